@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// evalTask scores one extractor on annotated data.
+type evalTask struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, m *Main, args []string) error
+}
+
+// evalTasks is the one list of eval tasks; each lives in its own file.
+func evalTasks() []evalTask {
+	return []evalTask{}
+}
+
+func cmdEval(ctx context.Context, m *Main, args []string) error {
+	tasks := evalTasks()
+	sort.Slice(tasks, func(i, j int) bool { return tasks[i].name < tasks[j].name })
+	if len(args) > 0 {
+		for _, t := range tasks {
+			if t.name == args[0] {
+				return t.run(ctx, m, args[1:])
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("Usage: claimgraph eval TASK [flags] PATH...\n\nTasks:\n")
+	for _, t := range tasks {
+		fmt.Fprintf(&b, "  %-8s %s\n", t.name, t.summary)
+	}
+	fmt.Fprint(m.Stderr, b.String())
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		return nil
+	}
+	return fmt.Errorf("eval: unknown task %q", args[0])
+}

@@ -1,0 +1,110 @@
+// Command claimgraph builds a provenance-first knowledge graph from news
+// articles. Run "claimgraph help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, errReported) && !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(m.Stderr, "claimgraph:", err)
+		}
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported means the command already told the user what failed; main only
+// sets the exit status.
+var errReported = errors.New("reported")
+
+// Main owns the program's configuration and wiring. Tests build one with
+// their own streams and environment.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// NewMain returns a Main wired to the process's streams and environment.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+// command is one subcommand: its name, a one-line summary, and its body.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, m *Main, args []string) error
+}
+
+// commands is the one list of subcommands. Each lives in its own file.
+func commands() []command {
+	return []command{
+		{"help", "describe the commands", nil},
+		{"eval", "score an extractor on annotated data", cmdEval},
+	}
+}
+
+// Run dispatches args to a subcommand.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			return m.Run(ctx, []string{args[1], "-h"})
+		}
+		m.usage(m.Stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.run != nil {
+			return c.run(ctx, m, args[1:])
+		}
+	}
+	m.usage(m.Stderr)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprintln(w, "claimgraph: a provenance-first knowledge graph of news articles")
+	fmt.Fprintln(w, "\nUsage: claimgraph COMMAND [flags] [args]\n\nCommands:")
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'claimgraph COMMAND -h' for a command's flags.")
+}
+
+// newFlags returns a flag set for a subcommand whose usage names it and
+// describes its arguments.
+func (m *Main) newFlags(name, argsUsage, description string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "Usage: claimgraph %s [flags] %s\n\n%s\n", name, argsUsage, strings.TrimSpace(description))
+		var any bool
+		fs.VisitAll(func(*flag.Flag) { any = true })
+		if any {
+			fmt.Fprintln(m.Stderr, "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
