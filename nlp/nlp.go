@@ -9,6 +9,7 @@ type Token struct {
 	End   int    // byte offset after the last byte
 	Text  string // exactly text[Start:End]
 	POS   string // Universal POS tag (UPOS) once tagged, "" before
+	Lemma string // lower-case lemma once tagged ("said" -> "say"), "" before
 }
 
 // Sentence is a sentence as a half-open range of tokens and of bytes.
