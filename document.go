@@ -28,6 +28,7 @@ type Document struct {
 	Encoding   string            // how the input bytes were decoded: "utf-8", "utf-8-bom", "windows-1252"
 	Text       string            // the original text; every span is a byte offset into it
 	Raw        []byte            // the raw input (HTML page) when Text was extracted from it; nil otherwise
+	Bytes      int               // len(Text); set also in listings that leave Text out
 	Regions    []Region          // cleaned regions of Text, sorted by Start, non-overlapping, covering Text
 	Meta       map[string]string // other metadata (JSON Lines fields, HTML meta tags)
 	IngestedAt time.Time         // when the document was first stored

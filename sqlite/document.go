@@ -1,0 +1,287 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+var _ claimgraph.DocumentStore = (*DB)(nil)
+
+// PutDocument stores doc with its analysis in one transaction; it returns
+// false and writes nothing when the document is already stored.
+func (db *DB) PutDocument(ctx context.Context, doc *claimgraph.Document, a *claimgraph.Analysis) (bool, error) {
+	if doc.ID == "" {
+		doc.ID = claimgraph.DocumentID(doc.Text)
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, doc.ID).Scan(&n); err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	if doc.IngestedAt.IsZero() {
+		doc.IngestedAt = db.Now().UTC()
+	}
+	if err := insertDocument(ctx, tx, doc); err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	if a != nil {
+		if err := insertAnalysis(ctx, tx, doc.ID, a); err != nil {
+			return false, fmt.Errorf("put analysis of %s: %w", doc.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
+	}
+	return true, nil
+}
+
+func insertDocument(ctx context.Context, tx *sql.Tx, d *claimgraph.Document) error {
+	meta := d.Meta
+	if meta == nil {
+		meta = map[string]string{}
+	}
+	mj, err := json.Marshal(meta)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO documents
+		(id, source, format, url, outlet, title, author, date, date_source, lang, encoding, text, raw, meta, bytes, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.ID, d.Source, d.Format, d.URL, d.Outlet, d.Title, d.Author, d.Date, d.DateSource, d.Lang, d.Encoding,
+		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano)); err != nil {
+		return err
+	}
+	return insertRegions(ctx, tx, d.ID, d.Regions)
+}
+
+func insertRegions(ctx context.Context, tx *sql.Tx, doc string, regions []claimgraph.Region) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO regions (doc, kind, start, end, why) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range regions {
+		if _, err := stmt.ExecContext(ctx, doc, string(r.Kind), r.Start, r.End, r.Why); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+	for i, m := range a.Mentions {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (doc, ord, start, end, text, type, kind, name, chain, ambiguous, confidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, i, m.Start, m.End, m.Text, m.Type, m.Kind, m.Name, m.Chain, m.Ambiguous, m.Confidence); err != nil {
+			return fmt.Errorf("mention %d: %w", i, err)
+		}
+	}
+	for i, s := range a.Aliases {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO alias_assertions (doc, ord, name, alias, type, pattern, start, end, evidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, i, s.Name, s.Alias, s.Type, s.Pattern, s.Start, s.End, s.Evidence); err != nil {
+			return fmt.Errorf("alias assertion %d: %w", i, err)
+		}
+	}
+	for i, q := range a.Quotes {
+		data, err := json.Marshal(q)
+		if err != nil {
+			return err
+		}
+		sm := -1
+		if q.Speaker != nil {
+			sm = q.Speaker.Mention
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (doc, ord, kind, start, end, speaker_mention, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			doc, i, q.Kind, q.Content.Start, q.Content.End, sm, string(data)); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+	for i, c := range a.Claims {
+		data, err := json.Marshal(storedClaim{c, c.Quote, c.Time, speakerMention(c.Speaker)})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claims (doc, ord, start, end, quote, data) VALUES (?, ?, ?, ?, ?, ?)`,
+			doc, i, c.Evidence.Start, c.Evidence.End, c.Quote, string(data)); err != nil {
+			return fmt.Errorf("claim %d: %w", i, err)
+		}
+	}
+	for i, t := range a.Times {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO times (doc, ord, start, end, text, type, value, relative, anchor, mod, rule)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Relative, t.Anchor, t.Mod, t.Rule); err != nil {
+			return fmt.Errorf("time %d: %w", i, err)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO analyses (doc, analyzer) VALUES (?, ?)`, doc, a.Analyzer)
+	return err
+}
+
+// storedClaim keeps the fields of a claim that its JSON form leaves out.
+type storedClaim struct {
+	claimgraph.Claim
+	QuoteOrd       int `json:"quote_ord"`
+	TimeOrd        int `json:"time_ord"`
+	SpeakerMention int `json:"speaker_mention"`
+}
+
+func speakerMention(s *claimgraph.Speaker) int {
+	if s == nil {
+		return -1
+	}
+	return s.Mention
+}
+
+// HasDocument reports whether a document with this id is stored.
+func (db *DB) HasDocument(ctx context.Context, id string) (bool, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	return n > 0, err
+}
+
+// resolveDocID returns the full id of the document whose id is id or starts
+// with it; ENOTFOUND when none, EINVALID when the prefix is ambiguous.
+func (db *DB) resolveDocID(ctx context.Context, id string) (string, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return "", claimgraph.Errorf(claimgraph.EINVALID, "empty document id")
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"\xff")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return "", err
+		}
+		ids = append(ids, s)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	switch {
+	case len(ids) == 0:
+		return "", claimgraph.Errorf(claimgraph.ENOTFOUND, "no document %q", id)
+	case len(ids) > 1 && ids[0] != id:
+		return "", claimgraph.Errorf(claimgraph.EINVALID, "document id %q is ambiguous", id)
+	}
+	return ids[0], nil
+}
+
+const docColumns = `id, source, format, url, outlet, title, author, date, date_source, lang, encoding, meta, ingested_at`
+
+func scanDocument(sc interface{ Scan(...any) error }, extra ...any) (*claimgraph.Document, error) {
+	d := &claimgraph.Document{}
+	var meta, at string
+	dest := append([]any{&d.ID, &d.Source, &d.Format, &d.URL, &d.Outlet, &d.Title, &d.Author, &d.Date, &d.DateSource,
+		&d.Lang, &d.Encoding, &meta, &at}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
+		return nil, fmt.Errorf("document %s: meta: %w", d.ID, err)
+	}
+	if len(d.Meta) == 0 {
+		d.Meta = nil
+	}
+	d.IngestedAt, _ = time.Parse(time.RFC3339Nano, at)
+	return d, nil
+}
+
+// Document returns the document with this id or unique id prefix.
+func (db *DB) Document(ctx context.Context, id string) (*claimgraph.Document, error) {
+	full, err := db.resolveDocID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	row := db.db.QueryRowContext(ctx, `SELECT `+docColumns+`, text, raw FROM documents WHERE id = ?`, full)
+	var text string
+	var raw []byte
+	d, err := scanDocument(row, &text, &raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, claimgraph.Errorf(claimgraph.ENOTFOUND, "no document %q", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	d.Text, d.Raw, d.Bytes = text, raw, len(text)
+	d.Regions, err = db.regions(ctx, d.ID)
+	return d, err
+}
+
+func (db *DB) regions(ctx context.Context, id string) ([]claimgraph.Region, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT kind, start, end, why FROM regions WHERE doc = ? ORDER BY start`, id)
+	if err != nil {
+		return nil, fmt.Errorf("regions of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []claimgraph.Region
+	for rows.Next() {
+		var r claimgraph.Region
+		var kind string
+		if err := rows.Scan(&kind, &r.Start, &r.End, &r.Why); err != nil {
+			return nil, err
+		}
+		r.Kind = claimgraph.RegionKind(kind)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Documents lists stored documents in ingest order, without text.
+func (db *DB) Documents(ctx context.Context, f claimgraph.DocumentFilter) ([]*claimgraph.Document, error) {
+	q := `SELECT ` + docColumns + `, bytes FROM documents`
+	var args []any
+	if f.Outlet != "" {
+		q += ` WHERE outlet = ?`
+		args = append(args, f.Outlet)
+	}
+	q += ` ORDER BY seq`
+	if f.Limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, f.Limit, f.Offset)
+	} else if f.Offset > 0 {
+		q += ` LIMIT -1 OFFSET ?`
+		args = append(args, f.Offset)
+	}
+	rows, err := db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []*claimgraph.Document
+	for rows.Next() {
+		var n int
+		d, err := scanDocument(rows, &n)
+		if err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		d.Bytes = n
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// CountDocuments returns the number of stored documents.
+func (db *DB) CountDocuments(ctx context.Context) (int, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&n)
+	return n, err
+}
