@@ -1,0 +1,180 @@
+package reuse
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// Options tune near-duplicate detection.
+type Options struct {
+	// ShingleWords is the length of the word n-grams compared.
+	ShingleWords int
+	// Hashes is the number of MinHash functions (the signature length).
+	Hashes int
+	// Rows is the number of minima per LSH band; Hashes/Rows bands. Two rows
+	// in 64 bands find a pair of resemblance 0.3 (an excerpt of 30% of an
+	// article) with probability 0.998 and one of 0.05 with 0.15.
+	Rows int
+	// MinEstimate drops candidates whose containment estimated from the
+	// signatures is below it, before their text is read.
+	MinEstimate float64
+	// MinContainment is the least exact containment of a reported pair.
+	MinContainment float64
+	// MinShared is the least number of shared shingles of a reported pair,
+	// so that two one-line documents sharing a phrase are not a copy.
+	MinShared int
+	// Align tunes the passages reported for each pair.
+	Align AlignOptions
+}
+
+// DefaultOptions are the settings the benchmark measures.
+func DefaultOptions() Options {
+	return Options{
+		ShingleWords:   5,
+		Hashes:         128,
+		Rows:           2,
+		MinEstimate:    0.1,
+		MinContainment: 0.25,
+		MinShared:      10,
+		Align:          DefaultAlignOptions(),
+	}
+}
+
+// Text is what the detector compares of a document: its original text and
+// the byte ranges of its main text (nil: all of it).
+type Text struct {
+	Doc    string
+	Text   string
+	Ranges [][2]int
+}
+
+// TextSource returns the text of a stored document, for exact verification
+// of a candidate pair.
+type TextSource func(ctx context.Context, doc string) (Text, error)
+
+// MainText returns the Text of a document restricted to its main regions.
+func MainText(d *claimgraph.Document) Text {
+	t := Text{Doc: d.ID, Text: d.Text}
+	if len(d.Regions) == 0 {
+		return t
+	}
+	t.Ranges = [][2]int{}
+	for _, r := range d.MainRanges() {
+		t.Ranges = append(t.Ranges, [2]int{r.Start, r.End})
+	}
+	return t
+}
+
+// Detector finds the documents already indexed that a new document shares
+// text with.
+type Detector struct {
+	opts   Options
+	signer *Signer
+	index  Index
+	texts  TextSource
+}
+
+// NewDetector returns a detector over an index, reading candidate texts from
+// texts.
+func NewDetector(opts Options, index Index, texts TextSource) *Detector {
+	d := DefaultOptions()
+	if opts.ShingleWords < 1 {
+		opts.ShingleWords = d.ShingleWords
+	}
+	if opts.Hashes < 1 {
+		opts.Hashes = d.Hashes
+	}
+	if opts.Rows < 1 {
+		opts.Rows = d.Rows
+	}
+	return &Detector{opts: opts, signer: NewSigner(opts.Hashes), index: index, texts: texts}
+}
+
+// Options returns the detector's options.
+func (d *Detector) Options() Options { return d.opts }
+
+// Sketch is a document's signature and band keys, ready to be stored.
+type Sketch struct {
+	Sig   Signature
+	Bands []uint64
+	set   []uint64
+}
+
+// Sketch computes the shingle set, signature and band keys of a text.
+func (d *Detector) Sketch(t Text) Sketch {
+	set := ShingleSet(t.Text, t.Ranges, d.opts.ShingleWords)
+	sig := d.signer.Sign(set)
+	return Sketch{Sig: sig, Bands: sig.Bands(d.opts.Rows), set: set}
+}
+
+// Find returns the sketch of t and the pairs it forms with indexed documents,
+// best containment first, without adding t to the index. In each pair DocA
+// is the indexed document and DocB is t; passages have A offsets into the
+// indexed text and B offsets into t.Text. A candidate whose text is missing
+// fails the call: the index and the texts disagree.
+func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.ReusePair, error) {
+	sk := d.Sketch(t)
+	if len(sk.Bands) == 0 {
+		return sk, nil, nil
+	}
+	cands, err := d.index.Candidates(ctx, sk.Bands)
+	if err != nil {
+		return sk, nil, fmt.Errorf("reuse candidates of %s: %w", t.Doc, err)
+	}
+	var pairs []claimgraph.ReusePair
+	for _, c := range cands {
+		if c.Doc == t.Doc || sk.Sig.Containment(c.Sig) < d.opts.MinEstimate {
+			continue
+		}
+		ct, err := d.texts(ctx, c.Doc)
+		if err != nil {
+			return sk, nil, fmt.Errorf("reuse text of candidate %s: %w", c.Doc, err)
+		}
+		if p, ok := d.verify(ct, t, sk.set); ok {
+			pairs = append(pairs, p)
+		}
+	}
+	slices.SortFunc(pairs, func(x, y claimgraph.ReusePair) int {
+		if x.Containment != y.Containment {
+			if x.Containment > y.Containment {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.DocA, y.DocA)
+	})
+	return sk, pairs, nil
+}
+
+// Add finds the pairs of t (as Find does) and then records t in the index.
+func (d *Detector) Add(ctx context.Context, t Text) ([]claimgraph.ReusePair, error) {
+	sk, pairs, err := d.Find(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.index.Add(ctx, t.Doc, sk.Sig, sk.Bands); err != nil {
+		return nil, fmt.Errorf("reuse index %s: %w", t.Doc, err)
+	}
+	return pairs, nil
+}
+
+// Pair compares two texts exactly, without any index: the resemblance and
+// containment of their shingle sets and, when they pass the thresholds, the
+// aligned passages. ok is false when the pair is below the thresholds.
+func (d *Detector) Pair(a, b Text) (claimgraph.ReusePair, bool) {
+	return d.verify(a, b, ShingleSet(b.Text, b.Ranges, d.opts.ShingleWords))
+}
+
+func (d *Detector) verify(a, b Text, bset []uint64) (claimgraph.ReusePair, bool) {
+	s := Compare(ShingleSet(a.Text, a.Ranges, d.opts.ShingleWords), bset)
+	p := claimgraph.ReusePair{DocA: a.Doc, DocB: b.Doc, Similarity: s.Resemblance, Containment: s.Containment}
+	if s.Shared < d.opts.MinShared || s.Containment < d.opts.MinContainment {
+		return p, false
+	}
+	p.Passages = Align(a.Text, b.Text, a.Ranges, b.Ranges, d.opts.Align)
+	return p, true
+}
