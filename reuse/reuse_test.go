@@ -1,0 +1,271 @@
+package reuse
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+func TestShingles(t *testing.T) {
+	text := "Hello, World!  It's 1980-88 — “Ünïcode” test"
+	tests := []struct {
+		n    int
+		want []string
+	}{
+		{1, []string{"Hello", "World", "It", "s", "1980", "88", "Ünïcode", "test"}},
+		{3, []string{"Hello, World!  It", "World!  It's", "It's 1980", "s 1980-88", "1980-88 — “Ünïcode", "88 — “Ünïcode” test"}},
+		{20, []string{text[:len(text)]}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.n), func(t *testing.T) {
+			var got []string
+			for _, s := range Shingles(text, nil, tt.n) {
+				got = append(got, text[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// Case and punctuation do not change the hashes.
+	a := ShingleSet("The Cat, sat.", nil, 2)
+	b := ShingleSet("the cat sat", nil, 2)
+	if Compare(a, b).Resemblance != 1 {
+		t.Errorf("case or punctuation changed the shingle set: %v %v", a, b)
+	}
+	// No shingle spans two ranges.
+	two := "alpha beta gamma|delta epsilon zeta"
+	for _, s := range Shingles(two, [][2]int{{0, 16}, {17, len(two)}}, 2) {
+		if s.Start < 16 && s.End > 17 {
+			t.Errorf("shingle %q spans two ranges", two[s.Start:s.End])
+		}
+	}
+	if got := Shingles(two, [][2]int{{-5, 1000}}, 6); len(got) != 1 {
+		t.Errorf("clamped range: got %d shingles, want 1", len(got))
+	}
+}
+
+func FuzzShingles(f *testing.F) {
+	f.Add("the cat sat on the mat", 2, 0, 10)
+	f.Add("ÄÖÜ\xff\xfe abc", 1, 3, 2)
+	f.Fuzz(func(t *testing.T, text string, n, lo, hi int) {
+		for _, s := range Shingles(text, [][2]int{{lo, hi}}, n%8) {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+				t.Fatalf("bad shingle span %d-%d of %d bytes", s.Start, s.End, len(text))
+			}
+		}
+		set := ShingleSet(text, nil, 3)
+		if c := Compare(set, set); len(set) > 0 && (c.Resemblance != 1 || c.Containment != 1) {
+			t.Fatalf("a set does not fully resemble itself: %+v", c)
+		}
+	})
+}
+
+func randomSet(r *rand.Rand, n int) []uint64 {
+	s := make([]uint64, n)
+	for i := range s {
+		s[i] = r.Uint64()
+	}
+	return s
+}
+
+func TestSignatureEstimates(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	signer := NewSigner(128)
+	tests := []struct {
+		shared, onlyA, onlyB int
+	}{
+		{500, 0, 0},
+		{300, 200, 200},
+		{150, 350, 0}, // b is a 30% excerpt of a
+		{20, 480, 480},
+		{0, 500, 500},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt), func(t *testing.T) {
+			common := randomSet(r, tt.shared)
+			a := append(append([]uint64{}, common...), randomSet(r, tt.onlyA)...)
+			b := append(append([]uint64{}, common...), randomSet(r, tt.onlyB)...)
+			sa, sb := signer.Sign(a), signer.Sign(b)
+			j := float64(tt.shared) / float64(tt.shared+tt.onlyA+tt.onlyB)
+			c := float64(tt.shared) / float64(min(len(a), len(b)))
+			if got := sa.Resemblance(sb); math.Abs(got-j) > 0.15 {
+				t.Errorf("resemblance %.3f, want about %.3f", got, j)
+			}
+			if got := sa.Containment(sb); math.Abs(got-c) > 0.2 {
+				t.Errorf("containment %.3f, want about %.3f", got, c)
+			}
+		})
+	}
+}
+
+func TestSignatureBlob(t *testing.T) {
+	sig := NewSigner(16).Sign([]uint64{1, 2, 3, 99})
+	blob, err := sig.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Signature
+	if err := got.UnmarshalBinary(blob); err != nil {
+		t.Fatal(err)
+	}
+	if got.Shingles != 4 || fmt.Sprint(got.Mins) != fmt.Sprint(sig.Mins) {
+		t.Fatalf("round trip: got %+v, want %+v", got, sig)
+	}
+	if err := got.UnmarshalBinary([]byte{4, 1, 2}); err == nil {
+		t.Fatal("a truncated blob decoded without error")
+	}
+	if len(sig.Bands(2)) != 8 || len(sig.Bands(3)) != 6 || (Signature{}).Bands(2) != nil {
+		t.Fatal("wrong number of band keys")
+	}
+}
+
+func FuzzSignatureBlob(f *testing.F) {
+	b, _ := NewSigner(4).Sign([]uint64{7}).MarshalBinary()
+	f.Add(b)
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s Signature
+		if err := s.UnmarshalBinary(data); err != nil {
+			return
+		}
+		again, _ := s.MarshalBinary()
+		var s2 Signature
+		if err := s2.UnmarshalBinary(again); err != nil || s2.Shingles != s.Shingles || len(s2.Mins) != len(s.Mins) {
+			t.Fatalf("re-encoding changed the signature: %v", err)
+		}
+	})
+}
+
+// memTexts is a TextSource over a map, as the benchmark and tests use.
+type memTexts map[string]Text
+
+func (m memTexts) source(ctx context.Context, doc string) (Text, error) {
+	t, ok := m[doc]
+	if !ok {
+		return Text{}, claimgraph.Errorf(claimgraph.ENOTFOUND, "no text for %s", doc)
+	}
+	return t, nil
+}
+
+func TestDetector(t *testing.T) {
+	ctx := context.Background()
+	a := readFixture(t, "flood_a.txt")
+	texts := memTexts{}
+	d := NewDetector(DefaultOptions(), NewMemIndex(), texts.source)
+	add := func(id, text string) []claimgraph.ReusePair {
+		t.Helper()
+		texts[id] = Text{Doc: id, Text: text}
+		pairs, err := d.Add(ctx, texts[id])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pairs
+	}
+	if got := add("a", a); len(got) != 0 {
+		t.Fatalf("first document has pairs: %+v", got)
+	}
+	if got := add("other", "Prices of bread and milk rose again in March as the drought in the south cut the wheat harvest by a third, the statistics office said on Friday, and farmers asked the government for help with the cost of feed."); len(got) != 0 {
+		t.Fatalf("unrelated document paired: %+v", got)
+	}
+	// An excerpt: the second paragraph alone.
+	paras := strings.Split(a, "\n\n")
+	got := add("excerpt", paras[1])
+	if len(got) != 1 || got[0].DocA != "a" || got[0].DocB != "excerpt" || got[0].Containment < 0.99 {
+		t.Fatalf("excerpt: got %+v", got)
+	}
+	if len(got[0].Passages) != 1 || got[0].Passages[0].BStart != 0 {
+		t.Fatalf("excerpt passages: %+v", got[0].Passages)
+	}
+	// A copy with a new lead and a byline finds both the original and the excerpt.
+	got = add("copy", "By A. Writer\n\nA new first paragraph written by the copying outlet about the weather.\n\n"+a)
+	if len(got) != 2 || got[0].Containment < 0.99 {
+		t.Fatalf("copy: got %+v", got)
+	}
+	// Restricting the copy to text outside the article hides the reuse.
+	texts["copy2"] = Text{Doc: "copy2", Text: texts["copy"].Text, Ranges: [][2]int{{0, 20}}}
+	if _, pairs, err := d.Find(ctx, texts["copy2"]); err != nil || len(pairs) != 0 {
+		t.Fatalf("ranges ignored: %v %+v", err, pairs)
+	}
+	// A missing candidate text is an error, not a silent miss.
+	delete(texts, "a")
+	if _, _, err := d.Find(ctx, Text{Doc: "x", Text: a}); err == nil {
+		t.Fatal("missing candidate text did not fail")
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	nav := "Home | World | Sport\n"
+	most := "Most viewed\n"
+	var docs []*claimgraph.Document
+	for i := range 6 {
+		text := nav + fmt.Sprintf("Story %d: the council met on day %d and decided to fix road number %d.\n", i, i, i*7) + most + fmt.Sprintf("Teaser %d\n", i%2)
+		d := &claimgraph.Document{ID: fmt.Sprintf("d%d", i), Outlet: "example.org", Text: text}
+		if i == 5 {
+			// The navigation line of this page is already boilerplate.
+			d.Regions = []claimgraph.Region{{Kind: claimgraph.RegionBoilerplate, Start: 0, End: len(nav)}, {Kind: claimgraph.RegionMain, Start: len(nav), End: len(text)}}
+		}
+		docs = append(docs, d)
+	}
+	docs = append(docs, &claimgraph.Document{ID: "other", Outlet: "elsewhere.net", Text: nav + most})
+	got := Boilerplate(docs, DefaultBoilerplateOptions())
+	count := map[string]int{}
+	for _, m := range got {
+		text := docs[0].Text
+		for _, d := range docs {
+			if d.ID == m.Doc {
+				text = d.Text
+			}
+		}
+		count[text[m.Region.Start:m.Region.End]]++
+		if m.Region.Kind != claimgraph.RegionBoilerplate || !strings.Contains(m.Region.Why, "example.org") {
+			t.Errorf("bad marking %+v", m)
+		}
+	}
+	want := map[string]int{"Home | World | Sport": 5, "Most viewed": 6, "Teaser 0": 3, "Teaser 1": 3}
+	if fmt.Sprint(count) != fmt.Sprint(want) {
+		t.Errorf("got %v, want %v", count, want)
+	}
+	strict := DefaultBoilerplateOptions()
+	strict.MinDocs = 4
+	for _, m := range Boilerplate(docs, strict) {
+		if strings.HasPrefix(docs[0].Text[m.Region.Start:], "Teaser") {
+			t.Errorf("teaser in 3 documents marked with MinDocs 4: %+v", m)
+		}
+	}
+}
+
+func TestClusters(t *testing.T) {
+	pairs := []claimgraph.ReusePair{
+		{DocA: "wire", DocB: "copy1", Containment: 0.9},
+		{DocA: "copy1", DocB: "copy2", Containment: 0.8},
+		{DocA: "x", DocB: "y", Containment: 0.1}, // below the threshold
+		{DocA: "z", DocB: "z", Containment: 1},   // a repeat inside one document
+		{DocA: "p", DocB: "q", Containment: 0.5},
+	}
+	dates := map[string]string{"wire": "2024-03-01", "copy1": "2024-03-02T10:00:00Z", "copy2": "2024-02-28"}
+	got := Clusters(pairs, dates, 0.3)
+	if len(got) != 2 {
+		t.Fatalf("got %d clusters, want 2: %+v", len(got), got)
+	}
+	c := got[0]
+	if c.ID != "copy2" || strings.Join(c.Docs, ",") != "copy2,wire,copy1" {
+		t.Errorf("chain order by date: got %+v", c)
+	}
+	// copy2 is dated first, so the chain says wire took nothing from copy2
+	// (no pair) and copy1 copied wire (0.9 beats 0.8 with copy2).
+	if len(c.Links) != 1 || c.Links[0].Source != "wire" || c.Links[0].Copy != "copy1" || !c.Links[0].Dated {
+		t.Errorf("links: %+v", c.Links)
+	}
+	if u := got[1]; strings.Join(u.Docs, ",") != "p,q" || u.Links[0].Dated {
+		t.Errorf("undated cluster: %+v", u)
+	}
+	if n := Independent([]string{"wire", "copy1", "copy2", "p", "lone"}, got); n != 3 {
+		t.Errorf("independent sources: got %d, want 3", n)
+	}
+}
