@@ -1,0 +1,199 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// Item is one document read, or one failure. Err's message is one line
+// naming the reason; Source names the file and, where there is one, the
+// record: "path:LINE" for JSON Lines, "path#offset=N" for WARC, "stdin" for
+// standard input.
+type Item struct {
+	Doc    *claimgraph.Document
+	Source string
+	Err    error
+}
+
+// Formats reported in Document.Format.
+const (
+	FormatTXT   = "txt"
+	FormatHTML  = "html"
+	FormatJSONL = "jsonl"
+	FormatWARC  = "warc"
+)
+
+// bufSize is the read buffer of every stream: large enough for sequential
+// throughput, small enough that many open readers cost little.
+const bufSize = 64 << 10
+
+// Read reads every path ("-" is stdin; directories recursively, in lexical
+// order, skipping hidden files and folders) and calls fn for each document or
+// failure in a deterministic order. A failure of one input is an Item with
+// Err set and reading goes on; Read stops early only if fn returns an error
+// (which Read returns) or ctx is done (ctx.Err()). It returns an error before
+// reading anything when opts are invalid.
+func Read(ctx context.Context, paths []string, stdin io.Reader, opts Options, fn func(Item) error) error {
+	o, err := opts.normalize()
+	if err != nil {
+		return err
+	}
+	r := &reader{ctx: ctx, opts: o, fn: fn, stdin: stdin}
+	for _, p := range paths {
+		if err := r.path(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reader carries one Read call's state.
+type reader struct {
+	ctx   context.Context
+	opts  Options
+	fn    func(Item) error
+	stdin io.Reader
+}
+
+// emit applies the options to a document and hands the item over. Its error
+// stops the whole Read.
+func (r *reader) emit(it Item) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	if d := it.Doc; d != nil {
+		d.Source = it.Source
+		if r.opts.Outlet != "" {
+			d.Outlet = r.opts.Outlet
+		}
+		if d.Date == "" && r.opts.Date != "" {
+			d.Date, d.DateSource = r.opts.Date, "flag"
+		}
+	}
+	return r.fn(it)
+}
+
+// fail emits a failure of source.
+func (r *reader) fail(source string, err error) error {
+	return r.emit(Item{Source: source, Err: err})
+}
+
+func (r *reader) path(p string) error {
+	if p == "-" {
+		if r.stdin == nil {
+			return r.fail("stdin", errors.New("no standard input"))
+		}
+		return r.stream("stdin", "", r.stdin)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return r.fail(p, pathError(err))
+	}
+	if !st.IsDir() {
+		return r.file(p)
+	}
+	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			// An unreadable folder or file is one failure; the walk goes on.
+			if ferr := r.fail(path, pathError(err)); ferr != nil {
+				return ferr
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// Follow links to files, not to folders: a link loop cannot
+			// make the walk endless. Sockets, devices and pipes are skipped.
+			st, err := os.Stat(path)
+			if err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		}
+		return r.file(path)
+	})
+}
+
+// pathError drops the path and operation from a file system error: the item
+// already names the path.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *reader) file(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	defer f.Close()
+	return r.stream(path, path, f)
+}
+
+// stream reads one input: name (a path, or "" for stdin) chooses the format
+// by extension; the content decides when the extension does not.
+func (r *reader) stream(source, name string, in io.Reader) error {
+	br := bufio.NewReaderSize(in, bufSize)
+	kind := kindOf(name)
+	gz := isGzip(br)
+	if kind == kindUnknown {
+		head, err := peekContent(br, gz)
+		if err != nil {
+			return r.fail(source, err)
+		}
+		kind = sniff(head)
+	}
+	if kind == kindWARC {
+		return r.warc(source, br)
+	}
+	var content io.Reader = br
+	if gz {
+		zr, err := gunzip(br, r.opts.MaxDecompressed)
+		if err != nil {
+			return r.fail(source, err)
+		}
+		content = bufio.NewReaderSize(zr, bufSize)
+	}
+	switch kind {
+	case kindJSONL:
+		return r.jsonl(source, content)
+	case kindHTML:
+		return r.html(source, content)
+	default:
+		return r.txt(source, content)
+	}
+}
+
+// readDoc reads one whole document's bytes, refusing more than max.
+func readDoc(in io.Reader, max int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(in, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	return b, nil
+}

@@ -1,0 +1,139 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/internal/shareddata"
+)
+
+// readAll runs Read and collects its items.
+func readAll(t *testing.T, paths []string, stdin []byte, opts Options) []Item {
+	t.Helper()
+	var items []Item
+	var in *bytes.Reader
+	if stdin != nil {
+		in = bytes.NewReader(stdin)
+	}
+	err := Read(context.Background(), paths, in, opts, func(it Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return items
+}
+
+// write creates a file under dir with the given content, making folders.
+func write(t *testing.T, dir, name string, content []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestReadSeeds(t *testing.T) {
+	dir := shareddata.Path(t, "seeds")
+	items := readAll(t, []string{dir}, nil, DefaultOptions())
+	if len(items) != 5 {
+		t.Fatalf("got %d items, want 5", len(items))
+	}
+	for i, it := range items {
+		if it.Err != nil {
+			t.Errorf("%s: %v", it.Source, it.Err)
+			continue
+		}
+		d := it.Doc
+		raw, err := os.ReadFile(it.Source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Seeds are UTF-8 text: Text must be the file's bytes, unchanged,
+		// so every offset the cleaner computes is an offset in the file.
+		if d.Text != strings.TrimPrefix(string(raw), "\ufeff") {
+			t.Errorf("%s: Text differs from the file", it.Source)
+		}
+		if d.Format != FormatTXT || d.Encoding == "" || d.ID != "" || d.Regions != nil {
+			t.Errorf("%s: format %q encoding %q id %q regions %v", it.Source, d.Format, d.Encoding, d.ID, d.Regions)
+		}
+		if i > 0 && items[i-1].Source >= it.Source {
+			t.Errorf("order: %s before %s", items[i-1].Source, it.Source)
+		}
+	}
+}
+
+func TestReadDirectoryOrderAndHidden(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "b.txt", []byte("second"))
+	write(t, dir, "a/z.txt", []byte("first"))
+	write(t, dir, ".hidden.txt", []byte("hidden"))
+	write(t, dir, ".git/x.txt", []byte("hidden folder"))
+	write(t, dir, "c.md", []byte("sniffed as text"))
+	items := readAll(t, []string{dir}, nil, DefaultOptions())
+	var got []string
+	for _, it := range items {
+		if it.Err != nil {
+			t.Fatalf("%s: %v", it.Source, it.Err)
+		}
+		got = append(got, it.Doc.Text)
+	}
+	want := []string{"first", "second", "sniffed as text"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestReadOptions(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.jsonl", []byte(`{"text":"dated","date":"2014-06-10","outlet":"X"}`+"\n"+`{"text":"undated"}`+"\n"))
+	items := readAll(t, []string{p}, nil, Options{Outlet: "Flag Outlet", Date: "2015-01-02"})
+	if len(items) != 2 {
+		t.Fatalf("got %d items", len(items))
+	}
+	tests := []struct{ date, src, outlet string }{
+		{"2014-06-10", "jsonl", "Flag Outlet"},
+		{"2015-01-02", "flag", "Flag Outlet"},
+	}
+	for i, tt := range tests {
+		d := items[i].Doc
+		if d.Date != tt.date || d.DateSource != tt.src || d.Outlet != tt.outlet {
+			t.Errorf("item %d: date %q (%s) outlet %q; want %q (%s) %q", i, d.Date, d.DateSource, d.Outlet, tt.date, tt.src, tt.outlet)
+		}
+	}
+	err := Read(context.Background(), []string{p}, nil, Options{Date: "last June"}, func(Item) error { return nil })
+	if err == nil {
+		t.Error("an invalid --date was accepted")
+	}
+}
+
+func TestReadStopsWhenFnFails(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("one"))
+	write(t, dir, "b.txt", []byte("two"))
+	stop := errors.New("stop")
+	n := 0
+	err := Read(context.Background(), []string{dir}, nil, DefaultOptions(), func(Item) error {
+		n++
+		return stop
+	})
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("err %v after %d items; want stop after 1", err, n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = Read(ctx, []string{dir}, nil, DefaultOptions(), func(Item) error { return nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err %v", err)
+	}
+}
