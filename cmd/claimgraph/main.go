@@ -60,6 +60,10 @@ func commands() []command {
 	return []command{
 		{"help", "describe the commands", nil},
 		{"eval", "score an extractor on annotated data", cmdEval},
+		{"ingest", "read articles into the store", cmdIngest},
+		{"docs", "list stored documents", cmdDocs},
+		{"show", "print a document with its regions", cmdShow},
+		{"bench", "measure ingest throughput and memory", cmdBench},
 	}
 }
 

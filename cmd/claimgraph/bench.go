@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"time"
+
+	"github.com/claimgraph/claimgraph/ingest"
+	"github.com/claimgraph/claimgraph/pipeline"
+)
+
+// benchReport is what bench prints.
+type benchReport struct {
+	Documents    int                `json:"documents"`
+	Failed       int                `json:"failed"`
+	Bytes        int64              `json:"bytes"`
+	Words        int                `json:"words"`
+	Seconds      float64            `json:"seconds"`
+	DocsPerSec   float64            `json:"docs_per_sec"`
+	WordsPerSec  float64            `json:"words_per_sec"`
+	MBPerSec     float64            `json:"mb_per_sec"`
+	PeakRSSBytes int64              `json:"peak_rss_bytes"`
+	Stages       map[string]float64 `json:"stage_seconds"`
+}
+
+func cmdBench(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("bench", "PATH...", `
+Ingest PATHs into a throw-away store and report documents/s, words/s, MB/s,
+peak resident memory and the time spent in each stage.`)
+	asJSON := fs.Bool("json", false, "print JSON")
+	keep := fs.String("db", "", "store to ingest into (default: a temporary file, removed afterwards)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("bench: no path given")
+	}
+	path := *keep
+	if path == "" {
+		dir, err := os.MkdirTemp("", "claimgraph-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	}
+	store, err := m.openStore(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	// Failures are counted, not printed line by line: bench measures.
+	quiet := *m
+	quiet.Stderr = discard{}
+	st := &pipeline.Stats{}
+	start := time.Now()
+	sum, err := quiet.ingestWithStats(ctx, store, fs.Args(), ingest.DefaultOptions(), st)
+	if err != nil {
+		return err
+	}
+	secs := time.Since(start).Seconds()
+	r := benchReport{Documents: sum.Ingested + sum.Unchanged, Failed: sum.Failed, Bytes: sum.Bytes, Words: sum.Words,
+		Seconds: secs, PeakRSSBytes: peakRSS(), Stages: map[string]float64{}}
+	if secs > 0 {
+		r.DocsPerSec = float64(r.Documents) / secs
+		r.WordsPerSec = float64(r.Words) / secs
+		r.MBPerSec = float64(r.Bytes) / 1e6 / secs
+	}
+	for k, v := range st.Time {
+		r.Stages[k] = v.Seconds()
+	}
+	if *asJSON {
+		return m.printJSON(r)
+	}
+	fmt.Fprintf(m.Stdout, "documents  %d (%d failed)\nwords      %d\nbytes      %d\nseconds    %.3f\ndocs/s     %.1f\nwords/s    %.0f\nMB/s       %.2f\npeak RSS   %.1f MiB\n",
+		r.Documents, r.Failed, r.Words, r.Bytes, r.Seconds, r.DocsPerSec, r.WordsPerSec, r.MBPerSec, float64(r.PeakRSSBytes)/(1<<20))
+	var names []string
+	for k := range r.Stages {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Fprintf(m.Stdout, "stage %-8s %.3fs\n", k, r.Stages[k])
+	}
+	return nil
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// peakRSS returns the process's peak resident set size in bytes.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Maxrss * 1024 // Linux reports kilobytes
+}

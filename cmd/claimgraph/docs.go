@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// docJSON is a document as listings print it.
+type docJSON struct {
+	ID         string `json:"id"`
+	Source     string `json:"source"`
+	Format     string `json:"format"`
+	Title      string `json:"title"`
+	Outlet     string `json:"outlet"`
+	Author     string `json:"author"`
+	Date       string `json:"date"`
+	DateSource string `json:"date_source"`
+	URL        string `json:"url,omitempty"`
+	Encoding   string `json:"encoding"`
+	Bytes      int    `json:"bytes"`
+}
+
+func toDocJSON(d *claimgraph.Document) docJSON {
+	return docJSON{ID: d.ID, Source: d.Source, Format: d.Format, Title: d.Title, Outlet: d.Outlet, Author: d.Author,
+		Date: d.Date, DateSource: d.DateSource, URL: d.URL, Encoding: d.Encoding, Bytes: d.Bytes}
+}
+
+func cmdDocs(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("docs", "", "List stored documents in ingest order.")
+	db := m.dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON Lines, one document a line")
+	outlet := fs.String("outlet", "", "only documents of this outlet")
+	limit := fs.Int("limit", 0, "at most this many (0: all)")
+	offset := fs.Int("offset", 0, "skip this many")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	store, err := m.openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{Outlet: *outlet, Limit: *limit, Offset: *offset})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		for _, d := range docs {
+			if err := m.printJSONLine(toDocJSON(d)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDATE\tOUTLET\tBYTES\tTITLE\tSOURCE")
+	for _, d := range docs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, d.Date, d.Outlet, d.Bytes, clip(d.Title, 60), d.Source)
+	}
+	return tw.Flush()
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

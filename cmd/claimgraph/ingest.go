@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/claimgraph/claimgraph/ingest"
+	"github.com/claimgraph/claimgraph/pipeline"
+	"github.com/claimgraph/claimgraph/sqlite"
+)
+
+// ingestSummary is what an ingest run reports.
+type ingestSummary struct {
+	Ingested  int      `json:"ingested"`
+	Unchanged int      `json:"unchanged"`
+	Failed    int      `json:"failed"`
+	Bytes     int64    `json:"bytes"`
+	Words     int      `json:"words"`
+	Seconds   float64  `json:"seconds"`
+	Errors    []string `json:"errors,omitempty"`
+	IDs       []string `json:"ids,omitempty"`
+}
+
+func cmdIngest(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("ingest", "PATH...", `
+Read articles (.txt, .html/.htm, .jsonl[.gz], .warc[.gz], directories recursively,
+"-" for stdin; gzip transparently) into the store. Each document is committed with
+everything derived from it; a document already stored is reported unchanged. A bad
+input yields one line on stderr naming the file (and record) and the reason; the
+rest of the batch goes on, and the exit status is non-zero when anything failed.`)
+	db := m.dbFlag(fs)
+	outlet := fs.String("outlet", "", "outlet name for every document")
+	date := fs.String("date", "", "publication date (ISO 8601) for documents that carry none")
+	maxDoc := fs.Int64("max-doc-bytes", ingest.DefaultMaxDocBytes, "size cap of one document")
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	quiet := fs.Bool("q", false, "no progress bar")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("ingest: no path given")
+	}
+	store, err := m.openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	opts := ingest.DefaultOptions()
+	opts.Outlet, opts.Date, opts.MaxDocBytes, opts.MaxLine = *outlet, *date, *maxDoc, *maxDoc
+	sum, err := m.ingest(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		sum.IDs = nil
+		if err := m.printJSON(sum); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(m.Stdout, "ingested %d, unchanged %d, failed %d\n", sum.Ingested, sum.Unchanged, sum.Failed)
+	}
+	if sum.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// ingest reads paths into the store, one transaction a document, reporting
+// each failure on stderr as it happens.
+func (m *Main) ingest(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
+	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{})
+}
+
+// ingestWithStats is ingest without a progress bar, accumulating stage times in st.
+func (m *Main) ingestWithStats(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
+	return m.ingestRun(ctx, store, paths, opts, false, st)
+}
+
+func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats) (*ingestSummary, error) {
+	start := time.Now()
+	sum := &ingestSummary{}
+	p := pipeline.New()
+	var bar *mpb.Bar
+	var prog *mpb.Progress
+	if progress {
+		prog = mpb.NewWithContext(ctx, mpb.WithOutput(m.Stderr))
+		bar = prog.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d docs")),
+			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f docs/s")))
+	}
+	err := ingest.Read(ctx, paths, m.Stdin, opts, func(it ingest.Item) error {
+		if bar != nil {
+			defer bar.Increment()
+		}
+		if it.Err != nil {
+			sum.Failed++
+			msg := fmt.Sprintf("%s: %v", it.Source, it.Err)
+			sum.Errors = append(sum.Errors, msg)
+			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", msg)
+			return nil
+		}
+		d := it.Doc
+		p.Prepare(d, st)
+		if ok, err := store.HasDocument(ctx, d.ID); err != nil {
+			return err
+		} else if ok {
+			sum.Unchanged++
+			return nil
+		}
+		a := p.Analyze(d, st)
+		created, err := store.PutDocument(ctx, d, a)
+		if err != nil {
+			return err
+		}
+		if created {
+			sum.Ingested++
+			sum.Bytes += int64(len(d.Text))
+			sum.IDs = append(sum.IDs, d.ID)
+		} else {
+			sum.Unchanged++
+		}
+		return nil
+	})
+	if prog != nil {
+		bar.SetTotal(-1, true)
+		prog.Wait()
+	}
+	sum.Words = st.Words
+	sum.Seconds = time.Since(start).Seconds()
+	if err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
+	return sum, nil
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

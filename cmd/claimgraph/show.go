@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// showJSON is a document with its text, regions and analysis.
+type showJSON struct {
+	docJSON
+	Meta     map[string]string    `json:"meta,omitempty"`
+	Text     string               `json:"text"`
+	Regions  []claimgraph.Region  `json:"regions"`
+	Analysis *claimgraph.Analysis `json:"analysis,omitempty"`
+}
+
+func cmdShow(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("show", "DOC", `
+Print a document (by id or unique id prefix): its metadata, its original text, and
+its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of the text.`)
+	db := m.dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("show: want one document id")
+	}
+	store, err := m.openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	d, err := store.Document(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	a, err := store.Analysis(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return m.printJSON(showJSON{docJSON: toDocJSON(d), Meta: d.Meta, Text: d.Text, Regions: d.Regions, Analysis: a})
+	}
+	w := m.Stdout
+	fmt.Fprintf(w, "id:       %s\nsource:   %s\nformat:   %s (%s)\ntitle:    %s\noutlet:   %s\nauthor:   %s\ndate:     %s (%s)\nbytes:    %d\n",
+		d.ID, d.Source, d.Format, d.Encoding, d.Title, d.Outlet, d.Author, d.Date, orDash(d.DateSource), d.Bytes)
+	fmt.Fprintln(w, "\nregions:")
+	for _, r := range d.Regions {
+		fmt.Fprintf(w, "  %-11s %6d-%-6d %s  %s\n", r.Kind, r.Start, r.End, clip(oneLine(d.Text[r.Start:r.End]), 50), r.Why)
+	}
+	fmt.Fprintln(w, "\ntext:")
+	for _, r := range d.Regions {
+		seg := d.Text[r.Start:r.End]
+		if r.Kind != claimgraph.RegionMain {
+			seg = "[" + string(r.Kind) + ": " + seg + "]"
+		}
+		fmt.Fprint(w, seg)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

