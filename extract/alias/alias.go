@@ -1,0 +1,583 @@
+// Package alias finds the places where a document says that two names denote
+// one actor: "Mujahedin Khalq Organization (MKO)", "MKO (also known as MEK)",
+// "Camp New Iraq, formerly known as Camp Ashraf", "known in Farsi as ...".
+//
+// Each finding is an assertion of the document, kept with its evidence span:
+// the resolve package decides whether, and by which undoable rule, it merges
+// entities. Find uses named entities when the analysis has them and falls back
+// to capitalized phrases, so it works before (and without) a NER model. A
+// parenthesis is only read as a name when it looks like one: "Iraq's
+// Estekhbarat (former secret service)" asserts nothing.
+package alias
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/nlp"
+)
+
+// Pattern names, as stored in claimgraph.AliasAssertion.Pattern.
+const (
+	PatternParenthesis = "parenthesis"       // X (ABC), ABC (X), X (the ABC)
+	PatternAKA         = "also-known-as"     // X, also known as Y; also called; better known as
+	PatternFormerly    = "formerly-known-as" // X, formerly known as Y
+	PatternAka         = "aka"               // X a.k.a. Y
+	PatternDubbed      = "dubbed"            // X, dubbed Y
+	PatternKnownIn     = "known-in"          // X, known in Farsi as Y
+)
+
+// maxNameTokens bounds a name: longer capitalized runs are headlines, not names.
+const maxNameTokens = 9
+
+// Find returns the alias assertions of a document's text, in text order.
+// a may be nil or lack entities; ranges restricts the search to byte ranges
+// (the document's main text), nil meaning the whole text.
+func Find(doc, text string, a *nlp.Analysis, ranges [][2]int) []claimgraph.AliasAssertion {
+	var toks []nlp.Token
+	var sents []nlp.Sentence
+	var ents []nlp.Entity
+	if a != nil && len(a.Tokens) > 0 {
+		toks, sents, ents = a.Tokens, a.Sentences, a.Entities
+	} else {
+		toks = nlp.Tokenize(text)
+	}
+	if len(sents) == 0 {
+		sents = nlp.SplitSentences(text, toks)
+	}
+	f := &finder{doc: doc, text: text, toks: toks, endsAt: map[int]nlp.Entity{}, startsAt: map[int]nlp.Entity{}}
+	for _, e := range ents {
+		if e.Limit > e.First && e.Limit <= len(toks) {
+			f.endsAt[e.Limit-1] = e
+			f.startsAt[e.First] = e
+		}
+	}
+	for _, seg := range segments(toks, sents, ranges) {
+		f.segment(seg[0], seg[1])
+	}
+	return f.out
+}
+
+// segments cuts the token stream into runs that lie in one sentence and one
+// range: no pattern spans a sentence boundary or leaves the main text.
+func segments(toks []nlp.Token, sents []nlp.Sentence, ranges [][2]int) [][2]int {
+	inRange := func(t nlp.Token) int {
+		if ranges == nil {
+			return 0
+		}
+		for i, r := range ranges {
+			if t.Start >= r[0] && t.End <= r[1] {
+				return i
+			}
+		}
+		return -1
+	}
+	var out [][2]int
+	for _, s := range sents {
+		first := s.First
+		for i := s.First; i <= s.Limit && i <= len(toks); i++ {
+			if i == s.Limit || i == len(toks) || inRange(toks[i]) != inRange(toks[first]) {
+				if i > first && inRange(toks[first]) >= 0 {
+					out = append(out, [2]int{first, i})
+				}
+				first = i
+			}
+		}
+	}
+	return out
+}
+
+type finder struct {
+	doc      string
+	text     string
+	toks     []nlp.Token
+	endsAt   map[int]nlp.Entity // NER entities by their last token
+	startsAt map[int]nlp.Entity // NER entities by their first token
+	out      []claimgraph.AliasAssertion
+}
+
+// span is a half-open token range [first, limit) holding a name.
+type span struct{ first, limit int }
+
+func (f *finder) lower(i int) string { return strings.ToLower(f.toks[i].Text) }
+
+// trigger reports whether an alias cue starts at token i of a segment ending
+// at end, returning its pattern and its length in tokens.
+func (f *finder) trigger(i, end int) (string, int) {
+	w := func(k int) string {
+		if i+k < end {
+			return f.lower(i + k)
+		}
+		return ""
+	}
+	switch w(0) {
+	case "a.k.a.", "a.k.a", "aka":
+		return PatternAka, 1
+	case "dubbed", "nicknamed":
+		return PatternDubbed, 1
+	case "also", "better", "otherwise":
+		if w(1) == "known" && w(2) == "as" {
+			return PatternAKA, 3
+		}
+		if w(0) == "also" && w(1) == "called" {
+			return PatternAKA, 2
+		}
+	case "formerly", "previously", "once":
+		if w(1) == "known" && w(2) == "as" {
+			return PatternFormerly, 3
+		}
+		if w(1) == "called" {
+			return PatternFormerly, 2
+		}
+	case "known":
+		// "known in Farsi as", "known locally as" is not a language: require "in".
+		if w(1) == "in" && i+2 < end && capitalized(f.toks[i+2].Text) && w(3) == "as" {
+			return PatternKnownIn, 4
+		}
+	}
+	return "", 0
+}
+
+// segment finds the assertions of one segment [start, end).
+func (f *finder) segment(start, end int) {
+	for i := start; i < end; i++ {
+		if f.toks[i].Text == "(" {
+			if closeAt := f.closing(i, end); closeAt > 0 {
+				f.parenthesis(start, i, closeAt)
+				i = closeAt
+				continue
+			}
+		}
+		if pat, n := f.trigger(i, end); n > 0 {
+			f.cue(start, i, i+n, end, pat)
+		}
+	}
+}
+
+// closing returns the index of the ")" closing the "(" at open, or -1.
+func (f *finder) closing(open, end int) int {
+	for j := open + 1; j < end && j <= open+30; j++ {
+		switch f.toks[j].Text {
+		case ")":
+			return j
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
+// parenthesis handles "X (ABC)", "ABC (X)", "X (also known as Y, Z)" and
+// "X (ABC also known as Y, Z and W)".
+func (f *finder) parenthesis(start, open, closeAt int) {
+	x, okX := f.nameBefore(start, open)
+	for j := open + 1; j < closeAt; j++ {
+		pat, n := f.trigger(j, closeAt)
+		if n == 0 {
+			continue
+		}
+		if j == open+1 {
+			// X (also known as Y, Z): the names in the parenthesis belong to X.
+			if okX {
+				f.list(x, pat, open+1+n, closeAt, f.toks[closeAt].End)
+			}
+			return
+		}
+		// X (ABC also known as Y): ABC names X, and Y names ABC.
+		head, ok := f.nameAfter(open+1, j, true)
+		if !ok || head.limit != j {
+			return
+		}
+		if okX && f.parenNames(x, head) {
+			f.add(x, head, PatternParenthesis, f.toks[x.first].Start, f.toks[closeAt].End)
+		}
+		f.list(head, pat, j+n, closeAt, f.toks[closeAt-1].End)
+		return
+	}
+	if !okX {
+		return
+	}
+	inner, ok := f.nameAfter(open+1, closeAt, true)
+	if !ok || inner.limit != closeAt {
+		return
+	}
+	if f.isAcronym(inner) {
+		x = f.fitAcronym(start, x, inner)
+	}
+	if f.parenNames(x, inner) {
+		f.add(x, inner, PatternParenthesis, f.toks[x.first].Start, f.toks[closeAt].End)
+	}
+}
+
+// fitAcronym adjusts the name before "(ABC)" to the words the acronym spells
+// when some do: it drops leading words ("Boeing and Airbus parent company
+// European Aeronautic Defence and Space Company (EADS)") or extends over a
+// possessive ("People's Mojahedin Organization of Iran (PMOI)").
+func (f *finder) fitAcronym(start int, x, acr span) span {
+	first := x.first
+	for j := x.first - 1; j >= start && x.limit-j <= maxNameTokens; j-- {
+		t := f.toks[j].Text
+		if nameWord(t) {
+			first = j
+		} else if !connectors[strings.ToLower(t)] && t != "'s" && t != "’s" {
+			break
+		}
+	}
+	for k := first; k < x.limit; k++ {
+		c := span{k, x.limit}
+		if nameWord(f.toks[k].Text) && !connectors[strings.ToLower(f.toks[k].Text)] && f.acronymFits(c, acr) {
+			return c
+		}
+	}
+	return x
+}
+
+// designators end organization names and are often left out of acronyms.
+var designators = map[string]bool{"company": true, "corporation": true, "corp": true, "inc": true, "ltd": true, "co": true, "group": true, "plc": true, "llc": true, "organization": true, "organisation": true}
+
+// parenNames reports whether "X (Y)" reads as two names of one actor rather
+// than a gloss, a place qualifier or an aside: one side must be an acronym,
+// or Y a single capitalized word after a longer name that NER does not call a
+// place (unless X is a place too).
+func (f *finder) parenNames(x, y span) bool {
+	if f.isAcronym(y) || f.isAcronym(x) {
+		if f.isAcronym(y) && x.limit-x.first > 1 && !f.acronymFits(x, y) {
+			if hasWord(f.toks[x.first:x.limit], "and") {
+				return false // "Boeing and Airbus (EADS)": the acronym names one of them
+			}
+			// "Ilse Brandt (SPD)": after a person an unrelated acronym is a party
+			// or an employer, not another name.
+			if e, ok := f.endsAt[x.limit-1]; ok && e.Type == claimgraph.TypePER {
+				return false
+			}
+			if titled(f.toks[x.first].Text) {
+				return false
+			}
+		}
+		return f.key(x) != f.key(y)
+	}
+	if y.limit-y.first != 1 || x.limit-x.first < 2 {
+		return false
+	}
+	if notName[strings.ToLower(f.toks[y.first].Text)] || looksDemonym(f.toks[y.first].Text) {
+		return false
+	}
+	ye, yok := f.startsAt[y.first]
+	xe, xok := f.endsAt[x.limit-1]
+	if yok && ye.Type == claimgraph.TypeLOC && (!xok || xe.Type != claimgraph.TypeLOC) {
+		return false
+	}
+	return true
+}
+
+// acronymFits reports whether the acronym y spells the initials of x, with or
+// without its function words and a final designator ("Company").
+func (f *finder) acronymFits(x, y span) bool {
+	if f.initialsFit(x, y) {
+		return true
+	}
+	last := strings.ToLower(strings.Trim(f.toks[x.limit-1].Text, "."))
+	return x.limit-x.first > 2 && designators[last] && f.initialsFit(span{x.first, x.limit - 1}, y)
+}
+
+func (f *finder) initialsFit(x, y span) bool {
+	acr := strings.ToUpper(strings.ReplaceAll(f.toks[y.first].Text, ".", ""))
+	var all, content strings.Builder
+	for _, t := range f.toks[x.first:x.limit] {
+		if t.Text == "'s" || t.Text == "’s" || t.Text == "-" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		all.WriteRune(unicode.ToUpper(r))
+		if !connectors[strings.ToLower(t.Text)] {
+			content.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return all.String() == acr || content.String() == acr
+}
+
+// cue handles a cue outside parentheses: "X, also known as Y", "X dubbed Y".
+func (f *finder) cue(start, at, after, end int, pat string) {
+	before := at
+	if before > start && f.toks[before-1].Text == "," {
+		before--
+	}
+	x, ok := f.nameBefore(start, before)
+	if !ok {
+		return
+	}
+	f.list(x, pat, after, end, -1)
+}
+
+// list records one assertion for each name of the list "Y, Z and W" that
+// starts at token i, all naming x. evidenceEnd, when not -1, ends the evidence.
+func (f *finder) list(x span, pat string, i, end, evidenceEnd int) {
+	var names []span
+	for i < end {
+		for i < end && (isQuote(f.toks[i].Text) || strings.EqualFold(f.toks[i].Text, "the")) {
+			i++
+		}
+		y, ok := f.nameAfter(i, end, false)
+		if !ok {
+			break
+		}
+		names = append(names, y)
+		i = y.limit
+		for i < end && isQuote(f.toks[i].Text) {
+			i++
+		}
+		if i < end && (f.toks[i].Text == "," || f.toks[i].Text == ";") {
+			i++
+		}
+		if i < end && (f.lower(i) == "and" || f.lower(i) == "or") {
+			i++
+		} else if i < end && f.toks[i-1].Text != "," {
+			break
+		}
+	}
+	for _, y := range names {
+		ev := evidenceEnd
+		if ev < 0 {
+			ev = f.toks[names[len(names)-1].limit-1].End
+		}
+		if f.key(x) != f.key(y) {
+			f.add(x, y, pat, f.toks[x.first].Start, ev)
+		}
+	}
+}
+
+func (f *finder) add(x, y span, pat string, start, end int) {
+	typ := ""
+	if e, ok := f.endsAt[x.limit-1]; ok && e.First <= x.first {
+		typ = e.Type
+	} else if e, ok := f.startsAt[y.first]; ok {
+		typ = e.Type
+	}
+	f.out = append(f.out, claimgraph.AliasAssertion{
+		Doc:      f.doc,
+		Name:     f.spanText(x),
+		Alias:    f.spanText(y),
+		Type:     typ,
+		Pattern:  pat,
+		Start:    start,
+		End:      end,
+		Evidence: f.text[start:end],
+	})
+}
+
+func (f *finder) spanText(s span) string {
+	return f.text[f.toks[s.first].Start:f.toks[s.limit-1].End]
+}
+
+func (f *finder) key(s span) string {
+	return strings.ToLower(f.spanText(s))
+}
+
+func (f *finder) isAcronym(s span) bool {
+	return s.limit-s.first == 1 && acronym(f.toks[s.first].Text)
+}
+
+// nameBefore returns the name that ends just before token at: the NER entity
+// ending there, else the longest capitalized phrase (connectors such as "of"
+// and "and" allowed inside it), without a leading article.
+func (f *finder) nameBefore(start, at int) (span, bool) {
+	if at <= start {
+		return span{}, false
+	}
+	if e, ok := f.endsAt[at-1]; ok && e.First >= start {
+		s := f.trimLeading(span{e.First, at})
+		return s, f.looksLikeName(s)
+	}
+	first := at
+	for j := at - 1; j >= start && at-j <= maxNameTokens; j-- {
+		t := f.toks[j].Text
+		if nameWord(t) {
+			first = j
+			continue
+		}
+		if connectors[strings.ToLower(t)] && j > start && first < at {
+			continue // kept only if a name word comes before it
+		}
+		break
+	}
+	if first == at {
+		return span{}, false
+	}
+	// "Officials of the RWF": a phrase ending in an acronym after a connector
+	// is a description of the acronym's bearer, the acronym alone is the name.
+	if at-first > 2 && acronym(f.toks[at-1].Text) && connectors[strings.ToLower(f.toks[at-2].Text)] {
+		first = at - 1
+	}
+	// A tagger knows that a sentence-initial "Officials" is no proper noun.
+	for first < at-1 && f.toks[first].POS != "" && f.toks[first].POS != "PROPN" {
+		first++
+	}
+	s := f.trimLeading(span{first, at})
+	return s, f.looksLikeName(s)
+}
+
+// titled reports whether a name starts with a title of office, the mark of a person.
+func titled(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "mr", "mrs", "ms", "dr", "minister", "president", "senator", "sen", "rep", "gen", "general", "governor", "mayor", "judge", "professor", "prof", "deputy", "chancellor", "premier":
+		return true
+	}
+	return false
+}
+
+// nameAfter returns the name starting at token i (after an optional article):
+// the NER entity starting there, else the capitalized phrase. In a list "and"
+// separates names, so it is a connector only when andJoins is true.
+func (f *finder) nameAfter(i, end int, andJoins bool) (span, bool) {
+	for i < end && strings.EqualFold(f.toks[i].Text, "the") {
+		i++
+	}
+	if i >= end {
+		return span{}, false
+	}
+	if e, ok := f.startsAt[i]; ok && e.Limit <= end && (andJoins || !hasWord(f.toks[e.First:e.Limit], "and")) {
+		s := span{i, e.Limit}
+		return s, f.looksLikeName(s)
+	}
+	if !nameWord(f.toks[i].Text) {
+		return span{}, false
+	}
+	limit := i + 1
+	for j := i + 1; j < end && j-i < maxNameTokens; j++ {
+		t := f.toks[j].Text
+		l := strings.ToLower(t)
+		if nameWord(t) {
+			limit = j + 1
+			continue
+		}
+		if connectors[l] && (andJoins || (l != "and" && l != "or")) {
+			continue
+		}
+		break
+	}
+	s := span{i, limit}
+	return s, f.looksLikeName(s)
+}
+
+// trimLeading drops articles and hedges from the front of a name.
+func (f *finder) trimLeading(s span) span {
+	for s.limit-s.first > 1 {
+		l := strings.ToLower(f.toks[s.first].Text)
+		if l != "the" && l != "so-called" && !connectors[l] {
+			break
+		}
+		s.first++
+	}
+	return s
+}
+
+// looksLikeName reports whether a span reads as a name: capitalized words
+// (and connectors inside), not a pronoun, a month or a lone function word.
+func (f *finder) looksLikeName(s span) bool {
+	n := s.limit - s.first
+	if n <= 0 || n > maxNameTokens {
+		return false
+	}
+	if !nameWord(f.toks[s.first].Text) || !nameWord(f.toks[s.limit-1].Text) {
+		return false
+	}
+	if n == 1 && notName[strings.ToLower(f.toks[s.first].Text)] {
+		return false
+	}
+	for _, t := range f.toks[s.first:s.limit] {
+		if !nameWord(t.Text) && !connectors[strings.ToLower(t.Text)] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWord reports whether a token can be part of a name: it starts with an
+// upper-case letter ("Mojahedin-e", "Al-Masalah", "MKO") or is an acronym.
+func nameWord(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		// "al-Maliki", "el-Baradei": a lower-case article before a capital.
+		for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "bin-", "ibn-"} {
+			if strings.HasPrefix(t, p) && len(t) > len(p) {
+				r2, _ := utf8.DecodeRuneInString(t[len(p):])
+				return unicode.IsUpper(r2)
+			}
+		}
+		return false
+	}
+	for _, c := range t {
+		if unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalized(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+// acronym reports whether a token is an acronym: 2–8 letters, upper case but
+// for at most one letter, dots allowed ("U.S.").
+func acronym(t string) bool {
+	letters, upper := 0, 0
+	for _, r := range t {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			letters++
+			upper++
+		case unicode.IsLower(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 8 && upper >= 2 && upper >= letters-1 && capitalized(t)
+}
+
+func hasWord(toks []nlp.Token, w string) bool {
+	for _, t := range toks {
+		if strings.EqualFold(t.Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isQuote(t string) bool {
+	switch t {
+	case "\"", "“", "”", "'", "‘", "’", "«", "»":
+		return true
+	}
+	return false
+}
+
+// looksDemonym reports a nationality or language word ("Arabic", "Iranian"),
+// which in parentheses glosses a name rather than renaming it.
+func looksDemonym(t string) bool {
+	l := strings.ToLower(t)
+	for _, suf := range []string{"ian", "ese", "ish", "ic", "ean"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// connectors may stand inside a name: "Islamic State of Iraq and Syria".
+var connectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "de": true, "du": true, "des": true, "la": true, "le": true, "von": true, "van": true, "der": true, "&": true, "-": true}
+
+// notName are capitalized words that never name an actor on their own.
+var notName = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true, "their": true, "its": true, "our": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"but": true, "and": true, "or": true, "in": true, "on": true, "at": true, "if": true, "when": true, "while": true, "as": true, "for": true, "with": true, "by": true, "from": true,
+	"see": true, "note": true, "photo": true, "file": true, "update": true, "updated": true, "reuters": true, "ap": true, "afp": true,
+}
