@@ -1,0 +1,251 @@
+// Package eval scores claimgraph's extractors on standard annotated formats.
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// NER file formats.
+const (
+	FormatCoNLL2003 = "conll2003" // space-separated columns, label last, -DOCSTART- lines, IOB1 or IOB2
+	FormatIOB2      = "iob2"      // Universal NER: tab-separated index, token, label, ...; "#" comments
+)
+
+// NERSentence is one sentence of a NER file: its tokens and gold labels.
+type NERSentence struct {
+	ID     string   // "# sent_id" when the file gives one
+	Tokens []string // the file's own tokens
+	Labels []string // gold labels, as written (IOB1 or IOB2)
+}
+
+// ReadNERFile reads a NER file in the given format.
+func ReadNERFile(path, format string) ([]NERSentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	s, err := ReadNER(f, format)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// ReadNER reads sentences in the CoNLL-2003 or IOB2 format. Blank lines end
+// sentences; "-DOCSTART-" lines end documents and are not tokens.
+func ReadNER(r io.Reader, format string) ([]NERSentence, error) {
+	if format != FormatCoNLL2003 && format != FormatIOB2 {
+		return nil, fmt.Errorf("unknown NER format %q (want %s or %s)", format, FormatCoNLL2003, FormatIOB2)
+	}
+	var out []NERSentence
+	var cur NERSentence
+	flush := func() {
+		if len(cur.Tokens) > 0 {
+			out = append(out, cur)
+		}
+		cur = NERSentence{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" {
+			flush()
+			continue
+		}
+		if format == FormatIOB2 && strings.HasPrefix(s, "#") {
+			if v, ok := strings.CutPrefix(s, "# sent_id = "); ok {
+				cur.ID = v
+			}
+			continue
+		}
+		if strings.HasPrefix(s, "-DOCSTART-") {
+			flush()
+			continue
+		}
+		var tok, lab string
+		switch format {
+		case FormatCoNLL2003:
+			cols := strings.Fields(s)
+			if len(cols) < 2 {
+				return nil, fmt.Errorf("line %d: %d columns, want a token and a label", line, len(cols))
+			}
+			tok, lab = cols[0], cols[len(cols)-1]
+		case FormatIOB2:
+			cols := strings.Split(s, "\t")
+			if len(cols) < 3 {
+				return nil, fmt.Errorf("line %d: %d columns, want index, token, label", line, len(cols))
+			}
+			tok, lab = cols[1], cols[2]
+		}
+		if lab != "O" && !(len(lab) > 2 && (lab[0] == 'B' || lab[0] == 'I' || lab[0] == 'E' || lab[0] == 'S') && lab[1] == '-') {
+			return nil, fmt.Errorf("line %d: bad label %q", line, lab)
+		}
+		cur.Tokens = append(cur.Tokens, tok)
+		cur.Labels = append(cur.Labels, lab)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	flush()
+	return out, nil
+}
+
+// Chunk is an entity as a token range [First, Limit) and a type.
+type Chunk struct {
+	First, Limit int
+	Type         string
+}
+
+// Chunks returns the entities of a label sequence with conlleval's rules, so
+// IOB1 ("I-X" may open an entity; "B-X" only separates two adjacent X) and
+// IOB2 read alike.
+func Chunks(labels []string) []Chunk {
+	var out []Chunk
+	prevTag, prevType := "O", ""
+	start := -1
+	for i := 0; i <= len(labels); i++ {
+		tag, typ := "O", ""
+		if i < len(labels) {
+			tag, typ = splitLabel(labels[i])
+		}
+		if start >= 0 && endOfChunk(prevTag, tag, prevType, typ) {
+			out = append(out, Chunk{First: start, Limit: i, Type: prevType})
+			start = -1
+		}
+		if startOfChunk(prevTag, tag, prevType, typ) {
+			start = i
+		}
+		prevTag, prevType = tag, typ
+	}
+	return out
+}
+
+func splitLabel(l string) (tag, typ string) {
+	if l == "O" || len(l) < 3 || l[1] != '-' {
+		return "O", ""
+	}
+	return l[:1], l[2:]
+}
+
+// endOfChunk and startOfChunk follow conlleval.pl.
+func endOfChunk(prevTag, tag, prevType, typ string) bool {
+	switch {
+	case prevTag == "E", prevTag == "S":
+		return true
+	case prevTag == "B" && (tag == "B" || tag == "S" || tag == "O"):
+		return true
+	case prevTag == "I" && (tag == "B" || tag == "S" || tag == "O"):
+		return true
+	case prevTag != "O" && prevType != typ:
+		return true
+	}
+	return false
+}
+
+func startOfChunk(prevTag, tag, prevType, typ string) bool {
+	switch {
+	case tag == "B", tag == "S":
+		return true
+	case prevTag == "E" && (tag == "E" || tag == "I"):
+		return true
+	case prevTag == "S" && (tag == "E" || tag == "I"):
+		return true
+	case prevTag == "O" && (tag == "E" || tag == "I"):
+		return true
+	case tag != "O" && prevType != typ:
+		return true
+	}
+	return false
+}
+
+// PRF holds counts and scores for one type or overall.
+type PRF struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Gold      int     `json:"gold"`
+	Predicted int     `json:"predicted"`
+	Correct   int     `json:"correct"`
+}
+
+func (p *PRF) finish() {
+	if p.Predicted > 0 {
+		p.Precision = float64(p.Correct) / float64(p.Predicted)
+	}
+	if p.Gold > 0 {
+		p.Recall = float64(p.Correct) / float64(p.Gold)
+	}
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+}
+
+// NERScore accumulates exact-span, exact-type matches of entity chunks.
+type NERScore struct {
+	Types  map[string]bool // types scored; nil scores every type
+	All    PRF
+	ByType map[string]*PRF
+}
+
+// NewNERScore returns a scorer for the given types (none: all types).
+func NewNERScore(types []string) *NERScore {
+	s := &NERScore{ByType: map[string]*PRF{}}
+	if len(types) > 0 {
+		s.Types = map[string]bool{}
+		for _, t := range types {
+			s.Types[t] = true
+			s.ByType[t] = &PRF{}
+		}
+	}
+	return s
+}
+
+func (s *NERScore) typ(t string) *PRF {
+	p := s.ByType[t]
+	if p == nil {
+		p = &PRF{}
+		s.ByType[t] = p
+	}
+	return p
+}
+
+// Add scores one sentence's gold and predicted chunks. Chunks of types not
+// scored are ignored on both sides.
+func (s *NERScore) Add(gold, pred []Chunk) {
+	keep := func(c Chunk) bool { return s.Types == nil || s.Types[c.Type] }
+	g := map[Chunk]bool{}
+	for _, c := range gold {
+		if keep(c) {
+			g[c] = true
+			s.All.Gold++
+			s.typ(c.Type).Gold++
+		}
+	}
+	for _, c := range pred {
+		if !keep(c) {
+			continue
+		}
+		s.All.Predicted++
+		s.typ(c.Type).Predicted++
+		if g[c] {
+			s.All.Correct++
+			s.typ(c.Type).Correct++
+		}
+	}
+}
+
+// Finish computes precision, recall and F1 from the counts.
+func (s *NERScore) Finish() {
+	s.All.finish()
+	for _, p := range s.ByType {
+		p.finish()
+	}
+}

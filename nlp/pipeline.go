@@ -1,0 +1,173 @@
+package nlp
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"sync"
+)
+
+// models holds the trained models (see "claimgraph train"): pos.gz (UPOS
+// tagger and lemmatizer, from UD English-EWT) and ner.gz (PER/ORG/LOC, from
+// Universal NER EWT and GUM).
+//
+//go:embed models/*.gz
+var models embed.FS
+
+// Pipeline tokenizes, splits sentences, tags parts of speech and lemmas, and
+// recognizes named entities. It is safe for concurrent use.
+type Pipeline struct {
+	pos *POSTagger
+	ner *NER // nil: no entities
+}
+
+// NewPipeline returns a pipeline with the given models; ner may be nil.
+func NewPipeline(pos *POSTagger, ner *NER) *Pipeline { return &Pipeline{pos: pos, ner: ner} }
+
+var (
+	defaultOnce sync.Once
+	defaultPipe *Pipeline
+	defaultErr  error
+)
+
+// Default returns the pipeline with the embedded models, loaded once. It
+// panics if an embedded model is corrupt, which a test catches before release.
+func Default() *Pipeline {
+	defaultOnce.Do(func() {
+		defaultPipe, defaultErr = loadEmbedded()
+	})
+	if defaultErr != nil {
+		panic(defaultErr)
+	}
+	return defaultPipe
+}
+
+func loadEmbedded() (*Pipeline, error) {
+	data, err := models.ReadFile("models/pos.gz")
+	if err != nil {
+		return nil, fmt.Errorf("embedded pos model: %w", err)
+	}
+	pos, err := LoadPOS(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("embedded pos model: %w", err)
+	}
+	p := &Pipeline{pos: pos}
+	// The NER model is absent only while bootstrapping (training it needs the
+	// tagger).
+	if data, err := models.ReadFile("models/ner.gz"); err == nil {
+		if p.ner, err = LoadNER(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("embedded ner model: %w", err)
+		}
+	}
+	return p, nil
+}
+
+// POS returns the pipeline's tagger.
+func (p *Pipeline) POS() *POSTagger { return p.pos }
+
+// NER returns the pipeline's recognizer, or nil.
+func (p *Pipeline) NER() *NER { return p.ner }
+
+// Analyze tokenizes the whole text and analyses every sentence.
+func (p *Pipeline) Analyze(text string) *Analysis {
+	return p.AnalyzeRanges(text, [][2]int{{0, len(text)}})
+}
+
+// AnalyzeRanges analyses only the given byte ranges of text (a document's
+// main-text regions), each range split into sentences on its own; every
+// offset still refers to the whole text. Ranges out of bounds are clipped;
+// ranges should be sorted and not overlap.
+func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
+	a := &Analysis{Text: text}
+	for _, r := range ranges {
+		lo, hi := max(r[0], 0), min(r[1], len(text))
+		if lo >= hi {
+			continue
+		}
+		sub := text[lo:hi]
+		toks := Tokenize(sub)
+		sents := SplitSentences(sub, toks)
+		base := len(a.Tokens)
+		for i := range toks {
+			toks[i].Start += lo
+			toks[i].End += lo
+		}
+		a.Tokens = append(a.Tokens, toks...)
+		for _, s := range sents {
+			s.Start += lo
+			s.End += lo
+			s.First += base
+			s.Limit += base
+			a.Sentences = append(a.Sentences, s)
+		}
+	}
+	for _, s := range a.Sentences {
+		a.Entities = p.analyzeSentence(text, a.Tokens, s, a.Entities)
+	}
+	return a
+}
+
+// AnalyzeTokens tags toks (one sentence, Text set; offsets may be zero) and
+// returns the entities found in them, with token spans into toks. Evaluation
+// uses it to analyse a corpus's own tokens.
+func (p *Pipeline) AnalyzeTokens(toks []Token) []Entity {
+	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, nil)
+}
+
+func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []Entity) []Entity {
+	toks := all[s.First:s.Limit]
+	if len(toks) == 0 {
+		return ents
+	}
+	c := getCtx(toks)
+	defer putCtx(c)
+	p.pos.tag(c)
+	p.pos.fill(c, toks)
+	if p.ner == nil {
+		return ents
+	}
+	p.ner.recognize(c)
+	for i := 0; i < len(toks); {
+		l := c.ner[i]
+		if l == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		conf := c.prob[i]
+		for j < len(toks) && c.ner[j] == l+1 && l%2 == 1 {
+			conf = min(conf, c.prob[j])
+			j++
+		}
+		typ := nerLabels[l][2:]
+		if !isDemonymSpan(toks[i:j]) {
+			e := Entity{
+				Start: toks[i].Start, End: toks[j-1].End,
+				First: s.First + i, Limit: s.First + j,
+				Type: typ, Confidence: float64(conf),
+			}
+			if text != "" {
+				e.Text = text[e.Start:e.End]
+			} else {
+				e.Text = joinTokens(toks[i:j])
+			}
+			ents = append(ents, e)
+		}
+		i = j
+	}
+	return ents
+}
+
+func joinTokens(toks []Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text
+	}
+	var b []byte
+	for k, t := range toks {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.Text...)
+	}
+	return string(b)
+}

@@ -1,0 +1,251 @@
+package nlp
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+)
+
+// upos is the Universal POS tag set, in a fixed order so label numbers are
+// stable across runs.
+var upos = []string{"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+
+// POSTagger assigns UPOS tags and lemmas. It is safe for concurrent use.
+type POSTagger struct {
+	model  *linearModel
+	lemmas *lemmatizer
+	// tagDict holds the tag of frequent words that always had one tag in
+	// training: they skip scoring.
+	tagDict map[string]int
+}
+
+// POSOptions control training.
+type POSOptions struct {
+	Seed  int64 // shuffles the training order
+	Iters int   // passes over the training data (default 8)
+	Bits  uint  // log2 of the number of feature buckets (default 20)
+}
+
+// tag tags the words of c, filling c.tags.
+func (t *POSTagger) tag(c *sentCtx) {
+	for i := range c.words {
+		if tg, ok := t.tagDict[string(c.lw(i))]; ok && !(c.flags[i]&flagUpper != 0 && i > 0) {
+			c.tags[i] = tg
+			continue
+		}
+		c.posFeatures(i)
+		sc := c.score[:len(t.model.labels)]
+		t.model.scores(c.feats, sc)
+		c.tags[i] = argmax(sc)
+	}
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for j := 1; j < len(s); j++ {
+		if s[j] > s[best] {
+			best = j
+		}
+	}
+	return best
+}
+
+// TrainPOS trains a tagger and lemmatizer on CoNLL-U files and writes the
+// model (gzip) to w. The same files and options give the same bytes.
+func TrainPOS(w io.Writer, files []string, opt POSOptions, logf func(string, ...any)) error {
+	if opt.Iters == 0 {
+		opt.Iters = 8
+	}
+	if opt.Bits == 0 {
+		opt.Bits = 20
+	}
+	var sents []corpusSentence
+	for _, f := range files {
+		s, err := readCoNLLU(f)
+		if err != nil {
+			return err
+		}
+		sents = append(sents, s...)
+	}
+	if len(sents) == 0 {
+		return fmt.Errorf("train pos: no sentences in %v", files)
+	}
+	label := map[string]int{}
+	for i, t := range upos {
+		label[t] = i
+	}
+	tagDict := buildTagDict(sents, label)
+	tr := newTrainer(upos, opt.Bits)
+	c := &sentCtx{score: make([]float32, len(upos)), feats: make([]fhash, 0, 64)}
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(opt.Seed))
+	for it := 0; it < opt.Iters; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, si := range order {
+			s := &sents[si]
+			c.reset(s.Forms)
+			for i := range s.Forms {
+				gold, ok := label[s.UPOS[i]]
+				if !ok {
+					gold = label["X"]
+				}
+				c.posFeatures(i)
+				tr.scores(c.feats, c.score)
+				pred := argmax(c.score)
+				tr.update(c.feats, gold, pred)
+				tr.tick()
+				// Train on the model's own left context: that is what it sees
+				// when tagging.
+				c.tags[i] = pred
+				if pred == gold {
+					correct++
+				}
+				total++
+			}
+		}
+		if logf != nil {
+			logf("pos: iteration %d: %.2f%% of training tokens right", it+1, 100*float64(correct)/float64(total))
+		}
+	}
+	m := tr.average()
+	lem := learnLemmas(sents)
+	bw := bufio.NewWriter(w)
+	zw, err := gzip.NewWriterLevel(bw, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	zb := bufio.NewWriter(zw)
+	writeString(zb, "claimgraph-pos-1")
+	if err := m.writeTo(zb); err != nil {
+		return err
+	}
+	writeTagDict(zb, tagDict)
+	lem.writeTo(zb)
+	if err := zb.Flush(); err != nil {
+		return fmt.Errorf("write pos model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write pos model: %w", err)
+	}
+	return bw.Flush()
+}
+
+// buildTagDict finds frequent words (seen 20+ times) that had one tag at
+// least 99.5% of the time.
+func buildTagDict(sents []corpusSentence, label map[string]int) map[string]int {
+	counts := map[string]map[string]int{}
+	c := &sentCtx{}
+	for _, s := range sents {
+		c.reset(s.Forms)
+		for i := range s.Forms {
+			w := string(c.lw(i))
+			if counts[w] == nil {
+				counts[w] = map[string]int{}
+			}
+			counts[w][s.UPOS[i]]++
+		}
+	}
+	out := map[string]int{}
+	for w, tags := range counts {
+		n, best, bestTag := 0, 0, ""
+		for t, k := range tags {
+			n += k
+			if k > best || k == best && t < bestTag {
+				best, bestTag = k, t
+			}
+		}
+		if n >= 20 && float64(best)/float64(n) >= 0.995 {
+			if l, ok := label[bestTag]; ok {
+				out[w] = l
+			}
+		}
+	}
+	return out
+}
+
+func writeTagDict(w *bufio.Writer, d map[string]int) {
+	keys := make([]string, 0, len(d))
+	for k := range d {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	writeU32(w, uint32(len(keys)))
+	for _, k := range keys {
+		writeString(w, k)
+		writeU32(w, uint32(d[k]))
+	}
+}
+
+func readTagDict(r *bufio.Reader, nLabels int) (map[string]int, error) {
+	n, err := readU32(r)
+	if err != nil || n > 1<<22 {
+		return nil, fmt.Errorf("read tag dictionary: bad size %d: %v", n, err)
+	}
+	d := make(map[string]int, n)
+	for i := 0; i < int(n); i++ {
+		k, err := readString(r)
+		if err != nil {
+			return nil, fmt.Errorf("read tag dictionary: %w", err)
+		}
+		v, err := readU32(r)
+		if err != nil || int(v) >= nLabels {
+			return nil, fmt.Errorf("read tag dictionary: bad tag %d: %v", v, err)
+		}
+		d[k] = int(v)
+	}
+	return d, nil
+}
+
+// LoadPOS reads a model written by TrainPOS.
+func LoadPOS(r io.Reader) (*POSTagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load pos model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	magic, err := readString(br)
+	if err != nil || magic != "claimgraph-pos-1" {
+		return nil, fmt.Errorf("load pos model: not a claimgraph POS model (%q, %v)", magic, err)
+	}
+	m, err := readLinearModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("load pos model: %w", err)
+	}
+	d, err := readTagDict(br, len(m.labels))
+	if err != nil {
+		return nil, fmt.Errorf("load pos model: %w", err)
+	}
+	lem, err := readLemmatizer(br)
+	if err != nil {
+		return nil, fmt.Errorf("load pos model: %w", err)
+	}
+	return &POSTagger{model: m, lemmas: lem, tagDict: d}, nil
+}
+
+// TagTokens sets POS and Lemma of toks, taken as one sentence.
+func (t *POSTagger) TagTokens(toks []Token) {
+	c := getCtx(toks)
+	defer putCtx(c)
+	t.tag(c)
+	t.fill(c, toks)
+}
+
+// fill copies tags and lemmas from c into toks.
+func (t *POSTagger) fill(c *sentCtx, toks []Token) {
+	for i := range toks {
+		toks[i].POS = upos[c.tags[i]]
+		same := toks[i].Text
+		low := c.lw(i)
+		if same != string(low) {
+			same = string(low)
+		}
+		toks[i].Lemma = t.lemmas.lemma(low, c.tags[i], same)
+	}
+}
