@@ -65,6 +65,12 @@ func insertDocument(ctx context.Context, tx *sql.Tx, d *claimgraph.Document) err
 		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano)); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE id = ?`, d.ID); err != nil {
+		return fmt.Errorf("index for search: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+		return err
+	}
 	return insertRegions(ctx, tx, d.ID, d.Regions)
 }
 
