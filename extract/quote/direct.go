@@ -1,0 +1,283 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// segment is one quoted stretch: the opening and closing mark tokens.
+type segment struct{ open, close int }
+
+// role decides whether quote mark token i opens (+1) or closes (-1) a quote,
+// or cannot tell (0). Context wins over the glyph: a mark after white space,
+// a colon or a bracket and before a word opens, whatever its shape.
+func (x *index) role(i int) int {
+	t := x.toks[i]
+	var lb, la rune
+	if t.Start > 0 {
+		lb, _ = utf8.DecodeLastRuneInString(x.text[:t.Start])
+	}
+	if t.End < len(x.text) {
+		la, _ = utf8.DecodeRuneInString(x.text[t.End:])
+	}
+	leftOpen := lb == 0 || unicode.IsSpace(lb) || strings.ContainsRune("([{:\u2014\u2013-/", lb)
+	rightClose := la == 0 || unicode.IsSpace(la) || strings.ContainsRune(".,;:!?)]}\u2014\u2013-\u2026", la)
+	switch {
+	case leftOpen && !rightClose:
+		return +1
+	case !leftOpen && rightClose:
+		return -1
+	}
+	return glyphRole(t.Text)
+}
+
+// segments pairs the double quote marks of the searched ranges. A quote left
+// open at the end of a paragraph continues when the next paragraph opens
+// with a quote mark (the news convention for multi-paragraph quotes); then
+// the segments are returned together as one chain.
+func (x *index) segments() [][]segment {
+	var chains [][]segment
+	var chain []segment
+	open := -1
+	for i := range x.toks {
+		if !isDoubleMark(x.toks[i].Text) || !x.inRange[i] {
+			continue
+		}
+		r := x.role(i)
+		if open >= 0 && x.paraOf[i] != x.paraOf[open] {
+			// The open quote reached the end of its paragraph unclosed.
+			if x.paraOf[i] == x.paraOf[open]+1 && x.paraFirst(i) && r >= 0 {
+				chain = append(chain, segment{open, x.paraLast(open) + 1})
+				open = i
+				continue
+			}
+			if len(chain) > 0 {
+				// A chain whose last paragraph has no closing mark ends there.
+				chain = append(chain, segment{open, x.paraLast(open) + 1})
+				chains = append(chains, chain)
+			}
+			chain, open = nil, -1
+		}
+		switch {
+		case open < 0 && r >= 0:
+			open = i
+		case open >= 0 && r <= 0:
+			chain = append(chain, segment{open, i})
+			chains = append(chains, chain)
+			chain, open = nil, -1
+		case open >= 0 && r > 0:
+			// Two openers: the first was a stray mark.
+			open = i
+		}
+	}
+	if open >= 0 && len(chain) > 0 {
+		chain = append(chain, segment{open, x.paraLast(open) + 1})
+		chains = append(chains, chain)
+	}
+	return chains
+}
+
+// singleSegments pairs single quote marks outside double-quoted text
+// ('We are sorry'), cautiously: an apostrophe looks like a closing mark, so
+// the pair must sit in one sentence with an opener before a word.
+func (x *index) singleSegments(inDouble []bool) []segment {
+	var out []segment
+	for i := 0; i < len(x.toks); i++ {
+		if !isSingleMark(x.toks[i].Text) || inDouble[i] || !x.inRange[i] || x.role(i) <= 0 || glyphRole(x.toks[i].Text) < 0 {
+			continue
+		}
+		_, sl := x.sentence(i)
+		for j := i + 1; j < sl && j < i+80; j++ {
+			if isSingleMark(x.toks[j].Text) && x.role(j) < 0 {
+				out = append(out, segment{i, j})
+				i = j
+				break
+			}
+			if isDoubleMark(x.toks[j].Text) {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (x *index) paraFirst(i int) bool { return i == 0 || x.paraOf[i-1] != x.paraOf[i] }
+
+func (x *index) paraLast(i int) int {
+	for i+1 < len(x.toks) && x.paraOf[i+1] == x.paraOf[i] {
+		i++
+	}
+	return i
+}
+
+// directQuotes finds quoted speech and its attribution.
+func (x *index) directQuotes() []candidate {
+	chains := x.segments()
+	inDouble := make([]bool, len(x.toks))
+	for _, ch := range chains {
+		for i := ch[0].open; i <= ch[len(ch)-1].close && i < len(x.toks); i++ {
+			inDouble[i] = true
+		}
+	}
+	for _, s := range x.singleSegments(inDouble) {
+		chains = append(chains, []segment{s})
+	}
+	var out []candidate
+	for _, ch := range chains {
+		first, last := ch[0], ch[len(ch)-1]
+		cf, cl := first.open+1, last.close
+		if cf >= cl {
+			continue
+		}
+		c := candidate{first: cf, limit: cl, spk: noSpeaker}
+		c.q = claimgraph.Quote{Doc: x.doc, Kind: claimgraph.QuoteDirect, Content: x.span(cf, cl)}
+		attached := x.attachAfter(&c, last.close) || x.attachBefore(&c, first.open)
+		if !attached && !x.looksLikeSpeech(cf, cl) {
+			continue // a scare quote or a title: not speech
+		}
+		if !attached && x.startsSentence(first.open) {
+			c.inherit = true
+		}
+		for i := cf; i < cl; i++ {
+			x.quoteContent[i] = true
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// looksLikeSpeech tells speech from scare quotes: a long stretch, or a
+// sentence-like one that ends in punctuation, is speech; a word or a short
+// phrase with no attribution is not.
+func (x *index) looksLikeSpeech(first, limit int) bool {
+	w := x.words(first, limit)
+	if w >= 8 {
+		return true
+	}
+	switch x.toks[limit-1].Text {
+	case ".", "?", "!", ",", "\u2026", "...":
+		return w >= 4
+	}
+	return false
+}
+
+// startsSentence reports whether the quote mark at i opens its sentence.
+func (x *index) startsSentence(i int) bool {
+	sf, _ := x.sentence(i)
+	return sf == i
+}
+
+// attachAfter looks for an attribution after the closing mark:
+// `"...," he said`, `"...," said X, a ...`, `"...," the defected member stated`.
+func (x *index) attachAfter(c *candidate, closeTok int) bool {
+	j := closeTok + 1
+	_, sl := x.sentence(closeTok)
+	if j < len(x.toks) && x.toks[j].Text == "," {
+		j++
+	}
+	if j >= len(x.toks) || x.sentOf[j] != x.sentOf[closeTok] && !(x.toks[closeTok-1].Text == "," || x.toks[closeTok-1].Text == "?" || x.toks[closeTok-1].Text == "!") {
+		return false
+	}
+	if x.sentOf[j] != x.sentOf[closeTok] {
+		_, sl = x.sentence(j)
+	}
+	if x.paraOf[j] != x.paraOf[closeTok] {
+		return false
+	}
+	// Inverted: the cue comes first.
+	if info, ok := x.cue(j); ok && !x.modalBefore(j) {
+		ce := x.cueSpanEnd(j, info)
+		c.spk = x.npAfter(ce, sl)
+		x.setCue(c, j, ce, info.lemma)
+		return true
+	}
+	// Subject then cue, within a few tokens.
+	for k := j; k < sl && k < j+14; k++ {
+		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == "." || x.toks[k].Text == ";" {
+			break
+		}
+		if info, ok := x.cue(k); ok && k > j {
+			c.spk = x.subjectBefore(j, k)
+			if c.spk.first < 0 {
+				return false
+			}
+			x.setCue(c, k, x.cueSpanEnd(k, info), info.lemma)
+			return true
+		}
+	}
+	return false
+}
+
+// attachBefore looks for an attribution before the opening mark:
+// `X said: "..."`, `X, who said:"..."`, `he put it this way: "..."`,
+// `X said to Y that "..."` (mixed).
+func (x *index) attachBefore(c *candidate, openTok int) bool {
+	sf, _ := x.sentence(openTok)
+	if openTok == sf && openTok > 0 && x.paraOf[openTok-1] == x.paraOf[openTok] && x.toks[openTok-1].Text == ":" {
+		// The sentence splitter may cut before the quote; a colon joins them.
+		sf, _ = x.sentence(openTok - 1)
+	}
+	k := openTok - 1
+	if k < sf {
+		return false
+	}
+	punct := x.lower[k]
+	that := punct == "that"
+	if punct == ":" || punct == "," || that {
+		k--
+	}
+	// "put it this way:"
+	if k-3 >= sf && x.lower[k] == "way" && x.lower[k-1] == "this" && x.lower[k-2] == "it" && hasPrefixFold(x.lower[k-3], "put") {
+		c.spk = x.subjectBefore(sf, k-3)
+		x.setCue(c, k-3, k+1, "put it this way")
+		return true
+	}
+	// The cue itself, or a cue followed by a short phrase ("to Saddam",
+	// "in an interview with Y").
+	for j := k; j >= sf && j >= k-8; j-- {
+		if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == "." {
+			break
+		}
+		info, ok := x.cue(j)
+		if !ok || x.modalBefore(j) {
+			continue
+		}
+		ce := x.cueSpanEnd(j, info)
+		if ce <= k && (punct != ":" && punct != "," && !that || x.words(ce, k+1) > 6) {
+			continue
+		}
+		if ce <= k {
+			x.viaBetween(c, ce, k+1)
+		}
+		c.spk = x.subjectBefore(sf, j)
+		x.setCue(c, j, ce, info.lemma)
+		if that {
+			c.q.Kind = claimgraph.QuoteMixed
+		}
+		return true
+	}
+	return false
+}
+
+func (x *index) setCue(c *candidate, first, limit int, lemma string) {
+	c.q.Cue = x.span(first, limit)
+	c.q.CueLemma = lemma
+}
+
+// modalBefore reports a modal or an infinitive marker before the cue
+// ("one can say", "wants to say"): generic, not reported speech.
+func (x *index) modalBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		w := x.lower[j]
+		if modals[w] || w == "to" {
+			return true
+		}
+		if w != "not" && w != "n't" && w != "also" && w != "only" && w != "never" {
+			return false
+		}
+	}
+	return false
+}

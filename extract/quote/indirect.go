@@ -1,0 +1,287 @@
+package quote
+
+import (
+	"github.com/claimgraph/claimgraph"
+)
+
+// indirectQuotes finds reported speech in the searched sentences, skipping
+// cues already used by direct quotes and text inside direct quotes.
+func (x *index) indirectQuotes(direct []candidate) []candidate {
+	usedCue := map[int]bool{}
+	for _, c := range direct {
+		if c.q.Cue.End > 0 {
+			usedCue[c.q.Cue.Start] = true
+		}
+	}
+	var out []candidate
+	for _, s := range x.sents {
+		for i := s.First; i < s.Limit && i < len(x.toks); i++ {
+			if !x.inRange[i] || x.quoteContent[i] || usedCue[x.toks[i].Start] {
+				continue
+			}
+			var c candidate
+			var ok bool
+			switch {
+			case x.lower[i] == "according" && i+1 < s.Limit && x.lower[i+1] == "to":
+				c, ok = x.accordingTo(s.First, s.Limit, i)
+			case x.lower[i] == "quoted" && i > s.First && beAux[x.lower[i-1]]:
+				c, ok = x.quotedAs(s.First, s.Limit, i)
+			default:
+				if info, isCue := x.cue(i); isCue {
+					c, ok = x.reported(s.First, s.Limit, i, info)
+				}
+			}
+			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < 3 {
+				continue
+			}
+			if x.overlapsDirect(direct, c) {
+				continue
+			}
+			c.q.Doc = x.doc
+			c.q.Content = x.span(c.first, c.limit)
+			if c.q.Kind == "" {
+				c.q.Kind = claimgraph.QuoteIndirect
+			}
+			for j := c.first; j < c.limit; j++ {
+				if isDoubleMark(x.toks[j].Text) {
+					c.q.Kind = claimgraph.QuoteMixed
+					break
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// overlapsDirect reports reported speech whose content is mostly a direct
+// quote found already (`X said that "..."` is kept as the direct quote).
+func (x *index) overlapsDirect(direct []candidate, c candidate) bool {
+	for _, d := range direct {
+		lo, hi := max(d.first, c.first), min(d.limit, c.limit)
+		if hi > lo && 2*(hi-lo) >= c.limit-c.first {
+			return true
+		}
+	}
+	return false
+}
+
+// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X".
+func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	np := i + 2
+	for np < sl && determiners[x.lower[np]] && x.startAt[np] < 0 {
+		np++
+	}
+	if np >= sl || x.lower[np] == "which" || x.lower[np] == "whom" {
+		return c, false
+	}
+	c.spk = x.npAfter(np, sl)
+	if c.spk.first < 0 {
+		return c, false
+	}
+	if x.startAt[i+2] >= 0 || determiners[x.lower[i+2]] {
+		c.spk.first = i + 2
+		if m := x.startAt[i+2]; m >= 0 {
+			c.spk.mention = m
+			c.spk.limit = x.mLimit[m]
+		}
+	}
+	x.setCue(&c, i, i+2, "according to")
+	end := c.spk.limit
+	for end < sl && !x.npBoundary(end) {
+		end++
+	}
+	switch {
+	case i > sf && x.toks[i-1].Text == ",":
+		c.first, c.limit = x.trimContent(sf, i-1)
+	case i == sf || i == sf+1 && !x.isWord(sf):
+		if end < sl && x.toks[end].Text == "," {
+			c.first, c.limit = x.trimContent(end+1, sl)
+		}
+	default:
+		c.first, c.limit = x.trimContent(sf, i)
+	}
+	return c, c.first < c.limit
+}
+
+// quotedAs handles "X was quoted by Y as saying (that) CONTENT" and
+// "CONTENT, X was quoted by Y as saying": speaker X, via Y.
+func (x *index) quotedAs(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	aux := i - 1
+	as := -1
+	for j := i + 1; j < sl && j < i+14; j++ {
+		if x.lower[j] == "as" && j+1 < sl {
+			if _, ok := cueForms[x.lower[j+1]]; ok {
+				as = j
+				break
+			}
+		}
+		if x.npBoundary(j) {
+			break
+		}
+	}
+	if as < 0 {
+		return c, false
+	}
+	cueEnd := as + 2
+	if i+1 < as && x.lower[i+1] == "by" {
+		x.setVia(&c, i+2, as)
+	}
+	c.spk = x.subjectBefore(sf, aux)
+	x.setCue(&c, aux, cueEnd, "quote")
+	c.q.CueLemma = "quote"
+	if cueEnd < sl && x.words(cueEnd, sl) >= 3 {
+		c.first, c.limit = x.trimContent(cueEnd, sl)
+		return c, true
+	}
+	// The content came first: it ends at the comma before the subject.
+	if c.spk.first > sf && x.toks[c.spk.first-1].Text == "," {
+		c.first, c.limit = x.trimContent(sf, c.spk.first-1)
+		return c, true
+	}
+	return c, false
+}
+
+// reported handles a reporting verb at token i: trailing attributions
+// (`CONTENT, he reiterated.`, `CONTENT, said X.`) and leading ones
+// (`X said (that) CONTENT`, `X told Y that CONTENT`, `X said in an
+// interview with Y that CONTENT`).
+func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	w := x.lower[i]
+	if x.modalBefore(i) || len(w) > 4 && w[len(w)-3:] == "ing" {
+		return c, false
+	}
+	ce := x.cueSpanEnd(i, info)
+	// "claimed to be", "said to have": a raising verb, not speech.
+	if ce < sl && x.lower[ce] == "to" && ce+1 < sl && !x.isUpper(ce+1) && !determiners[x.lower[ce+1]] && x.startAt[ce+1] < 0 {
+		return c, false
+	}
+	// Passive: "were claimed by", "it was reported that".
+	if i > sf && beAux[x.lower[i-1]] {
+		if ce < sl && x.lower[ce] == "that" {
+			x.setCue(&c, i-1, ce, info.lemma)
+			c.first, c.limit = x.trimContent(ce+1, sl)
+			return c, true
+		}
+		return c, false
+	}
+	x.setCue(&c, i, ce, info.lemma)
+	end := sl
+	// Trailing attribution: the cue clause closes the sentence.
+	if tail := x.tailAfterCue(ce, sl); tail >= 0 {
+		if i > sf && x.toks[i-1].Text == "," { // `CONTENT, said X, a ...`
+			c.spk = x.npAfter(ce, sl)
+			c.first, c.limit = x.trimContent(sf, i-1)
+			if c.spk.first >= 0 && x.words(c.first, c.limit) >= 3 {
+				return c, true
+			}
+		}
+		// `CONTENT, he reiterated.`: the subject follows the last comma.
+		for j := i - 1; j > sf && j >= i-12; j-- {
+			if x.toks[j].Text == "," {
+				c.spk = x.subjectBefore(j+1, i)
+				if c.spk.first != j+1 {
+					break
+				}
+				c.first, c.limit = x.trimContent(sf, j)
+				if x.words(c.first, c.limit) >= 3 {
+					return c, true
+				}
+				break
+			}
+			if x.npBoundary(j) {
+				break
+			}
+		}
+	}
+	// Leading attribution.
+	c.spk = x.subjectBefore(sf, i)
+	if c.spk.first < 0 {
+		return c, false
+	}
+	j := ce
+	for k := ce; k < sl && k < ce+10; k++ {
+		if x.lower[k] == "that" {
+			x.viaBetween(&c, ce, k)
+			c.first, c.limit = x.trimContent(k+1, end)
+			return c, true
+		}
+		if x.toks[k].Text == "." || x.toks[k].Text == ";" || isDoubleMark(x.toks[k].Text) || x.toks[k].Text == ":" {
+			break
+		}
+	}
+	if !info.bare {
+		return c, false
+	}
+	if info.object { // "told reporters the ..." : skip the addressee
+		if m := x.startAt[j]; m >= 0 {
+			j = x.mLimit[m]
+		} else if j < sl && (x.lower[j] == "reporters" || x.lower[j] == "journalists" || pronouns[x.lower[j]] || x.lower[j] == "us" || x.lower[j] == "me") {
+			j++
+		} else {
+			return c, false
+		}
+	}
+	if j >= sl || !x.clauseStart(j) {
+		return c, false
+	}
+	c.first, c.limit = x.trimContent(j, end)
+	return c, x.words(c.first, c.limit) >= 4
+}
+
+// tailAfterCue reports whether only an attribution tail follows the cue (a
+// name, an appositive, an adverbial) up to the sentence end: it returns the
+// end index, or -1 when a clause follows.
+func (x *index) tailAfterCue(ce, sl int) int {
+	n := 0
+	for k := ce; k < sl; k++ {
+		switch x.lower[k] {
+		case "that", ":":
+			return -1
+		}
+		if isDoubleMark(x.toks[k].Text) {
+			return -1
+		}
+		if x.isWord(k) {
+			n++
+		}
+	}
+	if n > 14 {
+		return -1
+	}
+	// A clause right after the cue ("said the plan failed") is not a tail:
+	// a tail is empty, an adverbial, or a name phrase ending the sentence.
+	if n == 0 || x.startAt[ce] >= 0 || pronouns[x.lower[ce]] || subjectSkip[x.lower[ce]] || x.lower[ce] == "on" || x.lower[ce] == "in" {
+		return sl
+	}
+	if determiners[x.lower[ce]] && x.words(ce, sl) <= 8 {
+		for k := ce; k < sl; k++ {
+			if x.toks[k].Text == "," {
+				return sl
+			}
+		}
+		if n <= 4 {
+			return sl
+		}
+	}
+	return -1
+}
+
+// clauseStart reports whether token j can open a reported clause.
+func (x *index) clauseStart(j int) bool {
+	switch x.lower[j] {
+	case "to", "about", "of", "in", "on", "at", "for", "with", "by", "as", "so", "and", "or", "nothing", "something", "yes", "no":
+		return false
+	}
+	if x.tagged {
+		switch x.toks[j].POS {
+		case "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ":
+			return true
+		}
+		return false
+	}
+	return x.isWord(j) || isDoubleMark(x.toks[j].Text)
+}

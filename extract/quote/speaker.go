@@ -1,0 +1,396 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// npBoundary reports tokens an attribution noun phrase does not cross.
+func (x *index) npBoundary(i int) bool {
+	switch x.lower[i] {
+	case ",", ";", ":", ".", "!", "?", "that", "which", "who", "whom", "whose", "when", "while", "because",
+		"but", "if", "although", "\u2014", "\u2013", "--":
+		return true
+	}
+	return isDoubleMark(x.toks[i].Text)
+}
+
+var pronouns = set("he", "she", "they", "it", "we", "i", "him", "them")
+
+// subjectBefore finds the speaker noun phrase that ends just before the cue
+// at token cue, not reaching before token sf. It skips auxiliaries and
+// adverbials ("had also earlier this month"), an appositive between commas
+// ("X, a former leader of the group, said") and a relative pronoun ("X, who
+// said"), and prefers the phrase's head over a name inside a prepositional
+// phrase ("officials in Baghdad said" is not Baghdad speaking).
+func (x *index) subjectBefore(sf, cue int) speakerRef {
+	e := cue
+	for e-1 >= sf && subjectSkip[x.lower[e-1]] && x.coveredBy[e-1] < 0 {
+		e--
+	}
+	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which") {
+		e--
+		if e-1 >= sf && x.toks[e-1].Text == "," {
+			e = x.skipAppositive(sf, e-1)
+		}
+	} else if e-1 >= sf && x.toks[e-1].Text == "," {
+		e = x.skipAppositive(sf, e-1)
+		if e == cue-1 {
+			return noSpeaker // a comma with no appositive before it: not a subject
+		}
+	}
+	if e-1 >= sf && x.toks[e-1].Text == ")" {
+		for j := e - 2; j >= sf && j >= e-25; j-- {
+			if x.toks[j].Text == "(" {
+				e = j
+				break
+			}
+		}
+	}
+	if e <= sf {
+		return noSpeaker
+	}
+	if pronouns[x.lower[e-1]] {
+		mi := -1
+		if m, ok := x.pronounMentions[e-1]; ok {
+			mi = m
+		}
+		return speakerRef{first: e - 1, limit: e, mention: mi, conf: 0.7}
+	}
+	// The start of the noun phrase.
+	s := e - 1
+	for s-1 >= sf && !x.npBoundary(s-1) && e-s < 14 {
+		if x.coveredBy[s-1] < 0 && x.tagged && (x.toks[s-1].POS == "VERB" || x.toks[s-1].POS == "AUX") {
+			break
+		}
+		s--
+	}
+	if m := x.endAt[e]; m >= 0 {
+		mf := x.mFirst[m]
+		headElsewhere := false
+		for j := s; j < mf; j++ {
+			if preps[x.lower[j]] && x.coveredBy[j] < 0 {
+				headElsewhere = true
+				break
+			}
+		}
+		if !headElsewhere {
+			return speakerRef{first: mf, limit: e, mention: m, conf: 0.9}
+		}
+	}
+	if m := x.startAt[s]; m >= 0 && x.mLimit[m] <= e {
+		return speakerRef{first: s, limit: x.mLimit[m], mention: m, conf: 0.85}
+	}
+	if e-s > 12 || x.words(s, e) == 0 {
+		return noSpeaker
+	}
+	// Drop leading conjunctions and sentence adverbs ("Thus the ministry").
+	for s < e-1 && (x.lower[s] == "and" || x.lower[s] == "thus" || x.lower[s] == "so" || x.lower[s] == "then") {
+		s++
+	}
+	return speakerRef{first: s, limit: e, mention: -1, conf: 0.5}
+}
+
+// skipAppositive takes comma (the comma before the cue or "who") and returns
+// the end of the noun phrase before an appositive "X, a former leader,";
+// when there is no appositive it returns comma itself.
+func (x *index) skipAppositive(sf, comma int) int {
+	for j := comma - 1; j >= sf && j >= comma-14; j-- {
+		if x.toks[j].Text != "," {
+			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == "." {
+				break
+			}
+			continue
+		}
+		if j+1 < comma && (determiners[x.lower[j+1]] || !x.isUpper(j+1) || x.endAt[comma] >= 0 && x.startAt[j+1] >= 0 && x.mentions[x.startAt[j+1]].Kind == claimgraph.MentionDescription) {
+			return j
+		}
+		break
+	}
+	return comma
+}
+
+// npAfter finds the speaker noun phrase starting at token s (inverted
+// attributions: `said Ali Hosseinnejad, a trusted member`).
+func (x *index) npAfter(s, limit int) speakerRef {
+	if s >= limit || s >= len(x.toks) {
+		return noSpeaker
+	}
+	if pronouns[x.lower[s]] {
+		mi := -1
+		if m, ok := x.pronounMentions[s]; ok {
+			mi = m
+		}
+		return speakerRef{first: s, limit: s + 1, mention: mi, conf: 0.7}
+	}
+	if m := x.startAt[s]; m >= 0 {
+		return speakerRef{first: s, limit: x.mLimit[m], mention: m, conf: 0.9}
+	}
+	e := s
+	for e < limit && e < s+10 && !x.npBoundary(e) && x.toks[e].Text != "(" {
+		e++
+	}
+	if e == s || x.words(s, e) == 0 {
+		return noSpeaker
+	}
+	return speakerRef{first: s, limit: e, mention: -1, conf: 0.5}
+}
+
+// viaBetween records the outlet of "in an interview with Y" found in the
+// tokens [first, limit) between a cue and its content.
+func (x *index) viaBetween(c *candidate, first, limit int) {
+	for i := first; i+2 < limit; i++ {
+		if x.lower[i] == "interview" && (x.lower[i+1] == "with" || x.lower[i+1] == "to") {
+			x.setVia(c, i+2, limit)
+			return
+		}
+	}
+}
+
+// setVia records the noun phrase starting at s (not reaching limit) as via.
+func (x *index) setVia(c *candidate, s, limit int) {
+	for s < limit && determiners[x.lower[s]] && x.startAt[s] < 0 {
+		s++
+	}
+	ref := x.npAfter(s, limit)
+	if ref.first < 0 {
+		return
+	}
+	e := ref.limit
+	if e > limit {
+		e = limit
+	}
+	sp := x.span(ref.first, e)
+	name := sp.Text
+	if ref.mention >= 0 {
+		sp = x.span(x.mFirst[ref.mention], x.mLimit[ref.mention])
+		name = x.mentionName(ref.mention)
+	}
+	c.q.Via = name
+	c.q.ViaSpan = &sp
+}
+
+// mentionName returns the name a mention stands for: its own Name, or the
+// name of its chain's head when it is a description or pronoun.
+func (x *index) mentionName(mi int) string {
+	m := x.mentions[mi]
+	if m.Name != "" {
+		return m.Name
+	}
+	if m.Kind == claimgraph.MentionName || m.Kind == claimgraph.MentionAcronym {
+		return m.Text
+	}
+	for _, o := range x.mentions {
+		if o.Chain == m.Chain && (o.Kind == claimgraph.MentionName || o.Kind == claimgraph.MentionAcronym) {
+			if o.Name != "" {
+				return o.Name
+			}
+			return o.Text
+		}
+	}
+	return ""
+}
+
+// resolveSpeakers turns each candidate's speaker span into a Speaker, in text
+// order, so pronouns and bare descriptions can fall back on the speakers
+// before them.
+func (x *index) resolveSpeakers(cands []candidate) {
+	var prev *candidate
+	for ci := range cands {
+		c := &cands[ci]
+		switch {
+		case c.spk.first >= 0:
+			c.q.Speaker = x.resolveRef(c.spk, c.first, c.limit)
+		case c.inherit && prev != nil && prev.q.Speaker != nil && x.sentOf[c.first]-x.sentOf[prev.limit-1] <= 2 && x.paraOf[c.first]-x.paraOf[prev.limit-1] <= 1:
+			s := *prev.q.Speaker
+			s.Confidence *= 0.8
+			c.q.Speaker = &s
+			c.q.Cue, c.q.CueLemma = prev.q.Cue, prev.q.CueLemma
+		}
+		if c.q.Speaker != nil {
+			x.resolvedSpeakers = append(x.resolvedSpeakers, resolved{tok: c.first, spk: c.q.Speaker})
+			if c.q.Speaker.Name != "" {
+				prev = c
+			}
+		}
+	}
+}
+
+func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
+	sp := x.span(r.first, r.limit)
+	s := &claimgraph.Speaker{Text: sp.Text, Start: sp.Start, End: sp.End, Mention: -1, Confidence: r.conf}
+	mi := r.mention
+	if mi >= 0 {
+		m := x.mentions[mi]
+		s.Mention, s.Entity, s.Type = mi, m.Entity, m.Type
+		s.Name = x.mentionName(mi)
+		if m.Ambiguous {
+			s.Confidence *= 0.6
+		}
+		if s.Name != "" {
+			return s
+		}
+	}
+	word := x.lower[r.first]
+	isPron := r.limit-r.first == 1 && pronouns[word]
+	var want string
+	switch {
+	case isPron && (malePron[word] || femalePron[word]):
+		want = claimgraph.TypePER
+	case isPron && orgPron[word]:
+		want = claimgraph.TypeORG
+	case isPron:
+		return s // "I", "we": the speaker of an enclosing quote, not resolved here
+	default:
+		head := x.headWord(r.first, r.limit)
+		switch {
+		case personHeads[head]:
+			want = claimgraph.TypePER
+		case orgHeads[head]:
+			want = claimgraph.TypeORG
+		default:
+			return s
+		}
+	}
+	if ante, conf := x.antecedent(r.first, want, cf, cl, isPron); ante != nil {
+		s.Name, s.Entity, s.Type = ante.Name, ante.Entity, ante.Type
+		if s.Mention < 0 {
+			s.Mention = ante.Mention
+		}
+		s.Confidence = conf
+	}
+	return s
+}
+
+// headWord returns the lower-case head of a noun phrase: its last word
+// before a preposition or bracket ("the defected member of the group").
+func (x *index) headWord(first, limit int) string {
+	head := ""
+	for i := first; i < limit; i++ {
+		if preps[x.lower[i]] || x.toks[i].Text == "(" {
+			break
+		}
+		if x.isWord(i) {
+			head = x.lower[i]
+		}
+	}
+	return head
+}
+
+// antecedent finds who a pronoun or bare description at token p stands for:
+// first the most recent speaker of the wanted type within a few sentences
+// (speakers stay in focus across a news story's paragraphs), then the
+// nearest preceding named mention of that type outside the quote's content.
+func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool) (*claimgraph.Speaker, float64) {
+	sent := x.sentOf[p]
+	head := x.headWord(p, x.sents[sent].Limit)
+	for k := len(x.resolvedSpeakers) - 1; k >= 0; k-- {
+		r := x.resolvedSpeakers[k]
+		if sent-x.sentOf[r.tok] > 4 {
+			break
+		}
+		if r.spk.Name == "" || r.spk.Type != want {
+			continue
+		}
+		if pronoun {
+			return r.spk, 0.75
+		}
+		// A description ("the defected member") takes up an earlier speaker
+		// only when that speaker was described with the same head noun
+		// ("X, a veteran member of the group").
+		if x.describedAs(r.spk, head) {
+			return r.spk, 0.6
+		}
+	}
+	if !pronoun {
+		return nil, 0 // a description is not linked to a mere mention: too weak
+	}
+	for mi := len(x.mentions) - 1; mi >= 0; mi-- {
+		m := x.mentions[mi]
+		f := x.mFirst[mi]
+		if f >= p || f >= cf && f < cl || m.Type != want || m.Kind == claimgraph.MentionPronoun {
+			continue
+		}
+		if sent-x.sentOf[min(f, len(x.toks)-1)] > 2 {
+			continue
+		}
+		name := x.mentionName(mi)
+		if name == "" {
+			continue
+		}
+		return &claimgraph.Speaker{Name: name, Entity: m.Entity, Type: m.Type, Mention: mi}, 0.5
+	}
+	return nil, 0
+}
+
+// describedAs reports whether the head noun occurs in the few tokens after
+// the speaker's span (an appositive) or in a description mention of the
+// speaker's chain.
+func (x *index) describedAs(s *claimgraph.Speaker, head string) bool {
+	if head == "" {
+		return false
+	}
+	i := sortSearchTok(x, s.End)
+	for j := i; j < len(x.toks) && j < i+14; j++ {
+		if x.lower[j] == head {
+			return true
+		}
+		if x.toks[j].Text == "." || isDoubleMark(x.toks[j].Text) {
+			break
+		}
+	}
+	if s.Mention >= 0 {
+		chain := x.mentions[s.Mention].Chain
+		for _, m := range x.mentions {
+			if m.Chain == chain && m.Kind == claimgraph.MentionDescription && strings.Contains(strings.ToLower(m.Text), head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sortSearchTok returns the index of the first token starting at or after off.
+func sortSearchTok(x *index, off int) int {
+	lo, hi := 0, len(x.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// trimContent drops a leading "that" and trailing sentence punctuation and
+// quote marks from the token range [first, limit).
+func (x *index) trimContent(first, limit int) (int, int) {
+	for first < limit && (x.lower[first] == "that" || x.lower[first] == ",") {
+		first++
+	}
+	for limit > first {
+		t := x.toks[limit-1].Text
+		if t == "." || t == "," || t == ";" || t == ":" || isDoubleMark(t) && !x.balancedMark(first, limit-1) {
+			limit--
+			continue
+		}
+		break
+	}
+	return first, limit
+}
+
+// balancedMark reports whether the quote mark at i closes one opened in [first, i).
+func (x *index) balancedMark(first, i int) bool {
+	n := 0
+	for j := first; j < i; j++ {
+		if isDoubleMark(x.toks[j].Text) {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
