@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -72,6 +73,7 @@ func MainText(d *claimgraph.Document) Text {
 // Detector finds the documents already indexed that a new document shares
 // text with.
 type Detector struct {
+	stats  Stats
 	opts   Options
 	signer *Signer
 	index  Index
@@ -93,6 +95,17 @@ func NewDetector(opts Options, index Index, texts TextSource) *Detector {
 	}
 	return &Detector{opts: opts, signer: NewSigner(opts.Hashes), index: index, texts: texts}
 }
+
+// Stats counts the work a detector did, to show that adding a document
+// compares it with a few candidates and not with the corpus.
+type Stats struct {
+	Docs       atomic.Int64 // documents looked up
+	Candidates atomic.Int64 // candidates the index returned
+	Verified   atomic.Int64 // candidates compared exactly on their text
+}
+
+// Stats returns the detector's counters.
+func (d *Detector) Stats() *Stats { return &d.stats }
 
 // Options returns the detector's options.
 func (d *Detector) Options() Options { return d.opts }
@@ -125,11 +138,14 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 	if err != nil {
 		return sk, nil, fmt.Errorf("reuse candidates of %s: %w", t.Doc, err)
 	}
+	d.stats.Docs.Add(1)
+	d.stats.Candidates.Add(int64(len(cands)))
 	var pairs []claimgraph.ReusePair
 	for _, c := range cands {
 		if c.Doc == t.Doc || sk.Sig.Containment(c.Sig) < d.opts.MinEstimate {
 			continue
 		}
+		d.stats.Verified.Add(1)
 		ct, err := d.texts(ctx, c.Doc)
 		if err != nil {
 			return sk, nil, fmt.Errorf("reuse text of candidate %s: %w", c.Doc, err)
