@@ -10,6 +10,13 @@ type Analysis struct {
 	Quotes   []Quote          `json:"quotes"`
 	Claims   []Claim          `json:"claims"`
 	Times    []TimeExpr       `json:"times"`
+	// Reuse holds the pairs this document forms with documents stored
+	// before it (DocB is this document), and the pairs repeated inside it.
+	Reuse []ReusePair `json:"reuse,omitempty"`
+	// MinHash is the document's MinHash signature (binary) and Bands its LSH
+	// band keys, stored so later documents find it without a rescan.
+	MinHash []byte   `json:"-"`
+	Bands   []uint64 `json:"-"`
 	// Analyzer names the analysis version (models and rules), so that a
 	// store can tell which documents an upgraded analyzer should redo.
 	Analyzer string `json:"analyzer"`
