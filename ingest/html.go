@@ -73,7 +73,6 @@ func htmlDocument(page []byte, contentType, pageURL string) (*claimgraph.Documen
 		if meta.date == "" && !m.Date.IsZero() {
 			meta.date, meta.dateField = isoTime(m.Date), "htmldate"
 		}
-		addMeta(meta.other, "description", m.Description)
 		addMeta(meta.other, "categories", strings.Join(m.Categories, ", "))
 		addMeta(meta.other, "tags", strings.Join(m.Tags, ", "))
 		addMeta(meta.other, "image", m.Image)
@@ -81,12 +80,20 @@ func htmlDocument(page []byte, contentType, pageURL string) (*claimgraph.Documen
 		addMeta(meta.other, "license", m.License)
 		addMeta(meta.other, "hostname", m.Hostname)
 	}
-	if strings.TrimSpace(doc.Text) == "" {
-		// Fallback: readability on the same tree (it works on a clone).
+	// Readability is the fallback when trafilatura finds nothing, and also
+	// when it finds little: under trafilatura's minimum size its "baseline"
+	// rescue flattens the page into one paragraph (or repeats it), while
+	// readability keeps the paragraphs.
+	extractor := "trafilatura"
+	if words := len(strings.Fields(doc.Text)); words < shortText {
 		p := readability.NewParser()
 		art, err := p.ParseDocument(root, u)
+		var text string
 		if err == nil && art.Node != nil {
-			doc.Text = renderText(art.Node)
+			text = renderText(art.Node)
+		}
+		if rw := len(strings.Fields(text)); rw > 0 && 2*rw >= words {
+			doc.Text, extractor = text, "readability"
 			fill(&doc.Title, art.Title())
 			fill(&doc.Author, art.Byline())
 			fill(&doc.Outlet, art.SiteName())
@@ -96,9 +103,9 @@ func htmlDocument(page []byte, contentType, pageURL string) (*claimgraph.Documen
 					meta.date, meta.dateField = isoTime(t), "readability"
 				}
 			}
-			addMeta(meta.other, "extractor", "readability")
 		}
 	}
+	meta.other["extractor"] = extractor
 	if strings.TrimSpace(doc.Text) == "" {
 		if terr != nil {
 			return nil, fmt.Errorf("%w in HTML: %v", ErrNoText, terr)
@@ -178,3 +185,7 @@ func addMeta(m map[string]string, k, v string) {
 }
 
 const maxMetaValue = 2048
+
+// shortText is the word count under which trafilatura's result is checked
+// against readability's (trafilatura's own threshold is 250 characters).
+const shortText = 50

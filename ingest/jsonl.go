@@ -108,7 +108,10 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 	}
 	doc.Format = FormatJSONL
 	// The record's own fields win over what an extractor guessed.
-	for _, kv := range []struct{ dst *string; v string }{
+	for _, kv := range []struct {
+		dst *string
+		v   string
+	}{
 		{&doc.URL, f.url}, {&doc.Title, f.title}, {&doc.Outlet, f.outlet}, {&doc.Author, f.author},
 	} {
 		if v := strings.TrimSpace(kv.v); v != "" {
