@@ -13,6 +13,11 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/clean"
+	"github.com/claimgraph/claimgraph/extract/alias"
+	"github.com/claimgraph/claimgraph/extract/quote"
+	"github.com/claimgraph/claimgraph/extract/timex"
+	"github.com/claimgraph/claimgraph/nlp"
+	"github.com/claimgraph/claimgraph/resolve"
 	"github.com/claimgraph/claimgraph/reuse"
 )
 
@@ -21,9 +26,13 @@ const Version = "claimgraph-analysis-1"
 
 // Stage names, in order, as reported by Stats.
 const (
-	StageClean   = "clean"
-	StageNLP     = "nlp"
-	StageExtract = "extract"
+	StageClean    = "clean"
+	StageNLP      = "nlp"
+	StageTimex    = "timex"
+	StageMentions = "mentions"
+	StageQuotes   = "quotes"
+	StageClaims   = "claims"
+	StageReuse    = "reuse"
 )
 
 // Stats accumulates time spent per stage.
@@ -45,13 +54,14 @@ func (s *Stats) add(stage string, since time.Time) {
 // Pipeline runs the stages. The zero value is not usable: use New.
 type Pipeline struct {
 	clean clean.Options
+	nlp   *nlp.Pipeline
 }
 
 // New returns a pipeline with the default options of every stage.
 func New() *Pipeline {
 	co := clean.DefaultOptions()
 	co.Repeats = reuse.Repeats
-	return &Pipeline{clean: co}
+	return &Pipeline{clean: co, nlp: nlp.Default()}
 }
 
 // Prepare gives a freshly read document its identity, a title where the
@@ -85,15 +95,44 @@ func headline(text string) string {
 	return first
 }
 
-// Analyze runs the analysis and extraction stages on a prepared document.
+// Analyze runs the analysis and extraction stages on a prepared document:
+// only its main text is analysed, and every span refers to its original text.
 func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analysis {
 	a := &claimgraph.Analysis{Analyzer: Version}
+	ranges := MainRanges(d)
+
+	t := time.Now()
+	an := p.nlp.AnalyzeRanges(d.Text, ranges)
+	st.add(StageNLP, t)
 	if st != nil {
-		for _, r := range d.MainRanges() {
-			st.Words += len(strings.Fields(d.Text[r.Start:r.End]))
-		}
+		st.Words += countWords(an.Tokens)
 	}
+
+	t = time.Now()
+	a.Times = timex.Recognize(d.Text, ranges, DCT(d))
+	for i := range a.Times {
+		a.Times[i].Doc = d.ID
+	}
+	st.add(StageTimex, t)
+
+	t = time.Now()
+	a.Aliases = alias.Find(d.ID, d.Text, an, ranges)
+	a.Mentions = resolve.Mentions(d.ID, d.Text, an, a.Aliases)
+	st.add(StageMentions, t)
+
+	t = time.Now()
+	a.Quotes = quote.Extract(d.ID, d.Text, an, a.Mentions, ranges)
+	st.add(StageQuotes, t)
 	return a
+}
+
+// DCT returns the document creation time used to anchor relative dates: the
+// date part of the document's publication date, "" when unknown.
+func DCT(d *claimgraph.Document) string {
+	if len(d.Date) >= 10 {
+		return d.Date[:10]
+	}
+	return d.Date
 }
 
 // MainRanges returns the main-text regions of a document as byte ranges.
@@ -103,4 +142,18 @@ func MainRanges(d *claimgraph.Document) [][2]int {
 		out = append(out, [2]int{r.Start, r.End})
 	}
 	return out
+}
+
+// countWords counts the tokens that hold a letter or a digit.
+func countWords(toks []nlp.Token) int {
+	n := 0
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
