@@ -17,6 +17,9 @@ const (
 	EncUTF16LE     = "utf-16le"
 	EncUTF16BE     = "utf-16be"
 	EncWindows1252 = "windows-1252"
+	// EncUTF8Lossy is UTF-8 text with a few invalid bytes (a cut or mixed
+	// file), each replaced by U+FFFD.
+	EncUTF8Lossy = "utf-8-lossy"
 )
 
 // sniffLen is how much of an input the binary test looks at: enough to judge,
@@ -25,9 +28,10 @@ const sniffLen = 64 << 10
 
 // DecodeText turns the bytes of a plain-text document into UTF-8 text and
 // names the encoding it found. A UTF-8 byte order mark is stripped (reported
-// as "utf-8-bom"); a UTF-16 byte order mark selects UTF-16; bytes that are not
-// valid UTF-8 are read as Windows-1252, a superset of Latin-1 for printable
-// text. It refuses binary input (NUL bytes, or many control bytes) with
+// as "utf-8-bom"); a UTF-16 byte order mark selects UTF-16; input that is
+// not valid UTF-8 is read as Windows-1252 (a superset of Latin-1 for
+// printable text), unless it is mostly valid UTF-8 with a few bad bytes,
+// which are then replaced ("utf-8-lossy"). It refuses binary input (NUL bytes, or many control bytes) with
 // ErrBinary and input with no visible text with ErrEmpty.
 func DecodeText(b []byte) (text, enc string, err error) {
 	if len(b) == 0 {
@@ -44,15 +48,12 @@ func DecodeText(b []byte) (text, enc string, err error) {
 	if err := checkBinary(b); err != nil {
 		return "", "", err
 	}
-	switch {
-	case utf8.Valid(b) && enc == "":
-		text, enc = string(b), EncUTF8
-	case enc == EncUTF8BOM:
+	if enc == EncUTF8BOM {
 		// The mark says UTF-8: keep that reading and replace stray bytes
 		// rather than second-guess the whole file.
 		text = strings.ToValidUTF8(string(b), "\uFFFD")
-	default:
-		text, enc = decodeWindows1252(b), EncWindows1252
+	} else {
+		text, enc = decodeUnknown(b)
 	}
 	if strings.TrimSpace(text) == "" {
 		return "", enc, ErrEmpty
@@ -73,6 +74,39 @@ func decodeUTF16(b []byte, e unicode.Endianness, name string) (string, string, e
 		return "", name, ErrEmpty
 	}
 	return text, name, nil
+}
+
+// decodeUnknown decodes bytes of no declared encoding: UTF-8 when valid,
+// damaged UTF-8 when mostly valid, Windows-1252 otherwise.
+func decodeUnknown(b []byte) (string, string) {
+	switch {
+	case utf8.Valid(b):
+		return string(b), EncUTF8
+	case mostlyUTF8(b):
+		return strings.ToValidUTF8(string(b), "\uFFFD"), EncUTF8Lossy
+	}
+	return decodeWindows1252(b), EncWindows1252
+}
+
+// mostlyUTF8 reports whether b holds more valid multi-byte UTF-8 characters
+// than invalid bytes: then it is damaged UTF-8, not Windows-1252, whose
+// accented letters are single bytes that are almost never valid UTF-8.
+func mostlyUTF8(b []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += n
+	}
+	return good > bad
 }
 
 // decodeWindows1252 decodes every byte; the five bytes Windows-1252 leaves

@@ -124,8 +124,8 @@ func htmlDocument(page []byte, contentType, pageURL string) (*claimgraph.Documen
 
 // decodeHTML converts a page to UTF-8 following the WHATWG rules (byte order
 // mark, then the Content-Type charset, then a <meta> declaration), and names
-// the encoding it used. A page declared UTF-8 in a <meta> tag that is not
-// valid UTF-8 is read as Windows-1252, as browsers in practice do.
+// the encoding it used. A page declared UTF-8 only in a <meta> tag that is
+// not valid UTF-8 is read as Windows-1252 unless it is mostly valid UTF-8.
 func decodeHTML(page []byte, contentType string) ([]byte, string) {
 	if bytes.HasPrefix(page, []byte{0xEF, 0xBB, 0xBF}) {
 		return bytes.ToValidUTF8(page[3:], []byte("\uFFFD")), EncUTF8BOM
@@ -136,9 +136,10 @@ func decodeHTML(page []byte, contentType string) ([]byte, string) {
 			return page, EncUTF8
 		}
 		if certain {
-			return bytes.ToValidUTF8(page, []byte("\uFFFD")), EncUTF8
+			return bytes.ToValidUTF8(page, []byte("\uFFFD")), EncUTF8Lossy
 		}
-		return []byte(decodeWindows1252(page)), EncWindows1252
+		s, enc := decodeUnknown(page)
+		return []byte(s), enc
 	}
 	if name == "windows-1252" {
 		if !certain && utf8.Valid(page) {

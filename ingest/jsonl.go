@@ -56,7 +56,9 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 	if !utf8.Valid(line) {
 		// JSON is UTF-8 by definition, but files exported by old tools
 		// are not; reading them as Windows-1252 keeps every character.
-		line, enc = []byte(decodeWindows1252(line)), EncWindows1252
+		var s string
+		s, enc = decodeUnknown(line)
+		line = []byte(s)
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {

@@ -39,6 +39,7 @@ func (l *lineReader) next() (line []byte, size int64, long bool, err error) {
 				long = true
 				l.buf = l.buf[:0]
 			} else {
+				l.grow(len(chunk))
 				l.buf = append(l.buf, chunk...)
 			}
 		}
@@ -69,4 +70,19 @@ func (l *lineReader) next() (line []byte, size int64, long bool, err error) {
 		l.buf = nil
 	}
 	return line, size, long, nil
+}
+
+// grow makes room for n more bytes by doubling, not by append's gentler
+// growth for large slices, which would copy a long line many times over.
+func (l *lineReader) grow(n int) {
+	if len(l.buf)+n <= cap(l.buf) {
+		return
+	}
+	c := max(2*cap(l.buf), len(l.buf)+n, 4096)
+	if lim := l.max + int64(l.br.Size()) + 1; int64(c) > lim {
+		c = int(lim)
+	}
+	b := make([]byte, len(l.buf), c)
+	copy(b, l.buf)
+	l.buf = b
 }

@@ -137,3 +137,51 @@ func TestReadStopsWhenFnFails(t *testing.T) {
 		t.Errorf("cancelled: err %v", err)
 	}
 }
+
+func TestReadMissingPathAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, dir, "good.txt", []byte("a good document"))
+	missing := filepath.Join(dir, "missing.txt")
+	tests := []struct {
+		name   string
+		stdin  []byte
+		format string
+		text   string
+		source string
+	}{
+		{"text", []byte("plain words on stdin"), FormatTXT, "plain words on stdin", "stdin"},
+		{"gzip text", gz(t, []byte("compressed words")), FormatTXT, "compressed words", "stdin"},
+		{"json lines", []byte(`{"text":"a record"}` + "\n"), FormatJSONL, "a record", "stdin:1"},
+		{"gzip json lines", gz(t, []byte(`{"text":"a record"}`+"\n")), FormatJSONL, "a record", "stdin:1"},
+		{"html", []byte(articlePage(7, 3)), FormatHTML, "", "stdin"},
+		{"warc", warcRec("resource", "https://example.com/r", "text/html", []byte(articlePage(8, 3))), FormatWARC, "", "stdin#offset=0"},
+		{"warc.gz", gz(t, warcRec("resource", "https://example.com/r", "text/html", []byte(articlePage(8, 3)))), FormatWARC, "", "stdin#offset=0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items := readAll(t, []string{missing, "-", good}, tt.stdin, DefaultOptions())
+			if len(items) != 3 {
+				t.Fatalf("got %d items, want 3", len(items))
+			}
+			if items[0].Source != missing || !errors.Is(items[0].Err, os.ErrNotExist) {
+				t.Errorf("missing path: %s: %v", items[0].Source, items[0].Err)
+			}
+			it := items[1]
+			if it.Err != nil {
+				t.Fatalf("stdin: %v", it.Err)
+			}
+			if it.Source != tt.source || it.Doc.Format != tt.format || it.Doc.Source != tt.source {
+				t.Errorf("stdin: source %q format %q; want %q %q", it.Source, it.Doc.Format, tt.source, tt.format)
+			}
+			if tt.text != "" && it.Doc.Text != tt.text {
+				t.Errorf("stdin text %q, want %q", it.Doc.Text, tt.text)
+			}
+			if tt.text == "" && !strings.Contains(it.Doc.Text, "the committee met on Thursday") {
+				t.Errorf("stdin html text %q", it.Doc.Text)
+			}
+			if items[2].Err != nil || items[2].Doc.Text != "a good document" {
+				t.Errorf("good file after stdin: %+v", items[2])
+			}
+		})
+	}
+}
