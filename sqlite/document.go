@@ -291,3 +291,31 @@ func (db *DB) CountDocuments(ctx context.Context) (int, error) {
 	err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&n)
 	return n, err
 }
+
+// SetDocumentDate records a document's publication date (and where it came
+// from) and replaces the values of its time expressions, matched by id, in
+// one transaction; nothing else of the document or its analysis changes.
+func (db *DB) SetDocumentDate(ctx context.Context, id, date, source string, times []claimgraph.TimeExpr) error {
+	full, err := db.resolveDocID(ctx, id)
+	if err != nil {
+		return err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `UPDATE documents SET date = ?, date_source = ? WHERE id = ?`, date, source, full); err != nil {
+		return fmt.Errorf("set date of %s: %w", full, err)
+	}
+	for _, t := range times {
+		res, err := tx.ExecContext(ctx, `UPDATE times SET value = ?, anchor = ?, mod = ? WHERE id = ? AND doc = ?`, t.Value, t.Anchor, t.Mod, t.ID, full)
+		if err != nil {
+			return fmt.Errorf("set date of %s: time %d: %w", full, t.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return claimgraph.Errorf(claimgraph.EINVALID, "time expression %d is not in document %s", t.ID, full)
+		}
+	}
+	return tx.Commit()
+}

@@ -60,10 +60,13 @@ func commands() []command {
 	return []command{
 		{"help", "describe the commands", nil},
 		{"eval", "score an extractor on annotated data", cmdEval},
+		{"train", "train the POS tagger, the NER model or the gazetteer", cmdTrain},
+		{"tag", "print tokens, sentences, POS, lemmas and entities of text on stdin", cmdTag},
 		{"ingest", "read articles into the store", cmdIngest},
 		{"docs", "list stored documents", cmdDocs},
 		{"show", "print a document with its regions", cmdShow},
 		{"bench", "measure ingest throughput and memory", cmdBench},
+		{"doc", "change a document: doc set-date DOC DATE", cmdDoc},
 	}
 }
 
