@@ -24,6 +24,10 @@ type sentCtx struct {
 	// headline is set when most words are capitalized ("Defector Says Group Lied"),
 	// where capitals say little about names.
 	headline bool
+	// gazetteer matches, filled by gazetteer.match
+	gazClass  []uint8
+	gazBegin  []bool
+	gazSingle []uint8
 }
 
 const (

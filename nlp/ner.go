@@ -18,6 +18,7 @@ var nerLabels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LO
 // concurrent use.
 type NER struct {
 	model *linearModel
+	gaz   *gazetteer
 }
 
 // NEROptions control training.
@@ -27,6 +28,8 @@ type NEROptions struct {
 	Bits  uint              // log2 of the number of feature buckets (default 20)
 	POS   *POSTagger        // tags the training sentences; nil: the embedded tagger
 	Skip  func(string) bool // files to leave out (held-out evaluation); nil keeps all
+	// Gazetteer is a file written by BuildGazetteer; "" uses the embedded one.
+	Gazetteer string
 }
 
 // allowed reports whether label b may follow label a (I-X only after B-X or I-X).
@@ -88,6 +91,21 @@ func (c *sentCtx) nerFeatures(i int) {
 		tmpl(129).str(c.wordAt(i-1)),
 		tmpl(130).num(int(c.flags[i])).num(boolInt(c.headline)),
 	)
+	gs := func(k int) int {
+		if k < 0 || k >= len(c.words) {
+			return 255
+		}
+		return int(c.gazSingle[k])
+	}
+	f = append(f,
+		tmpl(140).num(gs(i)),
+		tmpl(141).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])),
+		tmpl(142).num(gs(i)).num(sh),
+		tmpl(143).num(gs(i-1)),
+		tmpl(144).num(gs(i+1)),
+		tmpl(145).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])).num(l1),
+		tmpl(146).num(gs(i)).num(pos(i)),
+	)
 	if c.flags[i]&flagHyphen != 0 {
 		part := c.low[c.part[i]:c.hi[i]]
 		f = append(f, tmpl(131).bytes(part), tmpl(132).bytes(prefix(w, int(c.part[i]-c.lo[i]))))
@@ -100,6 +118,7 @@ func (c *sentCtx) nerFeatures(i int) {
 func (n *NER) recognize(c *sentCtx) {
 	nl := len(n.model.labels)
 	sc := c.score[:nl]
+	n.gaz.match(c)
 	for i := range c.words {
 		c.nerFeatures(i)
 		n.model.scores(c.feats, sc)
@@ -136,6 +155,10 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	}
 	if opt.POS == nil {
 		opt.POS = Default().pos
+	}
+	gaz, err := openGazetteer(opt.Gazetteer)
+	if err != nil {
+		return err
 	}
 	var sents []corpusSentence
 	for _, f := range files {
@@ -195,6 +218,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 			s := &sents[si]
 			c.reset(s.Forms)
 			copy(c.tags, posTags[si])
+			gaz.match(c)
 			for i := range s.Forms {
 				gold, ok := label[s.Labels[i]]
 				if !ok {
@@ -232,6 +256,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	}
 	zb := bufio.NewWriter(zw)
 	writeString(zb, "claimgraph-ner-1")
+	writeString(zb, gazName(opt.Gazetteer))
 	if err := m.writeTo(zb); err != nil {
 		return err
 	}
@@ -266,6 +291,10 @@ func LoadNER(r io.Reader) (*NER, error) {
 	if err != nil || magic != "claimgraph-ner-1" {
 		return nil, fmt.Errorf("load ner model: not a claimgraph NER model (%q, %v)", magic, err)
 	}
+	gazFile, err := readString(br)
+	if err != nil {
+		return nil, fmt.Errorf("load ner model: %w", err)
+	}
 	m, err := readLinearModel(br)
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
@@ -273,5 +302,13 @@ func LoadNER(r io.Reader) (*NER, error) {
 	if len(m.labels) != len(nerLabels) {
 		return nil, fmt.Errorf("load ner model: %d labels, want %d", len(m.labels), len(nerLabels))
 	}
-	return &NER{model: m}, nil
+	n := &NER{model: m}
+	if gazFile != "" {
+		// The model was trained with the embedded gazetteer (a model trained
+		// with another list still loads, with the embedded one).
+		if n.gaz, err = embeddedGazetteer(); err != nil {
+			return nil, fmt.Errorf("load ner model: %w", err)
+		}
+	}
+	return n, nil
 }

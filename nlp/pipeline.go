@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -170,4 +172,48 @@ func joinTokens(toks []Token) string {
 		b = append(b, t.Text...)
 	}
 	return string(b)
+}
+
+var (
+	gazOnce sync.Once
+	gazVal  *gazetteer
+	gazErr  error
+)
+
+// embeddedGazetteer returns the embedded gazetteer, loaded once, or nil when
+// none is embedded.
+func embeddedGazetteer() (*gazetteer, error) {
+	gazOnce.Do(func() {
+		data, err := models.ReadFile("models/gazetteer.gz")
+		if err != nil {
+			return
+		}
+		gazVal, gazErr = loadGazetteer(bytes.NewReader(data))
+	})
+	return gazVal, gazErr
+}
+
+// openGazetteer loads a gazetteer file, or the embedded one for "".
+func openGazetteer(path string) (*gazetteer, error) {
+	if path == "" {
+		return embeddedGazetteer()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open gazetteer: %w", err)
+	}
+	defer f.Close()
+	return loadGazetteer(f)
+}
+
+// gazName is what a NER model records about its gazetteer: "embedded",
+// the file's base name, or "" for none.
+func gazName(path string) string {
+	if path != "" {
+		return filepath.Base(path)
+	}
+	if g, _ := embeddedGazetteer(); g != nil {
+		return "embedded"
+	}
+	return ""
 }

