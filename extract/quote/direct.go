@@ -157,8 +157,11 @@ func (x *index) looksLikeSpeech(first, limit int) bool {
 	if w >= 8 {
 		return true
 	}
+	// A comma inside the closing mark is only punctuation of the sentence
+	// around a scare quote ("a so-called “reform,” critics") unless a cue
+	// follows, which attachAfter has already seen.
 	switch x.toks[limit-1].Text {
-	case ".", "?", "!", ",", "\u2026", "...":
+	case ".", "?", "!", "\u2026", "...":
 		return w >= 4
 	}
 	return false
@@ -272,10 +275,10 @@ func (x *index) setCue(c *candidate, first, limit int, lemma string) {
 func (x *index) modalBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := x.lower[j]
-		if modals[w] || w == "to" {
+		if modals[w] || w == "to" || w == "one" {
 			return true
 		}
-		if w != "not" && w != "n't" && w != "also" && w != "only" && w != "never" {
+		if w != "not" && w != "n't" && w != "also" && w != "only" && w != "never" && w != "be" && w != "been" {
 			return false
 		}
 	}

@@ -29,7 +29,9 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	for e-1 >= sf && subjectSkip[x.lower[e-1]] && x.coveredBy[e-1] < 0 {
 		e--
 	}
+	relative := false
 	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which") {
+		relative = true
 		e--
 		if e-1 >= sf && x.toks[e-1].Text == "," {
 			e = x.skipAppositive(sf, e-1)
@@ -62,14 +64,18 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	s := e - 1
 	for s-1 >= sf && !x.npBoundary(s-1) && e-s < 14 {
 		if x.coveredBy[s-1] < 0 && x.tagged && (x.toks[s-1].POS == "VERB" || x.toks[s-1].POS == "AUX") {
-			break
+			// A participle after an article modifies the noun ("the defected member").
+			if s-2 < sf || !articles[x.lower[s-2]] || x.toks[s-1].POS == "AUX" {
+				break
+			}
 		}
 		s--
 	}
 	if m := x.endAt[e]; m >= 0 {
 		mf := x.mFirst[m]
-		headElsewhere := false
-		for j := s; j < mf; j++ {
+		// The antecedent of "who" is the nearest name ("the comments of X, who said").
+		headElsewhere := relative && x.mentions[m].Type != claimgraph.TypePER && x.mentions[m].Type != claimgraph.TypeORG
+		for j := s; j < mf && !relative; j++ {
 			if preps[x.lower[j]] && x.coveredBy[j] < 0 {
 				headElsewhere = true
 				break
@@ -81,6 +87,14 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	}
 	if m := x.startAt[s]; m >= 0 && x.mLimit[m] <= e {
 		return speakerRef{first: s, limit: x.mLimit[m], mention: m, conf: 0.85}
+	}
+	if relative { // the nearest noun phrase: after the last preposition
+		for j := e - 1; j > s; j-- {
+			if preps[x.lower[j]] {
+				s = j + 1
+				break
+			}
+		}
 	}
 	if e-s > 12 || x.words(s, e) == 0 {
 		return noSpeaker
@@ -129,6 +143,9 @@ func (x *index) npAfter(s, limit int) speakerRef {
 	}
 	e := s
 	for e < limit && e < s+10 && !x.npBoundary(e) && x.toks[e].Text != "(" {
+		if e > s && preps[x.lower[e]] && x.lower[e] != "of" || e > s && x.lower[e] == "during" {
+			break
+		}
 		e++
 	}
 	if e == s || x.words(s, e) == 0 {

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/eval"
+	"github.com/claimgraph/claimgraph/extract/quote"
+	"github.com/claimgraph/claimgraph/nlp"
+)
+
+// evalQuotes scores quote extraction on brat standoff attribution files.
+func evalQuotes(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("eval quotes", "DIR...", `
+Score quote extraction on brat standoff files: every NAME.ann under DIR with
+its NAME.txt, where T lines are spans typed Source, Cue or Content and each
+attribution is an E line (Cue:T Source:T Content:T) or R lines linking them.
+A predicted content matches a gold one when they overlap by at least half of
+the longer span (one-to-one). Over matched contents, speaker accuracy counts
+predicted speaker spans that overlap the gold Source span, and cue accuracy
+predicted cue spans that overlap the gold Cue span.`)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	showErrors := fs.Int("errors", 0, "print up to N scoring errors (human output)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("eval quotes: no directory given")
+	}
+	var docs []eval.BratDoc
+	for _, dir := range fs.Args() {
+		d, err := eval.ReadBratDir(dir)
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		docs = append(docs, d...)
+	}
+	pipe := nlp.Default()
+	sc := eval.ScoreQuotes(docs, func(name, text string) []claimgraph.Quote {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return quote.Extract(name, text, pipe.Analyze(text), nil, nil)
+	})
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	if *asJSON {
+		errs := sc.Errors
+		sc.Errors = nil
+		defer func() { sc.Errors = errs }()
+		return m.printJSON(sc)
+	}
+	w := m.Stdout
+	fmt.Fprintf(w, "documents %d  gold %d  predicted %d  matched %d\n", sc.Documents, sc.Gold, sc.Predicted, sc.Matched)
+	fmt.Fprintf(w, "content   P %.3f  R %.3f  F1 %.3f\n", sc.Precision, sc.Recall, sc.F1)
+	fmt.Fprintf(w, "speaker   %.3f (%d/%d)\n", sc.SpeakerAccuracy, sc.SpeakerCorrect, sc.SpeakerScored)
+	fmt.Fprintf(w, "cue       %.3f (%d/%d)\n", sc.CueAccuracy, sc.CueCorrect, sc.CueScored)
+	for i, e := range sc.Errors {
+		if i >= *showErrors {
+			break
+		}
+		fmt.Fprintf(w, "%-8s %s: %q", e.Class, e.Doc, e.Text)
+		if e.Got != "" || e.Want != "" {
+			fmt.Fprintf(w, " got %q want %q", e.Got, e.Want)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+func TestHalfOverlap(t *testing.T) {
+	tests := []struct {
+		a0, a1, b0, b1 int
+		want           bool
+	}{
+		{0, 10, 0, 10, true},
+		{0, 10, 5, 10, true},  // overlap 5 of longer 10
+		{0, 10, 6, 20, false}, // overlap 4 of longer 14
+		{0, 10, 10, 20, false},
+		{0, 4, 1, 3, true},
+	}
+	for _, tt := range tests {
+		if got := halfOverlap(tt.a0, tt.a1, tt.b0, tt.b1); got != tt.want {
+			t.Errorf("halfOverlap(%d,%d,%d,%d) = %v, want %v", tt.a0, tt.a1, tt.b0, tt.b1, got, tt.want)
+		}
+	}
+}
+
+// TestScoreQuotes scores hand-written predictions against the harbor
+// fixture: one right quote with the right speaker and cue, one matched with a
+// wrong speaker and cue, one spurious; two gold contents are missed.
+func TestScoreQuotes(t *testing.T) {
+	d, err := ReadBratFile("testdata/brat/harbor.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	span := func(s, e int) claimgraph.TextSpan { return claimgraph.TextSpan{Text: d.Text[s:e], Start: s, End: e} }
+	byText := func(prefix string) BratSpan {
+		for _, s := range d.Ann.Spans {
+			if strings.HasPrefix(s.Text, prefix) {
+				return s
+			}
+		}
+		t.Fatalf("no span starting %q", prefix)
+		return BratSpan{}
+	}
+	content, source, cue := byText("We searched"), byText("harbor master"), byText("told")
+	denied := byText("its tankers")
+	pred := []claimgraph.Quote{
+		{Content: span(content.Start, content.End-1), Cue: span(cue.Start, cue.End),
+			Speaker: &claimgraph.Speaker{Start: source.Start + 14, End: source.End}},
+		{Content: span(denied.Start, denied.End), Cue: span(0, 4),
+			Speaker: &claimgraph.Speaker{Start: 0, End: 4}},
+		{Content: span(0, 20)},
+	}
+	sc := ScoreQuotes([]BratDoc{d}, func(name, text string) []claimgraph.Quote { return pred })
+	if sc.Gold != 4 || sc.Predicted != 3 || sc.Matched != 2 {
+		t.Fatalf("gold/predicted/matched = %d/%d/%d, want 4/3/2", sc.Gold, sc.Predicted, sc.Matched)
+	}
+	if sc.SpeakerScored != 2 || sc.SpeakerCorrect != 1 || sc.CueScored != 2 || sc.CueCorrect != 1 {
+		t.Errorf("speaker %d/%d cue %d/%d, want 1/2 and 1/2", sc.SpeakerCorrect, sc.SpeakerScored, sc.CueCorrect, sc.CueScored)
+	}
+	if sc.Precision != 2.0/3 || sc.Recall != 0.5 {
+		t.Errorf("P/R = %v/%v, want 2/3 and 1/2", sc.Precision, sc.Recall)
+	}
+	classes := map[string]int{}
+	for _, e := range sc.Errors {
+		classes[e.Class]++
+	}
+	if classes["spurious"] != 1 || classes["missed"] != 2 || classes["speaker"] != 1 || classes["cue"] != 1 {
+		t.Errorf("error classes = %v", classes)
+	}
+}
