@@ -19,6 +19,9 @@ func evalTasks() []evalTask {
 	return []evalTask{
 		{"ner", "named entities: CoNLL-2003 or IOB2 files, conlleval semantics", evalNER},
 		{"pos", "UPOS accuracy on CoNLL-U files", evalPOS},
+		{"reuse", "text reuse: copies with controlled edits of real documents", evalReuse},
+		{"quotes", "quotes: content, speaker and cue on brat attribution files", evalQuotes},
+		{"timex", "time expressions: TimeML or CAT XML, extent, type and value", evalTimex},
 	}
 }
 
