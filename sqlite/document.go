@@ -319,3 +319,62 @@ func (db *DB) SetDocumentDate(ctx context.Context, id, date, source string, time
 	}
 	return tx.Commit()
 }
+
+// ReplaceAnalysis replaces a stored document's regions and analysis in one
+// transaction, when a rule learned across documents (site boilerplate)
+// changes what its main text is. The document's text, identity and reuse
+// sketch stay as they are.
+func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgraph.Region, a *claimgraph.Analysis) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, table := range []string{"regions", "mentions", "alias_assertions", "quotes", "claims", "times", "analyses"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE doc = ?`, id); err != nil {
+			return fmt.Errorf("replace analysis of %s: %s: %w", id, table, err)
+		}
+	}
+	if err := insertRegions(ctx, tx, id, regions); err != nil {
+		return fmt.Errorf("replace analysis of %s: %w", id, err)
+	}
+	saved := *a
+	saved.Reuse, saved.MinHash, saved.Bands = nil, nil, nil
+	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
+		return fmt.Errorf("replace analysis of %s: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// OutletDocuments returns the most recent documents of an outlet (at most
+// limit) with their text and regions, for learning site boilerplate.
+func (db *DB) OutletDocuments(ctx context.Context, outlet string, limit int) ([]*claimgraph.Document, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+docColumns+`, text FROM documents WHERE outlet = ? ORDER BY seq DESC LIMIT ?`, outlet, limit)
+	if err != nil {
+		return nil, fmt.Errorf("documents of outlet %q: %w", outlet, err)
+	}
+	var out []*claimgraph.Document
+	for rows.Next() {
+		var text string
+		d, err := scanDocument(rows, &text)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Text, d.Bytes = text, len(text)
+		out = append(out, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, d := range out {
+		if d.Regions, err = db.regions(ctx, d.ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
