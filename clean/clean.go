@@ -338,3 +338,19 @@ func markRepeats(text string, regions []claimgraph.Region, repeats func(string, 
 	}
 	return fill(text, marks)
 }
+
+// Mark adds marks (e.g. site boilerplate learned across documents) to a
+// document's regions: marks win over main text, existing non-main regions
+// win over marks, and the result tiles the text again.
+func Mark(text string, regions, marks []claimgraph.Region) []claimgraph.Region {
+	var all []claimgraph.Region
+	for _, r := range regions {
+		if r.Kind != claimgraph.RegionMain {
+			all = append(all, r)
+		}
+	}
+	all = append(all, marks...)
+	// fill lets the earlier of two overlapping marks win; sort keeps the
+	// existing ones first where they start at the same offset.
+	return fill(text, all)
+}

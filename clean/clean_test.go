@@ -160,3 +160,17 @@ func FuzzRegions(f *testing.F) {
 		checkCover(t, text, rs)
 	})
 }
+
+func TestMarkAddsRegionsAndKeepsTiling(t *testing.T) {
+	text := "Line one of the story.\nSubscribe to our daily digest\nLine three.\n* note\n"
+	n := strings.Index(text, "* note")
+	base := []claimgraph.Region{{Kind: claimgraph.RegionMain, Start: 0, End: n}, {Kind: claimgraph.RegionFootnote, Start: n, End: len(text)}}
+	s := strings.Index(text, "Subscribe")
+	e := s + len("Subscribe to our daily digest")
+	got := Mark(text, base, []claimgraph.Region{{Kind: claimgraph.RegionBoilerplate, Start: s, End: e, Why: "site"}})
+	checkCover(t, text, got)
+	want := []string{"boilerplate:Subscribe to our daily digest", "footnote:* note"}
+	if k := kinds(text, got); strings.Join(k, "|") != strings.Join(want, "|") {
+		t.Errorf("Mark = %q, want %q", k, want)
+	}
+}
