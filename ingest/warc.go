@@ -58,6 +58,7 @@ type recordReader struct {
 	br     *bufio.Reader
 	pos    int64
 	maxDoc int64
+	want   func(*warcRecord) bool // whose payloads to keep; the others are skipped
 }
 
 // maxWARCHeader bounds one record's header block.
@@ -119,7 +120,7 @@ func (rr *recordReader) next() (*warcRecord, error) {
 		return nil, fmt.Errorf("%w: WARC Content-Length %q", ErrCorrupt, rec.get("Content-Length"))
 	}
 	rec.length = n
-	wanted := wantRecord(rec)
+	wanted := rr.want(rec)
 	switch {
 	case wanted && n <= rr.maxDoc:
 		rec.payload = make([]byte, n)
@@ -187,68 +188,91 @@ func wantRecord(rec *warcRecord) bool {
 	return false
 }
 
-// warc reads a WARC file, plain or gzip-compressed. In a .warc.gz every
-// record is normally its own gzip member and its offset is the member's, as
-// CDX indexes give it; a record further inside a member (a file gzipped as a
-// whole) is named by the member's offset and its position in the member.
-func (r *reader) warc(source string, br *bufio.Reader) error {
-	cr := &countingReader{br: br}
-	if !isGzip(br) {
-		rr := &recordReader{br: bufio.NewReaderSize(cr, bufSize), maxDoc: r.opts.MaxDocBytes}
-		_, err := r.warcRecords(rr, func(pos int64) string {
-			return fmt.Sprintf("%s#offset=%d", source, pos)
-		})
-		return err
+// warcScanner iterates over the records of a WARC file, plain or gzip.
+type warcScanner struct {
+	cr       *countingReader
+	rr       recordReader
+	zr       *gzip.Reader // nil for a plain file
+	maxDec   int64
+	member   int64 // offset of the current gzip member
+	inMember bool
+}
+
+func newWARCScanner(br *bufio.Reader, o Options) *warcScanner {
+	s := &warcScanner{cr: &countingReader{br: br}, maxDec: o.MaxDecompressed}
+	s.rr.maxDoc, s.rr.want = o.MaxDocBytes, wantRecord
+	if isGzip(br) {
+		s.zr = new(gzip.Reader)
+	} else {
+		s.rr.br = bufio.NewReaderSize(s.cr, bufSize)
 	}
-	zr := new(gzip.Reader)
-	rr := &recordReader{maxDoc: r.opts.MaxDocBytes}
+	return s
+}
+
+// next returns the next record and where it starts: off is the record's
+// offset in a plain file, or its gzip member's offset in a compressed one,
+// and in is the record's position inside that member (0 for the first
+// record of a member, which in a .warc.gz is every record). At the end of
+// the file it returns io.EOF; on damage, an error at the same position.
+func (s *warcScanner) next() (rec *warcRecord, off, in int64, err error) {
+	if s.zr == nil {
+		off = s.rr.pos
+		rec, err = s.rr.next()
+		return rec, off, 0, err
+	}
 	for {
-		off := cr.n
-		src := func(pos int64) string {
-			if pos == 0 {
-				return fmt.Sprintf("%s#offset=%d", source, off)
+		if !s.inMember {
+			s.member = s.cr.n
+			if err := s.zr.Reset(s.cr); err == io.EOF {
+				return nil, s.member, 0, io.EOF
+			} else if err != nil {
+				return nil, s.member, 0, gzipError(err)
 			}
-			return fmt.Sprintf("%s#offset=%d&in=%d", source, off, pos)
+			s.zr.Multistream(false)
+			capped := &cappedReader{r: s.zr, max: s.maxDec}
+			if s.rr.br == nil {
+				s.rr.br = bufio.NewReaderSize(capped, bufSize)
+			} else {
+				s.rr.br.Reset(capped)
+			}
+			s.rr.pos, s.inMember = 0, true
 		}
-		err := zr.Reset(cr)
+		in = s.rr.pos
+		rec, err = s.rr.next()
 		if err == io.EOF {
-			return nil
-		} else if err != nil {
-			return r.fail(src(0), gzipError(err))
+			s.inMember = false
+			continue
 		}
-		zr.Multistream(false)
-		capped := &cappedReader{r: zr, max: r.opts.MaxDecompressed}
-		if rr.br == nil {
-			rr.br = bufio.NewReaderSize(capped, bufSize)
-		} else {
-			rr.br.Reset(capped)
-		}
-		rr.pos = 0
-		if damaged, err := r.warcRecords(rr, src); err != nil || damaged {
-			return err
-		}
+		return rec, s.member, in, err
 	}
 }
 
-// warcRecords reads records until the stream ends. A damaged stream is one
-// failure at the record where it broke, and damaged tells the caller to stop
-// reading the file: a WARC cannot be resynchronised without guessing.
-func (r *reader) warcRecords(rr *recordReader, src func(pos int64) string) (damaged bool, err error) {
+// warc reads a WARC file, plain or gzip-compressed. In a .warc.gz every
+// record is normally its own gzip member and its offset is the member's, as
+// CDX indexes give it; a record further inside a member (a file gzipped as a
+// whole) is named by the member's offset and its position in the member:
+// "path#offset=N&in=M". A damaged record is one failure and ends the file:
+// a WARC cannot be resynchronised without guessing.
+func (r *reader) warc(source string, br *bufio.Reader) error {
+	s := newWARCScanner(br, r.opts)
 	for {
-		start := rr.pos
-		rec, err := rr.next()
+		rec, off, in, err := s.next()
+		src := fmt.Sprintf("%s#offset=%d", source, off)
+		if in > 0 {
+			src += fmt.Sprintf("&in=%d", in)
+		}
 		if err == io.EOF {
-			return false, nil
+			return nil
 		}
 		if err != nil {
-			return true, r.fail(src(start), err)
+			return r.fail(src, err)
 		}
 		doc, err := warcDocument(rec, r.opts)
 		if doc == nil && err == nil {
 			continue // not an article: a request, an image, a redirect
 		}
-		if err := r.emit(Item{Doc: doc, Source: src(start), Err: err}); err != nil {
-			return false, err
+		if err := r.emit(Item{Doc: doc, Source: src, Err: err}); err != nil {
+			return err
 		}
 	}
 }
