@@ -19,6 +19,7 @@ type ingestSummary struct {
 	Ingested  int      `json:"ingested"`
 	Unchanged int      `json:"unchanged"`
 	Failed    int      `json:"failed"`
+	Recleaned int      `json:"recleaned"` // documents re-cleaned for site boilerplate learned in this run
 	Bytes     int64    `json:"bytes"`
 	Words     int      `json:"words"`
 	Seconds   float64  `json:"seconds"`
@@ -93,6 +94,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		bar = prog.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d docs")),
 			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f docs/s")))
 	}
+	outlets := map[string]bool{}
 	err := ingest.Read(ctx, paths, m.Stdin, opts, func(it ingest.Item) error {
 		if bar != nil {
 			defer bar.Increment()
@@ -121,6 +123,9 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			sum.Ingested++
 			sum.Bytes += int64(len(d.Text))
 			sum.IDs = append(sum.IDs, d.ID)
+			if d.Outlet != "" {
+				outlets[d.Outlet] = true
+			}
 		} else {
 			sum.Unchanged++
 		}
@@ -131,10 +136,18 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		prog.Wait()
 	}
 	sum.Words = st.Words
-	sum.Seconds = time.Since(start).Seconds()
 	if err != nil {
+		sum.Seconds = time.Since(start).Seconds()
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
+	var names []string
+	for o := range outlets {
+		names = append(names, o)
+	}
+	if sum.Recleaned, err = learnBoilerplate(ctx, store, p, names); err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
+	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }
 
