@@ -1,0 +1,194 @@
+package resolve
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/extract/alias"
+)
+
+// corpus is a few small documents written for these tests, with the spans a
+// NER model would tag.
+var corpus = []struct {
+	id, text string
+	ents     []string
+}{
+	{"a", `Nuri al-Hakimi met members of the Fedayin-e Khalq Organization (FKO) in Iran. The FKO denied it. Leila Tabari spoke for Iraq.`,
+		[]string{"PER:Nuri al-Hakimi", "ORG:Fedayin-e Khalq Organization", "LOC:Iran", "LOC:Iraq", "PER:Leila Tabari"}},
+	{"b", `Nouri al-Hakimi's office said the Fadayin Khalq Organization had no base. Reza Tabari, its founder, disagreed. Estekhdamat agents watched Hassan Ali Farahani.`,
+		[]string{"PER:Nouri al-Hakimi", "ORG:Fadayin Khalq Organization", "PER:Reza Tabari", "ORG:Estekhdamat", "PER:Hassan Ali Farahani"}},
+	{"c", `The Istekhdamat trained the FKO, also known as the Fedayin and the NRC. Tabari was not there. Mohammad Ali Karimi met Farahani in Iraq.`,
+		[]string{"ORG:Istekhdamat", "PER:Tabari", "PER:Mohammad Ali Karimi", "PER:Farahani", "LOC:Iraq"}},
+	{"d", `Mohammed Karimi left Iran. Hakimi stayed.`,
+		[]string{"PER:Mohammed Karimi", "LOC:Iran", "PER:Hakimi"}},
+}
+
+func corpusMentions(t testing.TB) ([]claimgraph.Mention, []claimgraph.AliasAssertion) {
+	var ms []claimgraph.Mention
+	var as []claimgraph.AliasAssertion
+	for _, d := range corpus {
+		a := analysis(t, d.text, d.ents...)
+		da := alias.Find(d.id, d.text, a, nil)
+		dm := Mentions(d.id, d.text, a, da)
+		checkMentionSpans(t, d.text, dm)
+		ms = append(ms, dm...)
+		as = append(as, da...)
+	}
+	return ms, as
+}
+
+// entityOfName returns the entity IDs of the mentions named (or written) s.
+func entityOfName(ms []claimgraph.Mention, r *Result, s string) map[int64]bool {
+	out := map[int64]bool{}
+	for i, m := range ms {
+		if m.Name == s || m.Text == s {
+			out[r.Mention[i]] = true
+		}
+	}
+	return out
+}
+
+func same(t *testing.T, ms []claimgraph.Mention, r *Result, a, b string, want bool) {
+	t.Helper()
+	ea, eb := entityOfName(ms, r, a), entityOfName(ms, r, b)
+	if len(ea) == 0 || len(eb) == 0 {
+		t.Fatalf("no mention of %q (%d) or %q (%d)", a, len(ea), b, len(eb))
+	}
+	got := false
+	for id := range ea {
+		if id != 0 && eb[id] {
+			got = true
+		}
+	}
+	if got != want {
+		t.Errorf("%q and %q one entity: %v, want %v (%v vs %v)", a, b, got, want, ea, eb)
+	}
+}
+
+func TestResolveRules(t *testing.T) {
+	ms, as := corpusMentions(t)
+	r := Resolve(ms, as, nil)
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Nuri al-Hakimi", "Nouri al-Hakimi", true},          // transliteration
+		{"Hakimi", "Nuri al-Hakimi", true},                   // surname of one person
+		{"Estekhdamat", "Istekhdamat", true},                 // e/i
+		{"Fedayin-e Khalq Organization", "FKO", true},        // acronym
+		{"Fadayin Khalq Organization", "FKO", true},          // transliteration + ezafe
+		{"Fedayin", "FKO", true},                             // asserted alias
+		{"NRC", "FKO", true},                                 // asserted alias (a named, undoable rule)
+		{"Iran", "Iraq", false},                              // one letter apart
+		{"Leila Tabari", "Reza Tabari", false},               // family name shared
+		{"Hassan Ali Farahani", "Mohammad Ali Karimi", false}, // given name shared
+		{"Farahani", "Hassan Ali Farahani", true},
+		{"Mohammed Karimi", "Mohammad Ali Karimi", false}, // not a suffix: no guess
+	} {
+		same(t, ms, r, c.a, c.b, c.want)
+	}
+	// The bare "Tabari" of document c fits two people: not guessed.
+	same(t, ms, r, "Tabari", "Leila Tabari", false)
+	same(t, ms, r, "Tabari", "Reza Tabari", false)
+	// Asserted aliases keep their document and evidence.
+	var found bool
+	for _, e := range r.Lookup("NRC") {
+		for _, al := range e.Aliases {
+			if al.Source == claimgraph.AliasAsserted && al.Name == "NRC" && al.Doc == "c" && strings.Contains(al.Evidence, "also known as") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("asserted alias NRC lacks its evidence: %+v", r.Lookup("NRC"))
+	}
+	// Every link names its rule.
+	for _, l := range r.Links {
+		if l.Rule == "" || l.A == "" || l.B == "" {
+			t.Errorf("link without rule or names: %+v", l)
+		}
+	}
+}
+
+func TestResolveStableIDs(t *testing.T) {
+	ms, as := corpusMentions(t)
+	r1 := Resolve(ms, as, nil)
+	shuffled := append([]claimgraph.Mention(nil), ms...)
+	perm := rand.New(rand.NewPCG(1, 2)).Perm(len(ms))
+	for i, j := range perm {
+		shuffled[i] = ms[j]
+	}
+	r2 := Resolve(shuffled, as, nil)
+	if !reflect.DeepEqual(r1.Entities, r2.Entities) {
+		t.Fatalf("entities depend on mention order:\n%+v\n%+v", r1.Entities, r2.Entities)
+	}
+	for i, j := range perm {
+		if r2.Mention[i] != r1.Mention[j] {
+			t.Fatalf("mention %d resolved differently after shuffling", j)
+		}
+	}
+}
+
+func TestDecisionsMergeSplitRestores(t *testing.T) {
+	ms, as := corpusMentions(t)
+	base := Resolve(ms, as, nil)
+	same(t, ms, base, "Leila Tabari", "Hassan Ali Farahani", false)
+
+	merge := Decision{Op: OpMerge, Names: []string{"Leila Tabari", "Hassan Ali Farahani"}}
+	merged := Resolve(ms, as, []Decision{merge})
+	same(t, ms, merged, "Leila Tabari", "Hassan Ali Farahani", true)
+	same(t, ms, merged, "Farahani", "Leila Tabari", true)
+	if len(merged.Entities) != len(base.Entities)-1 {
+		t.Errorf("merge: %d entities, want %d", len(merged.Entities), len(base.Entities)-1)
+	}
+
+	split := Decision{Op: OpSplit, Names: []string{"Hassan Ali Farahani", "Leila Tabari"}}
+	restored := Resolve(ms, as, []Decision{merge, split})
+	if !reflect.DeepEqual(base, restored) {
+		t.Fatalf("merge then split does not restore the previous result:\n%+v\n%+v", base.Entities, restored.Entities)
+	}
+}
+
+func TestDecisionSplitUndoesRule(t *testing.T) {
+	ms, as := corpusMentions(t)
+	ds := []Decision{{Op: OpSplit, Names: []string{"NRC", "FKO"}}, {Op: OpSplit, Names: []string{"Nuri al-Hakimi", "Nouri al-Hakimi"}}}
+	r := Resolve(ms, as, ds)
+	same(t, ms, r, "NRC", "FKO", false)
+	same(t, ms, r, "Fedayin", "FKO", true) // other assertions still apply
+	same(t, ms, r, "Nuri al-Hakimi", "Nouri al-Hakimi", false)
+}
+
+func TestDecisionsSurviveNewMentions(t *testing.T) {
+	ms, as := corpusMentions(t)
+	ds := []Decision{
+		{Op: OpMerge, Names: []string{"Leila Tabari", "Mohammed Karimi"}},
+		{Op: OpRename, Names: []string{"FKO"}, To: "Fedayin-e Khalq"},
+		{Op: OpType, Names: []string{"Estekhdamat"}, To: claimgraph.TypeLOC},
+		{Op: OpMerge, Names: []string{"Shadow Unit", "Nordhilfe"}},
+	}
+	r1 := Resolve(ms, as, ds)
+	if want := []string{"nordhilfe", "shadow unit"}; !reflect.DeepEqual(r1.Unmatched, want) {
+		t.Errorf("unmatched = %q, want %q", r1.Unmatched, want)
+	}
+	text := `Leila Tabari returned. The Shadow Unit, also called Nordhilfe, paid her.`
+	a := analysis(t, text, "PER:Leila Tabari", "ORG:Shadow Unit", "ORG:Nordhilfe")
+	more := append(append([]claimgraph.Mention(nil), ms...), Mentions("e", text, a, nil)...)
+	r2 := Resolve(more, as, ds)
+	for _, r := range []*Result{r1, r2} {
+		same(t, more[:len(ms)], r, "Leila Tabari", "Mohammed Karimi", true)
+		es := r.Lookup("FKO")
+		if len(es) != 1 || es[0].Name != "Fedayin-e Khalq" {
+			t.Errorf("rename lost: %+v", es)
+		}
+		if es := r.Lookup("Istekhdamat"); len(es) != 1 || es[0].Type != claimgraph.TypeLOC {
+			t.Errorf("retype lost: %+v", es)
+		}
+	}
+	same(t, more, r2, "Shadow Unit", "Nordhilfe", true)
+	if len(r2.Unmatched) != 0 {
+		t.Errorf("unmatched after the names arrived: %q", r2.Unmatched)
+	}
+}
