@@ -75,15 +75,15 @@ func TestResolveRules(t *testing.T) {
 		a, b string
 		want bool
 	}{
-		{"Nuri al-Hakimi", "Nouri al-Hakimi", true},          // transliteration
-		{"Hakimi", "Nuri al-Hakimi", true},                   // surname of one person
-		{"Estekhdamat", "Istekhdamat", true},                 // e/i
-		{"Fedayin-e Khalq Organization", "FKO", true},        // acronym
-		{"Fadayin Khalq Organization", "FKO", true},          // transliteration + ezafe
-		{"Fedayin", "FKO", true},                             // asserted alias
-		{"NRC", "FKO", true},                                 // asserted alias (a named, undoable rule)
-		{"Iran", "Iraq", false},                              // one letter apart
-		{"Leila Tabari", "Reza Tabari", false},               // family name shared
+		{"Nuri al-Hakimi", "Nouri al-Hakimi", true},           // transliteration
+		{"Hakimi", "Nuri al-Hakimi", true},                    // surname of one person
+		{"Estekhdamat", "Istekhdamat", true},                  // e/i
+		{"Fedayin-e Khalq Organization", "FKO", true},         // acronym
+		{"Fadayin Khalq Organization", "FKO", true},           // transliteration + ezafe
+		{"Fedayin", "FKO", true},                              // asserted alias
+		{"NRC", "FKO", true},                                  // asserted alias (a named, undoable rule)
+		{"Iran", "Iraq", false},                               // one letter apart
+		{"Leila Tabari", "Reza Tabari", false},                // family name shared
 		{"Hassan Ali Farahani", "Mohammad Ali Karimi", false}, // given name shared
 		{"Farahani", "Hassan Ali Farahani", true},
 		{"Mohammed Karimi", "Mohammad Ali Karimi", false}, // not a suffix: no guess
