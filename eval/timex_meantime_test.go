@@ -1,0 +1,34 @@
+package eval_test
+
+import (
+	"flag"
+	"testing"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/eval"
+	"github.com/claimgraph/claimgraph/extract/timex"
+	"github.com/claimgraph/claimgraph/internal/shareddata"
+)
+
+var timexErrors = flag.Bool("timex-errors", false, "log every disagreement of the MEANTIME timex evaluation")
+
+// TestTimexMeantime scores the recognizer on the MEANTIME dev data and holds
+// it to the floor (value F1 >= 0.80).
+func TestTimexMeantime(t *testing.T) {
+	dir := shareddata.Path(t, "data/meantime-dev/intra_cross-doc_annotation")
+	docs, err := eval.ReadTimexPath(dir, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := eval.ScoreTimex(docs, func(text, dct string) []claimgraph.TimeExpr { return timex.Recognize(text, nil, dct) })
+	t.Logf("docs %d gold %d predicted %d; strict F1 %.3f, relaxed P %.3f R %.3f F1 %.3f; type acc %.3f, value acc %.3f, value F1 %.3f",
+		sc.Docs, sc.Gold, sc.Predicted, sc.Strict.F1, sc.Relaxed.Precision, sc.Relaxed.Recall, sc.Relaxed.F1, sc.TypeAccuracy, sc.ValueAccuracy, sc.ValueF1)
+	if *timexErrors {
+		for _, e := range sc.Errors {
+			t.Logf("%-8s %s@%d gold=%q pred=%q", e.Kind, e.Doc, e.Start, e.Gold, e.Pred)
+		}
+	}
+	if sc.ValueF1 < 0.80 {
+		t.Errorf("value F1 %.3f is below the floor of 0.80", sc.ValueF1)
+	}
+}
