@@ -6,6 +6,7 @@
 package pipeline
 
 import (
+	"context"
 	"strings"
 	"time"
 	"unicode"
@@ -156,4 +157,41 @@ func countWords(toks []nlp.Token) int {
 		}
 	}
 	return n
+}
+
+// Relate finds the text a document shares with the documents already
+// indexed (pairs with DocB = this document) and with itself (a pair with
+// DocA = DocB holding its repeated passages), and puts them with the
+// document's MinHash sketch into its analysis, to be committed with it.
+func (p *Pipeline) Relate(ctx context.Context, det *reuse.Detector, d *claimgraph.Document, a *claimgraph.Analysis, st *Stats) error {
+	defer st.add(StageReuse, time.Now())
+	sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+	if err != nil {
+		return err
+	}
+	if a.MinHash, err = sk.Sig.MarshalBinary(); err != nil {
+		return err
+	}
+	a.Bands = sk.Bands
+	a.Reuse = pairs
+	var ranges [][2]int
+	main := 0
+	for _, r := range d.Regions {
+		if r.Kind == claimgraph.RegionMain || r.Kind == claimgraph.RegionRepeated {
+			ranges = append(ranges, [2]int{r.Start, r.End})
+			main += r.End - r.Start
+		}
+	}
+	if reps := reuse.Repeats(d.Text, ranges); len(reps) > 0 {
+		repeated := 0
+		for _, r := range reps {
+			repeated += r.BEnd - r.BStart
+		}
+		share := 0.0
+		if main > 0 {
+			share = float64(repeated) / float64(main)
+		}
+		a.Reuse = append(a.Reuse, claimgraph.ReusePair{DocA: d.ID, DocB: d.ID, Similarity: share, Containment: share, Passages: reps})
+	}
+	return nil
 }

@@ -134,6 +134,9 @@ func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.A
 			return fmt.Errorf("time %d: %w", i, err)
 		}
 	}
+	if err := insertReuse(ctx, tx, doc, a); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO analyses (doc, analyzer) VALUES (?, ?)`, doc, a.Analyzer)
 	return err
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/clean"
 	"github.com/claimgraph/claimgraph/pipeline"
+	"github.com/claimgraph/claimgraph/resolve"
 	"github.com/claimgraph/claimgraph/reuse"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
@@ -50,4 +52,57 @@ func learnBoilerplate(ctx context.Context, store *sqlite.DB, p *pipeline.Pipelin
 		}
 	}
 	return n, nil
+}
+
+// resolveEntities recomputes the entity layer from every stored mention,
+// alias assertion and curated decision when documents were added since the
+// last computation, or always when force is set (after a decision changed).
+// Mentions are never rewritten; the layer above them is replaced whole.
+func resolveEntities(ctx context.Context, store *sqlite.DB, force bool) (*resolve.Result, error) {
+	if !force {
+		stale, err := store.EntitiesStale(ctx)
+		if err != nil || !stale {
+			return nil, err
+		}
+	}
+	mentions, err := store.AllMentions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	asserted, err := store.AllAliasAssertions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	decisions, err := storedDecisions(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	res := resolve.Resolve(mentions, asserted, decisions)
+	byMention := make(map[int64]int64, len(mentions))
+	for i, m := range mentions {
+		if res.Mention[i] != 0 {
+			byMention[m.ID] = res.Mention[i]
+		}
+	}
+	if err := store.ReplaceEntities(ctx, res.Entities, byMention); err != nil {
+		return nil, fmt.Errorf("store entities: %w", err)
+	}
+	return res, nil
+}
+
+// storedDecisions parses the store's curated decisions, in order.
+func storedDecisions(ctx context.Context, store *sqlite.DB) ([]resolve.Decision, error) {
+	rows, err := store.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for _, r := range rows {
+		lines = append(lines, r.Line)
+	}
+	ds, err := resolve.ParseDecisions(strings.NewReader(strings.Join(lines, "\n")))
+	if err != nil {
+		return nil, fmt.Errorf("stored decisions: %w", err)
+	}
+	return ds, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/ingest"
 	"github.com/claimgraph/claimgraph/pipeline"
+	"github.com/claimgraph/claimgraph/reuse"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
@@ -20,6 +21,7 @@ type ingestSummary struct {
 	Unchanged int      `json:"unchanged"`
 	Failed    int      `json:"failed"`
 	Recleaned int      `json:"recleaned"` // documents re-cleaned for site boilerplate learned in this run
+	Entities  int      `json:"entities"`  // entities after resolution (0 when nothing changed)
 	Bytes     int64    `json:"bytes"`
 	Words     int      `json:"words"`
 	Seconds   float64  `json:"seconds"`
@@ -95,6 +97,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f docs/s")))
 	}
 	outlets := map[string]bool{}
+	det := reuse.NewDetector(reuse.DefaultOptions(), store.ReuseIndex(), store.Texts)
 	err := ingest.Read(ctx, paths, m.Stdin, opts, func(it ingest.Item) error {
 		if bar != nil {
 			defer bar.Increment()
@@ -115,6 +118,9 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			return nil
 		}
 		a := p.Analyze(d, st)
+		if err := p.Relate(ctx, det, d, a, st); err != nil {
+			return err
+		}
 		created, err := store.PutDocument(ctx, d, a)
 		if err != nil {
 			return err
@@ -147,6 +153,16 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 	if sum.Recleaned, err = learnBoilerplate(ctx, store, p, names); err != nil {
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
+	t := time.Now()
+	if res, err := resolveEntities(ctx, store, false); err != nil {
+		return sum, fmt.Errorf("ingest: resolve entities: %w", err)
+	} else if res != nil {
+		sum.Entities = len(res.Entities)
+	}
+	if st.Time == nil {
+		st.Time = map[string]time.Duration{}
+	}
+	st.Time["resolve"] += time.Since(t)
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }

@@ -67,6 +67,8 @@ func commands() []command {
 		{"show", "print a document with its regions", cmdShow},
 		{"bench", "measure ingest throughput and memory", cmdBench},
 		{"doc", "change a document: doc set-date DOC DATE", cmdDoc},
+		{"aliases", "import or export curated entity decisions (aliases file)", cmdAliases},
+		{"timex", "find and normalize time expressions in text files or stdin", cmdTimex},
 	}
 }
 

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/resolve"
+)
+
+// entityEditOps are the "entity" subcommands that record a curated decision.
+var entityEditOps = map[string]string{
+	"merge":     "merge NAME NAME...   the names denote one entity",
+	"split":     "split NAME NAME...   the names denote different entities (undoes a merge)",
+	"rename":    "rename NAME NEW      the entity going by NAME is called NEW",
+	"type":      "type NAME TYPE       the entity going by NAME has TYPE (PER, ORG, LOC, MISC)",
+	"decisions": "decisions            list the curated decisions with their numbers",
+	"undo":      "undo N               remove decision N; the entities are as if it had never been made",
+}
+
+// cmdEntityEdit records a curated decision about entities (or lists or
+// removes one) and recomputes the entity layer. Decisions are kept apart from
+// the mentions, which never change, so every one of them can be undone.
+func cmdEntityEdit(ctx context.Context, m *Main, op string, args []string) error {
+	fs := m.newFlags("entity "+op, strings.TrimPrefix(strings.SplitN(entityEditOps[op], "  ", 2)[0], op+" "), `
+Curated decisions about entities: merge, split, rename, type; list them; undo one.
+Decisions are stored apart from the mentions and applied on every resolution, so
+they survive re-ingest and can be undone exactly (see also 'claimgraph aliases').`)
+	db := m.dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	store, err := m.openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	switch op {
+	case "decisions":
+		rows, err := store.Decisions(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			fmt.Fprintf(m.Stdout, "%d\t%s\n", r.Seq, r.Line)
+		}
+		return nil
+	case "undo":
+		if fs.NArg() != 1 {
+			return claimgraph.Errorf(claimgraph.EINVALID, "entity undo: want one decision number (see 'claimgraph entity decisions')")
+		}
+		seq, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+		if err != nil {
+			return claimgraph.Errorf(claimgraph.EINVALID, "entity undo: %q is not a decision number", fs.Arg(0))
+		}
+		if err := store.RemoveDecision(ctx, seq); err != nil {
+			return err
+		}
+		if _, err := resolveEntities(ctx, store, true); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "removed decision %d\n", seq)
+		return nil
+	}
+	d := resolve.Decision{Op: op, Names: fs.Args()}
+	if op == "rename" || op == "type" {
+		if fs.NArg() != 2 {
+			return claimgraph.Errorf(claimgraph.EINVALID, "entity %s: want two arguments: %s", op, entityEditOps[op])
+		}
+		d.Names, d.To = fs.Args()[:1], fs.Arg(1)
+		if op == "type" {
+			d.To = strings.ToUpper(d.To)
+		}
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	seq, err := store.AddDecision(ctx, d.String())
+	if err != nil {
+		return err
+	}
+	res, err := resolveEntities(ctx, store, true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "decision %d: %s\n", seq, d.String())
+	for _, e := range res.Lookup(d.Names[0]) {
+		var names []string
+		for _, a := range e.Aliases {
+			names = append(names, a.Name)
+		}
+		fmt.Fprintf(m.Stdout, "  entity %d %s (%s): %s\n", e.ID, e.Name, e.Type, strings.Join(uniq(names), ", "))
+	}
+	if len(res.Unmatched) > 0 {
+		fmt.Fprintf(m.Stdout, "  not yet mentioned in any document (kept for later): %s\n", strings.Join(res.Unmatched, ", "))
+	}
+	return nil
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cmdAliases imports and exports the curated decisions as an aliases file, so
+// that a team can keep them in version control.
+func cmdAliases(ctx context.Context, m *Main, args []string) error {
+	usage := `Usage: claimgraph aliases export [--db FILE] FILE|-
+       claimgraph aliases import [--db FILE] [--append] FILE|-
+
+The aliases file holds one curated decision a line ('#' starts a comment):
+
+  merge: MKO = MEK = PMOI                      # one entity
+  split: NCR | MKO                             # never one entity
+  rename: MKO -> Mojahedin-e Khalq Organization
+  type: Shin Bet = ORG                         # PER, ORG, LOC or MISC
+
+Names match case-insensitively and across transliterations. A later line about the
+same names overrides an earlier one. Import replaces the stored decisions (or adds
+to them with --append) and recomputes the entities; export writes them back.`
+	if len(args) == 0 || (args[0] != "import" && args[0] != "export") {
+		fmt.Fprintln(m.Stderr, usage)
+		if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+			return nil
+		}
+		return fmt.Errorf("aliases: unknown subcommand %q", args[0])
+	}
+	op := args[0]
+	fs := m.newFlags("aliases "+op, "FILE|-", usage)
+	db := m.dbFlag(fs)
+	appendMode := fs.Bool("append", false, "import: add to the stored decisions instead of replacing them")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return claimgraph.Errorf(claimgraph.EINVALID, "aliases %s: want one file (or - for standard input/output)", op)
+	}
+	store, err := m.openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if op == "export" {
+		ds, err := storedDecisions(ctx, store)
+		if err != nil {
+			return err
+		}
+		w := m.Stdout
+		if fs.Arg(0) != "-" {
+			f, err := os.Create(fs.Arg(0))
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			w = f
+		}
+		fmt.Fprintln(w, "# claimgraph aliases file: curated decisions about entities, one a line")
+		if err := resolve.FormatDecisions(w, ds); err != nil {
+			return err
+		}
+		if f, ok := w.(*os.File); ok && f != os.Stdout {
+			return f.Close()
+		}
+		return nil
+	}
+	var r io.Reader = m.Stdin
+	name := "stdin"
+	if fs.Arg(0) != "-" {
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r, name = f, fs.Arg(0)
+	}
+	ds, err := resolve.ParseDecisions(r)
+	if err != nil {
+		return fmt.Errorf("aliases import %s: %w", name, err)
+	}
+	var lines []string
+	if *appendMode {
+		old, err := storedDecisions(ctx, store)
+		if err != nil {
+			return err
+		}
+		for _, d := range old {
+			lines = append(lines, d.String())
+		}
+	}
+	for _, d := range ds {
+		lines = append(lines, d.String())
+	}
+	if err := store.ReplaceDecisions(ctx, lines); err != nil {
+		return err
+	}
+	res, err := resolveEntities(ctx, store, true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "imported %d decisions from %s; %d entities\n", len(ds), name, len(res.Entities))
+	return nil
+}
