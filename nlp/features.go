@@ -10,17 +10,22 @@ import (
 type sentCtx struct {
 	words   []string
 	wordBuf []string // backing store of words, reused
-	low     []byte   // lower-cased words, back to back
-	lo      []int32  // low[lo[i]:hi[i]] is word i lower-cased
-	hi      []int32  //
-	shape   []fhash  // hash of each word's shape ("Xx", "d-d", "X.X.")
-	flags   []uint8  // flagUpper | flagAllCaps | flagDigit | flagHyphen
-	part    []int32  // start in low of the last hyphen-separated part
-	feats   []fhash  // features of the current word
-	score   []float32
-	tags    []int // predicted POS per word
-	ner     []int // predicted NER label per word
-	prob    []float32
+	// tokens -> words: token i is words [tokFirst[i], tokLast[i]]
+	tokFirst, tokLast []int32
+	// per-token results, see tokenTags
+	ttag, tner []int
+	tprob      []float32
+	low        []byte  // lower-cased words, back to back
+	lo         []int32 // low[lo[i]:hi[i]] is word i lower-cased
+	hi         []int32 //
+	shape      []fhash // hash of each word's shape ("Xx", "d-d", "X.X.")
+	flags      []uint8 // flagUpper | flagAllCaps | flagDigit | flagHyphen
+	part       []int32 // start in low of the last hyphen-separated part
+	feats      []fhash // features of the current word
+	score      []float32
+	tags       []int // predicted POS per word
+	ner        []int // predicted NER label per word
+	prob       []float32
 	// headline is set when most words are capitalized ("Defector Says Group Lied"),
 	// where capitals say little about names.
 	headline bool

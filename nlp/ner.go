@@ -98,7 +98,7 @@ func (c *sentCtx) nerFeatures(i int) {
 		return int(c.gazSingle[k])
 	}
 	f = append(f,
-		tmpl(140).num(gs(i)),
+		tmpl(140).num(gs(i)).num(int(c.flags[i]&(flagUpper|flagAllCaps))),
 		tmpl(141).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])),
 		tmpl(142).num(gs(i)).num(sh),
 		tmpl(143).num(gs(i-1)),
@@ -181,13 +181,9 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		if logf != nil {
 			logf("ner: %s: %d sentences", filepath.Base(f), len(ss))
 		}
-		for _, s := range ss {
-			sents = append(sents, s)
-			if m, ok := mergeHyphens(s); ok {
-				repairIOB(m.Labels)
-				sents = append(sents, m)
-			}
-		}
+		// Sentences keep the treebank's tokens: hyphenated words are split at
+		// tagging time too (see getCtx).
+		sents = append(sents, ss...)
 	}
 	if len(sents) == 0 {
 		return fmt.Errorf("train ner: no sentences in %v", files)

@@ -106,6 +106,9 @@ func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
 	for _, s := range a.Sentences {
 		a.Entities = p.analyzeSentence(text, a.Tokens, s, a.Entities)
 	}
+	if p.ner != nil {
+		propagate(a)
+	}
 	return a
 }
 
@@ -129,20 +132,32 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		return ents
 	}
 	p.ner.recognize(c)
+	c.tokenTags(len(toks))
+	lab := c.tner
 	for i := 0; i < len(toks); {
-		l := c.ner[i]
+		l := lab[i]
 		if l == 0 {
 			i++
 			continue
 		}
+		typ := nerLabels[l][2:]
+		// An entity starts at B-X, or at an I-X that continues nothing.
 		j := i + 1
-		conf := c.prob[i]
-		for j < len(toks) && c.ner[j] == l+1 && l%2 == 1 {
-			conf = min(conf, c.prob[j])
+		conf := c.tprob[i]
+		for j < len(toks) && lab[j] != 0 && lab[j]%2 == 0 && nerLabels[lab[j]][2:] == typ {
+			conf = min(conf, c.tprob[j])
 			j++
 		}
-		typ := nerLabels[l][2:]
-		if !isDemonymSpan(toks[i:j]) {
+		next := j
+		// Possessive endings and function words at the edges are not part of
+		// a name ("al-Maliki's", "Maliki and").
+		for j > i && trimmable(toks[j-1]) {
+			j--
+		}
+		for i < j && trimmable(toks[i]) {
+			i++
+		}
+		if i < j && !isDemonymSpan(toks[i:j]) {
 			e := Entity{
 				Start: toks[i].Start, End: toks[j-1].End,
 				First: s.First + i, Limit: s.First + j,
@@ -155,9 +170,22 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 			}
 			ents = append(ents, e)
 		}
-		i = j
+		i = next
 	}
 	return ents
+}
+
+// trimmable reports tokens that may not begin or end a name.
+func trimmable(t Token) bool {
+	switch t.POS {
+	case "PUNCT", "CCONJ", "ADP", "DET", "PART", "SCONJ":
+		return true
+	}
+	switch t.Text {
+	case "'s", "\u2019s", "'", "\u2019":
+		return true
+	}
+	return false
 }
 
 func joinTokens(toks []Token) string {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand"
 	"sort"
+	"strings"
 )
 
 // upos is the Universal POS tag set, in a fixed order so label numbers are
@@ -239,13 +240,25 @@ func (t *POSTagger) TagTokens(toks []Token) {
 
 // fill copies tags and lemmas from c into toks.
 func (t *POSTagger) fill(c *sentCtx, toks []Token) {
+	c.ner = c.ner[:len(c.words)] // not yet recognized: tokenTags reads zeros
+	for i := range c.ner {
+		c.ner[i] = 0
+	}
+	c.tokenTags(len(toks))
 	for i := range toks {
-		toks[i].POS = upos[c.tags[i]]
+		tag := c.ttag[i]
+		toks[i].POS = upos[tag]
+		if c.tokFirst[i] != c.tokLast[i] {
+			low := strings.ToLower(toks[i].Text)
+			toks[i].Lemma = t.lemmas.lemma([]byte(low), tag, low)
+			continue
+		}
+		w := c.tokFirst[i]
+		low := c.lw(int(w))
 		same := toks[i].Text
-		low := c.lw(i)
 		if same != string(low) {
 			same = string(low)
 		}
-		toks[i].Lemma = t.lemmas.lemma(low, c.tags[i], same)
+		toks[i].Lemma = t.lemmas.lemma(low, tag, same)
 	}
 }

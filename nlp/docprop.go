@@ -1,0 +1,169 @@
+package nlp
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A news article names its actors many times; the sentence-level model sees
+// each sentence alone and may miss or mistype some repeats ("MKO" found in
+// one sentence, missed in the next). propagate makes the analysis of one
+// document consistent:
+//   - every name the model found gets the type its occurrences voted for,
+//     weighted by confidence;
+//   - repeats of a found name that the model missed become entities, and so
+//     do later bare surnames of persons found with a full name;
+// Added mentions carry a lower confidence than the model's own.
+
+type nameVote struct {
+	words []string
+	votes map[string]float64
+}
+
+func entityKey(toks []Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func propagate(a *Analysis) {
+	if len(a.Entities) == 0 {
+		return
+	}
+	names := map[string]*nameVote{}
+	vote := func(toks []Token, typ string, w float64) {
+		k := entityKey(toks)
+		v := names[k]
+		if v == nil {
+			words := make([]string, len(toks))
+			for i, t := range toks {
+				words[i] = t.Text
+			}
+			v = &nameVote{words: words, votes: map[string]float64{}}
+			names[k] = v
+		}
+		v.votes[typ] += w
+	}
+	for _, e := range a.Entities {
+		toks := a.Tokens[e.First:e.Limit]
+		vote(toks, e.Type, e.Confidence)
+		// A person's surname names them later on its own.
+		if e.Type == "PER" && len(toks) > 1 {
+			last := toks[len(toks)-1:]
+			if hasUpper(last[0].Text) && utf8.RuneCountInString(last[0].Text) > 2 {
+				vote(last, "PER", e.Confidence/2)
+			}
+		}
+	}
+	best := func(v *nameVote) (string, float64) {
+		typ, w, total := "", 0.0, 0.0
+		for t, x := range v.votes {
+			total += x
+			if x > w || x == w && t < typ {
+				typ, w = t, x
+			}
+		}
+		return typ, w / total
+	}
+	// Consistent types.
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		typ, share := best(names[entityKey(a.Tokens[e.First:e.Limit])])
+		if typ != e.Type && share > 0.5 {
+			e.Type = typ
+		}
+	}
+	// Missed repeats: scan tokens outside entities for found names, longest first.
+	inEntity := make([]bool, len(a.Tokens))
+	for _, e := range a.Entities {
+		for k := e.First; k < e.Limit; k++ {
+			inEntity[k] = true
+		}
+	}
+	byFirst := map[string][]*nameVote{}
+	for _, v := range names {
+		if !hasUpper(v.words[0]) {
+			continue
+		}
+		byFirst[v.words[0]] = append(byFirst[v.words[0]], v)
+	}
+	for _, vs := range byFirst {
+		sort.Slice(vs, func(i, j int) bool {
+			if len(vs[i].words) != len(vs[j].words) {
+				return len(vs[i].words) > len(vs[j].words)
+			}
+			return strings.Join(vs[i].words, " ") < strings.Join(vs[j].words, " ")
+		})
+	}
+	sent := 0
+	var added []Entity
+	for i := 0; i < len(a.Tokens); i++ {
+		for sent < len(a.Sentences) && a.Sentences[sent].Limit <= i {
+			sent++
+		}
+		if inEntity[i] {
+			continue
+		}
+		for _, v := range byFirst[a.Tokens[i].Text] {
+			n := len(v.words)
+			if sent >= len(a.Sentences) || i+n > a.Sentences[sent].Limit {
+				continue
+			}
+			ok := true
+			for k := 0; k < n && ok; k++ {
+				ok = !inEntity[i+k] && a.Tokens[i+k].Text == v.words[k]
+			}
+			// The name must not be glued into a longer capitalized run
+			// ("Camp" found alone does not make "Camp Liberty" a "Camp").
+			if ok && i+n < a.Sentences[sent].Limit && startsUpperToken(a.Tokens[i+n]) {
+				ok = false
+			}
+			if ok && i > a.Sentences[sent].First && startsUpperToken(a.Tokens[i-1]) && !inEntity[i-1] {
+				ok = false
+			}
+			if !ok {
+				continue
+			}
+			typ, share := best(v)
+			e := Entity{
+				Start: a.Tokens[i].Start, End: a.Tokens[i+n-1].End,
+				First: i, Limit: i + n, Type: typ,
+				Text:       a.Text[a.Tokens[i].Start:a.Tokens[i+n-1].End],
+				Confidence: 0.5 * share,
+			}
+			if isDemonymSpan(a.Tokens[i : i+n]) {
+				break
+			}
+			added = append(added, e)
+			for k := i; k < i+n; k++ {
+				inEntity[k] = true
+			}
+			break
+		}
+	}
+	if len(added) > 0 {
+		a.Entities = append(a.Entities, added...)
+		sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].Start < a.Entities[j].Start })
+	}
+}
+
+func startsUpperToken(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
