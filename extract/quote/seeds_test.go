@@ -21,8 +21,8 @@ type seedGold struct {
 	} `json:"quotes"`
 	NotQuotes []struct{ Doc, Text string } `json:"not_quotes"`
 	Entities  []struct {
-		ID    string   `json:"id"`
-		Names []string `json:"names"`
+		ID           string   `json:"id"`
+		Names        []string `json:"names"`
 		Descriptions []string `json:"descriptions"`
 	} `json:"entities"`
 	Boilerplate []struct {

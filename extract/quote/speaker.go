@@ -139,7 +139,14 @@ func (x *index) npAfter(s, limit int) speakerRef {
 		return speakerRef{first: s, limit: s + 1, mention: mi, conf: 0.7}
 	}
 	if m := x.startAt[s]; m >= 0 {
-		return speakerRef{first: s, limit: x.mLimit[m], mention: m, conf: 0.9}
+		l := x.mLimit[m]
+		// "Bulgaria's Prime Minister X": the possessor is not the speaker.
+		if l+1 < limit && (x.lower[l] == "'s" || x.lower[l] == "\u2019s") {
+			if r := x.npAfter(l+1, limit); r.first >= 0 {
+				return r
+			}
+		}
+		return speakerRef{first: s, limit: l, mention: m, conf: 0.9}
 	}
 	e := s
 	for e < limit && e < s+10 && !x.npBoundary(e) && x.toks[e].Text != "(" {
@@ -251,6 +258,14 @@ func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
 	}
 	word := x.lower[r.first]
 	isPron := r.limit-r.first == 1 && pronouns[word]
+	if !isPron && mi < 0 {
+		if mj := x.nameMatch(r.first, r.limit); mj >= 0 {
+			m := x.mentions[mj]
+			s.Name, s.Entity, s.Type, s.Mention = x.mentionName(mj), m.Entity, m.Type, mj
+			s.Confidence = 0.7
+			return s
+		}
+	}
 	var want string
 	switch {
 	case isPron && (malePron[word] || femalePron[word]):
@@ -278,6 +293,27 @@ func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
 		s.Confidence = conf
 	}
 	return s
+}
+
+// nameMatch links a capitalized phrase the mentions missed ("Hosseinnejad")
+// to a named mention elsewhere in the document whose name ends with it.
+func (x *index) nameMatch(first, limit int) int {
+	for i := first; i < limit; i++ {
+		if !x.isUpper(i) && x.isWord(i) {
+			return -1
+		}
+	}
+	phrase := strings.ToLower(x.text[x.toks[first].Start:x.toks[limit-1].End])
+	for mi, m := range x.mentions {
+		if m.Kind != claimgraph.MentionName || m.Ambiguous {
+			continue
+		}
+		n := strings.ToLower(x.mentionName(mi))
+		if n == phrase || strings.HasSuffix(n, " "+phrase) {
+			return mi
+		}
+	}
+	return -1
 }
 
 // headWord returns the lower-case head of a noun phrase: its last word

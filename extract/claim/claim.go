@@ -1,0 +1,195 @@
+// Package claim extracts subject–relation–object claims from news text, each
+// with the voice it was made in: the speaker of the quote it came from, or
+// the document's own voice. Hedges ("reportedly", "so-called"), negation,
+// modality and a time expression in the same sentence are kept with it, so
+// an allegation is never stored as a bare fact.
+//
+// The extractor is chunk-based over part-of-speech tags and mentions (no
+// dependency parser): a claim links two named actors through a verb group
+// and what follows it ("X maintains strong ties with Y", "Y was trained by
+// X"), or through a relational noun ("X's meeting with Y", "X–Y alliance").
+package claim
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/nlp"
+)
+
+// Extract returns the claims of a document: first those in each quote's
+// content (attributed to the quote's speaker, cue and via), then those in the
+// document's own sentences outside quotes (Speaker nil). a should be the
+// analysis of the document's main text (its sentences bound the search);
+// without part-of-speech tags few verbs are recognized. times are the
+// document's time expressions; a claim links the first one in its sentence.
+func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, quotes []claimgraph.Quote, times []claimgraph.TimeExpr) []claimgraph.Claim {
+	x := newIndex(text, a, mentions)
+	inQuote := make([]int, len(x.toks)) // token -> quote index + 1
+	for qi, q := range quotes {
+		f, l := x.tokRange(q.Content.Start, q.Content.End)
+		for i := f; i < l; i++ {
+			inQuote[i] = qi + 1
+		}
+	}
+	var out []claimgraph.Claim
+	emit := func(cs []claimgraph.Claim, qi int, evidence claimgraph.TextSpan) {
+		for _, c := range cs {
+			c.Doc = doc
+			c.Quote = qi
+			c.Evidence = evidence
+			c.Time = timeIn(times, evidence.Start, evidence.End)
+			if qi >= 0 {
+				q := quotes[qi]
+				c.Speaker = q.Speaker
+				c.Via = q.Via
+				if q.Cue.End > q.Cue.Start {
+					cue := q.Cue
+					c.Cue = &cue
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	// Quote contents, clause by clause within the sentences they cross.
+	for qi, q := range quotes {
+		f, l := x.tokRange(q.Content.Start, q.Content.End)
+		for f < l {
+			sl := min(x.sents[x.sentOf[f]].Limit, l)
+			emit(x.triples(f, sl, func(i int) bool { return inQuote[i] == qi+1 }), qi, x.span(f, sl))
+			f = sl
+		}
+	}
+	// The document's own sentences.
+	for _, s := range x.sents {
+		own := func(i int) bool { return inQuote[i] == 0 }
+		n := 0
+		for i := s.First; i < s.Limit; i++ {
+			if own(i) {
+				n++
+			}
+		}
+		if n < 3 {
+			continue
+		}
+		emit(x.triples(s.First, s.Limit, own), -1, x.span(s.First, s.Limit))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
+	return out
+}
+
+// timeIn returns the index of the first time expression inside [start, end), or -1.
+func timeIn(times []claimgraph.TimeExpr, start, end int) int {
+	for i, t := range times {
+		if t.Start >= start && t.End <= end {
+			return i
+		}
+	}
+	return -1
+}
+
+// index holds one document's tokens and mentions for the patterns.
+type index struct {
+	text     string
+	toks     []nlp.Token
+	lower    []string
+	sents    []nlp.Sentence
+	sentOf   []int
+	mentions []claimgraph.Mention
+	argAt    []int // token -> argument mention index starting there, -1
+	argEnd   []int // mention index -> token limit
+	inArg    []int // token -> covering argument mention, -1
+	tagged   bool
+}
+
+func newIndex(text string, a *nlp.Analysis, mentions []claimgraph.Mention) *index {
+	x := &index{text: text}
+	if a != nil && len(a.Tokens) > 0 {
+		x.toks, x.sents = a.Tokens, a.Sentences
+		if len(x.sents) == 0 {
+			x.sents = nlp.SplitSentences(text, x.toks)
+		}
+		if len(mentions) == 0 {
+			for _, e := range a.Entities {
+				mentions = append(mentions, claimgraph.Mention{Start: e.Start, End: e.End, Text: e.Text, Type: e.Type,
+					Kind: claimgraph.MentionName, Name: e.Text, Confidence: e.Confidence})
+			}
+		}
+	} else {
+		x.toks = nlp.Tokenize(text)
+		x.sents = nlp.SplitSentences(text, x.toks)
+	}
+	x.mentions = mentions
+	n := len(x.toks)
+	x.lower = make([]string, n)
+	x.sentOf = make([]int, n)
+	for i, t := range x.toks {
+		x.lower[i] = strings.ToLower(t.Text)
+		if t.POS != "" {
+			x.tagged = true
+		}
+	}
+	for si, s := range x.sents {
+		for i := s.First; i < s.Limit && i < n; i++ {
+			x.sentOf[i] = si
+		}
+	}
+	x.argAt = make([]int, n+1)
+	x.inArg = make([]int, n)
+	for i := range x.argAt {
+		x.argAt[i] = -1
+	}
+	for i := range x.inArg {
+		x.inArg[i] = -1
+	}
+	x.argEnd = make([]int, len(mentions))
+	for mi, m := range mentions {
+		if !isArgument(m) {
+			continue
+		}
+		f, l := x.tokRange(m.Start, m.End)
+		x.argEnd[mi] = l
+		if f >= l {
+			continue
+		}
+		if o := x.argAt[f]; o < 0 || l > x.argEnd[o] {
+			x.argAt[f] = mi
+		}
+		for i := f; i < l; i++ {
+			x.inArg[i] = x.argAt[f]
+		}
+	}
+	return x
+}
+
+// isArgument reports mentions that can be a claim's subject or object: named
+// actors, and descriptions or pronouns that the entities stage linked to a
+// name. Places are arguments too ("fled Iran"), but only as objects.
+func isArgument(m claimgraph.Mention) bool {
+	switch m.Kind {
+	case claimgraph.MentionName, claimgraph.MentionAcronym, "":
+		return true
+	}
+	return m.Name != ""
+}
+
+// tokRange returns the tokens inside the byte range [start, end).
+func (x *index) tokRange(start, end int) (int, int) {
+	f := sort.Search(len(x.toks), func(i int) bool { return x.toks[i].End > start })
+	l := sort.Search(len(x.toks), func(i int) bool { return x.toks[i].Start >= end })
+	return f, l
+}
+
+func (x *index) span(first, limit int) claimgraph.TextSpan {
+	if first >= limit {
+		return claimgraph.TextSpan{}
+	}
+	s, e := x.toks[first].Start, x.toks[limit-1].End
+	return claimgraph.TextSpan{Text: x.text[s:e], Start: s, End: e}
+}
+
+func (x *index) mentionSpan(mi int) claimgraph.TextSpan {
+	m := x.mentions[mi]
+	return claimgraph.TextSpan{Text: x.text[m.Start:m.End], Start: m.Start, End: m.End}
+}

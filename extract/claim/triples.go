@@ -1,0 +1,456 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// reporting verbs introduce speech (handled by the quote extractor); they are
+// not relations between the actors around them.
+var reporting = set("say", "tell", "state", "add", "claim", "disclose", "reveal", "unveil", "reiterate", "deny",
+	"warn", "announce", "insist", "argue", "note", "explain", "confirm", "admit", "acknowledge", "allege", "assert",
+	"declare", "report", "write", "quote", "ask", "reply", "describe", "comment", "refer", "call")
+
+var (
+	hedgeWords = set("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly", "perhaps",
+		"possibly", "probably", "likely", "rumored", "rumoured", "so-called", "presumably", "arguably", "ostensibly")
+	hedgeBefore = set("said", "believed", "thought", "reported", "alleged", "rumored", "rumoured", "understood", "claimed", "suspected", "expected")
+	beForms     = set("is", "are", "was", "were", "be", "been", "being")
+	modalWords  = set("may", "might", "could", "should", "would", "will", "must", "can", "shall")
+	negWords    = set("not", "n't", "never", "no", "neither", "nor")
+	clauseStop  = set(";", ":", ".", "!", "?", "that", "which", "who", "whom", "whose", "while", "because", "although", "whereas", "if", "when")
+	coordWords  = set("and", ",", "or", "as", "well", "including", "especially", "specially", "particularly", "also")
+	// relational nouns: "X's ties with Y", "X–Y alliance".
+	relNouns = map[string]string{
+		"tie": "have ties with", "ties": "have ties with", "relation": "have ties with", "relations": "have ties with",
+		"relationship": "have ties with", "link": "have ties with", "links": "have ties with", "contact": "have ties with",
+		"contacts": "have ties with", "connection": "have ties with", "connections": "have ties with",
+		"meeting": "meet", "meetings": "meet", "talks": "meet", "alliance": "ally with", "cooperation": "collaborate with",
+		"collaboration": "collaborate with", "support": "support", "war": "fight", "deal": "make deal with",
+		"agreement": "make deal with", "partnership": "ally with",
+	}
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func (x *index) pos(i int) string { return x.toks[i].POS }
+
+// isVerb reports a verb or auxiliary token. Without tags, only be/have forms
+// and words ending in -ed count: enough for the simplest claims.
+func (x *index) isVerb(i int) bool {
+	if x.tagged {
+		p := x.pos(i)
+		return p == "VERB" || p == "AUX"
+	}
+	w := x.lower[i]
+	return beForms[w] || w == "has" || w == "have" || w == "had" || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+func (x *index) lemma(i int) string {
+	w := x.lower[i]
+	if l, ok := irregular[w]; ok {
+		return l
+	}
+	if l := x.toks[i].Lemma; l != "" {
+		return l
+	}
+	return w
+}
+
+// irregular past forms a learned lemmatizer may cut wrongly ("fled" -> "fl").
+var irregular = map[string]string{
+	"fled": "flee", "led": "lead", "fed": "feed", "bred": "breed", "sped": "speed", "bled": "bleed",
+	"held": "hold", "met": "meet", "sent": "send", "spent": "spend", "built": "build", "fought": "fight",
+	"bought": "buy", "brought": "bring", "sought": "seek", "taught": "teach", "caught": "catch",
+	"gave": "give", "given": "give", "took": "take", "taken": "take", "made": "make", "paid": "pay",
+}
+
+// triples finds the claims in tokens [first, limit) whose tokens pass keep.
+func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Claim {
+	var out []claimgraph.Claim
+	paren := make([]bool, limit-first)
+	depth := 0
+	for i := first; i < limit; i++ {
+		switch x.toks[i].Text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			if depth > 0 {
+				depth--
+				paren[i-first] = true
+				continue
+			}
+		}
+		paren[i-first] = depth > 0
+	}
+	skip := func(i int) bool { return !keep(i) || paren[i-first] }
+	hedges, negSent := x.hedges(first, limit, keep)
+	_ = negSent
+	lastSubj := -1
+	for i := first; i < limit; i++ {
+		if skip(i) || !x.isVerb(i) || x.inArg[i] >= 0 {
+			continue
+		}
+		// A participle right after an article is an adjective ("the defected member").
+		if i > first && x.tagged && (x.pos(i-1) == "DET" || x.pos(i-1) == "ADJ") && x.pos(i) == "VERB" {
+			continue
+		}
+		vg0 := i
+		vg1 := i + 1
+		for vg1 < limit && !skip(vg1) && x.inArg[vg1] < 0 && (x.isVerb(vg1) || x.pos(vg1) == "ADV" || x.pos(vg1) == "PART" && x.lower[vg1] != "'s") {
+			vg1++
+		}
+		i = vg1 - 1
+		main := x.mainVerb(vg0, vg1)
+		if reporting[x.lemma(main)] {
+			lastSubj = -1
+			continue
+		}
+		subj := x.subject(first, vg0, skip, lastSubj)
+		if subj < 0 {
+			continue
+		}
+		lastSubj = subj
+		c := claimgraph.Claim{Quote: -1, Time: -1, Hedges: hedges}
+		for k := vg0; k < vg1; k++ {
+			w := x.lower[k]
+			if negWords[w] {
+				c.Negated = true
+			}
+			if modalWords[w] && c.Modality == "" {
+				c.Modality = w
+			}
+		}
+		passive := x.isPassive(vg0, vg1, main)
+		objs, relEnd, agent := x.objects(vg1, limit, skip, passive)
+		if passive && agent >= 0 {
+			// "Y was trained by X": X trained Y.
+			c.Relation = x.span(vg0, relEnd)
+			c.RelationLemma = x.relationLemma(vg0, relEnd, true)
+			out = append(out, x.claim(c, agent, subj, 0.6))
+			continue
+		}
+		if len(objs) == 0 {
+			continue
+		}
+		c.Relation = x.span(vg0, relEnd)
+		c.RelationLemma = x.relationLemma(vg0, relEnd, false)
+		for k, o := range objs {
+			conf := 0.7
+			if k > 0 {
+				conf = 0.55 // a coordinated object
+			}
+			out = append(out, x.claim(c, subj, o, conf))
+		}
+	}
+	out = append(out, x.nominal(first, limit, skip, hedges)...)
+	return out
+}
+
+// claim fills the subject and object of a claim template.
+func (x *index) claim(c claimgraph.Claim, subj, obj int, conf float64) claimgraph.Claim {
+	c.Subject = x.mentionSpan(subj)
+	c.SubjectEntity = x.mentions[subj].Entity
+	c.Object = x.mentionSpan(obj)
+	c.ObjectEntity = x.mentions[obj].Entity
+	if len(c.Relation.Text) > 60 {
+		conf -= 0.15
+	}
+	if x.mentions[subj].Kind != claimgraph.MentionName && x.mentions[subj].Kind != claimgraph.MentionAcronym {
+		conf -= 0.1
+	}
+	c.Confidence = conf
+	c.Hedges = append([]string(nil), c.Hedges...)
+	return c
+}
+
+// mainVerb returns the last verb of a verb group (the lexical verb after its
+// auxiliaries), or its first token.
+func (x *index) mainVerb(vg0, vg1 int) int {
+	m := vg0
+	for k := vg0; k < vg1; k++ {
+		if x.isVerb(k) {
+			m = k
+		}
+	}
+	return m
+}
+
+// isPassive reports a be-auxiliary followed by a participle.
+func (x *index) isPassive(vg0, vg1, main int) bool {
+	if main == vg0 || !strings.HasSuffix(x.lower[main], "ed") && !strings.HasSuffix(x.lower[main], "en") && x.lower[main] != "given" && x.lower[main] != "held" && x.lower[main] != "made" && x.lower[main] != "led" && x.lower[main] != "run" && x.lower[main] != "taught" {
+		return false
+	}
+	for k := vg0; k < main; k++ {
+		if beForms[x.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// subject finds the argument that is the subject of the verb group starting
+// at vg0, in the noun phrase before it: the argument nearest the verb that is
+// not inside a prepositional phrase or a possessor ("The Istekhbarat service
+// of Iraq considered" -> Istekhbarat; "Iraq's Estekhbarat trained" ->
+// Estekhbarat), else the first one ("the leaders of MKO maintain" -> MKO).
+// A verb group coordinated with the previous one ("fled Iran and was given")
+// shares its subject.
+func (x *index) subject(first, vg0 int, skip func(int) bool, lastSubj int) int {
+	k := vg0 - 1
+	for k >= first && (skip(k) || x.pos(k) == "ADV") {
+		k--
+	}
+	if k >= first && (x.lower[k] == "and" || x.lower[k] == "but" || x.lower[k] == "or") && lastSubj >= 0 {
+		return lastSubj
+	}
+	s := k
+	for s >= first && vg0-s < 16 {
+		if !skip(s) {
+			w := x.lower[s]
+			if clauseStop[w] || w == "," || x.inArg[s] < 0 && x.isVerb(s) {
+				break
+			}
+		}
+		s--
+	}
+	firstArg, best := -1, -1
+	for j := s + 1; j <= k; j++ {
+		m := x.argAt[j]
+		if skip(j) || m < 0 {
+			continue
+		}
+		if firstArg < 0 {
+			firstArg = m
+		}
+		if !x.isPossessor(m) && !x.inPP(s+1, j) {
+			best = m
+		}
+		j = x.argEnd[m] - 1
+	}
+	if best < 0 {
+		best = firstArg
+	}
+	return best
+}
+
+// inPP reports whether the argument at token j follows a preposition in its
+// noun phrase (over determiners and adjectives), not before lo.
+func (x *index) inPP(lo, j int) bool {
+	for k := j - 1; k >= lo; k-- {
+		p := x.pos(k)
+		if p == "DET" || p == "ADJ" || p == "NUM" {
+			continue
+		}
+		return p == "ADP"
+	}
+	return false
+}
+
+// isPossessor reports an argument followed by "'s" ("Iraq's security service").
+func (x *index) isPossessor(m int) bool {
+	l := x.argEnd[m]
+	return l < len(x.toks) && (x.lower[l] == "'s" || x.lower[l] == "\u2019s" || x.lower[l] == "'")
+}
+
+// objects finds the objects after a verb group: the first argument within
+// reach, and arguments coordinated with it ("with X as well as Y"). It
+// returns the objects, where the relation text ends (the object phrase's
+// start), and for a passive the agent after "by" (-1 when none).
+func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs []int, relEnd, agent int) {
+	relEnd, agent = vg1, -1
+	by, coord, prep := -1, -1, -1
+	for j := vg1; j < limit && j < vg1+18; j++ {
+		if skip(j) {
+			continue
+		}
+		w := x.lower[j]
+		if len(objs) == 0 && x.argAt[j] < 0 {
+			if prep < 0 && x.pos(j) == "ADP" {
+				prep = j
+			}
+			if coord < 0 && (w == "and" || w == "as" || w == "," || w == "or") {
+				coord = j
+			}
+		}
+		if m := x.argAt[j]; m >= 0 {
+			if x.isPossessor(m) && j+1 < limit {
+				j = x.argEnd[m] // skip the "'s": the possessed noun is the object
+				continue
+			}
+			if passive && by >= 0 {
+				return nil, by + 1, m
+			}
+			if len(objs) == 0 {
+				relEnd = x.phraseStart(vg1, j)
+				if coord >= 0 {
+					// "with the leaders of ... as well as Y": the relation to Y
+					// is the verb and its preposition.
+					relEnd = vg1
+					if prep >= 0 && prep < coord {
+						relEnd = prep + 1
+					}
+				}
+			}
+			objs = append(objs, m)
+			j = x.argEnd[m] - 1
+			continue
+		}
+		if w == "by" && passive {
+			by = j
+			continue
+		}
+		if clauseStop[w] || x.isVerb(j) && len(objs) == 0 && j > vg1 || x.isVerb(j) && len(objs) > 0 {
+			break
+		}
+		if len(objs) > 0 && !coordWords[w] && x.pos(j) != "NOUN" && x.pos(j) != "PROPN" && x.pos(j) != "ADJ" && x.pos(j) != "DET" && w != "of" && w != "in" {
+			break
+		}
+	}
+	if len(objs) > 0 && relEnd-vg1 > 12 {
+		return nil, vg1, -1
+	}
+	return objs, relEnd, agent
+}
+
+// phraseStart returns where the noun phrase holding the argument at token j
+// starts, not before lo: back over determiners and adjectives ("the ISIL").
+func (x *index) phraseStart(lo, j int) int {
+	for j > lo {
+		p := x.pos(j - 1)
+		if p == "DET" || p == "ADJ" || p == "NUM" || x.lower[j-1] == "the" {
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// relationLemma builds the lemma of a relation: verbs and nouns lemmatized,
+// adjectives, adverbs, determiners and punctuation dropped, auxiliaries kept
+// only when there is no other verb ("has ties with" -> "have tie with"). A
+// passive keeps the lexical verb only ("was trained by" -> "train").
+func (x *index) relationLemma(first, limit int, passive bool) string {
+	hasVerb := false
+	for k := first; k < limit; k++ {
+		if x.pos(k) == "VERB" {
+			hasVerb = true
+		}
+	}
+	var parts []string
+	for k := first; k < limit; k++ {
+		w := x.lower[k]
+		p := x.pos(k)
+		// A raising hedge is not part of the relation ("is said to have recruited").
+		if hedgeBefore[w] && k+1 < limit && x.lower[k+1] == "to" && k > first && beForms[x.lower[k-1]] {
+			k++
+			continue
+		}
+		switch {
+		case negWords[w] || modalWords[w]:
+			continue
+		case passive && w == "by":
+			continue
+		case p == "AUX" && (hasVerb || passive):
+			continue
+		case p == "DET" || p == "ADJ" || p == "ADV" || p == "PUNCT" || p == "CCONJ" || p == "NUM" || p == "PRON" || p == "SCONJ":
+			continue
+		}
+		parts = append(parts, x.lemma(k))
+	}
+	return strings.Join(parts, " ")
+}
+
+// hedges returns the hedges in the sentence: hedging adverbs, "so-called",
+// and raising constructions ("is said to", "are believed to").
+func (x *index) hedges(first, limit int, keep func(int) bool) ([]string, bool) {
+	var hs []string
+	seen := map[string]bool{}
+	add := func(h string) {
+		if !seen[h] {
+			seen[h] = true
+			hs = append(hs, h)
+		}
+	}
+	neg := false
+	for i := first; i < limit; i++ {
+		if !keep(i) {
+			continue
+		}
+		w := x.lower[i]
+		switch {
+		case hedgeWords[w]:
+			add(w)
+		case w == "so" && i+2 < limit && x.toks[i+1].Text == "-" && x.lower[i+2] == "called":
+			add("so-called")
+		case beForms[w] && i+2 < limit && hedgeBefore[x.lower[i+1]] && x.lower[i+2] == "to":
+			add(w + " " + x.lower[i+1] + " to")
+		case negWords[w]:
+			neg = true
+		}
+	}
+	if hs == nil {
+		hs = []string{}
+	}
+	return hs, neg
+}
+
+// nominal finds claims carried by a relational noun: "X's ties with Y",
+// "X's meeting with Y", "X–Y alliance".
+func (x *index) nominal(first, limit int, skip func(int) bool, hedges []string) []claimgraph.Claim {
+	var out []claimgraph.Claim
+	for i := first; i < limit; i++ {
+		a := x.argAt[i]
+		if a < 0 || skip(i) {
+			continue
+		}
+		l := x.argEnd[a]
+		// X 's (ADJ)* NOUN with/to/for (DET|ADJ)* Y
+		if x.isPossessor(a) {
+			n := l + 1
+			for n < limit && (x.pos(n) == "ADJ" || x.lower[n] == "longtime") {
+				n++
+			}
+			if n+1 < limit {
+				if rel, ok := relNouns[x.lower[n]]; ok && (x.lower[n+1] == "with" || x.lower[n+1] == "to" || x.lower[n+1] == "for" || x.lower[n+1] == "against") {
+					o := n + 2
+					for o < limit && (x.pos(o) == "DET" || x.pos(o) == "ADJ") && x.argAt[o] < 0 {
+						o++
+					}
+					if o < limit && x.argAt[o] >= 0 && !skip(o) {
+						c := claimgraph.Claim{Quote: -1, Time: -1, Hedges: hedges, Relation: x.span(n, n+2), RelationLemma: rel}
+						out = append(out, x.claim(c, a, x.argAt[o], 0.55))
+					}
+				}
+			}
+		}
+		// X – Y NOUN
+		if l+2 < limit && isDash(x.toks[l].Text) && x.argAt[l+1] >= 0 {
+			b := x.argAt[l+1]
+			n := x.argEnd[b]
+			if n < limit {
+				if rel, ok := relNouns[x.lower[n]]; ok {
+					c := claimgraph.Claim{Quote: -1, Time: -1, Hedges: hedges, Relation: x.span(n, n+1), RelationLemma: rel}
+					out = append(out, x.claim(c, a, b, 0.5))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "-", "\u2013", "\u2014", "/", "--":
+		return true
+	}
+	return false
+}
