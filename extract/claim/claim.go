@@ -193,3 +193,60 @@ func (x *index) mentionSpan(mi int) claimgraph.TextSpan {
 	m := x.mentions[mi]
 	return claimgraph.TextSpan{Text: x.text[m.Start:m.End], Start: m.Start, End: m.End}
 }
+
+// Chunks returns the noun phrases of a tagged analysis as argument mentions,
+// for open extraction where any noun phrase may be a subject or an object
+// (Open IE), not only named actors: an optional determiner or possessive,
+// modifiers, and a nominal head ("the northern city", "its ringleaders",
+// "they"). Named entities inside a chunk keep the chunk's span and take the
+// entity's type.
+func Chunks(doc string, a *nlp.Analysis) []claimgraph.Mention {
+	var out []claimgraph.Mention
+	toks := a.Tokens
+	for _, s := range a.Sentences {
+		i := s.First
+		for i < s.Limit {
+			j := i
+			for j < s.Limit && (toks[j].POS == "DET" && j == i || toks[j].POS == "PRON" && j == i && isPossessive(toks[j].Text) ||
+				toks[j].POS == "ADJ" || toks[j].POS == "NUM" || toks[j].POS == "NOUN" || toks[j].POS == "PROPN") {
+				j++
+			}
+			// The chunk must end in a nominal.
+			k := j
+			for k > i && toks[k-1].POS != "NOUN" && toks[k-1].POS != "PROPN" && toks[k-1].POS != "NUM" {
+				k--
+			}
+			if k > i {
+				out = append(out, chunkMention(doc, a, i, k))
+				i = j
+				continue
+			}
+			if toks[i].POS == "PRON" && !isPossessive(toks[i].Text) {
+				out = append(out, chunkMention(doc, a, i, i+1))
+			}
+			i = max(j, i+1)
+		}
+	}
+	return out
+}
+
+func isPossessive(w string) bool {
+	switch strings.ToLower(w) {
+	case "his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
+func chunkMention(doc string, a *nlp.Analysis, first, limit int) claimgraph.Mention {
+	s, e := a.Tokens[first].Start, a.Tokens[limit-1].End
+	m := claimgraph.Mention{Doc: doc, Start: s, End: e, Text: a.Text[s:e], Kind: claimgraph.MentionName, Confidence: 0.5}
+	m.Name = m.Text
+	for _, en := range a.Entities {
+		if en.Start >= s && en.End <= e {
+			m.Type = en.Type
+			break
+		}
+	}
+	return m
+}

@@ -267,6 +267,7 @@ func (x *index) isPossessor(m int) bool {
 func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs []int, relEnd, agent int) {
 	relEnd, agent = vg1, -1
 	by, coord, prep := -1, -1, -1
+	sawCoord := false
 	for j := vg1; j < limit && j < vg1+18; j++ {
 		if skip(j) {
 			continue
@@ -288,6 +289,10 @@ func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs
 			if passive && by >= 0 {
 				return nil, by + 1, m
 			}
+			if len(objs) > 0 && !sawCoord {
+				break // a name inside the object's phrase ("the ambassador of France")
+			}
+			sawCoord = false
 			if len(objs) == 0 {
 				relEnd = x.phraseStart(vg1, j)
 				if coord >= 0 {
@@ -309,6 +314,9 @@ func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs
 		}
 		if clauseStop[w] || x.isVerb(j) && len(objs) == 0 && j > vg1 || x.isVerb(j) && len(objs) > 0 {
 			break
+		}
+		if len(objs) > 0 && (w == "and" || w == "or" || w == "," || w == "as" || w == "including") {
+			sawCoord = true
 		}
 		if len(objs) > 0 && !coordWords[w] && x.pos(j) != "NOUN" && x.pos(j) != "PROPN" && x.pos(j) != "ADJ" && x.pos(j) != "DET" && w != "of" && w != "in" {
 			break
