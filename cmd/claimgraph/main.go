@@ -60,6 +60,7 @@ func commands() []command {
 	return []command{
 		{"help", "describe the commands", nil},
 		{"eval", "score an extractor on annotated data", cmdEval},
+		{"openie", "open information extraction: one sentence a line in, tab-separated triples out", cmdOpenIE},
 		{"train", "train the POS tagger, the NER model or the gazetteer", cmdTrain},
 		{"tag", "print tokens, sentences, POS, lemmas and entities of text on stdin", cmdTag},
 		{"ingest", "read articles into the store", cmdIngest},
