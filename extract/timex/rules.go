@@ -88,6 +88,9 @@ var rules = []func(p *parser, i int) (match, bool){
 // matchAt returns the longest match starting at token i, with modifier
 // prefixes ("early", "mid-", "more than") folded in.
 func (p *parser) matchAt(i int) (match, bool) {
+	if !p.canStart(i) {
+		return match{}, false
+	}
 	best, ok := p.coreAt(i)
 	// Point modifiers before a date: "early 2009", "mid-2014", "the end of 2014".
 	for _, pm := range pointMods {
@@ -121,6 +124,53 @@ func (p *parser) matchAt(i int) (match, bool) {
 	}
 	return best, ok
 }
+
+// canStart reports whether token i can begin any rule: a number, an
+// apostrophe ("'90s") or one of the words some rule starts with. It spares
+// trying every rule at every word.
+func (p *parser) canStart(i int) bool {
+	t := &p.toks[i]
+	switch t.kind {
+	case kNum:
+		return true
+	case kPunct:
+		return t.raw == "'" || t.raw == "\u2019"
+	}
+	return startWords[t.low]
+}
+
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, lex := range []map[string]int{months, weekdays, numberWords, ordinalWords, relWords} {
+		for w := range lex {
+			m[w] = true
+		}
+	}
+	for w := range seasons {
+		m[w] = true
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range vagueQuantity {
+		m[w] = true
+	}
+	for w := range setAdverbs {
+		m[w] = true
+	}
+	for _, pm := range pointMods {
+		m[pm.words[0]] = true
+	}
+	for _, dm := range durationMods {
+		m[dm.words[0]] = true
+	}
+	for _, w := range strings.Fields(`the that from between in at these now currently nowadays presently
+		recently lately today yesterday tomorrow tonight every each once twice per a an q noon midday
+		midnight over earlier later early late mid`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func isPointRule(r string) bool {
 	switch r {

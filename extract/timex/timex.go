@@ -97,7 +97,7 @@ func (r *Recognizer) recognizeRange(text string, s, e int, dct string, d ref, pr
 			en.day = *prev // "Tuesday ... at 18:00 UTC": the clock time is on that day
 		}
 		if m.relative && needsTense(m.rule) {
-			en.tense = r.tense(text, p.sentenceSpan(sentStart, e), [2]int{p.toks[m.i].s, p.toks[m.j-1].e})
+			en.tense = r.tense(text, p.sentenceSpan(sentStart, m.i, e), [2]int{p.toks[m.i].s, p.toks[m.j-1].e})
 		}
 		for _, mm := range append([]match{m}, m.parts...) {
 			te := p.expr(text, mm, en, dct)
@@ -142,16 +142,24 @@ func needsTense(rule string) bool {
 	return false
 }
 
-// sentenceSpan returns the byte span of the sentence starting at token i.
-func (p *parser) sentenceSpan(i, rangeEnd int) [2]int {
+// maxSentence bounds the tokens on either side of an expression that count
+// as its sentence, so text without sentence ends costs linear time.
+const maxSentence = 80
+
+// sentenceSpan returns the byte span of the sentence starting at token
+// first that holds token at, cut to maxSentence tokens on either side.
+func (p *parser) sentenceSpan(first, at, rangeEnd int) [2]int {
+	if first < at-maxSentence {
+		first = at - maxSentence
+	}
 	end := rangeEnd
-	for k := i + 1; k < len(p.toks); k++ {
-		if p.toks[k].sentAt {
+	for k := at + 1; k < len(p.toks); k++ {
+		if p.toks[k].sentAt || k > at+maxSentence {
 			end = p.toks[k-1].e
 			break
 		}
 	}
-	return [2]int{p.toks[i].s, end}
+	return [2]int{p.toks[first].s, end}
 }
 
 // reanchorWindow is how much text before an expression Reanchor reads to find
