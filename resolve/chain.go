@@ -70,6 +70,21 @@ func (d *docMentions) chain() {
 			}
 		}
 	}
+	// "ISIL Takfiri group": a name led by an acronym of the document.
+	acr := map[string]int{}
+	for i, c := range d.ms {
+		if c.m.Kind == claimgraph.MentionAcronym {
+			acr[AcronymKey(c.m.Name)] = i
+		}
+	}
+	for i, c := range d.ms {
+		if c.limit-c.first < 2 || !IsAcronym(d.a.Tokens[c.first].Text) {
+			continue
+		}
+		if j, ok := acr[AcronymKey(d.a.Tokens[c.first].Text)]; ok {
+			uf.union(j, i)
+		}
+	}
 	// Acronyms spelling exactly one longer name of the document.
 	for i, c := range d.ms {
 		if c.m.Kind != claimgraph.MentionAcronym {
@@ -149,11 +164,11 @@ func hasSuffix(long, short []string) bool {
 var roleNouns = map[string]bool{
 	"member": true, "leader": true, "ringleader": true, "official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"minister": true, "president": true, "chief": true, "head": true, "director": true, "commander": true, "defector": true,
-	"man": true, "woman": true, "officer": true, "activist": true, "analyst": true, "author": true, "journalist": true, "reporter": true,
+	"man": true, "woman": true, "officer": true, "activist": true, "analyst": true, "journalist": true,
 	"lawyer": true, "founder": true, "chairman": true, "chairwoman": true, "veteran": true, "dictator": true, "cleric": true, "premier": true,
 	"executive": true, "politician": true, "diplomat": true, "envoy": true, "ambassador": true, "negotiator": true, "militant": true,
 	"suspect": true, "witness": true, "expert": true, "professor": true, "researcher": true, "scientist": true, "interpreter": true,
-	"businessman": true, "businesswoman": true, "commentator": true, "writer": true, "singer": true, "actor": true, "actress": true, "player": true, "coach": true,
+	"businessman": true, "businesswoman": true, "commentator": true, "singer": true, "actor": true, "actress": true, "player": true, "coach": true,
 }
 
 // descStop ends the modifiers of a description when no tagger is at hand.
@@ -239,6 +254,10 @@ func (d *docMentions) description(i int) (int, bool) {
 	if j >= len(toks) || !roleNouns[strings.ToLower(toks[j].Text)] || d.covered[j] {
 		return 0, false
 	}
+	// "a veteran member": the last of several role nouns heads the phrase.
+	for j+1 < len(toks) && roleNouns[strings.ToLower(toks[j+1].Text)] {
+		j++
+	}
 	limit := j + 1
 	// "the president Barack Obama": a title of a named mention, not a description.
 	if limit < len(toks) && d.covered[limit] {
@@ -254,7 +273,7 @@ func (d *docMentions) description(i int) (int, bool) {
 		end := k
 		for ; end < len(toks) && end < k+5; end++ {
 			w := strings.ToLower(toks[end].Text)
-			if isPunct(w) || descStop[w] || (toks[end].POS != "" && !modifierPOS(toks[end].POS) && !d.covered[end]) {
+			if isPunct(w) || descStop[w] || toks[end].POS == "NUM" || (toks[end].POS != "" && !modifierPOS(toks[end].POS) && !d.covered[end]) {
 				break
 			}
 		}

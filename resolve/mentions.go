@@ -27,6 +27,7 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	}
 	d.addAsserted(asserted)
 	d.addAcronyms(asserted)
+	d.addExpansions()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
 	d.describe()
@@ -83,6 +84,9 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 	if kind == claimgraph.MentionName && ns == limit-1 && IsAcronym(toks[ns].Text) {
 		kind = claimgraph.MentionAcronym
 	}
+	if typ == claimgraph.TypePER && (kind == claimgraph.MentionAcronym || !personLike(toks[ns:limit])) {
+		typ = claimgraph.TypeORG // people are seldom acronyms or "X of Y": NER's PER here is a guess
+	}
 	start, end := toks[first].Start, toks[limit-1].End
 	c := &cand{
 		m: claimgraph.Mention{
@@ -109,7 +113,219 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 	if conf <= 0 {
 		conf = 0.8
 	}
-	d.add(e.First, e.Limit, e.Type, claimgraph.MentionName, conf)
+	first, limit, typ := d.extend(e)
+	// A name is a run of capitalized words: "US military Camp Liberty" names
+	// "Camp Liberty", "MKO collaborating" names "MKO".
+	first, limit = d.nameRun(first, limit)
+	d.add(first, limit, typ, claimgraph.MentionName, conf)
+}
+
+// nameRun returns the longest run of name words (capitalized words, with
+// connectors inside) of the token range, the last one on a tie; the range
+// itself when every word is a name word.
+func (d *docMentions) nameRun(first, limit int) (int, int) {
+	toks := d.a.Tokens
+	bestF, bestL := first, first
+	for i := first; i < limit; {
+		if !nameToken(toks[i].Text) {
+			i++
+			continue
+		}
+		j, end := i, i
+		for j < limit && (nameToken(toks[j].Text) || nameConnector[strings.ToLower(toks[j].Text)] || isPossessive(toks[j].Text)) {
+			j++
+			if nameToken(toks[j-1].Text) {
+				end = j
+			}
+		}
+		if end-i >= bestL-bestF {
+			bestF, bestL = i, end
+		}
+		i = j
+	}
+	if bestL == bestF {
+		return first, limit
+	}
+	return bestF, bestL
+}
+
+// sentenceOf returns the sentence holding token i.
+func (d *docMentions) sentenceOf(i int) nlp.Sentence {
+	ss := d.a.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].Limit > i })
+	if k < len(ss) && ss[k].First <= i {
+		return ss[k]
+	}
+	return nlp.Sentence{First: 0, Limit: len(d.a.Tokens)}
+}
+
+// extend widens an entity over the capitalized words around it, outside
+// title-case lines: NER often tags "Iraq" in "Camp New Iraq" or splits
+// "Mojahedin-e | Khalq Organization". A widened span ending in a designator
+// ("Organization") is an organization; one holding "of" is not a person.
+func (d *docMentions) extend(e nlp.Entity) (int, int, string) {
+	toks := d.a.Tokens
+	s := d.sentenceOf(e.First)
+	if titleCase(toks[s.First:s.Limit]) {
+		return e.First, e.Limit, e.Type
+	}
+	first, limit := e.First, e.Limit
+	ok := func(i int) bool {
+		t := toks[i]
+		// A tagger tells "Destroying Iran" (a verb) from "Camp Ashraf".
+		// Mid-sentence, a capital outweighs a NOUN tag ("Mojahedin-e").
+		return nameToken(t.Text) && !stopsExtension(t.Text) && (t.POS == "" || t.POS == "PROPN" || t.POS == "NOUN" && i > s.First)
+	}
+	for first-1 >= s.First && !d.covered[first-1] && ok(first-1) {
+		first--
+	}
+	for limit < s.Limit {
+		t := toks[limit].Text
+		if ok(limit) {
+			limit++
+			continue
+		}
+		if nameConnector[strings.ToLower(t)] && limit+1 < s.Limit && ok(limit+1) {
+			limit += 2
+			continue
+		}
+		break
+	}
+	typ := e.Type
+	if first == e.First && limit == e.Limit {
+		return first, limit, typ
+	}
+	if orgDesignators[strings.ToLower(toks[limit-1].Text)] {
+		typ = claimgraph.TypeORG
+	} else if typ == claimgraph.TypePER {
+		for _, t := range toks[first:limit] {
+			if strings.ToLower(t.Text) == "of" {
+				typ = claimgraph.TypeORG
+			}
+		}
+	}
+	return first, limit, typ
+}
+
+// stopsExtension: articles, pronouns, months and nationality adjectives are
+// capitalized without being part of the next name.
+func stopsExtension(t string) bool {
+	l := strings.ToLower(t)
+	if leadingWords[l] || notNameWord[l] {
+		return true
+	}
+	for _, suf := range []string{"i", "an", "ese", "ish"} {
+		if strings.HasSuffix(l, suf) && len(l) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+var notNameWord = map[string]bool{
+	"a": true, "an": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true, "their": true, "its": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"but": true, "and": true, "or": true, "in": true, "on": true, "at": true, "if": true, "when": true, "while": true, "as": true, "for": true, "with": true, "by": true, "from": true, "this": true, "that": true,
+}
+
+// nameConnector may join the words of one name.
+var nameConnector = map[string]bool{"of": true, "de": true, "al": true, "von": true, "van": true, "der": true, "du": true, "des": true, "la": true, "le": true}
+
+// titleCase reports a line in title case (a headline), where capitals do
+// not mark names.
+func titleCase(toks []nlp.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if len(t.Text) < 4 || !isLetters(t.Text) {
+			continue
+		}
+		words++
+		if capitalized(t.Text) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
+}
+
+// addOver adds a mention over [first, limit) replacing the mentions inside
+// it (NER fragments of a longer name); it adds nothing when a mention
+// straddles its edge.
+func (d *docMentions) addOver(first, limit int, typ, kind string, conf float64) *cand {
+	keep := d.ms[:0:0]
+	for _, c := range d.ms {
+		if c.limit <= first || c.first >= limit {
+			keep = append(keep, c)
+			continue
+		}
+		if c.first < first || c.limit > limit {
+			return nil
+		}
+	}
+	for _, c := range d.ms {
+		if !(c.limit <= first || c.first >= limit) {
+			for i := c.first; i < c.limit; i++ {
+				d.covered[i] = false
+			}
+		}
+	}
+	d.ms = keep
+	return d.add(first, limit, typ, kind, conf)
+}
+
+// addExpansions finds, for each acronym of the document with no expansion
+// among its mentions, the first capitalized phrase it spells ("Islamic State
+// in Iraq and the Levant" for ISIL) and adds it over any NER fragments.
+func (d *docMentions) addExpansions() {
+	want := map[string]string{} // acronym -> type
+	for _, c := range d.ms {
+		if c.m.Kind == claimgraph.MentionAcronym {
+			want[AcronymKey(c.m.Name)] = c.m.Type
+		}
+	}
+	for _, c := range d.ms {
+		if len(c.words) >= 2 {
+			for _, x := range Acronyms(c.m.Name) {
+				delete(want, x)
+			}
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	toks := d.a.Tokens
+	for _, s := range d.a.Sentences {
+		for i := s.First; i < s.Limit && len(want) > 0; i++ {
+			if !nameToken(toks[i].Text) || IsAcronym(toks[i].Text) || stopsExtension(toks[i].Text) {
+				continue
+			}
+			found := -1
+			typ := ""
+			for j := i + 1; j < s.Limit && j-i <= 10; j++ {
+				t := toks[j].Text
+				if !nameToken(t) && !functionWords[strings.ToLower(t)] {
+					break
+				}
+				if !nameToken(t) {
+					continue
+				}
+				phrase := d.text[toks[i].Start:toks[j].End]
+				for _, x := range Acronyms(phrase) {
+					if ty, ok := want[x]; ok {
+						found, typ = j+1, ty
+						delete(want, x)
+					}
+				}
+				if found > 0 {
+					break
+				}
+			}
+			if found > 0 {
+				d.addOver(i, found, typ, claimgraph.MentionName, 0.7)
+				i = found - 1
+			}
+		}
+	}
 }
 
 // tokenAt returns the index of the token starting at byte off, or -1.
@@ -156,7 +372,7 @@ func (d *docMentions) addAsserted(asserted []claimgraph.AliasAssertion) {
 			if typ == "" {
 				typ = claimgraph.TypeORG
 			}
-			d.add(first, last+1, typ, claimgraph.MentionName, 0.7)
+			d.addOver(first, last+1, typ, claimgraph.MentionName, 0.7)
 		}
 	}
 }
@@ -238,4 +454,16 @@ func isPunct(s string) bool {
 		return true
 	}
 	return false
+}
+
+// personLike reports whether a name can be a person's: no "of"/"in" inside
+// and no organization designator at the end.
+func personLike(toks []nlp.Token) bool {
+	for i, t := range toks {
+		l := strings.ToLower(t.Text)
+		if i > 0 && (l == "of" || l == "in") {
+			return false
+		}
+	}
+	return len(toks) == 0 || !orgDesignators[strings.ToLower(toks[len(toks)-1].Text)]
 }

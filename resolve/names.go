@@ -207,6 +207,9 @@ func IsAcronym(s string) bool {
 	if letters < 2 || letters > 8 || upper < 2 {
 		return false
 	}
+	if strings.HasSuffix(s, "s") {
+		return false // a plural: "MPs", "CEOs"
+	}
 	first, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(first) && upper >= letters-1 && !romanNumeral[strings.ReplaceAll(s, ".", "")]
 }
@@ -354,4 +357,26 @@ func isPossessive(tok string) bool {
 func capitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// nameToken reports whether a token can be a word of a name: it starts with
+// an upper-case letter and holds a letter, or is a lower-case Arabic article
+// joined to a capitalized word ("al-Maliki").
+func nameToken(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "bin-", "ibn-"} {
+			if strings.HasPrefix(t, p) && len(t) > len(p) {
+				r2, _ := utf8.DecodeRuneInString(t[len(p):])
+				return unicode.IsUpper(r2)
+			}
+		}
+		return false
+	}
+	for _, c := range t {
+		if unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
 }

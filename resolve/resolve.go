@@ -56,7 +56,13 @@ type Result struct {
 // decisions are (ExactKey).
 func (r *Result) Lookup(name string) []*claimgraph.Entity {
 	var out []*claimgraph.Entity
-	for _, i := range r.byKey[ExactKey(name)] {
+	k := ExactKey(name)
+	if _, ok := r.byKey[k]; !ok {
+		// "so-called Islamic State", "the MKO": try without the leading words.
+		words := strings.Fields(name)
+		k = ExactKey(strings.Join(words[nameStart(words, false):], " "))
+	}
+	for _, i := range r.byKey[k] {
 		out = append(out, &r.Entities[i])
 	}
 	return out
@@ -549,8 +555,21 @@ func (r *resolver) orgShortForms() {
 		}
 		firstWord.add(skeleton(a.words[0]), r.uf.find(i))
 	}
+	// A lone word NER called a person but no person's name contains is
+	// taken for an organization's short name too ("Mojahedin").
+	personWords := map[string]bool{}
+	for _, a := range r.atoms {
+		if a.typ == claimgraph.TypePER && len(a.words) > 1 {
+			for _, w := range a.words {
+				personWords[w] = true
+			}
+		}
+	}
 	for i, a := range r.atoms {
-		if a.typ != claimgraph.TypeORG || len(a.words) != 1 || len(a.words[0]) < 5 || IsAcronym(a.name) {
+		if len(a.words) != 1 || len(a.words[0]) < 6 || IsAcronym(a.name) {
+			continue
+		}
+		if a.typ != claimgraph.TypeORG && (a.typ != claimgraph.TypePER || personWords[a.words[0]]) {
 			continue
 		}
 		if root, ok := firstWord[skeleton(a.words[0])]; ok && root >= 0 {

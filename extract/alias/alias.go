@@ -386,10 +386,20 @@ func (f *finder) nameBefore(start, at int) (span, bool) {
 	if at <= start {
 		return span{}, false
 	}
-	if e, ok := f.endsAt[at-1]; ok && e.First >= start {
-		s := f.trimLeading(span{e.First, at})
-		return s, f.looksLikeName(s)
+	ent, hasEnt := f.endsAt[at-1]
+	if hasEnt && ent.First >= start {
+		// Trust NER's span unless the capitalized phrase goes on before it:
+		// NER often tags "Iraq" inside "Camp New Iraq" or "Service of Iran".
+		if p, ok := f.phraseBefore(start, at); !ok || p.first >= ent.First {
+			s := f.trimLeading(span{ent.First, at})
+			return s, f.looksLikeName(s)
+		}
 	}
+	return f.phraseBefore(start, at)
+}
+
+// phraseBefore returns the capitalized phrase ending just before token at.
+func (f *finder) phraseBefore(start, at int) (span, bool) {
 	first := at
 	for j := at - 1; j >= start && at-j <= maxNameTokens; j-- {
 		t := f.toks[j].Text
@@ -410,8 +420,9 @@ func (f *finder) nameBefore(start, at int) (span, bool) {
 	if at-first > 2 && acronym(f.toks[at-1].Text) && connectors[strings.ToLower(f.toks[at-2].Text)] {
 		first = at - 1
 	}
-	// A tagger knows that a sentence-initial "Officials" is no proper noun.
-	for first < at-1 && f.toks[first].POS != "" && f.toks[first].POS != "PROPN" {
+	// A tagger knows that a sentence-initial "Officials" is no proper noun;
+	// mid-sentence a capital outweighs its tag.
+	if first == start && first < at-1 && f.toks[first].POS != "" && f.toks[first].POS != "PROPN" {
 		first++
 	}
 	s := f.trimLeading(span{first, at})
@@ -438,8 +449,10 @@ func (f *finder) nameAfter(i, end int, andJoins bool) (span, bool) {
 		return span{}, false
 	}
 	if e, ok := f.startsAt[i]; ok && e.Limit <= end && (andJoins || !hasWord(f.toks[e.First:e.Limit], "and")) {
-		s := span{i, e.Limit}
-		return s, f.looksLikeName(s)
+		if e.Limit == end || !nameWord(f.toks[e.Limit].Text) {
+			s := span{i, e.Limit}
+			return s, f.looksLikeName(s)
+		}
 	}
 	if !nameWord(f.toks[i].Text) {
 		return span{}, false
