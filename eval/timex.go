@@ -31,7 +31,10 @@ func ReadCATTimex(path string, scope int) (TimexDoc, error) {
 		end := len(text)
 		for i, tk := range cd.Tokens {
 			if tk.Sentence >= scope {
-				end = spans[i][0]
+				end = 0
+				if i > 0 {
+					end = spans[i-1][1]
+				}
 				break
 			}
 		}
