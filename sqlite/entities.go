@@ -1,0 +1,202 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// ReplaceEntities rewrites the entity layer in one transaction: the entities
+// with their aliases, which entity each mention (by mention id) resolves to,
+// and the tables derived from them (entity_docs, claim_entities). Mentions
+// are never touched. Entity ids are the caller's and must be positive and
+// unique; the Mentions and Docs counts are recomputed from mentionEntity, not
+// taken from the entities. Afterwards EntitiesStale reports false.
+func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity, mentionEntity map[int64]int64) error {
+	known := make(map[int64]bool, len(entities))
+	for _, e := range entities {
+		if e.ID <= 0 {
+			return claimgraph.Errorf(claimgraph.EINVALID, "replace entities: entity %q has id %d; ids must be positive", e.Name, e.ID)
+		}
+		if known[e.ID] {
+			return claimgraph.Errorf(claimgraph.EINVALID, "replace entities: entity id %d given twice", e.ID)
+		}
+		known[e.ID] = true
+	}
+	for m, e := range mentionEntity {
+		if !known[e] {
+			return claimgraph.Errorf(claimgraph.EINVALID, "replace entities: mention %d resolves to unknown entity %d", m, e)
+		}
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	defer tx.Rollback()
+	for _, table := range []string{"claim_entities", "entity_docs", "mention_entities", "entity_aliases", "entities"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return fmt.Errorf("replace entities: clear %s: %w", table, err)
+		}
+	}
+	if err := insertEntities(ctx, tx, entities); err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	if err := insertMentionEntities(ctx, tx, mentionEntity); err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	if err := deriveEntityTables(ctx, tx); err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '0') ON CONFLICT (key) DO UPDATE SET value = '0'`); err != nil {
+		return fmt.Errorf("replace entities: state: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace entities: commit: %w", err)
+	}
+	return nil
+}
+
+func insertEntities(ctx context.Context, tx *sql.Tx, entities []claimgraph.Entity) error {
+	es, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, name, type) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer es.Close()
+	as, err := tx.PrepareContext(ctx, `INSERT INTO entity_aliases (entity, name, source, rule, doc, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer as.Close()
+	for _, e := range entities {
+		if _, err := es.ExecContext(ctx, e.ID, e.Name, e.Type); err != nil {
+			return fmt.Errorf("entity %d %q: %w", e.ID, e.Name, err)
+		}
+		for _, a := range e.Aliases {
+			if _, err := as.ExecContext(ctx, e.ID, a.Name, a.Source, a.Rule, a.Doc, a.Start, a.End, a.Evidence); err != nil {
+				return fmt.Errorf("alias %q of entity %d: %w", a.Name, e.ID, err)
+			}
+		}
+	}
+	return nil
+}
+
+func insertMentionEntities(ctx context.Context, tx *sql.Tx, mentionEntity map[int64]int64) error {
+	st, err := tx.PrepareContext(ctx, `INSERT INTO mention_entities (mention, entity) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for m, e := range mentionEntity {
+		if _, err := st.ExecContext(ctx, m, e); err != nil {
+			// The foreign key names the usual cause: a mention id not in the store.
+			return fmt.Errorf("mention %d → entity %d: %w", m, e, err)
+		}
+	}
+	return nil
+}
+
+// deriveEntityTables fills the counts and the derived tables from
+// mention_entities in set-based statements, one pass each.
+func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
+	steps := []struct{ what, q string }{
+		{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
+			SELECT me.entity, m.doc, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
+			FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc
+			GROUP BY me.entity, m.doc`},
+		{"entity counts", `UPDATE entities SET
+			mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
+			docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)`},
+		// A claim's subject (object) entity is the entity of the longest
+		// resolved mention overlapping the subject (object) span.
+		{"claim entities", `INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
+			SELECT c.id,
+				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
+					WHERE m.doc = c.doc AND m.start < json_extract(c.data, '$.subject.end') AND m.end > json_extract(c.data, '$.subject.start')
+					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
+				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
+					WHERE m.doc = c.doc AND m.start < json_extract(c.data, '$.object.end') AND m.end > json_extract(c.data, '$.object.start')
+					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
+				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
+					WHERE m.doc = c.doc AND m.ord = json_extract(c.data, '$.speaker_mention')), 0)
+			FROM claims c`},
+	}
+	for _, s := range steps {
+		if _, err := tx.ExecContext(ctx, s.q); err != nil {
+			return fmt.Errorf("%s: %w", s.what, err)
+		}
+	}
+	return nil
+}
+
+// EntitiesStale reports whether documents were stored since the entity layer
+// was last replaced (or it never was while documents exist).
+func (db *DB) EntitiesStale(ctx context.Context) (bool, error) {
+	var v string
+	err := db.db.QueryRowContext(ctx, `SELECT value FROM state WHERE key = 'entities_stale'`).Scan(&v)
+	if err == sql.ErrNoRows {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("entities stale: %w", err)
+	}
+	return v == "1", nil
+}
+
+// EachMention calls fn for every stored mention, ordered by document id and
+// then document order, with Entity set from the current entity layer (0 when
+// unresolved). It reads in one query without holding all mentions in memory.
+func (db *DB) EachMention(ctx context.Context, fn func(claimgraph.Mention) error) error {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+mentionColumns+` FROM mentions m
+		LEFT JOIN mention_entities me ON me.mention = m.id ORDER BY m.doc, m.ord`)
+	if err != nil {
+		return fmt.Errorf("all mentions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMention(rows)
+		if err != nil {
+			return fmt.Errorf("all mentions: %w", err)
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// AllMentions returns every stored mention as EachMention visits them.
+func (db *DB) AllMentions(ctx context.Context) ([]claimgraph.Mention, error) {
+	var out []claimgraph.Mention
+	err := db.EachMention(ctx, func(m claimgraph.Mention) error { out = append(out, m); return nil })
+	return out, err
+}
+
+// AllAliasAssertions returns every stored alias assertion, ordered by
+// document id and then document order.
+func (db *DB) AllAliasAssertions(ctx context.Context) ([]claimgraph.AliasAssertion, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT doc, name, alias, type, pattern, start, end, evidence FROM alias_assertions ORDER BY doc, ord`)
+	if err != nil {
+		return nil, fmt.Errorf("all alias assertions: %w", err)
+	}
+	defer rows.Close()
+	var out []claimgraph.AliasAssertion
+	for rows.Next() {
+		var s claimgraph.AliasAssertion
+		if err := rows.Scan(&s.Doc, &s.Name, &s.Alias, &s.Type, &s.Pattern, &s.Start, &s.End, &s.Evidence); err != nil {
+			return nil, fmt.Errorf("all alias assertions: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// mentionColumns reads a mention (alias m) with its entity (alias me, from a
+// LEFT JOIN on mention_entities).
+const mentionColumns = `m.id, m.doc, m.start, m.end, m.text, m.type, m.kind, m.name, m.chain, m.ambiguous, m.confidence, COALESCE(me.entity, 0)`
+
+func scanMention(sc interface{ Scan(...any) error }) (claimgraph.Mention, error) {
+	var m claimgraph.Mention
+	err := sc.Scan(&m.ID, &m.Doc, &m.Start, &m.End, &m.Text, &m.Type, &m.Kind, &m.Name, &m.Chain, &m.Ambiguous, &m.Confidence, &m.Entity)
+	return m, err
+}

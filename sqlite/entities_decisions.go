@@ -1,0 +1,102 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// Decision is one curated entity decision (merge, split, rename, type) in the
+// aliases-file format, in the order it was made. The store keeps the lines
+// as given; the resolver parses and applies them.
+type Decision struct {
+	Seq       int64     `json:"seq"`
+	Line      string    `json:"line"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// AddDecision appends a decision and returns its sequence number.
+func (db *DB) AddDecision(ctx context.Context, line string) (int64, error) {
+	line = strings.TrimSpace(line)
+	if line == "" || strings.ContainsAny(line, "\n\r") {
+		return 0, claimgraph.Errorf(claimgraph.EINVALID, "a decision is one non-empty line, got %q", line)
+	}
+	res, err := db.db.ExecContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?)`, line, db.Now().UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return 0, fmt.Errorf("add decision: %w", err)
+	}
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("add decision: %w", err)
+	}
+	return seq, nil
+}
+
+// Decisions returns every decision in the order made.
+func (db *DB) Decisions(ctx context.Context) ([]Decision, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT seq, line, created_at FROM decisions ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []Decision
+	for rows.Next() {
+		var d Decision
+		var at string
+		if err := rows.Scan(&d.Seq, &d.Line, &at); err != nil {
+			return nil, fmt.Errorf("decisions: %w", err)
+		}
+		d.CreatedAt, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// RemoveDecision deletes the decision with this sequence number; ENOTFOUND
+// when there is none.
+func (db *DB) RemoveDecision(ctx context.Context, seq int64) error {
+	res, err := db.db.ExecContext(ctx, `DELETE FROM decisions WHERE seq = ?`, seq)
+	if err != nil {
+		return fmt.Errorf("remove decision %d: %w", seq, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("remove decision %d: %w", seq, err)
+	} else if n == 0 {
+		return claimgraph.Errorf(claimgraph.ENOTFOUND, "no decision %d", seq)
+	}
+	return nil
+}
+
+// ReplaceDecisions replaces every decision with lines, in order, in one
+// transaction (an aliases file import). Blank lines and lines starting with
+// "#" are skipped, so a file can be passed as it is.
+func (db *DB) ReplaceDecisions(ctx context.Context, lines []string) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace decisions: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM decisions`); err != nil {
+		return fmt.Errorf("replace decisions: %w", err)
+	}
+	at := db.Now().UTC().Format(time.RFC3339Nano)
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if strings.ContainsAny(l, "\n\r") {
+			return claimgraph.Errorf(claimgraph.EINVALID, "decision %d spans lines", i+1)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?)`, l, at); err != nil {
+			return fmt.Errorf("replace decisions: line %d: %w", i+1, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace decisions: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,413 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/reuse"
+)
+
+// minChainContainment is the containment from which two documents are one
+// source for corroboration: at least half of the smaller one is copied.
+const minChainContainment = 0.5
+
+// maxClaimRows caps the claims one Claims call reads, so an unfiltered call
+// on a large store stays bounded; clusters past it are not counted.
+const maxClaimRows = 200000
+
+// claimRow is a stored claim with its document and its resolved entities.
+type claimRow struct {
+	claimgraph.ClaimView
+	subjectName, objectName string
+}
+
+// loadClaims reads claims matching where (over claims c) with their
+// documents and the entity layer's subject, object and speaker entities.
+func (db *DB) loadClaims(ctx context.Context, where string, args ...any) ([]claimRow, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
+			COALESCE(ce.subject_entity, 0), COALESCE(ce.object_entity, 0), COALESCE(ce.speaker_entity, 0),
+			COALESCE(es.name, ''), COALESCE(eo.name, ''), COALESCE(ep.name, ''), COALESCE(ep.type, '')
+		FROM claims c JOIN documents d ON d.id = c.doc
+		LEFT JOIN claim_entities ce ON ce.claim = c.id
+		LEFT JOIN entities es ON es.id = ce.subject_entity
+		LEFT JOIN entities eo ON eo.id = ce.object_entity
+		LEFT JOIN entities ep ON ep.id = ce.speaker_entity `+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	defer rows.Close()
+	var out []claimRow
+	for rows.Next() {
+		var r claimRow
+		var data, speakerName, speakerType string
+		var speakerEntity int64
+		if err := rows.Scan(&r.ID, &data, &r.Title, &r.Outlet, &r.Author, &r.Date, &r.SubjectEntity, &r.ObjectEntity, &speakerEntity,
+			&r.subjectName, &r.objectName, &speakerName, &speakerType); err != nil {
+			return nil, fmt.Errorf("claims: %w", err)
+		}
+		var sc storedClaim
+		if err := json.Unmarshal([]byte(data), &sc); err != nil {
+			return nil, fmt.Errorf("claim %d: %w", r.ID, err)
+		}
+		id, se, oe := r.ID, r.SubjectEntity, r.ObjectEntity
+		r.Claim = sc.Claim
+		r.ID, r.SubjectEntity, r.ObjectEntity, r.Quote, r.Time = id, se, oe, sc.QuoteOrd, sc.TimeOrd
+		if r.Speaker != nil {
+			// The speaker's name is the resolved entity's canonical name, or
+			// empty: an unresolved speaker is unknown, not its surface text.
+			r.Speaker.Mention = sc.SpeakerMention
+			r.Speaker.Entity, r.Speaker.Name = speakerEntity, speakerName
+			if speakerType != "" {
+				r.Speaker.Type = speakerType
+			}
+		}
+		if r.Hedges == nil {
+			r.Hedges = []string{}
+		}
+		r.Source = claimSource(&r.ClaimView)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// claimSource names the voice a claim rests on.
+func claimSource(c *claimgraph.ClaimView) string {
+	switch {
+	case c.Speaker != nil && c.Speaker.Name != "":
+		return c.Speaker.Name
+	case c.Speaker != nil:
+		return "speaker:" + c.Speaker.Text
+	case c.Outlet != "":
+		return "outlet:" + c.Outlet
+	}
+	return "document:" + c.Doc
+}
+
+// sourceKey identifies an independent source: a resolved speaker across all
+// documents, an unresolved speaker within its document, an outlet, or a
+// document without one.
+func sourceKey(c *claimgraph.ClaimView) string {
+	switch {
+	case c.Speaker != nil && c.Speaker.Entity != 0:
+		return "entity:" + strconv.FormatInt(c.Speaker.Entity, 10)
+	case c.Speaker != nil:
+		return "speaker:" + c.Doc + ":" + strings.ToLower(c.Speaker.Text)
+	case c.Outlet != "":
+		return "outlet:" + c.Outlet
+	}
+	return "document:" + c.Doc
+}
+
+// Claims groups claims into clusters of one subject, relation and object
+// (and polarity: a denial does not corroborate), with their independent
+// sources, most corroborated first.
+func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgraph.ClaimCluster, error) {
+	var where []string
+	var args []any
+	if f.About != "" {
+		id, err := db.resolveEntity(ctx, f.About)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, `c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ? UNION SELECT claim FROM claim_entities WHERE object_entity = ?)`)
+		args = append(args, id, id)
+	}
+	if f.Doc != "" {
+		id, err := db.resolveDocID(ctx, f.Doc)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, `c.doc = ?`)
+		args = append(args, id)
+	}
+	w := ""
+	if len(where) > 0 {
+		w = "WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := db.loadClaims(ctx, w, args...)
+	if err != nil {
+		return nil, err
+	}
+	clusters, err := db.clusterClaims(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	return page(clusters, f.Offset, f.Limit), nil
+}
+
+// clusterClaims groups claim rows by key and counts their sources.
+func (db *DB) clusterClaims(ctx context.Context, rows []claimRow) ([]claimgraph.ClaimCluster, error) {
+	docs := map[string]bool{}
+	for _, r := range rows {
+		docs[r.Doc] = true
+	}
+	rc, err := db.reuseClusters(ctx, docs)
+	if err != nil {
+		return nil, err
+	}
+	inCluster := map[string]string{}
+	chainPos := map[string]int{}
+	for _, c := range rc {
+		for i, d := range c.Docs {
+			inCluster[d], chainPos[d] = c.ID, i
+		}
+	}
+	byKey := map[string]*claimgraph.ClaimCluster{}
+	var order []string
+	for _, r := range rows {
+		k := claimKey(&r)
+		cl := byKey[k]
+		if cl == nil {
+			cl = &claimgraph.ClaimCluster{Key: k, Subject: r.subjectName, SubjectEntity: r.SubjectEntity,
+				Relation: r.RelationLemma, Object: r.objectName, ObjectEntity: r.ObjectEntity}
+			if cl.Subject == "" {
+				cl.Subject = r.Subject.Text
+			}
+			if cl.Object == "" {
+				cl.Object = r.Object.Text
+			}
+			if cl.Relation == "" {
+				cl.Relation = normText(r.Relation.Text)
+			}
+			byKey[k] = cl
+			order = append(order, k)
+		}
+		cl.Claims = append(cl.Claims, r.ClaimView)
+	}
+	out := make([]claimgraph.ClaimCluster, 0, len(order))
+	for _, k := range order {
+		cl := byKey[k]
+		countSources(cl, inCluster, chainPos)
+		out = append(out, *cl)
+	}
+	slices.SortStableFunc(out, func(a, b claimgraph.ClaimCluster) int {
+		if a.Sources != b.Sources {
+			return b.Sources - a.Sources
+		}
+		if a.Docs != b.Docs {
+			return b.Docs - a.Docs
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	return out, nil
+}
+
+// countSources fills Sources, SourceNames, Docs and Chain of a cluster and
+// orders its claims by date. Sources are the connected components of the
+// claims' source keys, where the claims of documents in one reuse cluster
+// are joined: copies of one article count once whoever they quote.
+func countSources(cl *claimgraph.ClaimCluster, inCluster map[string]string, chainPos map[string]int) {
+	slices.SortStableFunc(cl.Claims, func(a, b claimgraph.ClaimView) int {
+		if c := compareDates(a.Date, b.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Doc, b.Doc); c != 0 {
+			return c
+		}
+		return int(a.ID - b.ID)
+	})
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if p, ok := parent[x]; !ok || p == x {
+			parent[x] = x
+			return x
+		}
+		r := find(parent[x])
+		parent[x] = r
+		return r
+	}
+	union := func(a, b string) { parent[find(a)] = find(b) }
+	docs := map[string]bool{}
+	copies := map[string][]string{} // reuse cluster → its documents holding this claim
+	for i := range cl.Claims {
+		c := &cl.Claims[i]
+		k := sourceKey(c)
+		find(k)
+		if rc, ok := inCluster[c.Doc]; ok {
+			union(k, "reuse:"+rc)
+			if !docs[c.Doc] {
+				copies[rc] = append(copies[rc], c.Doc)
+			}
+		}
+		docs[c.Doc] = true
+	}
+	seen := map[string]bool{}
+	cl.SourceNames = []string{}
+	for i := range cl.Claims {
+		r := find(sourceKey(&cl.Claims[i]))
+		if !seen[r] {
+			seen[r] = true
+			cl.SourceNames = append(cl.SourceNames, cl.Claims[i].Source)
+		}
+	}
+	cl.Sources, cl.Docs = len(seen), len(docs)
+	var chain []string
+	for _, ds := range copies {
+		if len(ds) > 1 {
+			chain = append(chain, ds...)
+		}
+	}
+	slices.SortFunc(chain, func(a, b string) int {
+		if inCluster[a] != inCluster[b] {
+			return strings.Compare(inCluster[a], inCluster[b])
+		}
+		return chainPos[a] - chainPos[b]
+	})
+	cl.Chain = chain
+}
+
+// claimKey is the cluster key of a claim: subject entity or normalized
+// subject text, relation lemma, object entity or normalized object text,
+// and "not" for a negated claim.
+func claimKey(r *claimRow) string {
+	side := func(e int64, t string) string {
+		if e != 0 {
+			return "e" + strconv.FormatInt(e, 10)
+		}
+		return "t:" + normText(t)
+	}
+	rel := r.RelationLemma
+	if rel == "" {
+		rel = normText(r.Relation.Text)
+	}
+	k := side(r.SubjectEntity, r.Subject.Text) + "|" + rel + "|" + side(r.ObjectEntity, r.Object.Text)
+	if r.Negated {
+		k += "|not"
+	}
+	return k
+}
+
+// normText lowercases, folds white space and drops a leading article, so
+// "The  Group" and "the group" key alike.
+func normText(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) > 1 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// compareDates orders ISO dates, undated last.
+func compareDates(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	return strings.Compare(a, b)
+}
+
+// reuseClusters returns the reuse clusters (containment ≥ 0.5) reachable
+// from docs, following pairs in rounds of indexed lookups rather than
+// reading every pair of the store.
+func (db *DB) reuseClusters(ctx context.Context, docs map[string]bool) ([]reuse.Cluster, error) {
+	var pairs []claimgraph.ReusePair
+	seenPair := map[[2]string]bool{}
+	visited := map[string]bool{}
+	frontier := make([]string, 0, len(docs))
+	for d := range docs {
+		frontier = append(frontier, d)
+	}
+	for round := 0; len(frontier) > 0 && round < 8; round++ {
+		var next []string
+		for len(frontier) > 0 {
+			n := min(len(frontier), 400)
+			batch := frontier[:n]
+			frontier = frontier[n:]
+			args := make([]any, 0, 2*n+2)
+			for _, d := range batch {
+				visited[d] = true
+				args = append(args, d)
+			}
+			args = append(args, minChainContainment)
+			args = append(args, args[:n]...)
+			args = append(args, minChainContainment)
+			ph := placeholders(n)
+			rows, err := db.db.QueryContext(ctx, `SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_a IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?
+				UNION SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_b IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?`, args...)
+			if err != nil {
+				return nil, fmt.Errorf("reuse clusters: %w", err)
+			}
+			for rows.Next() {
+				var p claimgraph.ReusePair
+				if err := rows.Scan(&p.DocA, &p.DocB, &p.Containment); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("reuse clusters: %w", err)
+				}
+				k := [2]string{p.DocA, p.DocB}
+				if seenPair[k] {
+					continue
+				}
+				seenPair[k] = true
+				pairs = append(pairs, p)
+				for _, d := range k {
+					if !visited[d] {
+						visited[d] = true
+						next = append(next, d)
+					}
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, fmt.Errorf("reuse clusters: %w", err)
+			}
+		}
+		frontier = next
+	}
+	if len(pairs) == 0 {
+		return nil, nil
+	}
+	dates, err := db.docDates(ctx, visited)
+	if err != nil {
+		return nil, err
+	}
+	return reuse.Clusters(pairs, dates, minChainContainment), nil
+}
+
+// docDates returns the publication dates of the documents, in batches.
+func (db *DB) docDates(ctx context.Context, docs map[string]bool) (map[string]string, error) {
+	out := map[string]string{}
+	ids := make([]any, 0, len(docs))
+	for d := range docs {
+		ids = append(ids, d)
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		rows, err := db.db.QueryContext(ctx, `SELECT id, date FROM documents WHERE id IN (`+placeholders(n)+`)`, ids[:n]...)
+		if err != nil {
+			return nil, fmt.Errorf("document dates: %w", err)
+		}
+		for rows.Next() {
+			var id, date string
+			if err := rows.Scan(&id, &date); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("document dates: %w", err)
+			}
+			out[id] = date
+		}
+		rows.Close()
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// page returns the page [offset, offset+limit) of s (limit 0: the rest).
+func page[T any](s []T, offset, limit int) []T {
+	if offset > len(s) {
+		offset = len(s)
+	}
+	s = s[max(offset, 0):]
+	if limit > 0 && limit < len(s) {
+		s = s[:limit]
+	}
+	return orEmpty(s)
+}

@@ -1,0 +1,95 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// maxQuotes caps an unpaged quote listing.
+const maxQuotes = 10000
+
+// Quotes lists quotes by speaker entity, by an entity mentioned in their
+// content, and by document, in publication order. A quote's speaker name is
+// the canonical name of the entity its speaker mention resolves to, empty
+// (unknown) when it resolves to none.
+func (db *DB) Quotes(ctx context.Context, f claimgraph.QuoteFilter) ([]claimgraph.QuoteView, error) {
+	var where []string
+	var args []any
+	if f.Speaker != "" {
+		id, err := db.resolveEntity(ctx, f.Speaker)
+		if err != nil {
+			return nil, err
+		}
+		// Driven from the entity's mentions to the quotes they speak.
+		where = append(where, `q.id IN (SELECT q2.id FROM mention_entities me2 JOIN mentions m2 ON m2.id = me2.mention
+			JOIN quotes q2 ON q2.doc = m2.doc AND q2.speaker_mention = m2.ord WHERE me2.entity = ?)`)
+		args = append(args, id)
+	}
+	if f.About != "" {
+		id, err := db.resolveEntity(ctx, f.About)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, `q.id IN (SELECT q2.id FROM mention_entities me2 JOIN mentions m2 ON m2.id = me2.mention
+			JOIN quotes q2 ON q2.doc = m2.doc AND q2.start <= m2.start AND q2.end >= m2.end WHERE me2.entity = ?)`)
+		args = append(args, id)
+	}
+	if f.Doc != "" {
+		id, err := db.resolveDocID(ctx, f.Doc)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, `q.doc = ?`)
+		args = append(args, id)
+	}
+	return db.queryQuotes(ctx, where, args, f.Offset, f.Limit)
+}
+
+// queryQuotes reads quotes (alias q) matching every condition in where,
+// with their documents and speaker entities, in publication order.
+func (db *DB) queryQuotes(ctx context.Context, where []string, args []any, offset, limit int) ([]claimgraph.QuoteView, error) {
+	q := `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, d.date, COALESCE(me.entity, 0), COALESCE(e.name, ''), COALESCE(e.type, '')
+		FROM quotes q JOIN documents d ON d.id = q.doc
+		LEFT JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
+		LEFT JOIN mention_entities me ON me.mention = m.id
+		LEFT JOIN entities e ON e.id = me.entity`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	if limit <= 0 || limit > maxQuotes {
+		limit = maxQuotes
+	}
+	q += ` ORDER BY d.date = '', d.date, q.doc, q.ord` + limitClause(offset, limit)
+	rows, err := db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	defer rows.Close()
+	out := []claimgraph.QuoteView{}
+	for rows.Next() {
+		var v claimgraph.QuoteView
+		var sm int
+		var data, name, typ string
+		var entity int64
+		if err := rows.Scan(&v.ID, &sm, &data, &v.Title, &v.Outlet, &v.Date, &entity, &name, &typ); err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		id := v.ID
+		if err := json.Unmarshal([]byte(data), &v.Quote); err != nil {
+			return nil, fmt.Errorf("quote %d: %w", id, err)
+		}
+		v.ID = id
+		if v.Speaker != nil {
+			v.Speaker.Mention, v.Speaker.Entity, v.Speaker.Name = sm, entity, name
+			if typ != "" {
+				v.Speaker.Type = typ
+			}
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

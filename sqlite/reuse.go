@@ -1,0 +1,205 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/reuse"
+)
+
+// ReuseIndex returns the store's MinHash/LSH tables as a reuse.Index, so a
+// detector finds candidates among every stored document without a rescan.
+func (db *DB) ReuseIndex() reuse.Index { return reuseIndex{db} }
+
+type reuseIndex struct{ db *DB }
+
+var _ reuse.Index = reuseIndex{}
+
+// Add records a stored document's signature and band keys; a document
+// already indexed keeps its first signature. The document must be stored
+// (the tables reference it); PutDocument records the signature of the
+// document it stores, so Add is for documents stored without one.
+func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, bands []uint64) error {
+	blob, err := sig.MarshalBinary()
+	if err != nil {
+		return fmt.Errorf("reuse index add %s: %w", doc, err)
+	}
+	tx, err := x.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("reuse index add %s: %w", doc, err)
+	}
+	defer tx.Rollback()
+	if err := insertSketch(ctx, tx, doc, blob, bands); err != nil {
+		return fmt.Errorf("reuse index add %s: %w", doc, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("reuse index add %s: commit: %w", doc, err)
+	}
+	return nil
+}
+
+// Candidates returns the stored documents sharing a band key with bands.
+func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Candidate, error) {
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(bands))
+	for i, b := range bands {
+		args[i] = int64(b) // SQLite integers are signed; the bits are the key
+	}
+	rows, err := x.db.db.QueryContext(ctx, `SELECT h.doc, h.sig FROM minhash h WHERE h.doc IN
+		(SELECT DISTINCT doc FROM lsh_bands WHERE band IN (`+placeholders(len(bands))+`)) ORDER BY h.doc`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reuse candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []reuse.Candidate
+	for rows.Next() {
+		var c reuse.Candidate
+		var blob []byte
+		if err := rows.Scan(&c.Doc, &blob); err != nil {
+			return nil, fmt.Errorf("reuse candidates: %w", err)
+		}
+		if err := c.Sig.UnmarshalBinary(blob); err != nil {
+			return nil, fmt.Errorf("reuse candidate %s: %w", c.Doc, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func insertSketch(ctx context.Context, tx *sql.Tx, doc string, sig []byte, bands []uint64) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO minhash (doc, sig) VALUES (?, ?) ON CONFLICT (doc) DO NOTHING`, doc, sig)
+	if err != nil {
+		return fmt.Errorf("signature: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil // already indexed: keep the first signature and its bands together
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO lsh_bands (band, doc) VALUES (?, ?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, b := range bands {
+		if _, err := st.ExecContext(ctx, int64(b), doc); err != nil {
+			return fmt.Errorf("band: %w", err)
+		}
+	}
+	return nil
+}
+
+// insertReuse stores what an analysis found about text reuse: the
+// document's signature and band keys, and its reuse pairs. PutDocument's
+// insertAnalysis calls it inside the document's transaction.
+func insertReuse(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+	if len(a.MinHash) > 0 {
+		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands); err != nil {
+			return err
+		}
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO reuse_pairs (doc_a, doc_b, similarity, containment, passages) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity, containment = excluded.containment, passages = excluded.passages`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, p := range a.Reuse {
+		if p.DocA != doc && p.DocB != doc {
+			return fmt.Errorf("reuse pair %d (%s, %s) does not involve document %s", i, p.DocA, p.DocB, doc)
+		}
+		ps := p.Passages
+		if ps == nil {
+			ps = []claimgraph.Passage{}
+		}
+		data, err := json.Marshal(ps)
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, p.DocA, p.DocB, p.Similarity, p.Containment, string(data)); err != nil {
+			return fmt.Errorf("reuse pair %d (%s, %s): %w", i, p.DocA, p.DocB, err)
+		}
+	}
+	return nil
+}
+
+// Texts returns a stored document's text and main-text ranges for exact
+// comparison; it is a reuse.TextSource. ENOTFOUND when the document is not
+// stored.
+func (db *DB) Texts(ctx context.Context, doc string) (reuse.Text, error) {
+	var text string
+	err := db.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, doc).Scan(&text)
+	if err == sql.ErrNoRows {
+		return reuse.Text{}, claimgraph.Errorf(claimgraph.ENOTFOUND, "no document %q", doc)
+	} else if err != nil {
+		return reuse.Text{}, fmt.Errorf("text of %s: %w", doc, err)
+	}
+	regions, err := db.regions(ctx, doc)
+	if err != nil {
+		return reuse.Text{}, err
+	}
+	d := claimgraph.Document{ID: doc, Text: text, Regions: regions}
+	return reuse.MainText(&d), nil
+}
+
+var _ reuse.TextSource = (*DB)(nil).Texts
+
+// Reuse lists reuse pairs, best containment first: those of one document
+// (id or unique prefix) when f.Doc is set, and those whose larger of
+// similarity and containment reaches f.Min.
+func (db *DB) Reuse(ctx context.Context, f claimgraph.ReuseFilter) ([]claimgraph.ReusePair, error) {
+	q := `SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE max(similarity, containment) >= ?`
+	args := []any{f.Min}
+	if f.Doc != "" {
+		id, err := db.resolveDocID(ctx, f.Doc)
+		if err != nil {
+			return nil, err
+		}
+		// Two indexed lookups joined, rather than an OR the planner scans.
+		q = `SELECT * FROM (SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_a = ?
+			UNION SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_b = ?) WHERE max(similarity, containment) >= ?`
+		args = []any{id, id, f.Min}
+	}
+	q += ` ORDER BY containment DESC, similarity DESC, doc_a, doc_b` + limitClause(f.Offset, f.Limit)
+	rows, err := db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reuse pairs: %w", err)
+	}
+	defer rows.Close()
+	out := []claimgraph.ReusePair{}
+	for rows.Next() {
+		var p claimgraph.ReusePair
+		var passages string
+		if err := rows.Scan(&p.DocA, &p.DocB, &p.Similarity, &p.Containment, &passages); err != nil {
+			return nil, fmt.Errorf("reuse pairs: %w", err)
+		}
+		if err := json.Unmarshal([]byte(passages), &p.Passages); err != nil {
+			return nil, fmt.Errorf("reuse pair %s/%s: passages: %w", p.DocA, p.DocB, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// placeholders returns "?, ?, ..." with n marks.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// limitClause returns a LIMIT/OFFSET clause (empty for no limit).
+func limitClause(offset, limit int) string {
+	switch {
+	case limit > 0:
+		return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(offset, 0))
+	case offset > 0:
+		return fmt.Sprintf(" LIMIT -1 OFFSET %d", offset)
+	}
+	return ""
+}

@@ -1,0 +1,488 @@
+package storetest
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// EntityStore is a store whose read side can be tested: it answers queries
+// and lets the suite write the entity layer that resolution would compute.
+type EntityStore interface {
+	claimgraph.QueryStore
+	ReplaceEntities(ctx context.Context, entities []claimgraph.Entity, mentionEntity map[int64]int64) error
+	AllMentions(ctx context.Context) ([]claimgraph.Mention, error)
+}
+
+// QueryOpener returns a fresh, empty store for one test.
+type QueryOpener func(t *testing.T) EntityStore
+
+// RunQueries runs the read-side contract against stores made by open. Each
+// test fills a store with the Corpus through PutDocument and ReplaceEntities.
+func RunQueries(t *testing.T, open QueryOpener) {
+	t.Run("Entities", func(t *testing.T) { testEntities(t, LoadCorpus(t, open(t))) })
+	t.Run("Entity", func(t *testing.T) { testEntity(t, LoadCorpus(t, open(t))) })
+	t.Run("Quotes", func(t *testing.T) { testQuotes(t, LoadCorpus(t, open(t))) })
+	t.Run("Claims", func(t *testing.T) { testClaims(t, LoadCorpus(t, open(t))) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, LoadCorpus(t, open(t))) })
+	t.Run("Graph", func(t *testing.T) { testGraph(t, LoadCorpus(t, open(t))) })
+	t.Run("Edge", func(t *testing.T) { testEdge(t, LoadCorpus(t, open(t))) })
+	t.Run("Timeline", func(t *testing.T) { testTimeline(t, LoadCorpus(t, open(t))) })
+	t.Run("Reuse", func(t *testing.T) { testReuse(t, LoadCorpus(t, open(t))) })
+	t.Run("EmptyStore", func(t *testing.T) { testEmptyQueries(t, open(t)) })
+}
+
+func testEntities(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		f    claimgraph.EntityFilter
+		want []int64
+	}{
+		{"all by mentions", claimgraph.EntityFilter{}, []int64{EntBlue, EntAcme, EntRoe, EntMary, EntJohn, EntParis}},
+		{"type", claimgraph.EntityFilter{Type: "ORG"}, []int64{EntBlue, EntAcme}},
+		{"alias substring, any case", claimgraph.EntityFilter{Query: "acm"}, []int64{EntAcme}},
+		{"asserted alias", claimgraph.EntityFilter{Query: "ACME"}, []int64{EntAcme}},
+		{"wildcards are literal", claimgraph.EntityFilter{Query: "%"}, []int64{}},
+		{"by name", claimgraph.EntityFilter{Sort: "name"}, []int64{EntAcme, EntBlue, EntRoe, EntJohn, EntMary, EntParis}},
+		{"by docs, paged", claimgraph.EntityFilter{Sort: "docs", Offset: 1, Limit: 1}, []int64{EntAcme}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.Store.Entities(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := []int64{}
+			for _, e := range got {
+				ids = append(ids, e.ID)
+				if e.Aliases == nil {
+					t.Errorf("entity %d has nil aliases, want a list", e.ID)
+				}
+			}
+			if !equalIDs(ids, tt.want) {
+				t.Errorf("Entities(%+v) = %v, want %v", tt.f, ids, tt.want)
+			}
+		})
+	}
+	got, err := c.Store.Entities(ctx, claimgraph.EntityFilter{Type: "ORG"})
+	if err != nil || len(got) == 0 {
+		t.Fatalf("Entities ORG = %v, %v", got, err)
+	}
+	if e := got[1]; e.Name != "Acme Corp" || e.Mentions != 6 || e.Docs != 3 || len(e.Aliases) != 2 {
+		t.Errorf("Acme = %+v; want 6 mentions in 3 documents, 2 aliases", e)
+	}
+	if _, err := c.Store.Entities(ctx, claimgraph.EntityFilter{Sort: "bogus"}); claimgraph.ErrorCode(err) != claimgraph.EINVALID {
+		t.Errorf("unknown sort: error %v, want EINVALID", err)
+	}
+}
+
+func testEntity(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	for _, ref := range []string{"Acme Corp", "acme corp", "ACME", "acme", "2"} {
+		d, err := c.Store.Entity(ctx, ref)
+		if err != nil {
+			t.Fatalf("Entity(%q): %v", ref, err)
+		}
+		if d.ID != EntAcme {
+			t.Errorf("Entity(%q) = %d, want %d", ref, d.ID, EntAcme)
+		}
+	}
+	for _, ref := range []string{"Nobody Known", "999", ""} {
+		if _, err := c.Store.Entity(ctx, ref); claimgraph.ErrorCode(err) == "" || claimgraph.ErrorCode(err) == claimgraph.EINTERNAL {
+			t.Errorf("Entity(%q) error = %v, want not found or invalid", ref, err)
+		}
+	}
+	d, err := c.Store.Entity(ctx, "ACME")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asserted *claimgraph.Alias
+	for i, a := range d.Aliases {
+		if a.Source == claimgraph.AliasAsserted {
+			asserted = &d.Aliases[i]
+		}
+	}
+	if asserted == nil || asserted.Doc != c.A.ID || asserted.Evidence != "Acme Corp, also known as ACME" ||
+		c.A.Text[asserted.Start:asserted.End] != asserted.Evidence {
+		t.Errorf("asserted alias = %+v, want the evidence span of document A", asserted)
+	}
+	docs := map[string]int{}
+	for _, ed := range d.Documents {
+		docs[ed.Doc] = ed.Mentions
+	}
+	if want := map[string]int{c.A.ID: 3, c.B.ID: 1, c.C.ID: 2}; !equalCounts(docs, want) {
+		t.Errorf("documents of Acme = %v, want %v", docs, want)
+	}
+	if len(d.CoOccurring) < 2 || d.CoOccurring[0].ID != EntBlue || d.CoOccurring[0].Docs != 3 || d.CoOccurring[1].ID != EntRoe {
+		t.Errorf("co-occurring = %+v, want Blue Party (3 documents) then Jane Roe", d.CoOccurring)
+	}
+	if len(d.Mentions) != 6 {
+		t.Errorf("mentions = %d, want 6", len(d.Mentions))
+	}
+	for _, m := range d.Mentions {
+		if m.Entity != EntAcme || c.text(m.Doc)[m.Start:m.End] != m.Text {
+			t.Errorf("mention %+v: wrong entity or span", m)
+		}
+	}
+	mary, err := c.Store.Entity(ctx, "Mary Doe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mary.Ambiguous) != 1 || mary.Ambiguous[0].Text != "Doe" || mary.Ambiguous[0].Entity != 0 {
+		t.Errorf("ambiguous of Mary Doe = %+v, want the bare unresolved \"Doe\"", mary.Ambiguous)
+	}
+	if len(d.Ambiguous) != 0 {
+		t.Errorf("ambiguous of Acme = %+v, want none", d.Ambiguous)
+	}
+}
+
+func testQuotes(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		f    claimgraph.QuoteFilter
+		want []string // contents
+	}{
+		{"all in date order", claimgraph.QuoteFilter{}, []string{QuoteRoeTies, QuoteRoeTransfers, QuoteDoeWin}},
+		{"by speaker name", claimgraph.QuoteFilter{Speaker: "Jane Roe"}, []string{QuoteRoeTies, QuoteRoeTransfers}},
+		{"by speaker id", claimgraph.QuoteFilter{Speaker: "1"}, []string{QuoteRoeTies, QuoteRoeTransfers}},
+		{"about", claimgraph.QuoteFilter{About: "Blue Party"}, []string{QuoteRoeTies, QuoteDoeWin}},
+		{"speaker and about", claimgraph.QuoteFilter{Speaker: "Jane Roe", About: "Blue Party"}, []string{QuoteRoeTies}},
+		{"by document", claimgraph.QuoteFilter{Doc: c.D.ID}, []string{QuoteDoeWin}},
+		{"paged", claimgraph.QuoteFilter{Offset: 1, Limit: 1}, []string{QuoteRoeTransfers}},
+		{"speaker of nothing", claimgraph.QuoteFilter{Speaker: "Paris"}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.Store.Quotes(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var texts []string
+			for _, q := range got {
+				texts = append(texts, q.Content.Text)
+			}
+			if strings.Join(texts, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Quotes(%+v) = %q, want %q", tt.f, texts, tt.want)
+			}
+		})
+	}
+	all, err := c.Store.Quotes(ctx, claimgraph.QuoteFilter{})
+	if err != nil || len(all) != 3 {
+		t.Fatalf("Quotes = %d, %v", len(all), err)
+	}
+	// "Roe" in the second quote is resolved: the name is the canonical one.
+	if s := all[1].Speaker; s == nil || s.Name != "Jane Roe" || s.Text != "Roe" || s.Entity != EntRoe {
+		t.Errorf("speaker of the second quote = %+v, want Jane Roe written as Roe", s)
+	}
+	// The bare "Doe" is ambiguous and unresolved: the speaker is unknown.
+	if s := all[2].Speaker; s == nil || s.Name != "" || s.Entity != 0 || s.Text != "Doe" {
+		t.Errorf("speaker of the third quote = %+v, want an unresolved \"Doe\"", s)
+	}
+	if all[0].Outlet != "Daily Ledger" || all[0].Date != "2015-02-10" || all[0].Title == "" {
+		t.Errorf("quote document fields = %q %q %q", all[0].Outlet, all[0].Date, all[0].Title)
+	}
+	if _, err := c.Store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: "Nobody Known"}); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
+		t.Errorf("unknown speaker: %v, want ENOTFOUND", err)
+	}
+}
+
+func testClaims(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	got, err := c.Store.Claims(ctx, claimgraph.ClaimFilter{About: "ACME"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("Claims about ACME = %d clusters, want 2: %+v", len(got), got)
+	}
+	ties := got[0]
+	if ties.SubjectEntity != EntAcme || ties.ObjectEntity != EntBlue || ties.Relation != "have ties with" || ties.Subject != "Acme Corp" {
+		t.Errorf("first cluster = %+v, want Acme Corp –have ties with– Blue Party", ties)
+	}
+	// Jane Roe in A, the Morning Wire's own voice in B (a copy of A: one
+	// source with it), document C's own voice: two independent sources.
+	if ties.Sources != 2 || ties.Docs != 3 || len(ties.Claims) != 3 {
+		t.Errorf("ties: %d sources, %d docs, %d claims; want 2, 3, 3", ties.Sources, ties.Docs, len(ties.Claims))
+	}
+	if strings.Join(ties.SourceNames, "|") != "Jane Roe|document:"+c.C.ID {
+		t.Errorf("source names = %q", ties.SourceNames)
+	}
+	if strings.Join(ties.Chain, "|") != c.A.ID+"|"+c.B.ID {
+		t.Errorf("chain = %v, want A then B", ties.Chain)
+	}
+	wantSources := []string{"Jane Roe", "outlet:Morning Wire", "document:" + c.C.ID}
+	for i, v := range ties.Claims {
+		if v.Source != wantSources[i] {
+			t.Errorf("claim %d source = %q, want %q", i, v.Source, wantSources[i])
+		}
+		if c.text(v.Doc)[v.Evidence.Start:v.Evidence.End] != v.Evidence.Text {
+			t.Errorf("claim %d evidence span does not match its text", i)
+		}
+	}
+	if s := ties.Claims[0].Speaker; s == nil || s.Name != "Jane Roe" || s.Entity != EntRoe || ties.Claims[0].Cue == nil {
+		t.Errorf("claim 0 speaker = %+v, cue %v", s, ties.Claims[0].Cue)
+	}
+	denial := got[1]
+	if !denial.Claims[0].Negated || denial.Sources != 1 || !strings.HasSuffix(denial.Key, "|not") {
+		t.Errorf("denial cluster = %+v, want a negated claim apart from the affirmative ones", denial)
+	}
+	all, err := c.Store.Claims(ctx, claimgraph.ClaimFilter{})
+	if err != nil || len(all) != 2 {
+		t.Errorf("all claims = %d clusters, %v; want 2", len(all), err)
+	}
+	one, err := c.Store.Claims(ctx, claimgraph.ClaimFilter{Doc: c.C.ID})
+	if err != nil || len(one) != 1 || one[0].Sources != 1 || one[0].Docs != 1 {
+		t.Errorf("claims of C = %+v, %v; want one cluster of one source", one, err)
+	}
+	none, err := c.Store.Claims(ctx, claimgraph.ClaimFilter{About: "Paris"})
+	if err != nil || none == nil || len(none) != 0 {
+		t.Errorf("claims about Paris = %v, %v; want an empty list", none, err)
+	}
+}
+
+func testSearch(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"transfers", []string{c.A.ID}},
+		{"TIES blue", []string{c.A.ID, c.B.ID, c.C.ID}},
+		{"Paris", []string{c.D.ID}},
+		{`"unbalanced (NEAR* OR ties`, nil}, // words: unbalanced, NEAR, OR, ties — none has all
+		{`ties:* ^blue`, []string{c.A.ID, c.B.ID, c.C.ID}},
+		{"   ", nil},
+		{"nothingmatches", nil},
+	}
+	for _, tt := range tests {
+		got, err := c.Store.Search(ctx, tt.q, 0, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", tt.q, err)
+			continue
+		}
+		ids := map[string]bool{}
+		for _, h := range got {
+			ids[h.Doc] = true
+			if !strings.Contains(h.Snippet, "[") || h.Title == "" {
+				t.Errorf("Search(%q) hit %+v: want a marked snippet and a title", tt.q, h)
+			}
+		}
+		if len(ids) != len(tt.want) || len(got) != len(tt.want) {
+			t.Errorf("Search(%q) = %d hits %v, want %v", tt.q, len(got), ids, tt.want)
+		}
+		for _, w := range tt.want {
+			if !ids[w] {
+				t.Errorf("Search(%q) misses %s", tt.q, w)
+			}
+		}
+	}
+	page, err := c.Store.Search(ctx, "blue", 1, 1)
+	if err != nil || len(page) != 1 {
+		t.Errorf("Search page = %v, %v", page, err)
+	}
+}
+
+func testGraph(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	g, err := c.Store.Graph(ctx, claimgraph.GraphQuery{Entity: EntAcme, Depth: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Truncated || len(g.Nodes) != 3 || g.Nodes[0].ID != EntAcme {
+		t.Errorf("depth 1 nodes = %+v (truncated %v), want Acme, Blue Party, Jane Roe", g.Nodes, g.Truncated)
+	}
+	var claimEdge *claimgraph.GraphEdge
+	for i, e := range g.Edges {
+		if e.Kind == "claim" && e.Label == "have ties with" {
+			claimEdge = &g.Edges[i]
+		}
+	}
+	if claimEdge == nil || claimEdge.Source != EntAcme || claimEdge.Target != EntBlue || claimEdge.Sources != 2 || claimEdge.Docs != 3 {
+		t.Errorf("claim edge = %+v, want Acme→Blue Party with 2 sources in 3 documents", claimEdge)
+	}
+	two, err := c.Store.Graph(ctx, claimgraph.GraphQuery{Entity: EntBlue, Depth: 2, EdgeKinds: []string{"cooccur"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(two.Nodes) != 6 {
+		t.Errorf("depth 2 co-occurrence from Blue Party = %d nodes, want all 6", len(two.Nodes))
+	}
+	for _, e := range two.Edges {
+		if e.Kind != "cooccur" {
+			t.Errorf("edge kind %q with only cooccur asked", e.Kind)
+		}
+	}
+	capped, err := c.Store.Graph(ctx, claimgraph.GraphQuery{Entity: EntBlue, Depth: 2, MaxNodes: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !capped.Truncated || len(capped.Nodes) != 2 || capped.Message == "" || capped.Nodes[1].ID != EntAcme {
+		t.Errorf("capped graph = %+v, want 2 nodes (Blue Party, Acme), truncated, with a message", capped)
+	}
+	strong, err := c.Store.Graph(ctx, claimgraph.GraphQuery{Entity: EntAcme, MinSources: 2, EdgeKinds: []string{"claim"}})
+	if err != nil || len(strong.Edges) != 1 {
+		t.Errorf("min 2 sources: %+v, %v; want the one corroborated claim edge", strong, err)
+	}
+	for _, q := range []claimgraph.GraphQuery{{Entity: 999}, {Entity: EntAcme, Depth: 3}, {Entity: EntAcme, EdgeKinds: []string{"x"}}} {
+		if _, err := c.Store.Graph(ctx, q); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND && claimgraph.ErrorCode(err) != claimgraph.EINVALID {
+			t.Errorf("Graph(%+v) error = %v, want not found or invalid", q, err)
+		}
+	}
+}
+
+func testEdge(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	ev, err := c.Store.Edge(ctx, EntBlue, EntAcme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ev.Claims) != 4 {
+		t.Errorf("claims between Acme and Blue Party = %d, want 4", len(ev.Claims))
+	}
+	if len(ev.Sentences) == 0 {
+		t.Fatal("no sentences naming both")
+	}
+	for _, s := range ev.Sentences {
+		txt := c.text(s.Doc)
+		if txt[s.Start:s.End] != s.Text || !strings.Contains(s.Text, "Acme") || !strings.Contains(s.Text, "Blue Party") {
+			t.Errorf("sentence %+v: span or content wrong", s)
+		}
+		if strings.Contains(s.Text, "Roe told") {
+			t.Errorf("sentence %q runs into the next one", s.Text)
+		}
+	}
+	if _, err := c.Store.Edge(ctx, EntAcme, 999); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
+		t.Errorf("Edge to a missing entity: %v, want ENOTFOUND", err)
+	}
+}
+
+func testTimeline(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		q    claimgraph.TimelineQuery
+		want []string // value/kind/precision
+	}{
+		{"all", claimgraph.TimelineQuery{}, []string{"2014/sentence/year", "2015-02-09/claim/day", "2015-02-09/claim/day"}},
+		{"entity as speaker", claimgraph.TimelineQuery{Entity: "Jane Roe"}, []string{"2015-02-09/claim/day"}},
+		{"entity named", claimgraph.TimelineQuery{Entity: "Blue Party"}, []string{"2014/sentence/year", "2015-02-09/claim/day", "2015-02-09/claim/day"}},
+		{"from", claimgraph.TimelineQuery{From: "2015"}, []string{"2015-02-09/claim/day", "2015-02-09/claim/day"}},
+		{"to is a prefix bound", claimgraph.TimelineQuery{To: "2014"}, []string{"2014/sentence/year"}},
+		{"paged", claimgraph.TimelineQuery{Offset: 2, Limit: 5}, []string{"2015-02-09/claim/day"}},
+		{"entity without dates", claimgraph.TimelineQuery{Entity: "Paris"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.Store.Timeline(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s []string
+			for _, e := range got {
+				s = append(s, e.Value+"/"+e.Kind+"/"+e.Precision)
+				if c.text(e.Evidence.Doc)[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
+					t.Errorf("entry %+v: evidence span does not match", e)
+				}
+				if e.Time.Start < e.Evidence.Start || e.Time.End > e.Evidence.End {
+					t.Errorf("entry %+v: time outside its evidence", e)
+				}
+			}
+			if strings.Join(s, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("Timeline(%+v) = %v, want %v", tt.q, s, tt.want)
+			}
+		})
+	}
+	got, err := c.Store.Timeline(ctx, claimgraph.TimelineQuery{To: "2014"})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("timeline to 2014 = %v, %v", got, err)
+	}
+	if e := got[0]; strings.Join(e.Entities, "|") != "Blue Party|Acme Corp" || e.Evidence.Text != "In 2014 the Blue Party met Acme Corp." {
+		t.Errorf("sentence entry = %+v", e)
+	}
+}
+
+func testReuse(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		f    claimgraph.ReuseFilter
+		want int
+	}{
+		{"all", claimgraph.ReuseFilter{}, 2},
+		{"by document prefix", claimgraph.ReuseFilter{Doc: c.B.ID[:8]}, 1},
+		{"min keeps the copy", claimgraph.ReuseFilter{Min: 0.5}, 1},
+		{"min above all", claimgraph.ReuseFilter{Min: 0.95}, 0},
+		{"document without reuse", claimgraph.ReuseFilter{Doc: c.C.ID}, 0},
+	}
+	for _, tt := range tests {
+		got, err := c.Store.Reuse(ctx, tt.f)
+		if err != nil || got == nil || len(got) != tt.want {
+			t.Errorf("Reuse %s = %d pairs, %v; want %d", tt.name, len(got), err, tt.want)
+		}
+	}
+	got, err := c.Store.Reuse(ctx, claimgraph.ReuseFilter{Doc: c.B.ID})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Reuse of B = %v, %v", got, err)
+	}
+	p := got[0]
+	if p.DocA != c.A.ID || p.DocB != c.B.ID || len(p.Passages) != 1 {
+		t.Fatalf("pair = %+v, want A→B with one passage", p)
+	}
+	ps := p.Passages[0]
+	if c.A.Text[ps.AStart:ps.AEnd] != ps.AText || c.B.Text[ps.BStart:ps.BEnd] != ps.BText {
+		t.Errorf("passage spans do not match their texts: %+v", ps)
+	}
+	if _, err := c.Store.Reuse(ctx, claimgraph.ReuseFilter{Doc: "ffffffffffffffff"}); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
+		t.Errorf("Reuse of a missing document: %v, want ENOTFOUND", err)
+	}
+}
+
+func testEmptyQueries(t *testing.T, s EntityStore) {
+	ctx := context.Background()
+	if es, err := s.Entities(ctx, claimgraph.EntityFilter{}); err != nil || es == nil || len(es) != 0 {
+		t.Errorf("Entities on empty store = %v, %v; want an empty list", es, err)
+	}
+	if qs, err := s.Quotes(ctx, claimgraph.QuoteFilter{}); err != nil || qs == nil || len(qs) != 0 {
+		t.Errorf("Quotes on empty store = %v, %v", qs, err)
+	}
+	if cs, err := s.Claims(ctx, claimgraph.ClaimFilter{}); err != nil || cs == nil || len(cs) != 0 {
+		t.Errorf("Claims on empty store = %v, %v", cs, err)
+	}
+	if hs, err := s.Search(ctx, "anything", 0, 10); err != nil || hs == nil || len(hs) != 0 {
+		t.Errorf("Search on empty store = %v, %v", hs, err)
+	}
+	if tl, err := s.Timeline(ctx, claimgraph.TimelineQuery{}); err != nil || tl == nil || len(tl) != 0 {
+		t.Errorf("Timeline on empty store = %v, %v", tl, err)
+	}
+	if _, err := s.Entity(ctx, "anyone"); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
+		t.Errorf("Entity on empty store: %v, want ENOTFOUND", err)
+	}
+}
+
+func equalIDs(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
