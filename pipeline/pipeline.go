@@ -15,6 +15,7 @@ import (
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/clean"
 	"github.com/claimgraph/claimgraph/extract/alias"
+	"github.com/claimgraph/claimgraph/extract/claim"
 	"github.com/claimgraph/claimgraph/extract/quote"
 	"github.com/claimgraph/claimgraph/extract/timex"
 	"github.com/claimgraph/claimgraph/nlp"
@@ -124,6 +125,10 @@ func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analys
 	t = time.Now()
 	a.Quotes = quote.Extract(d.ID, d.Text, an, a.Mentions, ranges)
 	st.add(StageQuotes, t)
+
+	t = time.Now()
+	a.Claims = claim.Extract(d.ID, d.Text, an, a.Mentions, a.Quotes, a.Times)
+	st.add(StageClaims, t)
 	return a
 }
 
