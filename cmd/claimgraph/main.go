@@ -68,6 +68,7 @@ func commands() []command {
 		{"show", "print a document with its regions", cmdShow},
 		{"bench", "measure ingest throughput and memory", cmdBench},
 		{"doc", "change a document: doc set-date DOC DATE", cmdDoc},
+		{"serve", "serve the web UI and the JSON API (read-only)", cmdServe},
 		{"aliases", "import or export curated entity decisions (aliases file)", cmdAliases},
 		{"timex", "find and normalize time expressions in text files or stdin", cmdTimex},
 	}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/httpapi"
+)
+
+func cmdServe(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlags("serve", "", `
+Serve the store read-only: a web UI for reading entities, claims, the graph,
+the timeline and the documents with their highlighted evidence, and a JSON API
+described at /api/openapi.json.
+
+On a loopback address no token is needed. On any other address serve refuses
+to start without --token (or $CLAIMGRAPH_TOKEN), and then every request must
+carry it: the header "Authorization: Bearer TOKEN", or the cookie the server
+sets when a page is opened once with ?token=TOKEN.`)
+	db := m.dbFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
+	token := fs.String("token", m.Getenv("CLAIMGRAPH_TOKEN"), "access token required on every request ($CLAIMGRAPH_TOKEN)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return claimgraph.Errorf(claimgraph.EINVALID, "serve takes no arguments, got %q", fs.Args())
+	}
+	if err := httpapi.CheckBind(*addr, *token); err != nil {
+		return err
+	}
+	store, err := m.openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	opts := httpapi.DefaultOptions()
+	opts.Token = *token
+	opts.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	fmt.Fprintf(m.Stdout, "serving %s on http://%s/\n", *db, ln.Addr())
+	return serveHTTP(ctx, ln, httpapi.New(store, opts))
+}
+
+// serveHTTP serves h on ln until ctx ends, then shuts down gracefully.
+func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}

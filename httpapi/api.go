@@ -1,0 +1,356 @@
+package httpapi
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// DocumentJSON is a document in the API: metadata always, text and regions
+// only when one document is asked for. Raw input bytes are never served.
+type DocumentJSON struct {
+	ID         string              `json:"id"`
+	Source     string              `json:"source"`
+	Format     string              `json:"format"`
+	URL        string              `json:"url,omitempty"`
+	Outlet     string              `json:"outlet"`
+	Title      string              `json:"title"`
+	Author     string              `json:"author"`
+	Date       string              `json:"date"`
+	DateSource string              `json:"date_source"`
+	Lang       string              `json:"lang,omitempty"`
+	Bytes      int                 `json:"bytes"`
+	Meta       map[string]string   `json:"meta,omitempty"`
+	IngestedAt time.Time           `json:"ingested_at"`
+	Text       *string             `json:"text,omitempty"`
+	Regions    []claimgraph.Region `json:"regions,omitempty"`
+}
+
+func documentJSON(d *claimgraph.Document, withText bool) DocumentJSON {
+	j := DocumentJSON{ID: d.ID, Source: d.Source, Format: d.Format, URL: d.URL, Outlet: d.Outlet, Title: d.Title,
+		Author: d.Author, Date: d.Date, DateSource: d.DateSource, Lang: d.Lang, Bytes: d.Bytes, Meta: d.Meta,
+		IngestedAt: d.IngestedAt}
+	if withText {
+		t := d.Text
+		j.Text = &t
+		j.Regions = d.Regions
+		if j.Regions == nil {
+			j.Regions = []claimgraph.Region{}
+		}
+	}
+	return j
+}
+
+// DocumentDetail is one document with everything extracted from it.
+type DocumentDetail struct {
+	Document DocumentJSON                `json:"document"`
+	Analyzer string                      `json:"analyzer"`
+	Mentions []claimgraph.Mention        `json:"mentions"`
+	Aliases  []claimgraph.AliasAssertion `json:"aliases"`
+	Quotes   []claimgraph.Quote          `json:"quotes"`
+	Claims   []claimgraph.Claim          `json:"claims"`
+	Times    []claimgraph.TimeExpr       `json:"times"`
+	Reuse    []claimgraph.ReusePair      `json:"reuse"`
+}
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, err := w.Write(openAPI)
+	return err
+}
+
+func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p, err := s.paging(q)
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.Documents(r.Context(), claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1})
+	if err != nil {
+		return err
+	}
+	out := make([]DocumentJSON, len(docs))
+	for i, d := range docs {
+		out[i] = documentJSON(d, false)
+	}
+	writeJSON(w, http.StatusOK, newList(out, p))
+	return nil
+}
+
+// documentDetail loads a document and its analysis.
+func (s *Server) documentDetail(r *http.Request, id string) (*claimgraph.Document, *claimgraph.Analysis, error) {
+	d, err := s.store.Document(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := s.store.Analysis(r.Context(), d.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, a, nil
+}
+
+func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
+	d, a, err := s.documentDetail(r, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	reuse, err := s.store.Reuse(r.Context(), claimgraph.ReuseFilter{Doc: d.ID, Limit: 100})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, DocumentDetail{
+		Document: documentJSON(d, true), Analyzer: a.Analyzer,
+		Mentions: nonNil(a.Mentions), Aliases: nonNil(a.Aliases), Quotes: nonNil(a.Quotes),
+		Claims: nonNil(a.Claims), Times: nonNil(a.Times), Reuse: nonNil(reuse),
+	})
+	return nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// entityFilter reads an entity listing's parameters.
+func (s *Server) entityFilter(q url.Values) (claimgraph.EntityFilter, paging, error) {
+	p, err := s.paging(q)
+	if err != nil {
+		return claimgraph.EntityFilter{}, p, err
+	}
+	f := claimgraph.EntityFilter{Type: strings.ToUpper(q.Get("type")), Query: q.Get("q"), Sort: q.Get("sort"), Offset: p.Offset, Limit: p.Limit + 1}
+	switch f.Sort {
+	case "", "mentions", "docs", "name":
+	default:
+		return f, p, claimgraph.Errorf(claimgraph.EINVALID, "sort must be mentions, docs or name, not %q", f.Sort)
+	}
+	return f, p, nil
+}
+
+func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.entityFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	es, err := s.store.Entities(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(es, p))
+	return nil
+}
+
+func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.store.Entity(r.Context(), r.PathValue("ref"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, e)
+	return nil
+}
+
+func (s *Server) quoteFilter(q url.Values) (claimgraph.QuoteFilter, paging, error) {
+	p, err := s.paging(q)
+	return claimgraph.QuoteFilter{Speaker: q.Get("speaker"), About: q.Get("about"), Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+}
+
+func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.quoteFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	qs, err := s.store.Quotes(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(qs, p))
+	return nil
+}
+
+func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
+	p, err := s.paging(q)
+	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+}
+
+func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.claimFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	cs, err := s.store.Claims(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(cs, p))
+	return nil
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p, err := s.paging(q)
+	if err != nil {
+		return err
+	}
+	text := strings.TrimSpace(q.Get("q"))
+	if text == "" {
+		return claimgraph.Errorf(claimgraph.EINVALID, "search needs q, the words to look for")
+	}
+	hits, err := s.store.Search(r.Context(), text, p.Offset, p.Limit+1)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(hits, p))
+	return nil
+}
+
+// graphQuery reads a graph request: entity (id, name or alias), depth (1 or
+// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes.
+func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph.EntityDetail, error) {
+	q := r.URL.Query()
+	g := claimgraph.GraphQuery{Depth: 1, MaxNodes: s.opts.GraphNodes}
+	ref := strings.TrimSpace(q.Get("entity"))
+	if ref == "" {
+		return g, nil, claimgraph.Errorf(claimgraph.EINVALID, "graph needs entity, an entity id, name or alias")
+	}
+	var err error
+	if v := q.Get("depth"); v != "" {
+		if g.Depth, err = atoi("depth", v); err != nil {
+			return g, nil, err
+		}
+		if g.Depth < 1 || g.Depth > 2 {
+			return g, nil, claimgraph.Errorf(claimgraph.EINVALID, "depth must be 1 or 2, not %d", g.Depth)
+		}
+	}
+	for _, k := range strings.Split(q.Get("kinds"), ",") {
+		switch k = strings.TrimSpace(k); k {
+		case "":
+		case "claim", "cooccur":
+			g.EdgeKinds = append(g.EdgeKinds, k)
+		default:
+			return g, nil, claimgraph.Errorf(claimgraph.EINVALID, "edge kind must be claim or cooccur, not %q", k)
+		}
+	}
+	if v := q.Get("min_sources"); v != "" {
+		if g.MinSources, err = atoi("min_sources", v); err != nil {
+			return g, nil, err
+		}
+	}
+	if v := q.Get("max_nodes"); v != "" {
+		if g.MaxNodes, err = atoi("max_nodes", v); err != nil {
+			return g, nil, err
+		}
+		if g.MaxNodes < 2 {
+			return g, nil, claimgraph.Errorf(claimgraph.EINVALID, "max_nodes must be at least 2")
+		}
+		if g.MaxNodes > s.opts.GraphMaxNodes {
+			g.MaxNodes = s.opts.GraphMaxNodes
+		}
+	}
+	e, err := s.store.Entity(r.Context(), ref)
+	if err != nil {
+		return g, nil, err
+	}
+	g.Entity = e.ID
+	return g, e, nil
+}
+
+func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) error {
+	gq, _, err := s.graphQuery(r)
+	if err != nil {
+		return err
+	}
+	g, err := s.store.Graph(r.Context(), gq)
+	if err != nil {
+		return err
+	}
+	fixGraph(g, gq)
+	writeJSON(w, http.StatusOK, g)
+	return nil
+}
+
+// fixGraph makes lists non-nil and makes sure a truncated graph says so in
+// words.
+func fixGraph(g *claimgraph.Graph, q claimgraph.GraphQuery) {
+	g.Nodes, g.Edges = nonNil(g.Nodes), nonNil(g.Edges)
+	if g.Truncated && g.Message == "" {
+		g.Message = "The graph was cut to the " + strconv.Itoa(q.MaxNodes) + " best-connected entities; raise min_sources or max_nodes, or pick one edge kind, to see others."
+	}
+}
+
+// edgeEnds reads the two entity ids of an edge.
+func edgeEnds(q url.Values) (int64, int64, error) {
+	a, err1 := strconv.ParseInt(q.Get("a"), 10, 64)
+	b, err2 := strconv.ParseInt(q.Get("b"), 10, 64)
+	if err1 != nil || err2 != nil || a <= 0 || b <= 0 {
+		return 0, 0, claimgraph.Errorf(claimgraph.EINVALID, "an edge needs a and b, two entity ids")
+	}
+	return a, b, nil
+}
+
+func (s *Server) apiEdge(w http.ResponseWriter, r *http.Request) error {
+	a, b, err := edgeEnds(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	ev, err := s.store.Edge(r.Context(), a, b)
+	if err != nil {
+		return err
+	}
+	ev.Claims, ev.Sentences = nonNil(ev.Claims), nonNil(ev.Sentences)
+	writeJSON(w, http.StatusOK, ev)
+	return nil
+}
+
+func (s *Server) timelineQuery(q url.Values) (claimgraph.TimelineQuery, paging, error) {
+	p, err := s.paging(q)
+	t := claimgraph.TimelineQuery{Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Offset: p.Offset, Limit: p.Limit + 1}
+	return t, p, err
+}
+
+func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
+	tq, p, err := s.timelineQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	es, err := s.store.Timeline(r.Context(), tq)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(es, p))
+	return nil
+}
+
+func (s *Server) reuseFilter(q url.Values) (claimgraph.ReuseFilter, paging, error) {
+	p, err := s.paging(q)
+	f := claimgraph.ReuseFilter{Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}
+	if err != nil {
+		return f, p, err
+	}
+	if v := q.Get("min"); v != "" {
+		m, err := strconv.ParseFloat(v, 64)
+		if err != nil || m < 0 || m > 1 {
+			return f, p, claimgraph.Errorf(claimgraph.EINVALID, "min must be a number in [0,1], not %q", v)
+		}
+		f.Min = m
+	}
+	return f, p, nil
+}
+
+func (s *Server) apiReuse(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.reuseFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	rs, err := s.store.Reuse(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(rs, p))
+	return nil
+}

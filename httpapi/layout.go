@@ -1,0 +1,258 @@
+package httpapi
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// The graph and the timeline are drawn on the server as SVG: no WebGL, no
+// script needed to read them, and every edge is a link to its evidence.
+
+// Graph drawing size, in SVG user units.
+const (
+	graphW = 1000.0
+	graphH = 640.0
+)
+
+// SVGNode is a laid-out graph node.
+type SVGNode struct {
+	claimgraph.GraphNode
+	X, Y, R float64
+	Center  bool
+	Label   string
+}
+
+// SVGEdge is a laid-out graph edge.
+type SVGEdge struct {
+	claimgraph.GraphEdge
+	X1, Y1, X2, Y2 float64
+	MX, MY         float64 // middle, for the label
+	Width          float64
+	Href           string
+	SourceName     string
+	TargetName     string
+}
+
+// SVGGraph is a graph ready to draw.
+type SVGGraph struct {
+	W, H  float64
+	Nodes []SVGNode
+	Edges []SVGEdge
+}
+
+// layoutGraph places nodes with a deterministic force-directed layout
+// (Fruchterman–Reingold from a circle), the asked-for entity in the middle.
+func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
+	n := len(g.Nodes)
+	out := SVGGraph{W: graphW, H: graphH}
+	if n == 0 {
+		return out
+	}
+	idx := make(map[int64]int, n)
+	xs, ys := make([]float64, n), make([]float64, n)
+	maxMentions := 1
+	for i, nd := range g.Nodes {
+		idx[nd.ID] = i
+		a := 2 * math.Pi * float64(i) / float64(n)
+		xs[i] = graphW/2 + graphW*0.35*math.Cos(a)
+		ys[i] = graphH/2 + graphH*0.35*math.Sin(a)
+		if nd.ID == center {
+			xs[i], ys[i] = graphW/2, graphH/2
+		}
+		if nd.Mentions > maxMentions {
+			maxMentions = nd.Mentions
+		}
+	}
+	type pair struct{ a, b int }
+	var links []pair
+	for _, e := range g.Edges {
+		a, okA := idx[e.Source]
+		b, okB := idx[e.Target]
+		if okA && okB && a != b {
+			links = append(links, pair{a, b})
+		}
+	}
+	k := math.Sqrt(graphW * graphH / float64(n+1))
+	temp := graphW / 8
+	dx, dy := make([]float64, n), make([]float64, n)
+	for iter := 0; iter < 200; iter++ {
+		for i := range dx {
+			dx[i], dy[i] = 0, 0
+		}
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				ddx, ddy := xs[i]-xs[j], ys[i]-ys[j]
+				d := math.Max(math.Hypot(ddx, ddy), 0.01)
+				f := k * k / d
+				dx[i] += ddx / d * f
+				dy[i] += ddy / d * f
+				dx[j] -= ddx / d * f
+				dy[j] -= ddy / d * f
+			}
+		}
+		for _, l := range links {
+			ddx, ddy := xs[l.a]-xs[l.b], ys[l.a]-ys[l.b]
+			d := math.Max(math.Hypot(ddx, ddy), 0.01)
+			f := d * d / k
+			dx[l.a] -= ddx / d * f
+			dy[l.a] -= ddy / d * f
+			dx[l.b] += ddx / d * f
+			dy[l.b] += ddy / d * f
+		}
+		for i := 0; i < n; i++ {
+			if g.Nodes[i].ID == center {
+				continue
+			}
+			d := math.Max(math.Hypot(dx[i], dy[i]), 0.01)
+			step := math.Min(d, temp)
+			xs[i] += dx[i] / d * step
+			ys[i] += dy[i] / d * step
+			xs[i] = math.Min(graphW-60, math.Max(60, xs[i]))
+			ys[i] = math.Min(graphH-30, math.Max(30, ys[i]))
+		}
+		temp *= 0.97
+	}
+	for i, nd := range g.Nodes {
+		r := 6 + 14*math.Sqrt(float64(nd.Mentions)/float64(maxMentions))
+		out.Nodes = append(out.Nodes, SVGNode{GraphNode: nd, X: round1(xs[i]), Y: round1(ys[i]), R: round1(r),
+			Center: nd.ID == center, Label: shorten(nd.Name, 28)})
+	}
+	for _, e := range g.Edges {
+		a, okA := idx[e.Source]
+		b, okB := idx[e.Target]
+		if !okA || !okB {
+			continue
+		}
+		src := e.Sources
+		if src < 1 {
+			src = 1
+		}
+		out.Edges = append(out.Edges, SVGEdge{GraphEdge: e,
+			X1: round1(xs[a]), Y1: round1(ys[a]), X2: round1(xs[b]), Y2: round1(ys[b]),
+			MX: round1((xs[a] + xs[b]) / 2), MY: round1((ys[a] + ys[b]) / 2),
+			Width:      round1(1 + 2.5*math.Log2(float64(src))),
+			Href:       fmt.Sprintf("/edge?a=%d&b=%d", e.Source, e.Target),
+			SourceName: g.Nodes[a].Name, TargetName: g.Nodes[b].Name,
+		})
+	}
+	return out
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+// shorten cuts s to at most n runes with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// Timeline drawing.
+
+// SVGTick is an axis label.
+type SVGTick struct {
+	X     float64
+	Label string
+}
+
+// SVGDot is one timeline entry on the axis.
+type SVGDot struct {
+	X, Y  float64
+	Kind  string
+	Title string
+	Href  string
+}
+
+// SVGTimeline is a timeline ready to draw.
+type SVGTimeline struct {
+	W, H  float64
+	Axis  float64
+	Ticks []SVGTick
+	Dots  []SVGDot
+	// Undated counts entries whose value is not a calendar date.
+	Undated int
+}
+
+// yearOf turns a TIMEX3 date value into a fractional year: the middle of
+// the period it names. ok is false for values that are not calendar dates.
+func yearOf(v string) (float64, bool) {
+	switch claimgraph.DatePrecision(v) {
+	case "day":
+		y, _ := strconv.Atoi(v[:4])
+		m, _ := strconv.Atoi(v[5:7])
+		d, _ := strconv.Atoi(v[8:10])
+		return float64(y) + (float64(m-1)+float64(d-1)/31)/12, true
+	case "month":
+		y, _ := strconv.Atoi(v[:4])
+		m, _ := strconv.Atoi(v[5:7])
+		return float64(y) + (float64(m-1)+0.5)/12, true
+	case "season", "year":
+		y, _ := strconv.Atoi(v[:4])
+		return float64(y) + 0.5, true
+	case "decade":
+		d, _ := strconv.Atoi(v)
+		return float64(d*10) + 5, true
+	}
+	return 0, false
+}
+
+// layoutTimeline places entries on a time axis, stacking entries that fall
+// close together.
+func layoutTimeline(entries []claimgraph.TimelineEntry) SVGTimeline {
+	t := SVGTimeline{W: 1000, Axis: 40}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, e := range entries {
+		if y, ok := yearOf(e.Value); ok {
+			lo, hi = math.Min(lo, y), math.Max(hi, y)
+		} else {
+			t.Undated++
+		}
+	}
+	if math.IsInf(lo, 1) {
+		t.H = 60
+		return t
+	}
+	lo, hi = math.Floor(lo), math.Floor(hi)+1
+	span := hi - lo
+	x := func(y float64) float64 { return round1(40 + (t.W-80)*(y-lo)/span) }
+	step := 1.0
+	for span/step > 12 {
+		switch {
+		case step < 5:
+			step = 5
+		default:
+			step *= 2
+		}
+	}
+	for y := math.Ceil(lo/step) * step; y <= hi; y += step {
+		t.Ticks = append(t.Ticks, SVGTick{X: x(y), Label: strconv.Itoa(int(y))})
+	}
+	stack := map[int]int{}
+	maxRow := 0
+	for i, e := range entries {
+		y, ok := yearOf(e.Value)
+		if !ok {
+			continue
+		}
+		px := x(y)
+		bucket := int(px / 12)
+		row := stack[bucket]
+		stack[bucket]++
+		if row > maxRow {
+			maxRow = row
+		}
+		title := e.Value + " · " + e.Kind + ": " + shorten(e.Evidence.Text, 120)
+		t.Dots = append(t.Dots, SVGDot{X: px, Y: t.Axis + 16 + float64(row)*12, Kind: e.Kind, Title: title, Href: "#e-" + strconv.Itoa(i)})
+	}
+	t.H = t.Axis + 16 + float64(maxRow+1)*12 + 10
+	return t
+}
+
+// kindsParam joins edge kinds for a URL.
+func kindsParam(k []string) string { return strings.Join(k, ",") }

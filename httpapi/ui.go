@@ -1,0 +1,508 @@
+package httpapi
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph"
+)
+
+// pageTemplate is one page: the layout with the page's own blocks.
+type pageTemplate = template.Template
+
+// page is what every page template receives.
+type page struct {
+	Title string
+	Q     string // the search box's text
+	Nav   string // the highlighted menu entry
+	Data  any
+}
+
+var funcs = template.FuncMap{
+	"entityURL": func(id int64) string { return "/entities/" + strconv.FormatInt(id, 10) },
+	"entityRef": func(ref string) string { return "/entities/" + url.PathEscape(ref) },
+	"docURL":    func(id string) string { return "/documents/" + url.PathEscape(id) },
+	// spanURL opens a document with one span highlighted and in view.
+	"spanURL": func(doc string, start, end int) string {
+		return "/documents/" + url.PathEscape(doc) + "?hl=" + strconv.Itoa(start) + "-" + strconv.Itoa(end) + "#hl"
+	},
+	"short": shorten,
+	"shortID": func(id string) string {
+		if len(id) > 8 {
+			return id[:8]
+		}
+		return id
+	},
+	"pct":    func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+	"add":    func(a, b int) int { return a + b },
+	"join":   strings.Join,
+	"marked": markTerms,
+	"speaker": func(sp *claimgraph.Speaker) string {
+		return speakerName(sp)
+	},
+	"nonzero": func(f float64) bool { return f != 0 },
+}
+
+// parsePages parses every page with the layout.
+func parsePages() (map[string]*pageTemplate, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*pageTemplate{}
+	for _, n := range names {
+		base := strings.TrimSuffix(path.Base(n), ".html")
+		if base == "layout" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", n, err)
+		}
+		pages[base] = t
+	}
+	return pages, nil
+}
+
+// render executes a page into a buffer first, so that a failing template
+// becomes a clean error page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+	t := s.pages[name]
+	var buf bytes.Buffer
+	if p.Q == "" {
+		p.Q = r.URL.Query().Get("q")
+	}
+	if t == nil {
+		s.log.Error("no template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	if err := t.Execute(&buf, p); err != nil {
+		s.log.Error("render", "page", name, "err", err)
+		if name != "error" {
+			s.error(w, r, fmt.Errorf("render %s: %w", name, err))
+			return
+		}
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// Pager links to the previous and next pages of a listing.
+type Pager struct {
+	From, To   int // 1-based positions shown
+	Prev, Next string
+}
+
+// pager builds the links of a listing that fetched limit+1 items.
+func pager(r *http.Request, p paging, got int) Pager {
+	pg := Pager{From: p.Offset + 1, To: p.Offset + min(got, p.Limit)}
+	link := func(off int) string {
+		q := r.URL.Query()
+		q.Set("offset", strconv.Itoa(off))
+		return r.URL.Path + "?" + q.Encode()
+	}
+	if p.Offset > 0 {
+		pg.Prev = link(max(0, p.Offset-p.Limit))
+	}
+	if got > p.Limit {
+		pg.Next = link(p.Offset + p.Limit)
+	}
+	return pg
+}
+
+func trim[T any](items []T, p paging) []T {
+	if len(items) > p.Limit {
+		return items[:p.Limit]
+	}
+	return items
+}
+
+// Mark is a piece of a search snippet, marked when it matches a term.
+type Mark struct {
+	Text string
+	Hit  bool
+}
+
+// markTerms splits a search snippet into text and matches. The store marks
+// matches "[like this]"; a bracketed run counts as a match only when it is
+// one of the query's words, so brackets of the article itself stay text.
+// The template marks the matches: no markup is ever taken from the text.
+func markTerms(snippet, query string) []Mark {
+	terms := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		terms[w] = true
+	}
+	var out []Mark
+	text := func(t string) {
+		if t == "" {
+			return
+		}
+		if n := len(out); n > 0 && !out[n-1].Hit {
+			out[n-1].Text += t
+			return
+		}
+		out = append(out, Mark{Text: t})
+	}
+	rest := snippet
+	for {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			text(rest)
+			break
+		}
+		j := strings.IndexByte(rest[i+1:], ']')
+		if j < 0 {
+			text(rest)
+			break
+		}
+		inner := rest[i+1 : i+1+j]
+		if isTerm(inner, terms) {
+			text(rest[:i])
+			out = append(out, Mark{Text: inner, Hit: true})
+		} else {
+			text(rest[:i+1+j+1])
+		}
+		rest = rest[i+1+j+1:]
+	}
+	return out
+}
+
+// isTerm reports whether a marked run is one of the query's words, folding
+// case and diacritics the way the full-text index does (roughly: a run that
+// differs only in accents has the same length in letters).
+func isTerm(s string, terms map[string]bool) bool {
+	l := strings.ToLower(s)
+	if terms[l] {
+		return true
+	}
+	if strings.ContainsAny(s, "[] ") || s == "" {
+		return false
+	}
+	n := utf8.RuneCountInString(l)
+	for t := range terms {
+		if utf8.RuneCountInString(t) == n && asciiFold(t) == asciiFold(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFold keeps ASCII letters and digits and replaces anything else by '?'.
+func asciiFold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < 128 {
+			b = append(b, byte(r))
+		} else {
+			b = append(b, '?')
+		}
+	}
+	return string(b)
+}
+
+// Pages.
+
+func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	es, err := s.store.Entities(ctx, claimgraph.EntityFilter{Limit: 30})
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.Documents(ctx, claimgraph.DocumentFilter{Limit: 20})
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "home", &page{Title: "claimgraph", Nav: "home", Data: map[string]any{"Entities": es, "Documents": docs}})
+	return nil
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	text := strings.TrimSpace(q.Get("q"))
+	data := map[string]any{"Q": text}
+	if text != "" {
+		p, err := s.paging(q)
+		if err != nil {
+			return err
+		}
+		if p.Offset == 0 {
+			es, err := s.store.Entities(r.Context(), claimgraph.EntityFilter{Query: text, Limit: 20})
+			if err != nil {
+				return err
+			}
+			data["Entities"] = es
+		}
+		hits, err := s.store.Search(r.Context(), text, p.Offset, p.Limit+1)
+		if err != nil {
+			return err
+		}
+		data["Hits"] = trim(hits, p)
+		data["Pager"] = pager(r, p, len(hits))
+	}
+	s.render(w, r, http.StatusOK, "search", &page{Title: "Search: " + text, Q: text, Nav: "search", Data: data})
+	return nil
+}
+
+func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.entityFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	es, err := s.store.Entities(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Entities": trim(es, p), "Pager": pager(r, p, len(es)), "Filter": f,
+		"Types": []string{"", claimgraph.TypePER, claimgraph.TypeORG, claimgraph.TypeLOC, claimgraph.TypeMISC}}
+	s.render(w, r, http.StatusOK, "entities", &page{Title: "Entities", Nav: "entities", Data: data})
+	return nil
+}
+
+// entityPage is everything on an entity page.
+type entityPage struct {
+	E          *claimgraph.EntityDetail
+	QuotesBy   []claimgraph.QuoteView
+	QuotesAbt  []claimgraph.QuoteView
+	Claims     []claimgraph.ClaimCluster
+	Docs       []claimgraph.EntityDoc
+	MoreDocs   int
+	CoOccur    []claimgraph.EntityCount
+	MoreCo     int
+	Asserted   []claimgraph.Alias
+	OtherNames []claimgraph.Alias
+	Ref        string
+	Section    int // items per section
+}
+
+func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	e, err := s.store.Entity(ctx, r.PathValue("ref"))
+	if err != nil {
+		return err
+	}
+	const n = 20
+	ref := strconv.FormatInt(e.ID, 10)
+	ep := &entityPage{E: e, Ref: ref, Section: n}
+	if ep.QuotesBy, err = s.store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: ref, Limit: n}); err != nil {
+		return err
+	}
+	if ep.QuotesAbt, err = s.store.Quotes(ctx, claimgraph.QuoteFilter{About: ref, Limit: n}); err != nil {
+		return err
+	}
+	if ep.Claims, err = s.store.Claims(ctx, claimgraph.ClaimFilter{About: ref, Limit: n}); err != nil {
+		return err
+	}
+	ep.Docs, ep.CoOccur = e.Documents, e.CoOccurring
+	if len(ep.Docs) > 100 {
+		ep.MoreDocs = len(ep.Docs) - 100
+		ep.Docs = ep.Docs[:100]
+	}
+	if len(ep.CoOccur) > 40 {
+		ep.MoreCo = len(ep.CoOccur) - 40
+		ep.CoOccur = ep.CoOccur[:40]
+	}
+	for _, a := range e.Aliases {
+		if a.Source == claimgraph.AliasMention {
+			ep.OtherNames = append(ep.OtherNames, a)
+		} else {
+			ep.Asserted = append(ep.Asserted, a)
+		}
+	}
+	s.render(w, r, http.StatusOK, "entity", &page{Title: e.Name, Nav: "entities", Data: ep})
+	return nil
+}
+
+func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p, err := s.paging(q)
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.Documents(r.Context(), claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1})
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": q.Get("outlet")}
+	s.render(w, r, http.StatusOK, "documents", &page{Title: "Documents", Nav: "documents", Data: data})
+	return nil
+}
+
+// readerPage is the document reader.
+type readerPage struct {
+	D       *claimgraph.Document
+	A       *claimgraph.Analysis
+	Blocks  []Block
+	Reuse   []claimgraph.ReusePair
+	Regions map[string]int
+	Meta    []string
+}
+
+func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) error {
+	d, a, err := s.documentDetail(r, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	reuse, err := s.store.Reuse(r.Context(), claimgraph.ReuseFilter{Doc: d.ID, Limit: 50})
+	if err != nil {
+		return err
+	}
+	rp := &readerPage{D: d, A: a, Blocks: buildBlocks(d, a, parseHighlight(r.URL.Query().Get("hl"))), Reuse: reuse, Regions: map[string]int{}}
+	for _, rg := range d.Regions {
+		rp.Regions[string(rg.Kind)]++
+	}
+	for k, v := range d.Meta {
+		rp.Meta = append(rp.Meta, k+": "+v)
+	}
+	sort.Strings(rp.Meta)
+	title := d.Title
+	if title == "" {
+		title = "Document " + d.ID
+	}
+	s.render(w, r, http.StatusOK, "document", &page{Title: title, Nav: "documents", Data: rp})
+	return nil
+}
+
+func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.quoteFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	qs, err := s.store.Quotes(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Quotes": trim(qs, p), "Pager": pager(r, p, len(qs)), "Filter": f}
+	s.render(w, r, http.StatusOK, "quotes", &page{Title: "Quotes", Nav: "quotes", Data: data})
+	return nil
+}
+
+func (s *Server) pageClaims(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.claimFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	cs, err := s.store.Claims(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Claims": trim(cs, p), "Pager": pager(r, p, len(cs)), "Filter": f}
+	s.render(w, r, http.StatusOK, "claims", &page{Title: "Claims", Nav: "claims", Data: data})
+	return nil
+}
+
+// graphPage is the graph view.
+type graphPage struct {
+	Entity     *claimgraph.EntityDetail
+	Query      claimgraph.GraphQuery
+	Kinds      string
+	Graph      *claimgraph.Graph
+	SVG        SVGGraph
+	Names      map[int64]string
+	APIURL     string
+	Ref        string
+	ClaimEdges int
+}
+
+func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
+	gp := &graphPage{Ref: r.URL.Query().Get("entity")}
+	if strings.TrimSpace(gp.Ref) == "" {
+		s.render(w, r, http.StatusOK, "graph", &page{Title: "Graph", Nav: "graph", Data: gp})
+		return nil
+	}
+	gq, e, err := s.graphQuery(r)
+	if err != nil {
+		return err
+	}
+	g, err := s.store.Graph(r.Context(), gq)
+	if err != nil {
+		return err
+	}
+	fixGraph(g, gq)
+	gp.Entity, gp.Query, gp.Graph, gp.Kinds = e, gq, g, kindsParam(gq.EdgeKinds)
+	gp.SVG = layoutGraph(g, e.ID)
+	gp.Names = map[int64]string{}
+	for _, n := range g.Nodes {
+		gp.Names[n.ID] = n.Name
+	}
+	for _, e := range g.Edges {
+		if e.Kind == "claim" {
+			gp.ClaimEdges++
+		}
+	}
+	gp.APIURL = "/api/graph?" + r.URL.RawQuery
+	s.render(w, r, http.StatusOK, "graph", &page{Title: "Graph: " + e.Name, Nav: "graph", Data: gp})
+	return nil
+}
+
+func (s *Server) pageEdge(w http.ResponseWriter, r *http.Request) error {
+	a, b, err := edgeEnds(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	ea, err := s.store.Entity(r.Context(), strconv.FormatInt(a, 10))
+	if err != nil {
+		return err
+	}
+	eb, err := s.store.Entity(r.Context(), strconv.FormatInt(b, 10))
+	if err != nil {
+		return err
+	}
+	ev, err := s.store.Edge(r.Context(), a, b)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"A": ea, "B": eb, "Evidence": ev}
+	s.render(w, r, http.StatusOK, "edge", &page{Title: "Evidence: " + ea.Name + " — " + eb.Name, Nav: "graph", Data: data})
+	return nil
+}
+
+// timelinePage is the timeline.
+type timelinePage struct {
+	Query   claimgraph.TimelineQuery
+	Entries []claimgraph.TimelineEntry
+	SVG     SVGTimeline
+	Pager   Pager
+}
+
+func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
+	tq, p, err := s.timelineQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	es, err := s.store.Timeline(r.Context(), tq)
+	if err != nil {
+		return err
+	}
+	tp := &timelinePage{Query: tq, Entries: trim(es, p), Pager: pager(r, p, len(es))}
+	tp.SVG = layoutTimeline(tp.Entries)
+	s.render(w, r, http.StatusOK, "timeline", &page{Title: "Timeline", Nav: "timeline", Data: tp})
+	return nil
+}
+
+func (s *Server) pageReuse(w http.ResponseWriter, r *http.Request) error {
+	f, p, err := s.reuseFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	rs, err := s.store.Reuse(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Pairs": trim(rs, p), "Pager": pager(r, p, len(rs)), "Filter": f}
+	s.render(w, r, http.StatusOK, "reuse", &page{Title: "Text reuse", Nav: "reuse", Data: data})
+	return nil
+}
