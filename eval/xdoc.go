@@ -1,0 +1,243 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/catxml"
+)
+
+// XDocDoc is one document of a cross-document coreference corpus in
+// NewsReader CAT XML: its text rebuilt from its tokens and its gold named
+// mentions with their corpus-level clusters.
+type XDocDoc struct {
+	Name       string   // document name (file name without .xml): the document id given to the pipeline
+	Text       string   // text rebuilt from the tokens (catxml.Doc.Text)
+	TokenSpans [][2]int // byte span of each token in Text
+	Gold       []XDocMention
+}
+
+// XDocMention is a gold named mention: a token range and its cluster, the
+// corpus instance its REFERS_TO relation points to (or a cluster of its own).
+type XDocMention struct {
+	First, Last int    // token indices, inclusive
+	Cluster     string // instance_id of the REFERS_TO target; "doc#m_id" when there is none
+	Type        string // ent_type of the target when known
+}
+
+// ReadXDocPath reads a CAT XML file, or every .xml file under a directory.
+func ReadXDocPath(path string) ([]XDocDoc, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("xdoc: %w", err)
+	}
+	var files []string
+	if st.IsDir() {
+		err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(strings.ToLower(p), ".xml") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("xdoc: %w", err)
+		}
+		sort.Strings(files)
+	} else {
+		files = []string{path}
+	}
+	var docs []XDocDoc
+	for _, f := range files {
+		d, err := catxml.ParseFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("xdoc: %w", err)
+		}
+		docs = append(docs, XDocFromCAT(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), d))
+	}
+	return docs, nil
+}
+
+// XDocFromCAT extracts the gold named mentions (syntactic_type NAM) of a
+// CAT document and their clusters.
+func XDocFromCAT(name string, d *catxml.Doc) XDocDoc {
+	text, spans := d.Text()
+	x := XDocDoc{Name: name, Text: text, TokenSpans: spans}
+	target := map[string]string{} // mention m_id -> target m_id
+	for _, r := range d.Relations {
+		if r.Tag != "REFERS_TO" || len(r.Targets) == 0 {
+			continue
+		}
+		for _, s := range r.Sources {
+			target[s] = r.Targets[0]
+		}
+	}
+	for _, m := range d.ByTag("ENTITY_MENTION") {
+		if m.Attrs["syntactic_type"] != "NAM" {
+			continue
+		}
+		first, last, ok := d.TokenRange(m)
+		if !ok {
+			continue
+		}
+		g := XDocMention{First: first, Last: last, Cluster: name + "#" + m.ID}
+		if t, ok := target[m.ID]; ok {
+			g.Cluster = name + "#" + t
+			if inst, ok := d.Markable(t); ok {
+				g.Type = inst.Attrs["ent_type"]
+				if id := inst.Attrs["instance_id"]; id != "" {
+					g.Cluster = id
+				}
+			}
+		}
+		x.Gold = append(x.Gold, g)
+	}
+	return x
+}
+
+// XDocScore is the result of a cross-document entity evaluation.
+type XDocScore struct {
+	Task      string      `json:"task"`
+	Precision float64     `json:"precision"` // B-cubed, over aligned mentions
+	Recall    float64     `json:"recall"`
+	F1        float64     `json:"f1"`
+	Gold      int         `json:"gold"`      // gold named mentions
+	Predicted int         `json:"predicted"` // predicted named mentions
+	Docs      int         `json:"docs"`
+	BCubed    BCubedScore `json:"bcubed"`
+	Mentions  Detection   `json:"mentions"`
+	Entities  int         `json:"entities"`      // predicted entities over the aligned mentions
+	GoldClust int         `json:"gold_clusters"` // gold clusters over the aligned mentions
+}
+
+// Detection is mention detection scored by one-to-one alignment.
+type Detection struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Aligned   int     `json:"aligned"`
+	Exact     int     `json:"exact"` // aligned with the same token range
+}
+
+// ScoreXDoc runs predict over the documents (all at once: resolution is
+// across documents) and scores its named mentions against the gold ones.
+// predict returns, for each document, its mentions with byte spans into the
+// document's Text and Entity set; descriptions and pronouns are not scored.
+// Mentions are aligned to gold mentions by token span, one to one: the same
+// tokens first, then the same last (head) token, then the largest overlap.
+func ScoreXDoc(docs []XDocDoc, predict func([]XDocDoc) [][]claimgraph.Mention) XDocScore {
+	sc := XDocScore{Task: "xdoc", Docs: len(docs)}
+	preds := predict(docs)
+	var items []Clustered
+	for i, d := range docs {
+		var pm []predMention
+		if i < len(preds) {
+			for _, m := range preds[i] {
+				if m.Kind != claimgraph.MentionName && m.Kind != claimgraph.MentionAcronym {
+					continue
+				}
+				first, last, ok := tokenRange(d.TokenSpans, m.Start, m.End)
+				if !ok {
+					continue
+				}
+				pm = append(pm, predMention{first, last, m.Entity})
+			}
+		}
+		sc.Gold += len(d.Gold)
+		sc.Predicted += len(pm)
+		for _, a := range align(d.Gold, pm) {
+			g, p := d.Gold[a[0]], pm[a[1]]
+			if g.First == p.first && g.Last == p.last {
+				sc.Mentions.Exact++
+			}
+			items = append(items, Clustered{Gold: g.Cluster, Pred: fmt.Sprint(p.entity)})
+		}
+	}
+	sc.Mentions.Aligned = len(items)
+	if sc.Predicted > 0 {
+		sc.Mentions.Precision = float64(len(items)) / float64(sc.Predicted)
+	}
+	if sc.Gold > 0 {
+		sc.Mentions.Recall = float64(len(items)) / float64(sc.Gold)
+	}
+	sc.Mentions.F1 = harmonic(sc.Mentions.Precision, sc.Mentions.Recall)
+	sc.BCubed = BCubed(items)
+	sc.Precision, sc.Recall, sc.F1 = sc.BCubed.Precision, sc.BCubed.Recall, sc.BCubed.F1
+	gc, pc := map[string]bool{}, map[string]bool{}
+	for _, it := range items {
+		gc[it.Gold], pc[it.Pred] = true, true
+	}
+	sc.Entities, sc.GoldClust = len(pc), len(gc)
+	return sc
+}
+
+type predMention struct {
+	first, last int
+	entity      int64
+}
+
+// tokenRange returns the tokens a byte span overlaps.
+func tokenRange(spans [][2]int, start, end int) (int, int, bool) {
+	first := sort.Search(len(spans), func(i int) bool { return spans[i][1] > start })
+	last := first - 1
+	for i := first; i < len(spans) && spans[i][0] < end; i++ {
+		last = i
+	}
+	return first, last, last >= first
+}
+
+// align pairs gold and predicted mentions one to one: exact token ranges
+// first, then the same last token, then the largest overlap.
+func align(gold []XDocMention, pred []predMention) [][2]int {
+	usedG := make([]bool, len(gold))
+	usedP := make([]bool, len(pred))
+	var out [][2]int
+	pass := func(score func(g XDocMention, p predMention) int) {
+		for gi, g := range gold {
+			if usedG[gi] {
+				continue
+			}
+			best, bestScore := -1, 0
+			for pi, p := range pred {
+				if usedP[pi] {
+					continue
+				}
+				if s := score(g, p); s > bestScore {
+					best, bestScore = pi, s
+				}
+			}
+			if best >= 0 {
+				usedG[gi], usedP[best] = true, true
+				out = append(out, [2]int{gi, best})
+			}
+		}
+	}
+	pass(func(g XDocMention, p predMention) int {
+		if g.First == p.first && g.Last == p.last {
+			return 1
+		}
+		return 0
+	})
+	pass(func(g XDocMention, p predMention) int {
+		if g.Last == p.last {
+			return 1 + overlap(g, p)
+		}
+		return 0
+	})
+	pass(overlap)
+	return out
+}
+
+func overlap(g XDocMention, p predMention) int {
+	lo, hi := max(g.First, p.first), min(g.Last, p.last)
+	if hi < lo {
+		return 0
+	}
+	return hi - lo + 1
+}
