@@ -239,6 +239,30 @@ func (x *index) resolveSpeakers(cands []candidate) {
 			}
 		}
 	}
+	// A description that introduces a speaker named only later ("A defected
+	// member ... disclosed" before "said X, a veteran member of the group")
+	// takes up the next speaker described with the same head noun.
+	for ci := range cands {
+		c := &cands[ci]
+		s := c.q.Speaker
+		if s == nil || s.Name != "" || c.spk.first < 0 || c.spk.mention >= 0 {
+			continue
+		}
+		head := x.headWord(c.spk.first, c.spk.limit)
+		if !personHeads[head] {
+			continue
+		}
+		for cj := ci + 1; cj < len(cands); cj++ {
+			n := cands[cj].q.Speaker
+			if x.sentOf[cands[cj].first]-x.sentOf[c.first] > 3 {
+				break
+			}
+			if n != nil && n.Name != "" && n.Type == claimgraph.TypePER && x.describedHeads(n)[head] {
+				s.Name, s.Entity, s.Type, s.Mention, s.Confidence = n.Name, n.Entity, n.Type, n.Mention, 0.5
+				break
+			}
+		}
+	}
 }
 
 func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
@@ -266,7 +290,7 @@ func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
 			return s
 		}
 	}
-	var want string
+	var want, head string
 	switch {
 	case isPron && (malePron[word] || femalePron[word]):
 		want = claimgraph.TypePER
@@ -275,7 +299,7 @@ func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
 	case isPron:
 		return s // "I", "we": the speaker of an enclosing quote, not resolved here
 	default:
-		head := x.headWord(r.first, r.limit)
+		head = x.headWord(r.first, r.limit)
 		switch {
 		case personHeads[head]:
 			want = claimgraph.TypePER
@@ -285,7 +309,7 @@ func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {
 			return s
 		}
 	}
-	if ante, conf := x.antecedent(r.first, want, cf, cl, isPron); ante != nil {
+	if ante, conf := x.antecedent(r.first, want, cf, cl, isPron, head, articles[word] && word != "a" && word != "an"); ante != nil {
 		s.Name, s.Entity, s.Type = ante.Name, ante.Entity, ante.Type
 		if s.Mention < 0 {
 			s.Mention = ante.Mention
@@ -333,11 +357,13 @@ func (x *index) headWord(first, limit int) string {
 
 // antecedent finds who a pronoun or bare description at token p stands for:
 // first the most recent speaker of the wanted type within a few sentences
-// (speakers stay in focus across a news story's paragraphs), then the
-// nearest preceding named mention of that type outside the quote's content.
-func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool) (*claimgraph.Speaker, float64) {
+// (speakers stay in focus across a news story's paragraphs), then, for a
+// pronoun, the nearest preceding named mention of that type outside the
+// quote's content. A description ("the defected member") takes up a recent
+// speaker described with the same head noun ("X, a veteran member of the
+// group"), or, when definite, one not described as anything else.
+func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool, head string, definite bool) (*claimgraph.Speaker, float64) {
 	sent := x.sentOf[p]
-	head := x.headWord(p, x.sents[sent].Limit)
 	for k := len(x.resolvedSpeakers) - 1; k >= 0; k-- {
 		r := x.resolvedSpeakers[k]
 		if sent-x.sentOf[r.tok] > 4 {
@@ -349,12 +375,14 @@ func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool) (*claim
 		if pronoun {
 			return r.spk, 0.75
 		}
-		// A description ("the defected member") takes up an earlier speaker
-		// only when that speaker was described with the same head noun
-		// ("X, a veteran member of the group").
-		if x.describedAs(r.spk, head) {
+		heads := x.describedHeads(r.spk)
+		if heads[head] {
 			return r.spk, 0.6
 		}
+		if len(heads) == 0 && definite {
+			return r.spk, 0.5
+		}
+		break // a description takes up the speaker in focus or no one
 	}
 	if !pronoun {
 		return nil, 0 // a description is not linked to a mere mention: too weak
@@ -377,31 +405,43 @@ func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool) (*claim
 	return nil, 0
 }
 
-// describedAs reports whether the head noun occurs in the few tokens after
-// the speaker's span (an appositive) or in a description mention of the
-// speaker's chain.
-func (x *index) describedAs(s *claimgraph.Speaker, head string) bool {
-	if head == "" {
-		return false
-	}
+// describedHeads returns the person nouns a speaker was described with: in
+// the few tokens after its span (an appositive, "X, a trusted member of the
+// group") and in the description mentions of its chain.
+func (x *index) describedHeads(s *claimgraph.Speaker) map[string]bool {
+	heads := map[string]bool{}
 	i := sortSearchTok(x, s.End)
-	for j := i; j < len(x.toks) && j < i+14; j++ {
-		if x.lower[j] == head {
-			return true
+	// An appositive's head, whatever the noun: "X, a senior engineer at Y".
+	if i+1 < len(x.toks) && x.toks[i].Text == "," && determiners[x.lower[i+1]] {
+		e := i + 2
+		for e < len(x.toks) && e < i+14 && !x.npBoundary(e) {
+			e++
 		}
-		if x.toks[j].Text == "." || isDoubleMark(x.toks[j].Text) {
+		if h := x.headWord(i+2, e); h != "" {
+			heads[h] = true
+		}
+	}
+	for j := i; j < len(x.toks) && j < i+14; j++ {
+		if x.toks[j].Text == "." || isDoubleMark(x.toks[j].Text) || x.lower[j] == "said" {
 			break
+		}
+		if personHeads[x.lower[j]] {
+			heads[x.lower[j]] = true
 		}
 	}
 	if s.Mention >= 0 {
 		chain := x.mentions[s.Mention].Chain
 		for _, m := range x.mentions {
-			if m.Chain == chain && m.Kind == claimgraph.MentionDescription && strings.Contains(strings.ToLower(m.Text), head) {
-				return true
+			if m.Chain == chain && m.Kind == claimgraph.MentionDescription {
+				for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+					if personHeads[w] {
+						heads[w] = true
+					}
+				}
 			}
 		}
 	}
-	return false
+	return heads
 }
 
 // sortSearchTok returns the index of the first token starting at or after off.
