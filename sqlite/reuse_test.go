@@ -1,0 +1,149 @@
+package sqlite_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/reuse"
+	"github.com/claimgraph/claimgraph/sqlite"
+	"github.com/claimgraph/claimgraph/storetest"
+)
+
+const (
+	reuseOriginal = "The regional council voted on Tuesday to close the northern bridge for repairs after engineers found cracks in two of its supports. " +
+		"Traffic will be diverted through the harbour tunnel for at least six weeks, the council said in a statement. " +
+		"Local shop owners warned that the closure would cut their trade during the busiest month of the year."
+	reuseUnrelated = "A football club from the coast signed a young striker from abroad on a three-year contract worth an undisclosed sum, " +
+		"its manager told supporters at a meeting in the town hall on Friday evening, promising more signings before the season."
+)
+
+// ingestWithReuse stores a text the way ingest does: find pairs against the
+// store's index, then commit the document with its sketch and pairs.
+func ingestWithReuse(t *testing.T, db *sqlite.DB, det *reuse.Detector, d *claimgraph.Document) []claimgraph.ReusePair {
+	t.Helper()
+	ctx := context.Background()
+	sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, err := sk.Sig.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
+		t.Fatal(err)
+	}
+	return pairs
+}
+
+func TestReuseIndexFindsStoredCopies(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	det := reuse.NewDetector(reuse.DefaultOptions(), db.ReuseIndex(), db.Texts)
+	orig := storetest.SampleDocument(reuseOriginal)
+	if pairs := ingestWithReuse(t, db, det, orig); len(pairs) != 0 {
+		t.Errorf("first document formed pairs: %+v", pairs)
+	}
+	other := storetest.SampleDocument(reuseUnrelated)
+	if pairs := ingestWithReuse(t, db, det, other); len(pairs) != 0 {
+		t.Errorf("unrelated document formed pairs: %+v", pairs)
+	}
+	// A copy with a new lead and a changed word.
+	copyText := "Breaking news from our correspondent. " + strings.Replace(reuseOriginal, "six weeks", "eight weeks", 1)
+	cp := storetest.SampleDocument(copyText)
+	pairs := ingestWithReuse(t, db, det, cp)
+	if len(pairs) != 1 || pairs[0].DocA != orig.ID || pairs[0].DocB != cp.ID || pairs[0].Containment < 0.8 {
+		t.Fatalf("copy pairs = %+v, want one with the original", pairs)
+	}
+
+	// The pair is stored and listed with its passages.
+	got, err := db.Reuse(ctx, claimgraph.ReuseFilter{Doc: cp.ID})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Reuse(copy) = %+v, %v", got, err)
+	}
+	if len(got[0].Passages) == 0 {
+		t.Fatal("stored pair has no passages")
+	}
+	for _, p := range got[0].Passages {
+		if orig.Text[p.AStart:p.AEnd] != p.AText || copyText[p.BStart:p.BEnd] != p.BText {
+			t.Errorf("passage spans do not match: %+v", p)
+		}
+	}
+
+	// Candidates come back from the tables, signatures intact.
+	sk := det.Sketch(reuse.MainText(cp))
+	cands, err := db.ReuseIndex().Candidates(ctx, sk.Bands)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, c := range cands {
+		if c.Doc == orig.ID {
+			found = true
+			want := det.Sketch(reuse.MainText(orig)).Sig
+			if c.Sig.Shingles != want.Shingles || len(c.Sig.Mins) != len(want.Mins) || c.Sig.Mins[0] != want.Mins[0] {
+				t.Errorf("stored signature differs from the computed one")
+			}
+		}
+		if c.Doc == other.ID {
+			t.Errorf("unrelated document is a candidate")
+		}
+	}
+	if !found {
+		t.Errorf("original not among candidates %v", cands)
+	}
+	if cands, err := db.ReuseIndex().Candidates(ctx, nil); err != nil || len(cands) != 0 {
+		t.Errorf("Candidates(nil) = %v, %v", cands, err)
+	}
+}
+
+func TestReuseIndexAdd(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	d := storetest.SampleDocument(reuseOriginal)
+	if _, err := db.PutDocument(ctx, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	det := reuse.NewDetector(reuse.DefaultOptions(), db.ReuseIndex(), db.Texts)
+	sk := det.Sketch(reuse.MainText(d))
+	idx := db.ReuseIndex()
+	for i := 0; i < 2; i++ { // adding twice is not an error
+		if err := idx.Add(ctx, d.ID, sk.Sig, sk.Bands); err != nil {
+			t.Fatalf("Add #%d: %v", i+1, err)
+		}
+	}
+	cands, err := idx.Candidates(ctx, sk.Bands[:1])
+	if err != nil || len(cands) != 1 || cands[0].Doc != d.ID {
+		t.Errorf("Candidates = %+v, %v", cands, err)
+	}
+	if err := idx.Add(ctx, "ffffffffffffffff", sk.Sig, sk.Bands); err == nil {
+		t.Errorf("Add of a document not stored succeeded")
+	}
+}
+
+func TestTexts(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	text := "Main paragraph here. Sidebar: most read. More main text."
+	d := storetest.SampleDocument(text)
+	d.Regions = []claimgraph.Region{
+		{Kind: claimgraph.RegionMain, Start: 0, End: 21},
+		{Kind: claimgraph.RegionBoilerplate, Start: 21, End: 41},
+		{Kind: claimgraph.RegionMain, Start: 41, End: len(text)},
+	}
+	if _, err := db.PutDocument(ctx, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Texts(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Doc != d.ID || got.Text != text || len(got.Ranges) != 2 || got.Ranges[1] != [2]int{41, len(text)} {
+		t.Errorf("Texts = %+v", got)
+	}
+	if _, err := db.Texts(ctx, "ffffffffffffffff"); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
+		t.Errorf("Texts(missing) = %v, want ENOTFOUND", err)
+	}
+}
