@@ -22,6 +22,7 @@ func evalTasks() []evalTask {
 		{"reuse", "text reuse: copies with controlled edits of real documents", evalReuse},
 		{"quotes", "quotes: content, speaker and cue on brat attribution files", evalQuotes},
 		{"timex", "time expressions: TimeML or CAT XML, extent, type and value", evalTimex},
+		{"xdoc", "cross-document entities: CAT XML, B-cubed and mention detection", evalXDoc},
 	}
 }
 
