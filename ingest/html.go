@@ -35,7 +35,14 @@ func (r *reader) html(source string, in io.Reader) error {
 // pageURL the address the page was fetched from, when known. The main text
 // comes from go-trafilatura, or from go-readability when trafilatura finds
 // none; its paragraphs are separated by blank lines. Raw keeps the page.
-func htmlDocument(page []byte, contentType, pageURL string) (*claimgraph.Document, error) {
+func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Document, err error) {
+	// The extractors are large third-party code run on hostile input: a
+	// panic in them is one failed document, not a failed batch.
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("%w: HTML extractor failed: %v", ErrCorrupt, p)
+		}
+	}()
 	if len(bytes.TrimSpace(page)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -52,7 +59,7 @@ func htmlDocument(page []byte, contentType, pageURL string) (*claimgraph.Documen
 		u, _ = url.Parse(pageURL)
 	}
 
-	doc := &claimgraph.Document{Raw: page, Encoding: enc, URL: pageURL}
+	doc = &claimgraph.Document{Raw: page, Encoding: enc, URL: pageURL}
 	meta := scanMeta(root)
 
 	res, terr := trafilatura.ExtractDocument(root, trafilatura.Options{
