@@ -54,7 +54,7 @@ type Options struct {
 
 // DefaultOptions returns the options serve starts from.
 func DefaultOptions() Options {
-	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 60, GraphMaxNodes: 300}
+	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500}
 }
 
 // TokenCookie is the cookie that carries the access token after "?token=".

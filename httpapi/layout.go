@@ -76,7 +76,7 @@ func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
 			links = append(links, pair{a, b})
 		}
 	}
-	k := math.Sqrt(graphW * graphH / float64(n+1))
+	k := 0.7 * math.Sqrt(graphW*graphH/float64(n+1))
 	temp := graphW / 8
 	dx, dy := make([]float64, n), make([]float64, n)
 	for iter := 0; iter < 200; iter++ {
@@ -111,8 +111,8 @@ func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
 			step := math.Min(d, temp)
 			xs[i] += dx[i] / d * step
 			ys[i] += dy[i] / d * step
-			xs[i] = math.Min(graphW-60, math.Max(60, xs[i]))
-			ys[i] = math.Min(graphH-30, math.Max(30, ys[i]))
+			xs[i] = math.Min(graphW-70, math.Max(70, xs[i]))
+			ys[i] = math.Min(graphH-25, math.Max(40, ys[i]))
 		}
 		temp *= 0.97
 	}

@@ -12,9 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
+	"golang.org/x/text/unicode/norm"
 )
 
 // pageTemplate is one page: the layout with the page's own blocks.
@@ -192,26 +192,24 @@ func isTerm(s string, terms map[string]bool) bool {
 	if strings.ContainsAny(s, "[] ") || s == "" {
 		return false
 	}
-	n := utf8.RuneCountInString(l)
+	l = foldMarks(l)
 	for t := range terms {
-		if utf8.RuneCountInString(t) == n && asciiFold(t) == asciiFold(l) {
+		if foldMarks(t) == l {
 			return true
 		}
 	}
 	return false
 }
 
-// asciiFold keeps ASCII letters and digits and replaces anything else by '?'.
-func asciiFold(s string) string {
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r < 128 {
-			b = append(b, byte(r))
-		} else {
-			b = append(b, '?')
+// foldMarks removes diacritics: the decomposed form without its marks.
+func foldMarks(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // Pages.
@@ -282,10 +280,16 @@ type entityPage struct {
 	MoreDocs   int
 	CoOccur    []claimgraph.EntityCount
 	MoreCo     int
-	Asserted   []claimgraph.Alias
+	Asserted   []aliasGroup
 	OtherNames []claimgraph.Alias
 	Ref        string
 	Section    int // items per section
+}
+
+// aliasGroup is one name of an entity with every piece of evidence for it.
+type aliasGroup struct {
+	Name  string
+	Items []claimgraph.Alias
 }
 
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
@@ -315,12 +319,19 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 		ep.MoreCo = len(ep.CoOccur) - 40
 		ep.CoOccur = ep.CoOccur[:40]
 	}
+	groups := map[string]int{}
 	for _, a := range e.Aliases {
 		if a.Source == claimgraph.AliasMention {
 			ep.OtherNames = append(ep.OtherNames, a)
-		} else {
-			ep.Asserted = append(ep.Asserted, a)
+			continue
 		}
+		i, ok := groups[a.Name]
+		if !ok {
+			i = len(ep.Asserted)
+			groups[a.Name] = i
+			ep.Asserted = append(ep.Asserted, aliasGroup{Name: a.Name})
+		}
+		ep.Asserted[i].Items = append(ep.Asserted[i].Items, a)
 	}
 	s.render(w, r, http.StatusOK, "entity", &page{Title: e.Name, Nav: "entities", Data: ep})
 	return nil
