@@ -25,6 +25,9 @@ type TimexDoc struct {
 	// means the whole text. Predictions outside it are not scored, since the
 	// corpus says nothing about them.
 	Scope [][2]int
+	// ExtentOnly marks gold without TIMEX3 types and values (GUM time
+	// entities): the document counts for extent scores only.
+	ExtentOnly bool
 }
 
 // ReadTimeMLFile reads a TimeML (.tml) file.

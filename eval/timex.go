@@ -77,9 +77,11 @@ func inScope(scope [][2]int, off int) bool {
 }
 
 // ReadTimexPath reads annotated documents from a file or a directory taken
-// whole (recursively): TimeML files (.tml, or XML whose root is <TimeML>)
-// and CAT XML files (root <Document>), the latter limited to their first
-// catScope sentences (0: all). Other files in a directory are skipped.
+// whole (recursively): TimeML files (.tml, or XML whose root is <TimeML>),
+// CAT XML files (root <Document>), the latter limited to their first
+// catScope sentences (0: all), and GUM CoNLL-U files with a
+// "# meta::dateCreated" (time entities, extent only). Other files in a
+// directory are skipped.
 func ReadTimexPath(path string, catScope int) ([]TimexDoc, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -101,7 +103,7 @@ func ReadTimexPath(path string, catScope int) ([]TimexDoc, error) {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(p))
-		if ext != ".tml" && ext != ".xml" && ext != ".timeml" {
+		if ext != ".tml" && ext != ".xml" && ext != ".timeml" && ext != ".conllu" {
 			return nil
 		}
 		d, err := readTimexFile(p, catScope)
@@ -127,6 +129,12 @@ func readTimexFile(path string, catScope int) (TimexDoc, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return TimexDoc{}, fmt.Errorf("timex data: %w", err)
+	}
+	if strings.EqualFold(filepath.Ext(path), ".conllu") {
+		if !bytes.Contains(b, []byte("# meta::dateCreated")) {
+			return TimexDoc{}, errNotTimex // only GUM-style documents carry a creation time
+		}
+		return ReadGUMTimex(path)
 	}
 	head := b
 	if len(head) > 4096 {
@@ -195,18 +203,20 @@ type TimexScore struct {
 	ValueAccuracy float64      `json:"value_accuracy"`
 	ValueF1       float64      `json:"value_f1"`
 	Value         Extent       `json:"value"`
+	ValuedDocs    int          `json:"valued_docs"` // documents whose gold has TIMEX3 values; type and value scores cover only these
 	Errors        []TimexError `json:"-"`
 }
 
 // ScoreTimex runs recognize on each document's whole text with its creation
-// time and scores the expressions that start inside the document's scope. Strict matching wants identical spans; relaxed
-// matching pairs each gold expression with the first unpaired predicted one
-// that overlaps it. Type and value accuracy are measured over relaxed pairs;
-// a predicted expression is value-correct when it is paired and its value is
-// identical to the gold value.
+// time and scores the expressions that start inside the document's scope.
+// Strict matching wants identical spans; relaxed matching pairs each gold
+// expression with the first unpaired predicted one that overlaps it. Type
+// and value accuracy are measured over the relaxed pairs of documents whose
+// gold has values (not ExtentOnly); a predicted expression is value-correct
+// when it is paired and its value is identical to the gold value.
 func ScoreTimex(docs []TimexDoc, recognize func(text, dct string) []claimgraph.TimeExpr) *TimexScore {
 	s := &TimexScore{Task: "timex", Docs: len(docs)}
-	var strict, relaxed, typeOK, valueOK int
+	var strict, relaxed, typeOK, valueOK, valuedPairs, valuedGold, valuedPred int
 	for _, d := range docs {
 		var pred []claimgraph.TimeExpr
 		for _, p := range recognize(d.Text, d.DCT) {
@@ -216,6 +226,10 @@ func ScoreTimex(docs []TimexDoc, recognize func(text, dct string) []claimgraph.T
 		}
 		s.Gold += len(d.Gold)
 		s.Predicted += len(pred)
+		if !d.ExtentOnly {
+			valuedGold += len(d.Gold)
+			valuedPred += len(pred)
+		}
 		used := make([]bool, len(pred))
 		exact := map[[2]int]bool{}
 		for _, p := range pred {
@@ -240,6 +254,10 @@ func ScoreTimex(docs []TimexDoc, recognize func(text, dct string) []claimgraph.T
 			used[k] = true
 			relaxed++
 			p := pred[k]
+			if d.ExtentOnly {
+				continue
+			}
+			valuedPairs++
 			if p.Type == g.Type {
 				typeOK++
 			} else {
@@ -259,12 +277,18 @@ func ScoreTimex(docs []TimexDoc, recognize func(text, dct string) []claimgraph.T
 	}
 	s.Strict = prf(strict, s.Gold, s.Predicted)
 	s.Relaxed = prf(relaxed, s.Gold, s.Predicted)
-	s.Value = prf(valueOK, s.Gold, s.Predicted)
+	s.Value = prf(valueOK, valuedGold, valuedPred)
 	s.Precision, s.Recall, s.F1 = s.Relaxed.Precision, s.Relaxed.Recall, s.Relaxed.F1
 	s.ValueF1 = s.Value.F1
-	if relaxed > 0 {
-		s.TypeAccuracy = float64(typeOK) / float64(relaxed)
-		s.ValueAccuracy = float64(valueOK) / float64(relaxed)
+	s.ValuedDocs = len(docs)
+	for _, d := range docs {
+		if d.ExtentOnly {
+			s.ValuedDocs--
+		}
+	}
+	if valuedPairs > 0 {
+		s.TypeAccuracy = float64(typeOK) / float64(valuedPairs)
+		s.ValueAccuracy = float64(valueOK) / float64(valuedPairs)
 	}
 	return s
 }

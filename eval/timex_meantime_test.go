@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"flag"
+	"path/filepath"
 	"testing"
 
 	"github.com/claimgraph/claimgraph"
@@ -47,5 +48,30 @@ func TestTimexFixtures(t *testing.T) {
 	}
 	if sc.Gold != 9 || sc.Relaxed.Recall != 1 || sc.Value.Recall != 1 || sc.Predicted != 10 {
 		t.Errorf("gold %d predicted %d, relaxed recall %.2f, value recall %.2f; want 9, 10, 1, 1", sc.Gold, sc.Predicted, sc.Relaxed.Recall, sc.Value.Recall)
+	}
+}
+
+// TestTimexGUMNews measures extents on the GUM news documents (time entities,
+// no values) against their creation dates; the floor guards against
+// regressions, not a target from the issue.
+func TestTimexGUMNews(t *testing.T) {
+	dir := shareddata.Path(t, "data/gum/dep")
+	files, err := filepath.Glob(filepath.Join(dir, "GUM_news_*.conllu"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no GUM news files in %s", dir)
+	}
+	var docs []eval.TimexDoc
+	for _, f := range files {
+		d, err := eval.ReadGUMTimex(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	sc := eval.ScoreTimex(docs, func(text, dct string) []claimgraph.TimeExpr { return timex.Recognize(text, nil, dct) })
+	t.Logf("GUM news: docs %d gold %d predicted %d; strict P %.3f R %.3f F1 %.3f; relaxed P %.3f R %.3f F1 %.3f",
+		sc.Docs, sc.Gold, sc.Predicted, sc.Strict.Precision, sc.Strict.Recall, sc.Strict.F1, sc.Relaxed.Precision, sc.Relaxed.Recall, sc.Relaxed.F1)
+	if sc.Relaxed.F1 < 0.70 {
+		t.Errorf("relaxed extent F1 %.3f on GUM news fell below 0.70", sc.Relaxed.F1)
 	}
 }

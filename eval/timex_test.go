@@ -244,3 +244,65 @@ func TestReadTimexPathWalkError(t *testing.T) {
 		t.Errorf("got %v, want an error naming bad.tml", err)
 	}
 }
+
+func TestReadGUMTimex(t *testing.T) {
+	d, err := ReadGUMTimex("testdata/timex_gum/harbor.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := "On Tuesday, March 1, the harbor reopened.\nIt didn't flood for years.\n"
+	if d.Text != wantText {
+		t.Errorf("text:\n got %q\nwant %q", d.Text, wantText)
+	}
+	if d.DCT != "2016-03-04" || !d.ExtentOnly {
+		t.Errorf("DCT %q, extent only %v", d.DCT, d.ExtentOnly)
+	}
+	// "March 1" nests in "Tuesday, March 1" and is dropped; the place is not a time.
+	if len(d.Gold) != 2 || d.Gold[0].Text != "Tuesday, March 1" || d.Gold[1].Text != "years" {
+		t.Errorf("gold %+v", d.Gold)
+	}
+	docs, err := ReadTimexPath("testdata/timex_gum", 0)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("ReadTimexPath: %v, %d docs", err, len(docs))
+	}
+	// Extent-only documents count for extents, not for type and value.
+	s := ScoreTimex(docs, fixedRecognizer(map[string][]claimgraph.TimeExpr{d.Text: {{Start: 3, End: 10, Type: "DATE", Value: "2016-03-01"}}}))
+	if s.Relaxed.Correct != 1 || s.ValuedDocs != 0 || s.Value.Correct != 0 || s.TypeAccuracy != 0 {
+		t.Errorf("score %+v", s)
+	}
+	for _, bad := range []string{"1\tOnly\tthree\tcolumns\n", "", "x\ta\tb\tc\td\te\tf\tg\th\ti\n"} {
+		if _, err := readGUMTimex(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+func TestGUMEntityEvents(t *testing.T) {
+	got := gumEntityEvents("Entity=(1-event-new-x(2-time-new-y-coref)|SpaceAfter=No")
+	if len(got) != 2 || got[0].id != "1" || !got[0].open || got[0].close || got[1].typ != "time" || !got[1].close {
+		t.Errorf("got %+v", got)
+	}
+	got = gumEntityEvents("Entity=2)1)")
+	if len(got) != 2 || got[0].id != "2" || !got[1].close || got[1].open {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func FuzzReadGUMTimex(f *testing.F) {
+	b, err := os.ReadFile("testdata/timex_gum/harbor.conllu")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := readGUMTimex(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, g := range d.Gold {
+			if g.Start < 0 || g.End > len(d.Text) || g.Start > g.End || d.Text[g.Start:g.End] != g.Text {
+				t.Fatalf("bad gold span %+v", g)
+			}
+		}
+	})
+}

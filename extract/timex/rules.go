@@ -689,7 +689,7 @@ func ruleQuarter(p *parser, i int) (match, bool) {
 	if y, ok := p.year(kk); ok {
 		return match{i: i, j: kk + 1, typ: claimgraph.TimexDate, rule: "quarter", val: fixed(fmt.Sprintf("%04d-%s%d", y, code, n))}, true
 	}
-	if k == i+2 { // "Q2" alone is too often not a date
+	if k == i+2 || code == "H" { // "Q2" and "the second half" (of a match) alone are too often not dates
 		return match{}, false
 	}
 	// Without a year, "the last quarter" is the one before the creation
