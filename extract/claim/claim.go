@@ -100,7 +100,17 @@ type index struct {
 	argAt    []int // token -> argument mention index starting there, -1
 	argEnd   []int // mention index -> token limit
 	inArg    []int // token -> covering argument mention, -1
-	tagged   bool
+	isTagged bool
+}
+
+// tagged reports whether the tokens carry part-of-speech tags.
+func (x *index) tagged() bool {
+	for i := 0; i < len(x.toks) && i < 50; i++ {
+		if x.toks[i].POS != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func newIndex(text string, a *nlp.Analysis, mentions []claimgraph.Mention) *index {
@@ -120,15 +130,16 @@ func newIndex(text string, a *nlp.Analysis, mentions []claimgraph.Mention) *inde
 		x.toks = nlp.Tokenize(text)
 		x.sents = nlp.SplitSentences(text, x.toks)
 	}
-	x.mentions = mentions
 	n := len(x.toks)
+	x.isTagged = x.tagged()
+	if x.isTagged {
+		mentions = ArgumentMentions(text, &nlp.Analysis{Text: text, Tokens: x.toks, Sentences: x.sents}, mentions)
+	}
+	x.mentions = mentions
 	x.lower = make([]string, n)
 	x.sentOf = make([]int, n)
 	for i, t := range x.toks {
 		x.lower[i] = strings.ToLower(t.Text)
-		if t.POS != "" {
-			x.tagged = true
-		}
 	}
 	for si, s := range x.sents {
 		for i := s.First; i < s.Limit && i < n; i++ {
@@ -249,4 +260,81 @@ func chunkMention(doc string, a *nlp.Analysis, first, limit int) claimgraph.Ment
 		}
 	}
 	return m
+}
+
+// orgAnaphors are the heads of descriptions that, in news text, take up the
+// organization the article is about ("the group", "the terrorist cult").
+var orgAnaphors = set("group", "organization", "organisation", "movement", "cult", "militia", "outfit")
+
+// ArgumentMentions returns the mentions claims may use as arguments: the
+// given ones (from the entities stage) and those it did not give, sorted by
+// start: runs of proper nouns it missed ("Estekhbarat"), and definite
+// descriptions of an organization ("the group", "the terrorist group"),
+// which stand for the organization most mentioned before them in the
+// document (Kind description, Name that organization's name). The added ones
+// have confidence 0.4. Extract calls it itself; a caller that stores claims
+// should store these mentions too, so that every claim argument resolves to
+// a mention. a must be tagged; without tags the mentions come back as given.
+func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mention) []claimgraph.Mention {
+	toks := a.Tokens
+	if len(toks) == 0 || toks[0].POS == "" {
+		return mentions
+	}
+	covered := make([]bool, len(toks))
+	for _, m := range mentions {
+		f := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		for i := f; i < len(toks) && toks[i].Start < m.End; i++ {
+			covered[i] = true
+		}
+	}
+	out := append([]claimgraph.Mention(nil), mentions...)
+	orgCount := map[string]int{}
+	mi := 0
+	sorted := append([]claimgraph.Mention(nil), mentions...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	for i := 0; i < len(toks); i++ {
+		for mi < len(sorted) && sorted[mi].Start < toks[i].Start {
+			if m := sorted[mi]; m.Type == claimgraph.TypeORG && m.Name != "" {
+				orgCount[m.Name]++
+			}
+			mi++
+		}
+		if covered[i] {
+			continue
+		}
+		if toks[i].POS == "PROPN" {
+			j := i
+			for j < len(toks) && toks[j].POS == "PROPN" && !covered[j] {
+				j++
+			}
+			s, e := toks[i].Start, toks[j-1].End
+			out = append(out, claimgraph.Mention{Start: s, End: e, Text: text[s:e], Kind: claimgraph.MentionName, Name: text[s:e], Confidence: 0.4})
+			i = j - 1
+			continue
+		}
+		if strings.EqualFold(toks[i].Text, "the") {
+			j := i + 1
+			// Modifiers before the head: "the notorious terrorist group".
+			for j < len(toks) && j < i+4 && !covered[j] && !orgAnaphors[strings.ToLower(toks[j].Text)] &&
+				(toks[j].POS == "ADJ" || toks[j].POS == "NOUN" || toks[j].POS == "VERB") {
+				j++
+			}
+			if j < len(toks) && !covered[j] && orgAnaphors[strings.ToLower(toks[j].Text)] && (j+1 >= len(toks) || !strings.EqualFold(toks[j+1].Text, "of")) {
+				best, n := "", 0
+				for name, c := range orgCount {
+					if c > n || c == n && name < best {
+						best, n = name, c
+					}
+				}
+				if best != "" && n >= 2 {
+					s, e := toks[i].Start, toks[j].End
+					out = append(out, claimgraph.Mention{Start: s, End: e, Text: text[s:e], Type: claimgraph.TypeORG,
+						Kind: claimgraph.MentionDescription, Name: best, Confidence: 0.4})
+				}
+				i = j
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }

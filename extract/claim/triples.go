@@ -45,7 +45,7 @@ func (x *index) pos(i int) string { return x.toks[i].POS }
 // isVerb reports a verb or auxiliary token. Without tags, only be/have forms
 // and words ending in -ed count: enough for the simplest claims.
 func (x *index) isVerb(i int) bool {
-	if x.tagged {
+	if x.isTagged {
 		p := x.pos(i)
 		return p == "VERB" || p == "AUX"
 	}
@@ -99,7 +99,7 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 			continue
 		}
 		// A participle right after an article is an adjective ("the defected member").
-		if i > first && x.tagged && (x.pos(i-1) == "DET" || x.pos(i-1) == "ADJ") && x.pos(i) == "VERB" {
+		if i > first && x.isTagged && (x.pos(i-1) == "DET" || x.pos(i-1) == "ADJ") && x.pos(i) == "VERB" {
 			continue
 		}
 		vg0 := i
@@ -142,6 +142,9 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 		}
 		c.Relation = x.span(vg0, relEnd)
 		c.RelationLemma = x.relationLemma(vg0, relEnd, false)
+		if rc, ok := x.considerAs(c, subj, objs[0], limit, skip); ok {
+			out = append(out, rc)
+		}
 		for k, o := range objs {
 			conf := 0.7
 			if k > 0 {
@@ -152,6 +155,57 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 	}
 	out = append(out, x.nominal(first, limit, skip, hedges)...)
 	return out
+}
+
+// considerVerbs take an object and an "as" predicate about it.
+var considerVerbs = set("consider", "regard", "see", "view", "treat", "describe", "use", "count")
+
+// considerAs reads "X considered Y as (one of) its NOUN" as the claim that
+// Y is X's NOUN: "Y be NOUN of X".
+func (x *index) considerAs(c claimgraph.Claim, subj, obj, limit int, skip func(int) bool) (claimgraph.Claim, bool) {
+	if !considerVerbs[x.lemma(x.mainVerb(x.tokOf(c.Relation.Start), x.tokOf(c.Relation.End-1)+1))] {
+		return c, false
+	}
+	j := x.argEnd[obj]
+	if j >= limit || x.lower[j] != "as" || skip(j) {
+		return c, false
+	}
+	for k := j + 1; k < limit && k < j+8; k++ {
+		if w := x.lower[k]; w == "its" || w == "their" || w == "his" || w == "her" {
+			n := k + 1
+			for n < limit && x.pos(n) == "ADJ" {
+				n++
+			}
+			for n+1 < limit && x.pos(n+1) == "NOUN" {
+				n++
+			}
+			if n < limit && x.pos(n) == "NOUN" {
+				c.Relation = x.span(j, n+1)
+				c.RelationLemma = "be " + strings.Join(x.lemmaRange(k+1, n+1), " ") + " of"
+				return x.claim(c, obj, subj, 0.5), true
+			}
+			return c, false
+		}
+		if clauseStop[x.lower[k]] {
+			break
+		}
+	}
+	return c, false
+}
+
+// lemmaRange returns the lemmas of tokens [first, limit).
+func (x *index) lemmaRange(first, limit int) []string {
+	var out []string
+	for k := first; k < limit; k++ {
+		out = append(out, x.lemma(k))
+	}
+	return out
+}
+
+// tokOf returns the token holding byte offset off.
+func (x *index) tokOf(off int) int {
+	f, _ := x.tokRange(off, off+1)
+	return f
 }
 
 // claim fills the subject and object of a claim template.
@@ -210,6 +264,9 @@ func (x *index) subject(first, vg0 int, skip func(int) bool, lastSubj int) int {
 	}
 	if k >= first && (x.lower[k] == "and" || x.lower[k] == "but" || x.lower[k] == "or") && lastSubj >= 0 {
 		return lastSubj
+	}
+	if k > first && x.lower[k] == "," && x.inArg[k-1] >= 0 {
+		k-- // an appositive name before the verb: "the former dictator, X, was"
 	}
 	s := k
 	for s >= first && vg0-s < 16 {
@@ -277,7 +334,7 @@ func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs
 			if prep < 0 && x.pos(j) == "ADP" {
 				prep = j
 			}
-			if coord < 0 && (w == "and" || w == "as" || w == "," || w == "or") {
+			if coord < 0 && x.coordinates(j, limit) {
 				coord = j
 			}
 		}
@@ -326,6 +383,20 @@ func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs
 		return nil, vg1, -1
 	}
 	return objs, relEnd, agent
+}
+
+// coordinates reports a conjunction joining noun phrases at token j ("and
+// the", "as well as"), not adjectives ("military, financial and political").
+func (x *index) coordinates(j, limit int) bool {
+	w := x.lower[j]
+	if w == "as" {
+		return j+1 < limit && x.lower[j+1] == "well"
+	}
+	if w != "and" && w != "or" && w != "," || j+1 >= limit {
+		return false
+	}
+	p := x.pos(j + 1)
+	return p == "DET" || p == "PROPN" || x.argAt[j+1] >= 0
 }
 
 // phraseStart returns where the noun phrase holding the argument at token j
