@@ -82,7 +82,7 @@ var rules = []func(p *parser, i int) (match, bool){
 	ruleMonthDay, ruleDayMonth, ruleMonthYear, ruleMonth, ruleYear, ruleYearRange, ruleWordRange,
 	ruleDecade, ruleCentury, ruleSeason, ruleQuarter, ruleNumeric, ruleDayWord, ruleRefWord,
 	ruleRelUnit, ruleAnaphoric, ruleWeekday, ruleAgo, ruleDuration, ruleVagueDuration, ruleSet,
-	ruleClock, ruleFuzzy, ruleUnitPart,
+	ruleClock, ruleFuzzy, ruleUnitPart, ruleFiscal, ruleHoliday,
 }
 
 // matchAt returns the longest match starting at token i, with modifier
@@ -113,6 +113,9 @@ func (p *parser) matchAt(i int) (match, bool) {
 		k := p.words(i, dm.words)
 		if k < 0 {
 			continue
+		}
+		if p.word(k, "the") && (dm.mod == "MORE_THAN" || dm.mod == "LESS_THAN") {
+			continue // "over the past decade" spans it, it does not exceed it
 		}
 		m, found := p.coreAt(k)
 		if found && m.typ == claimgraph.TimexDuration && m.mod == "" && m.rule != "vague-duration" {
@@ -166,8 +169,11 @@ var startWords = func() map[string]bool {
 	}
 	for _, w := range strings.Fields(`the that from between in at these now currently nowadays presently
 		recently lately today yesterday tomorrow tonight every each once twice per a an q noon midday
-		midnight over earlier later early late mid`) {
+		midnight over earlier later early late mid fy fiscal`) {
 		m[w] = true
+	}
+	for _, h := range holidays {
+		m[h.words[0]] = true
 	}
 	return m
 }()
@@ -1464,4 +1470,84 @@ func ruleUnitPart(p *parser, i int) (match, bool) {
 	return match{i: i, j: i + 5, typ: claimgraph.TimexDate, mod: mod, rule: "unit-part", relative: true, val: func(e *env) string {
 		return shift(e.dct, name, step)
 	}}, true
+}
+
+// ruleFiscal: "fiscal 2008", "fiscal year 2008", "FY2008" (TIMEX3 "FY2008").
+func ruleFiscal(p *parser, i int) (match, bool) {
+	k := i
+	switch {
+	case p.word(k, "fy") && p.tok(k).upper:
+		k++
+	case p.word(k, "fiscal"):
+		k++
+		if p.word(k, "year") {
+			k++
+		}
+	default:
+		return match{}, false
+	}
+	y, ok := p.year(k)
+	if !ok {
+		// "FY08"
+		t := p.tok(k)
+		if t == nil || t.kind != kNum || t.ndig != 2 || t.suffix != "" || !p.word(i, "fy") || !p.adjacent(k) {
+			return match{}, false
+		}
+		y = 2000 + t.n
+		if t.n >= 50 {
+			y = 1900 + t.n
+		}
+	}
+	return match{i: i, j: k + 1, typ: claimgraph.TimexDate, rule: "fiscal", val: fixed(fmt.Sprintf("FY%04d", y))}, true
+}
+
+// holidays with a fixed date, by their lower-case words.
+var holidays = []struct {
+	words []string
+	m, d  int
+}{
+	{[]string{"christmas", "eve"}, 12, 24},
+	{[]string{"christmas", "day"}, 12, 25},
+	{[]string{"christmas"}, 12, 25},
+	{[]string{"new", "year", "'", "s", "eve"}, 12, 31},
+	{[]string{"new", "year", "'", "s", "day"}, 1, 1},
+	{[]string{"new", "year", "\u2019", "s", "eve"}, 12, 31},
+	{[]string{"new", "year", "\u2019", "s", "day"}, 1, 1},
+	{[]string{"valentine", "'", "s", "day"}, 2, 14},
+	{[]string{"valentine", "\u2019", "s", "day"}, 2, 14},
+	{[]string{"halloween"}, 10, 31},
+	{[]string{"independence", "day"}, 7, 4},
+}
+
+// ruleHoliday: "Christmas", "New Year's Eve", "Christmas 2010", resolved
+// like a month and day without a year.
+func ruleHoliday(p *parser, i int) (match, bool) {
+	if t := p.tok(i); t == nil || !t.upper {
+		return match{}, false
+	}
+	for _, h := range holidays {
+		k := p.words(i, h.words)
+		if k < 0 {
+			if k = p.punctWords(i, h.words); k < 0 {
+				continue
+			}
+		}
+		if y, ok := p.year(k); ok {
+			return dateMatch(i, k+1, "holiday", y, h.m, h.d)
+		}
+		return dateMatch(i, k, "holiday", 0, h.m, h.d)
+	}
+	return match{}, false
+}
+
+// punctWords is words that also accepts punctuation tokens ("'") in ws.
+func (p *parser) punctWords(i int, ws []string) int {
+	for _, w := range ws {
+		t := p.tok(i)
+		if t == nil || t.low != w {
+			return -1
+		}
+		i++
+	}
+	return i
 }

@@ -76,6 +76,12 @@ func TestFamilies(t *testing.T) {
 		{"present", "The firm is now bankrupt.", []want{{"now", "DATE", "PRESENT_REF", "PRESENT_REF", ""}}},
 		{"recently", "The mayor recently left.", []want{{"recently", "DATE", "PAST_REF", "PAST_REF", ""}}},
 		{"fuzzy", "Many fled in the early years after the revolution.", []want{{"the early years", "DATE", "XXXX", "XXXX", "START"}}},
+		{"fiscal year", "Profit rose in fiscal 2008.", []want{{"fiscal 2008", "DATE", "FY2008", "FY2008", ""}}},
+		{"holiday", "Shops were busy before Christmas.", []want{{"Christmas", "DATE", "2014-12-25", "", ""}}},
+		{"holiday with year", "They met on New Year's Eve 1999.", []want{{"New Year's Eve 1999", "DATE", "1999-12-31", "1999-12-31", ""}}},
+		{"abbreviated month", "The index fell on Oct. 19, 1987, and again on Nov. 2.", []want{
+			{"Oct. 19, 1987", "DATE", "1987-10-19", "1987-10-19", ""}, {"Nov. 2", "DATE", "2014-11-02", "", ""}}},
+		{"over the past decade", "Sales doubled over the past decade.", []want{{"the past decade", "DURATION", "P10Y", "P10Y", ""}}},
 		{"not a year: count", "About 2000 people marched.", nil},
 		{"not a year: product", "It still runs Windows 2000 today.", []want{{"today", "DATE", "2015-02-15", "", ""}}},
 		{"not a month: modal", "May I ask a question?", nil},
