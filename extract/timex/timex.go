@@ -199,3 +199,35 @@ func (r *Recognizer) Reanchor(text string, t claimgraph.TimeExpr, dct string) cl
 	t.Value, t.Anchor = "", ""
 	return t
 }
+
+// ReanchorAll recomputes the values of a document's stored expressions for a
+// new creation time, reading the same ranges Recognize read (nil: all the
+// text). Re-running only the time rules over those ranges gives each
+// expression exactly the sentence and the earlier dates it had at ingest; an
+// expression the rules no longer find there (its text changed, or it was
+// stored by another tool) falls back to Reanchor. The result is parallel to
+// exprs; absolute expressions come back unchanged.
+func ReanchorAll(text string, ranges [][2]int, exprs []claimgraph.TimeExpr, dct string) []claimgraph.TimeExpr {
+	return std.ReanchorAll(text, ranges, exprs, dct)
+}
+
+// ReanchorAll is the package function ReanchorAll with r's options.
+func (r *Recognizer) ReanchorAll(text string, ranges [][2]int, exprs []claimgraph.TimeExpr, dct string) []claimgraph.TimeExpr {
+	fresh := map[[2]int]claimgraph.TimeExpr{}
+	for _, x := range r.Recognize(text, ranges, dct) {
+		fresh[[2]int{x.Start, x.End}] = x
+	}
+	out := make([]claimgraph.TimeExpr, len(exprs))
+	for i, t := range exprs {
+		switch x, ok := fresh[[2]int{t.Start, t.End}]; {
+		case !t.Relative:
+			out[i] = t
+		case ok:
+			t.Value, t.Anchor = x.Value, x.Anchor
+			out[i] = t
+		default:
+			out[i] = r.Reanchor(text, t, dct)
+		}
+	}
+	return out
+}

@@ -212,6 +212,35 @@ func TestReanchor(t *testing.T) {
 	}
 }
 
+// TestReanchorAll checks that a whole document's expressions, recognized in
+// main-text ranges without a DCT, get the values recognition with the DCT
+// gives, and that a stored expression the rules do not find is still handled.
+func TestReanchorAll(t *testing.T) {
+	text := "Home | Archive 2009 | Contact\nThe dam was finished in 2011. The following year it failed, and last June it was rebuilt.\nFooter"
+	main := [][2]int{{strings.Index(text, "The dam"), strings.Index(text, "\nFooter")}}
+	undated := Recognize(text, main, "")
+	dated := Recognize(text, main, dct)
+	foreign := claimgraph.TimeExpr{Start: strings.Index(text, "Footer"), End: len(text), Relative: true, Value: "old", Anchor: "1999-01-01"}
+	got := ReanchorAll(text, main, append(undated, foreign), dct)
+	if len(got) != len(undated)+1 {
+		t.Fatalf("got %d expressions, want %d", len(got), len(undated)+1)
+	}
+	for i := range undated {
+		if got[i].Value != dated[i].Value || got[i].Start != undated[i].Start {
+			t.Errorf("%q: got %q, want %q", undated[i].Text, got[i].Value, dated[i].Value)
+		}
+	}
+	if v, _ := find(got, "The following year"); v.Value != "2012" {
+		t.Errorf("the following year = %q, want 2012 (after 2011 in the main text, not 2009 in the menu)", v.Value)
+	}
+	if v, _ := find(got, "last June"); v.Value != "2014-06" {
+		t.Errorf("last June = %q, want 2014-06", v.Value)
+	}
+	if f := got[len(got)-1]; f.Value != "" || f.Anchor != "" {
+		t.Errorf("an expression the rules do not find keeps an old value: %+v", f)
+	}
+}
+
 // TestRanges checks that only the given ranges are read and that offsets stay
 // those of the whole text.
 func TestRanges(t *testing.T) {
