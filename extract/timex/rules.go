@@ -890,7 +890,7 @@ func ruleRelUnit(p *parser, i int) (match, bool) {
 	}
 	if u, ok := units[t.low]; ok && !plural(t.low) {
 		switch u.name {
-		case "second", "minute", "hour", "night":
+		case "second", "minute", "hour", "night", "day", "fortnight":
 			if u.name == "night" && word == "last" {
 				return mk(k+1, claimgraph.TimexTime, func(e *env) string {
 					if v := shift(e.dct, "day", -1); v != "" {
@@ -1129,7 +1129,7 @@ func ruleDuration(p *parser, i int) (match, bool) {
 		k += 2
 		lead = true
 		if t := p.tok(k); t != nil {
-			if u, ok := units[t.low]; ok && !plural(t.low) && t.low != "weekend" {
+			if u, ok := units[t.low]; ok && !plural(t.low) && t.low != "weekend" && u.code != "S" && u.code != "MIN" && u.code != "H" {
 				if p.low(k-1) == "next" || p.low(k-1) == "following" || p.low(k-1) == "coming" || p.low(k-1) == "first" {
 					return match{}, false // "the next day" is a point (ruleAnaphoric)
 				}
@@ -1148,7 +1148,7 @@ func ruleDuration(p *parser, i int) (match, bool) {
 	if p.dash(k) && p.adjacent(k) && p.adjacent(k+1) {
 		t := p.tok(k + 1)
 		if t != nil && t.kind == kWord {
-			if u, ok := units[t.low]; ok && !plural(t.low) && !vague {
+			if u, ok := units[t.low]; ok && !plural(t.low) && !vague && u.name != "quarter" {
 				j := k + 2
 				if p.dash(j) && p.adjacent(j) && p.word(j+1, "old", "long") && p.adjacent(j+1) {
 					j += 2
@@ -1360,7 +1360,7 @@ func ruleClock(p *parser, i int) (match, bool) {
 	if t == nil {
 		return match{}, false
 	}
-	h, mi, k := -1, 0, i
+	h, mi, k, secs := -1, 0, i, ""
 	switch {
 	case t.kind == kWord && (t.low == "noon" || t.low == "midday"):
 		h, k = 12, i+1
@@ -1373,6 +1373,12 @@ func ruleClock(p *parser, i int) (match, bool) {
 			m := p.tok(k + 1)
 			if m != nil && m.kind == kNum && m.ndig == 2 && m.n < 60 && m.suffix == "" {
 				mi, k, colon = m.n, k+2, p.punct(k, ":")
+				// seconds: "11:16:00 PM"
+				if colon && p.punct(k, ":") && p.adjacent(k) && p.adjacent(k+1) {
+					if sec := p.tok(k + 1); sec != nil && sec.kind == kNum && sec.ndig == 2 && sec.n < 60 && sec.suffix == "" {
+						secs, k = fmt.Sprintf(":%02d", sec.n), k+2
+					}
+				}
 			}
 		}
 		if t.frac { // "10.30" scanned as one decimal number is not a clock time here
@@ -1408,7 +1414,7 @@ func ruleClock(p *parser, i int) (match, bool) {
 	if timeZones[p.low(k)] && p.tok(k).upper {
 		z, k = "Z", k+1
 	}
-	clock := fmt.Sprintf("T%02d:%02d%s", h, mi, z)
+	clock := fmt.Sprintf("T%02d:%02d%s%s", h, mi, secs, z)
 	return match{i: i, j: k, typ: claimgraph.TimexTime, rule: "clock", relative: true, val: func(e *env) string {
 		base := e.dct
 		if e.day.g == gDay {

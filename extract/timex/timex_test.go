@@ -82,6 +82,10 @@ func TestFamilies(t *testing.T) {
 		{"abbreviated month", "The index fell on Oct. 19, 1987, and again on Nov. 2.", []want{
 			{"Oct. 19, 1987", "DATE", "1987-10-19", "1987-10-19", ""}, {"Nov. 2", "DATE", "2014-11-02", "", ""}}},
 		{"over the past decade", "Sales doubled over the past decade.", []want{{"the past decade", "DURATION", "P10Y", "P10Y", ""}}},
+		{"clock with seconds", "Posted at 3/9/2005 11:16:00 PM by a reader.", []want{
+			{"3/9/2005", "DATE", "2005-03-09", "2005-03-09", ""}, {"11:16:00 PM", "TIME", "2005-03-09T23:16:00", "2005-03-09T23:16:00", ""}}},
+		{"not a date: last day", "It was his last day at the last minute.", nil},
+		{"not a duration: fraction", "About one-quarter of them left.", nil},
 		{"not a year: count", "About 2000 people marched.", nil},
 		{"not a year: product", "It still runs Windows 2000 today.", []want{{"today", "DATE", "2015-02-15", "", ""}}},
 		{"not a month: modal", "May I ask a question?", nil},
