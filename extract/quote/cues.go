@@ -110,6 +110,7 @@ var (
 	orgHeads = set("group", "organization", "organisation", "ministry", "government", "agency", "company", "party",
 		"army", "military", "police", "movement", "network", "cult", "council", "committee", "office", "department",
 		"service", "services", "administration", "embassy", "court", "website", "newspaper", "agency", "firm", "union")
+	timeWords  = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight")
 	malePron   = set("he", "him")
 	femalePron = set("she", "her")
 	orgPron    = set("it", "they", "them")

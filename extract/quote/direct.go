@@ -176,6 +176,9 @@ func (x *index) startsSentence(i int) bool {
 // attachAfter looks for an attribution after the closing mark:
 // `"...," he said`, `"...," said X, a ...`, `"...," the defected member stated`.
 func (x *index) attachAfter(c *candidate, closeTok int) bool {
+	if closeTok >= len(x.toks) {
+		return false // a chain closed by the end of its paragraph, not by a mark
+	}
 	j := closeTok + 1
 	_, sl := x.sentence(closeTok)
 	if j < len(x.toks) && x.toks[j].Text == "," {

@@ -216,6 +216,10 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if !info.bare {
 		return c, false
 	}
+	// "said on Monday the ...": a time adverbial before the content.
+	for j < sl && j < ce+4 && (timeWords[x.lower[j]] || x.lower[j] == "on" && j+1 < sl && timeWords[x.lower[j+1]]) {
+		j++
+	}
 	if info.object { // "told reporters the ..." : skip the addressee
 		if m := x.startAt[j]; m >= 0 {
 			j = x.mLimit[m]
