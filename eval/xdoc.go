@@ -19,6 +19,10 @@ type XDocDoc struct {
 	Text       string   // text rebuilt from the tokens (catxml.Doc.Text)
 	TokenSpans [][2]int // byte span of each token in Text
 	Gold       []XDocMention
+	// Scope is the number of leading tokens annotated with entity mentions:
+	// MEANTIME annotates only the first sentences of each article, so
+	// predicted mentions after them are not scored.
+	Scope int
 }
 
 // XDocMention is a gold named mention: a token range and its cluster, the
@@ -30,7 +34,9 @@ type XDocMention struct {
 }
 
 // ReadXDocPath reads a CAT XML file, or every .xml file under a directory.
-func ReadXDocPath(path string) ([]XDocDoc, error) {
+// sentences, when positive, is the number of leading sentences annotated
+// (6 in MEANTIME); 0 means the whole document.
+func ReadXDocPath(path string, sentences int) ([]XDocDoc, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("xdoc: %w", err)
@@ -59,16 +65,29 @@ func ReadXDocPath(path string) ([]XDocDoc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("xdoc: %w", err)
 		}
-		docs = append(docs, XDocFromCAT(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), d))
+		docs = append(docs, XDocFromCAT(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), d, sentences))
 	}
 	return docs, nil
 }
 
 // XDocFromCAT extracts the gold named mentions (syntactic_type NAM) of a
-// CAT document and their clusters.
-func XDocFromCAT(name string, d *catxml.Doc) XDocDoc {
+// CAT document and their clusters; sentences bounds the scored scope as in
+// ReadXDocPath.
+func XDocFromCAT(name string, d *catxml.Doc, sentences int) XDocDoc {
 	text, spans := d.Text()
-	x := XDocDoc{Name: name, Text: text, TokenSpans: spans}
+	x := XDocDoc{Name: name, Text: text, TokenSpans: spans, Scope: len(spans)}
+	if sentences > 0 {
+		first := -1
+		for i, tk := range d.Tokens {
+			if first < 0 {
+				first = tk.Sentence
+			}
+			if tk.Sentence-first >= sentences {
+				x.Scope = i
+				break
+			}
+		}
+	}
 	target := map[string]string{} // mention m_id -> target m_id
 	for _, r := range d.Relations {
 		if r.Tag != "REFERS_TO" || len(r.Targets) == 0 {
@@ -86,6 +105,7 @@ func XDocFromCAT(name string, d *catxml.Doc) XDocDoc {
 		if !ok {
 			continue
 		}
+		x.Scope = max(x.Scope, last+1)
 		g := XDocMention{First: first, Last: last, Cluster: name + "#" + m.ID}
 		if t, ok := target[m.ID]; ok {
 			g.Cluster = name + "#" + t
@@ -143,7 +163,7 @@ func ScoreXDoc(docs []XDocDoc, predict func([]XDocDoc) [][]claimgraph.Mention) X
 					continue
 				}
 				first, last, ok := tokenRange(d.TokenSpans, m.Start, m.End)
-				if !ok {
+				if !ok || (d.Scope > 0 && first >= d.Scope) {
 					continue
 				}
 				pm = append(pm, predMention{first, last, m.Entity})

@@ -13,7 +13,7 @@ import (
 )
 
 func TestReadXDoc(t *testing.T) {
-	docs, err := ReadXDocPath("testdata/xdoc")
+	docs, err := ReadXDocPath("testdata/xdoc", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func mention(d XDocDoc, first, last int, entity int64) claimgraph.Mention {
 }
 
 func TestScoreXDoc(t *testing.T) {
-	docs, err := ReadXDocPath("testdata/xdoc")
+	docs, err := ReadXDocPath("testdata/xdoc", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +71,24 @@ func TestScoreXDoc(t *testing.T) {
 	}
 }
 
+func TestXDocScope(t *testing.T) {
+	docs, err := ReadXDocPath("testdata/xdoc/a.xml", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second sentence holds a gold mention, so the scope reaches it.
+	if got := docs[0].Scope; got != 8 {
+		t.Errorf("scope = %d tokens, want 8", got)
+	}
+	d := docs[0]
+	sc := ScoreXDoc(docs, func([]XDocDoc) [][]claimgraph.Mention {
+		return [][]claimgraph.Mention{{mention(d, 0, 0, 1), mention(d, 9, 9, 2)}}
+	})
+	if sc.Predicted != 1 {
+		t.Errorf("a mention after the annotated scope was scored: predicted %d", sc.Predicted)
+	}
+}
+
 func TestAlign(t *testing.T) {
 	gold := []XDocMention{{First: 0, Last: 2}, {First: 5, Last: 5}, {First: 8, Last: 9}}
 	pred := []predMention{{first: 1, last: 2}, {first: 5, last: 6}, {first: 20, last: 20}, {first: 0, last: 2}}
@@ -89,7 +107,7 @@ func TestAlign(t *testing.T) {
 // TestReadMeantime reads the shared MEANTIME corpora and checks their gold.
 func TestReadMeantime(t *testing.T) {
 	dir := shareddata.Path(t, "data/meantime-dev/intra_cross-doc_annotation")
-	docs, err := ReadXDocPath(dir)
+	docs, err := ReadXDocPath(dir, 6)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,9 +142,9 @@ func FuzzXDocFromCAT(f *testing.F) {
 		if err != nil {
 			return
 		}
-		x := XDocFromCAT("f", d)
+		x := XDocFromCAT("f", d, 1)
 		for _, g := range x.Gold {
-			if g.First < 0 || g.Last >= len(x.TokenSpans) || g.First > g.Last || g.Cluster == "" {
+			if g.First < 0 || g.Last >= len(x.TokenSpans) || g.First > g.Last || g.Cluster == "" || g.Last >= x.Scope {
 				t.Fatalf("bad gold mention %+v", g)
 			}
 		}

@@ -85,6 +85,30 @@ func (d *docMentions) chain() {
 			uf.union(j, i)
 		}
 	}
+	// Organizations and places: a shorter form of two words or more of
+	// exactly one longer name of the document, a prefix ("China Eastern" of
+	// "China Eastern Airlines") or a suffix ("Air Force" of "United States
+	// Air Force").
+	for i, c := range d.ms {
+		if c.m.Type == claimgraph.TypePER || c.m.Kind == claimgraph.MentionAcronym || c.m.Ambiguous {
+			continue
+		}
+		roots := map[int]bool{}
+		for j, f := range d.ms {
+			if f.m.Type != c.m.Type || len(f.words) <= len(c.words) || uf.find(j) == uf.find(i) {
+				continue
+			}
+			// A lone first word is left alone: "Singapore" of "Singapore Airlines".
+			if len(c.words) >= 2 && (hasPrefix(f.words, c.words) || hasSuffix(f.words, c.words)) {
+				roots[uf.find(j)] = true
+			}
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				uf.union(r, i)
+			}
+		}
+	}
 	// Acronyms spelling exactly one longer name of the document.
 	for i, c := range d.ms {
 		if c.m.Kind != claimgraph.MentionAcronym {
@@ -145,6 +169,18 @@ func (d *docMentions) number(uf *unionFind) {
 			}
 		}
 	}
+}
+
+func hasPrefix(long, short []string) bool {
+	if len(short) > len(long) {
+		return false
+	}
+	for i, w := range short {
+		if long[i] != w {
+			return false
+		}
+	}
+	return true
 }
 
 func hasSuffix(long, short []string) bool {

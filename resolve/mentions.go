@@ -87,6 +87,12 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 	if typ == claimgraph.TypePER && (kind == claimgraph.MentionAcronym || !personLike(toks[ns:limit])) {
 		typ = claimgraph.TypeORG // people are seldom acronyms or "X of Y": NER's PER here is a guess
 	}
+	if typ == "" {
+		typ = d.typeOfName(name)
+		if typ == "" {
+			typ = claimgraph.TypeLOC // possessors are most often places ("Singapore's")
+		}
+	}
 	start, end := toks[first].Start, toks[limit-1].End
 	c := &cand{
 		m: claimgraph.Mention{
@@ -114,10 +120,67 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 		conf = 0.8
 	}
 	first, limit, typ := d.extend(e)
+	toks := d.a.Tokens
+	// "Apple Computer CEO Steve Jobs", "Ryanair CEO Michael O'Leary": an
+	// employer, a title, a person, in one span.
+	if typ != claimgraph.TypePER {
+		for k := first + 1; k < limit-1; k++ {
+			if titleWords[strings.ToLower(strings.Trim(toks[k].Text, "."))] && strings.ToUpper(toks[k].Text) == toks[k].Text && nameToken(toks[k+1].Text) {
+				if f, l := d.nameRun(first, k); l > f {
+					d.add(f, l, typ, claimgraph.MentionName, conf)
+				}
+				f, l := k+1, limit
+				for f < l && !nameToken(toks[f].Text) {
+					f++
+				}
+				if f < l {
+					d.add(f, l, claimgraph.TypePER, claimgraph.MentionName, conf*0.8)
+				}
+				return
+			}
+		}
+	}
+	// "Singapore's Changi Airport" names two things: the possessor and the head.
+	for k := limit - 2; k > first; k-- {
+		if isPossessive(toks[k].Text) {
+			if f, l := d.nameRun(first, k); l > f {
+				d.add(f, l, "", claimgraph.MentionName, conf*0.8)
+			}
+			first = k + 1
+			break
+		}
+	}
 	// A name is a run of capitalized words: "US military Camp Liberty" names
 	// "Camp Liberty", "MKO collaborating" names "MKO".
 	first, limit = d.nameRun(first, limit)
+	// "Boeing 737", "Airbus A380": a maker followed by a model number names a product.
+	sl := d.sentenceOf(first).Limit
+	if limit < sl && modelNumber(toks[limit].Text) {
+		limit++
+		typ = claimgraph.TypeMISC
+	} else if limit+1 < sl && isPossessive(toks[limit].Text) && modelNumber(toks[limit+1].Text) {
+		limit += 2 // "Boeing's 787"
+		typ = claimgraph.TypeMISC
+	} else if limit-first >= 2 && modelNumber(toks[limit-1].Text) {
+		typ = claimgraph.TypeMISC
+	}
 	d.add(first, limit, typ, claimgraph.MentionName, conf)
+}
+
+// modelNumber reports a product model token: digits, possibly with letters
+// and hyphens ("737", "A380", "747-400", "737s"), not a year-like number alone.
+func modelNumber(t string) bool {
+	digits := 0
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r == '-':
+		default:
+			return false
+		}
+	}
+	return digits > 0 && len(t) >= 2 && !(digits == 4 && len(t) == 4 && (t[0] == '1' || t[0] == '2'))
 }
 
 // nameRun returns the longest run of name words (capitalized words, with

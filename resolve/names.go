@@ -328,6 +328,15 @@ var leadingWords = map[string]bool{"the": true, "so-called": true, "so": true, "
 // nationality adjective before them). At least one word is always kept.
 func nameStart(words []string, person bool) int {
 	i := 0
+	if person {
+		// "Apple Computer CEO Steve Jobs": the name follows the last title.
+		for k := len(words) - 2; k > 0; k-- {
+			if titleWords[strings.ToLower(strings.TrimSuffix(words[k], "."))] && capitalized(words[k+1]) {
+				i = k + 1
+				break
+			}
+		}
+	}
 	for i < len(words)-1 {
 		l := strings.ToLower(strings.TrimSuffix(words[i], "."))
 		switch {

@@ -109,6 +109,7 @@ func Resolve(mentions []claimgraph.Mention, asserted []claimgraph.AliasAssertion
 	r.translit()
 	r.asserted(asserted)
 	r.acronyms()
+	r.designators()
 	r.orgStems()
 	r.personShortForms()
 	r.orgShortForms()
@@ -356,6 +357,9 @@ func (r *resolver) groupJoin(rule string, key func(a *atom) string) {
 
 func (r *resolver) translit() {
 	r.groupJoin(RuleTranslit, func(a *atom) string {
+		if IsAcronym(a.name) {
+			return "" // letters, not sounds: NCRCM and NCRCME differ
+		}
 		tk := TranslitKey(a.name)
 		if !translitTrusted(tk) {
 			return ""
@@ -407,6 +411,24 @@ func (r *resolver) acronyms() {
 			r.join(root, i, Link{Rule: RuleAcronym})
 		}
 	}
+}
+
+// designators joins an organization's name with and without its trailing
+// designators ("Apple Inc." and "Apple", "Aer Lingus Group PLC" and "Aer Lingus").
+func (r *resolver) designators() {
+	r.groupJoin(RuleOrgStem, func(a *atom) string {
+		if a.typ == claimgraph.TypePER || len(a.words) == 0 {
+			return ""
+		}
+		w := a.words
+		for len(w) > 1 && orgDesignators[w[len(w)-1]] {
+			w = w[:len(w)-1]
+		}
+		if len(w) == 1 && IsAcronym(a.name) {
+			return ""
+		}
+		return a.typ + "\x00" + strings.Join(w, " ")
+	})
 }
 
 // stemOf splits an organization or place name into its stem (without a final

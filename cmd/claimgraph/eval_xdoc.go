@@ -24,6 +24,7 @@ precision, recall and F1 of the cross-document clustering over the aligned
 mentions, and mention-detection precision, recall and F1. The top-level
 precision, recall and f1 of --json are the B-cubed ones.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	scope := fs.Int("cat-sentences", 6, "score only mentions in the first N sentences of each document, the part MEANTIME annotates with entity mentions (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,7 +34,7 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 	}
 	var docs []eval.XDocDoc
 	for _, p := range fs.Args() {
-		ds, err := eval.ReadXDocPath(p)
+		ds, err := eval.ReadXDocPath(p, *scope)
 		if err != nil {
 			return fmt.Errorf("eval xdoc: %w", err)
 		}

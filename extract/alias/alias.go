@@ -279,14 +279,30 @@ func (f *finder) acronymFits(x, y span) bool {
 		return true
 	}
 	last := strings.ToLower(strings.Trim(f.toks[x.limit-1].Text, "."))
-	return x.limit-x.first > 2 && designators[last] && f.initialsFit(span{x.first, x.limit - 1}, y)
+	if x.limit-x.first > 2 && designators[last] && f.initialsFit(span{x.first, x.limit - 1}, y) {
+		return true
+	}
+	// Designators anywhere ("Company EADS N.V."): skip them all.
+	var kept []string
+	acr := strings.ToUpper(strings.ReplaceAll(f.toks[y.first].Text, ".", ""))
+	for _, t := range f.toks[x.first:x.limit] {
+		l := strings.ToLower(strings.Trim(t.Text, "."))
+		if designators[l] || connectors[l] || l == "nv" || l == "n.v" || strings.EqualFold(strings.ReplaceAll(t.Text, ".", ""), acr) || strings.Contains(strings.TrimSuffix(t.Text, "."), ".") || t.Text == "'s" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		kept = append(kept, string(unicode.ToUpper(r)))
+	}
+	return len(kept) >= 2 && strings.Join(kept, "") == acr
 }
 
 func (f *finder) initialsFit(x, y span) bool {
 	acr := strings.ToUpper(strings.ReplaceAll(f.toks[y.first].Text, ".", ""))
 	var all, content strings.Builder
 	for _, t := range f.toks[x.first:x.limit] {
-		if t.Text == "'s" || t.Text == "’s" || t.Text == "-" {
+		// "... Space Company EADS N.V. (EADS)": the acronym itself and
+		// dotted abbreviations after the name spell nothing.
+		if t.Text == "'s" || t.Text == "’s" || t.Text == "-" || strings.EqualFold(strings.ReplaceAll(t.Text, ".", ""), acr) || strings.Contains(strings.TrimSuffix(t.Text, "."), ".") {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
