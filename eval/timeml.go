@@ -181,7 +181,7 @@ func WriteTimeML(w io.Writer, docID, dct, text string, exprs []claimgraph.TimeEx
 		if x.Start < 0 || x.End > len(text) || x.Start >= x.End {
 			return fmt.Errorf("timeml: expression %q has span %d-%d outside a text of %d bytes", x.Text, x.Start, x.End, len(text))
 		}
-		if !utf8.RuneStart(text[x.Start]) || (x.End < len(text) && !utf8.RuneStart(text[x.End])) {
+		if splitsRune(text, x.Start) || splitsRune(text, x.End) {
 			return fmt.Errorf("timeml: expression %q at %d-%d splits a character", x.Text, x.Start, x.End)
 		}
 	}
@@ -223,6 +223,21 @@ func WriteTimeML(w io.Writer, docID, dct, text string, exprs []claimgraph.TimeEx
 	writeEscaped(bw, text[pos:])
 	bw.WriteString("</TEXT>\n</TimeML>\n")
 	return bw.Flush()
+}
+
+// splitsRune reports whether off falls inside a valid multi-byte character
+// of text (stray bytes of invalid UTF-8 are characters of their own).
+func splitsRune(text string, off int) bool {
+	if off <= 0 || off >= len(text) || utf8.RuneStart(text[off]) {
+		return false
+	}
+	for j := off - 1; j >= 0 && j >= off-3; j-- {
+		if utf8.RuneStart(text[j]) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			return !(r == utf8.RuneError && size == 1) && j+size > off
+		}
+	}
+	return false
 }
 
 func attrEscape(s string) string {

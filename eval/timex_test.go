@@ -201,6 +201,15 @@ func TestWriteTimeMLErrors(t *testing.T) {
 	}
 }
 
+func TestSplitsRune(t *testing.T) {
+	text := "a\u00e9b\x94c"
+	for off, want := range map[int]bool{0: false, 1: false, 2: true, 3: false, 4: false, 5: false, 6: false} {
+		if got := splitsRune(text, off); got != want {
+			t.Errorf("splitsRune(%q, %d) = %v, want %v", text, off, got, want)
+		}
+	}
+}
+
 func FuzzReadTimeML(f *testing.F) {
 	for _, p := range []string{"testdata/timex/harbor.tml", "testdata/timex/quiet.tml"} {
 		b, err := os.ReadFile(p)
