@@ -156,46 +156,17 @@ func ReadMEANTIME(r io.Reader, topic string) (Doc, error) {
 // ud-english-ewt/*.conllu and meantime-dev/intra_cross-doc_annotation/*/*.xml.
 // A corpus that is absent is skipped; none at all is an error.
 func Load(root string) ([]Doc, error) {
-	var docs []Doc
-	gum, _ := filepath.Glob(filepath.Join(root, "gum", "dep", "*.conllu"))
-	for _, p := range gum {
-		ds, err := readFile(p, func(f io.Reader) ([]Doc, error) {
-			return ReadCoNLLU(f, "gum", strings.TrimSuffix(filepath.Base(p), ".conllu"))
-		})
-		if err != nil {
-			return nil, err
+	var paths []string
+	for _, sub := range []string{"gum/dep", "ud-english-ewt", "meantime-dev/intra_cross-doc_annotation"} {
+		p := filepath.Join(root, filepath.FromSlash(sub))
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			paths = append(paths, p)
 		}
-		docs = append(docs, ds...)
 	}
-	ewt, _ := filepath.Glob(filepath.Join(root, "ud-english-ewt", "*.conllu"))
-	for _, p := range ewt {
-		ds, err := readFile(p, func(f io.Reader) ([]Doc, error) {
-			return ReadCoNLLU(f, "ewt", filepath.Base(p))
-		})
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, ds...)
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("load %s: no GUM, EWT or MEANTIME folder found", root)
 	}
-	mt, _ := filepath.Glob(filepath.Join(root, "meantime-dev", "intra_cross-doc_annotation", "*", "*.xml"))
-	for _, p := range mt {
-		topic := strings.TrimPrefix(filepath.Base(filepath.Dir(p)), "corpus_")
-		ds, err := readFile(p, func(f io.Reader) ([]Doc, error) {
-			d, err := ReadMEANTIME(f, topic)
-			if d.ID == "" {
-				d.ID = strings.TrimSuffix(filepath.Base(p), ".xml")
-			}
-			return []Doc{d}, err
-		})
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, ds...)
-	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("load %s: no GUM, EWT or MEANTIME documents found", root)
-	}
-	return docs, nil
+	return LoadPaths(paths)
 }
 
 func readFile(path string, read func(io.Reader) ([]Doc, error)) ([]Doc, error) {
@@ -209,4 +180,59 @@ func readFile(path string, read func(io.Reader) ([]Doc, error)) ([]Doc, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return ds, nil
+}
+
+// LoadPaths reads documents from files and folders: a folder is walked for
+// *.conllu files (GUM when the name starts with "GUM_", else EWT-like) and
+// MEANTIME *.xml files (topic: the folder name without "corpus_").
+func LoadPaths(paths []string) ([]Doc, error) {
+	var docs []Doc
+	for _, root := range paths {
+		err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if e.IsDir() {
+				return nil
+			}
+			name := filepath.Base(p)
+			switch {
+			case strings.HasSuffix(name, ".conllu"):
+				corpus := "ewt"
+				if strings.HasPrefix(name, "GUM_") {
+					corpus = "gum"
+				}
+				ds, err := readFile(p, func(f io.Reader) ([]Doc, error) {
+					return ReadCoNLLU(f, corpus, strings.TrimSuffix(name, ".conllu"))
+				})
+				if err != nil {
+					return err
+				}
+				docs = append(docs, ds...)
+			case strings.HasSuffix(name, ".xml"):
+				topic := strings.TrimPrefix(filepath.Base(filepath.Dir(p)), "corpus_")
+				ds, err := readFile(p, func(f io.Reader) ([]Doc, error) {
+					d, err := ReadMEANTIME(f, topic)
+					if d.ID == "" {
+						d.ID = strings.TrimSuffix(name, ".xml")
+					}
+					return []Doc{d}, err
+				})
+				if err != nil {
+					return err
+				}
+				if len(ds[0].Paras) > 0 {
+					docs = append(docs, ds...)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", root, err)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("load %v: no CoNLL-U or MEANTIME documents found", paths)
+	}
+	return docs, nil
 }

@@ -110,7 +110,8 @@ type pool struct {
 	docs      []Doc
 	words     []string
 	sentences []string
-	next      int // the next sentence to hand out, so none repeats soon
+	order     []int // a shuffled order of sentences to hand out
+	next      int   // the next of order to hand out, so none repeats soon
 }
 
 func newPool(docs []Doc) *pool {
@@ -132,10 +133,12 @@ func (pl *pool) word(r *rand.Rand) string { return pl.words[r.IntN(len(pl.words)
 // repeating one before all were used: two copies given the same new
 // sentence would really share text, and the benchmark's gold would be wrong.
 func (pl *pool) sentence(r *rand.Rand) string {
+	// Shuffle an order, never the sentences: synthetic documents are
+	// rebuilt from sentence indices and must come out the same every time.
 	if pl.next == 0 {
-		r.Shuffle(len(pl.sentences), func(i, j int) { pl.sentences[i], pl.sentences[j] = pl.sentences[j], pl.sentences[i] })
+		pl.order = r.Perm(len(pl.sentences))
 	}
-	s := pl.sentences[pl.next]
+	s := pl.sentences[pl.order[pl.next]]
 	pl.next = (pl.next + 1) % len(pl.sentences)
 	return s
 }
