@@ -28,6 +28,7 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	d.addAsserted(asserted)
 	d.addAcronyms(asserted)
 	d.addExpansions()
+	d.addCued()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
 	d.describe()
@@ -529,4 +530,39 @@ func personLike(toks []nlp.Token) bool {
 		}
 	}
 	return len(toks) == 0 || !orgDesignators[strings.ToLower(toks[len(toks)-1].Text)]
+}
+
+// addCued adds names NER missed where the words before them announce a name:
+// "so-called Islamic State", "Iraq's Estekhbarat" (a place's institution).
+// They are typed like the same name elsewhere in the document, else as
+// organizations.
+func (d *docMentions) addCued() {
+	toks := d.a.Tokens
+	locEnd := map[int]bool{}
+	for _, c := range d.ms {
+		if c.m.Type == claimgraph.TypeLOC {
+			locEnd[c.limit-1] = true
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		cued := strings.EqualFold(toks[i].Text, "so-called") ||
+			isPossessive(toks[i].Text) && i > 0 && locEnd[i-1]
+		if !cued {
+			continue
+		}
+		s := d.sentenceOf(i)
+		first, limit := i+1, i+1
+		for limit < s.Limit && limit-first < 6 && !d.covered[limit] && nameToken(toks[limit].Text) && !stopsExtension(toks[limit].Text) {
+			limit++
+		}
+		if limit == first || titleWords[strings.ToLower(toks[first].Text)] {
+			continue
+		}
+		name := d.text[toks[first].Start:toks[limit-1].End]
+		typ := d.typeOfName(name)
+		if typ == "" {
+			typ = claimgraph.TypeORG
+		}
+		d.add(first, limit, typ, claimgraph.MentionName, 0.5)
+	}
 }

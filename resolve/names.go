@@ -168,6 +168,16 @@ func isVowel(c byte) bool {
 // merge on: a single word needs five consonants, several words four in all.
 // Short skeletons collide ("Iran" and "Oran"), so short names must match
 // exactly.
+func consonants(key string) int {
+	n := 0
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c >= 'a' && c <= 'z' && !isVowel(c) {
+			n++
+		}
+	}
+	return n
+}
+
 func translitTrusted(key string) bool {
 	consonants, words := 0, 1
 	for i := 0; i < len(key); i++ {

@@ -364,6 +364,11 @@ func (r *resolver) translit() {
 		if !translitTrusted(tk) {
 			return ""
 		}
+		if consonants(tk) >= 6 {
+			// So long a skeleton is one name whatever type NER gave each
+			// spelling ("Estekhbarat" ORG, "Istekhbarat" PER).
+			return tk
+		}
 		return a.typ + "\x00" + tk
 	})
 }
