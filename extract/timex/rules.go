@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -248,6 +249,64 @@ func (p *parser) year(i int) (int, bool) {
 	return t.n, true
 }
 
+// weekdayDate lets a weekday before a date without a year choose the year:
+// "Tuesday 10th April" is the 10 April, within six years in the direction of
+// the tense, that fell on a Tuesday. Without one, the match is unchanged.
+func weekdayDate(m match, ok bool) func(p *parser, i, mo, d int) (match, bool) {
+	return func(p *parser, i, mo, d int) (match, bool) {
+		t := p.tok(i)
+		if !ok || t == nil || weekdays[t.low] == 0 || len(t.low) <= 3 {
+			return m, ok
+		}
+		wd, plain := weekdays[t.low], m.val
+		m.val = func(e *env) string {
+			if e.dct.g >= gYear {
+				if v, found := yearByWeekday(e.dct, mo, d, wd, tenseDir(e.tense)); found {
+					return v
+				}
+			}
+			return plain(e)
+		}
+		return m, ok
+	}
+}
+
+// yearByWeekday finds the date month mo, day d on weekday wd nearest to r's
+// year in direction dir, within six years.
+func yearByWeekday(r ref, mo, d, wd, dir int) (string, bool) {
+	best, bestDist := 0, 1<<30
+	for y := r.y - 6; y <= r.y+6; y++ {
+		if !validDate(y, mo, d) {
+			continue
+		}
+		t := time.Date(y, time.Month(mo), d, 12, 0, 0, 0, time.UTC)
+		w := int(t.Weekday())
+		if w == 0 {
+			w = 7
+		}
+		if w != wd {
+			continue
+		}
+		dist := y - r.y
+		if r.g >= gMonth {
+			dist = (y-r.y)*12 + mo - r.m
+		}
+		if (dir == dirPast && dist > 0) || (dir == dirFuture && dist < 0) {
+			continue
+		}
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	if best == 0 {
+		return "", false
+	}
+	return fmtDay(best, mo, d), true
+}
+
 // weekdayPrefix skips "Monday," before a date; it returns i when there is none.
 func (p *parser) weekdayPrefix(i int) int {
 	if t := p.tok(i); t != nil && t.upper && weekdays[t.low] > 0 && len(t.low) > 3 {
@@ -317,7 +376,7 @@ func ruleMonthDay(p *parser, i int) (match, bool) {
 	if y, ok := p.year(kk); ok {
 		return dateMatch(i, kk+1, "month-day", y, m, d)
 	}
-	return dateMatch(i, j, "month-day", 0, m, d)
+	return weekdayDate(dateMatch(i, j, "month-day", 0, m, d))(p, i, m, d)
 }
 
 // ruleDayMonth: "11 December", "the 11th of December 2009".
@@ -345,7 +404,7 @@ func ruleDayMonth(p *parser, i int) (match, bool) {
 	if y, ok := p.year(kk); ok {
 		return dateMatch(i, kk+1, "day-month", y, m, d)
 	}
-	return dateMatch(i, k, "day-month", 0, m, d)
+	return weekdayDate(dateMatch(i, k, "day-month", 0, m, d))(p, i, m, d)
 }
 
 // ruleMonthYear: "December 2011", "Dec. 2011", "December of 2011".

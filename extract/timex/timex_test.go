@@ -155,6 +155,10 @@ func TestDirection(t *testing.T) {
 		{"The show is to be held on October 12.", "2005-10-04", "October 12", "2005-10-12"},
 		{"It was set to land on Monday.", "2007-03-19", "Monday", "2007-03-19"},
 		{"It flew on Tuesday at 18:00 UTC.", "2009-12-16", "18:00 UTC", "2009-12-15T18:00Z"},
+		{"The rally was held on Tuesday 10th April.", "2015-02-15", "Tuesday 10th April", "2012-04-10"},
+		{"The rally is on Friday, April 10.", "2015-02-15", "Friday, April 10", "2015-04-10"},
+		{"The rally was held on Monday, April 10.", "2015-02-15", "Monday, April 10", "2014-04-10"}, // no past Monday 10 April within six years: the weekday is ignored
+		{"Rally: Monday, April 10.", "2015-02-15", "Monday, April 10", "2017-04-10"},
 		{"It ended last night.", "2015-02-15T10:00:00Z", "last night", "2015-02-14TNI"},
 	}
 	for _, tt := range tests {
