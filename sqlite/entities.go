@@ -35,7 +35,7 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 		return fmt.Errorf("replace entities: %w", err)
 	}
 	defer tx.Rollback()
-	for _, table := range []string{"claim_entities", "entity_docs", "mention_entities", "entity_aliases", "entities"} {
+	for _, table := range []string{"claim_edges", "entity_pairs", "claim_entities", "entity_docs", "mention_entities", "entity_aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("replace entities: clear %s: %w", table, err)
 		}
@@ -108,6 +108,13 @@ func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
 		{"entity counts", `UPDATE entities SET
 			mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
 			docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)`},
+		// Every ordered pair of entities in one document; the entity page
+		// and the graph read co-occurrence from here instead of joining
+		// entity_docs with itself at query time.
+		{"entity pairs", `INSERT INTO entity_pairs (a, b, docs, sources)
+			SELECT x.entity, y.entity, COUNT(*), COUNT(DISTINCT x.source)
+			FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity <> x.entity
+			GROUP BY x.entity, y.entity`},
 		// A claim's subject (object) entity is the entity of the longest
 		// resolved mention overlapping the subject (object) span.
 		{"claim entities", `INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
@@ -125,6 +132,32 @@ func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q); err != nil {
 			return fmt.Errorf("%s: %w", s.what, err)
+		}
+	}
+	return deriveClaimEdges(ctx, tx)
+}
+
+// deriveClaimEdges clusters every claim between two entities and stores one
+// edge per cluster with its independent sources, so that the graph reads
+// edges instead of re-clustering claims on each request.
+func deriveClaimEdges(ctx context.Context, tx *sql.Tx) error {
+	rows, err := loadClaims(ctx, tx, `WHERE c.id IN (SELECT claim FROM claim_entities
+		WHERE subject_entity <> 0 AND object_entity <> 0 AND subject_entity <> object_entity)`)
+	if err != nil {
+		return fmt.Errorf("claim edges: %w", err)
+	}
+	clusters, err := clusterClaims(ctx, tx, rows)
+	if err != nil {
+		return fmt.Errorf("claim edges: %w", err)
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("claim edges: %w", err)
+	}
+	defer st.Close()
+	for _, c := range clusters {
+		if _, err := st.ExecContext(ctx, c.SubjectEntity, c.ObjectEntity, clusterLabel(c), c.Sources, c.Docs); err != nil {
+			return fmt.Errorf("claim edge %s: %w", c.Key, err)
 		}
 	}
 	return nil

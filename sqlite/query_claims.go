@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -26,10 +27,19 @@ type claimRow struct {
 	subjectName, objectName string
 }
 
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (db *DB) loadClaims(ctx context.Context, where string, args ...any) ([]claimRow, error) {
+	return loadClaims(ctx, db.db, where, args...)
+}
+
 // loadClaims reads claims matching where (over claims c) with their
 // documents and the entity layer's subject, object and speaker entities.
-func (db *DB) loadClaims(ctx context.Context, where string, args ...any) ([]claimRow, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
+func loadClaims(ctx context.Context, db querier, where string, args ...any) ([]claimRow, error) {
+	rows, err := db.QueryContext(ctx, `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
 			COALESCE(ce.subject_entity, 0), COALESCE(ce.object_entity, 0), COALESCE(ce.speaker_entity, 0),
 			COALESCE(es.name, ''), COALESCE(eo.name, ''), COALESCE(ep.name, ''), COALESCE(ep.type, '')
 		FROM claims c JOIN documents d ON d.id = c.doc
@@ -140,13 +150,17 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 	return page(clusters, f.Offset, f.Limit), nil
 }
 
-// clusterClaims groups claim rows by key and counts their sources.
 func (db *DB) clusterClaims(ctx context.Context, rows []claimRow) ([]claimgraph.ClaimCluster, error) {
+	return clusterClaims(ctx, db.db, rows)
+}
+
+// clusterClaims groups claim rows by key and counts their sources.
+func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgraph.ClaimCluster, error) {
 	docs := map[string]bool{}
 	for _, r := range rows {
 		docs[r.Doc] = true
 	}
-	rc, err := db.reuseClusters(ctx, docs)
+	rc, err := reuseClusters(ctx, db, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +323,7 @@ func compareDates(a, b string) int {
 // reuseClusters returns the reuse clusters (containment ≥ 0.5) reachable
 // from docs, following pairs in rounds of indexed lookups rather than
 // reading every pair of the store.
-func (db *DB) reuseClusters(ctx context.Context, docs map[string]bool) ([]reuse.Cluster, error) {
+func reuseClusters(ctx context.Context, db querier, docs map[string]bool) ([]reuse.Cluster, error) {
 	var pairs []claimgraph.ReusePair
 	seenPair := map[[2]string]bool{}
 	visited := map[string]bool{}
@@ -332,7 +346,7 @@ func (db *DB) reuseClusters(ctx context.Context, docs map[string]bool) ([]reuse.
 			args = append(args, args[:n]...)
 			args = append(args, minChainContainment)
 			ph := placeholders(n)
-			rows, err := db.db.QueryContext(ctx, `SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_a IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?
+			rows, err := db.QueryContext(ctx, `SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_a IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?
 				UNION SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_b IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?`, args...)
 			if err != nil {
 				return nil, fmt.Errorf("reuse clusters: %w", err)
@@ -366,7 +380,7 @@ func (db *DB) reuseClusters(ctx context.Context, docs map[string]bool) ([]reuse.
 	if len(pairs) == 0 {
 		return nil, nil
 	}
-	dates, err := db.docDates(ctx, visited)
+	dates, err := docDates(ctx, db, visited)
 	if err != nil {
 		return nil, err
 	}
@@ -374,7 +388,7 @@ func (db *DB) reuseClusters(ctx context.Context, docs map[string]bool) ([]reuse.
 }
 
 // docDates returns the publication dates of the documents, in batches.
-func (db *DB) docDates(ctx context.Context, docs map[string]bool) (map[string]string, error) {
+func docDates(ctx context.Context, db querier, docs map[string]bool) (map[string]string, error) {
 	out := map[string]string{}
 	ids := make([]any, 0, len(docs))
 	for d := range docs {
@@ -382,7 +396,7 @@ func (db *DB) docDates(ctx context.Context, docs map[string]bool) (map[string]st
 	}
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
-		rows, err := db.db.QueryContext(ctx, `SELECT id, date FROM documents WHERE id IN (`+placeholders(n)+`)`, ids[:n]...)
+		rows, err := db.QueryContext(ctx, `SELECT id, date FROM documents WHERE id IN (`+placeholders(n)+`)`, ids[:n]...)
 		if err != nil {
 			return nil, fmt.Errorf("document dates: %w", err)
 		}
@@ -410,4 +424,13 @@ func page[T any](s []T, offset, limit int) []T {
 		s = s[:limit]
 	}
 	return orEmpty(s)
+}
+
+// clusterLabel is a cluster's relation as a graph edge label: "not ..."
+// for a negated one.
+func clusterLabel(c claimgraph.ClaimCluster) string {
+	if strings.HasSuffix(c.Key, "|not") {
+		return "not " + c.Relation
+	}
+	return c.Relation
 }

@@ -175,7 +175,7 @@ func (db *DB) Entity(ctx context.Context, ref string) (*claimgraph.EntityDetail,
 	if d.CoOccurring, err = db.coOccurring(ctx, id, maxCoOccurring); err != nil {
 		return nil, err
 	}
-	if d.Mentions, err = db.queryMentions(ctx, `JOIN mention_entities me ON me.mention = m.id WHERE me.entity = ? ORDER BY m.doc, m.start LIMIT ?`, id, maxEntityMentions); err != nil {
+	if d.Mentions, err = db.queryMentions(ctx, `JOIN mention_entities me ON me.mention = m.id WHERE me.entity = ? ORDER BY me.mention LIMIT ?`, id, maxEntityMentions); err != nil {
 		return nil, err
 	}
 	if d.Ambiguous, err = db.ambiguousFor(ctx, d.Type, d.Name, d.Aliases); err != nil {
@@ -187,7 +187,7 @@ func (db *DB) Entity(ctx context.Context, ref string) (*claimgraph.EntityDetail,
 func (db *DB) entityDocs(ctx context.Context, id int64) ([]claimgraph.EntityDoc, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT ed.doc, d.title, d.outlet, d.date, ed.mentions
 		FROM entity_docs ed JOIN documents d ON d.id = ed.doc WHERE ed.entity = ?
-		ORDER BY ed.mentions DESC, d.date DESC, ed.doc LIMIT ?`, id, maxEntityDocs)
+		ORDER BY ed.mentions DESC LIMIT ?`, id, maxEntityDocs)
 	if err != nil {
 		return nil, fmt.Errorf("documents of entity %d: %w", id, err)
 	}
@@ -205,10 +205,8 @@ func (db *DB) entityDocs(ctx context.Context, id int64) ([]claimgraph.EntityDoc,
 
 // coOccurring returns the entities sharing most documents with id.
 func (db *DB) coOccurring(ctx context.Context, id int64, limit int) ([]claimgraph.EntityCount, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, c.n FROM
-		(SELECT b.entity AS entity, COUNT(*) AS n FROM entity_docs a JOIN entity_docs b ON b.doc = a.doc
-			WHERE a.entity = ?1 AND b.entity <> ?1 GROUP BY b.entity ORDER BY n DESC, b.entity LIMIT ?2) c
-		JOIN entities e ON e.id = c.entity ORDER BY c.n DESC, e.id`, id, limit)
+	rows, err := db.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, p.docs FROM entity_pairs p JOIN entities e ON e.id = p.b
+		WHERE p.a = ? ORDER BY p.docs DESC, p.b LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
 	}

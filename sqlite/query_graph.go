@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph"
@@ -19,9 +18,11 @@ const (
 )
 
 // Graph returns the neighbourhood of an entity: entities linked to it by
-// claims (one edge per relation, sized by independent sources) or by shared
-// documents (sized by distinct outlets), to depth 1 or 2, keeping the
-// strongest neighbours when there are more than MaxNodes.
+// claims (one edge per claim cluster, sized by its independent sources) or
+// by shared documents (sized by the distinct outlets among them), to depth 1
+// or 2, keeping the strongest neighbours when there are more than MaxNodes,
+// with every edge among the nodes kept. It reads the claim_edges and
+// entity_pairs tables written with the entity layer.
 func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.Graph, error) {
 	if q.Depth == 0 {
 		q.Depth = 1
@@ -51,168 +52,165 @@ func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.G
 		return nil, claimgraph.Errorf(claimgraph.ENOTFOUND, "no entity %d", q.Entity)
 	}
 
-	g := graphBuilder{db: db, q: q, kinds: kinds, in: map[int64]bool{q.Entity: true}, edges: map[string]claimgraph.GraphEdge{}}
+	in := map[int64]bool{q.Entity: true}
 	order := []int64{q.Entity}
 	frontier := []int64{q.Entity}
+	dropped := 0
 	for depth := 1; depth <= q.Depth && len(frontier) > 0; depth++ {
 		var next []int64
 		for _, center := range frontier {
-			added, err := g.expand(ctx, center)
+			ns, err := db.neighbours(ctx, center, kinds, q.MinSources, q.MaxNodes+1)
 			if err != nil {
 				return nil, err
 			}
-			next = append(next, added...)
-			order = append(order, added...)
+			for _, n := range ns {
+				if in[n.id] {
+					continue
+				}
+				if len(in) >= q.MaxNodes {
+					dropped++
+					continue
+				}
+				in[n.id] = true
+				order = append(order, n.id)
+				next = append(next, n.id)
+			}
+			if dropped > 0 && len(in) >= q.MaxNodes {
+				break // full: the other centers would only add to the count
+			}
 		}
 		frontier = next
 	}
-	out := &claimgraph.Graph{Nodes: []claimgraph.GraphNode{}, Edges: []claimgraph.GraphEdge{}, Truncated: g.dropped > 0}
-	nodes, err := db.graphNodes(ctx, order)
-	if err != nil {
+	out := &claimgraph.Graph{Truncated: dropped > 0}
+	var err error
+	if out.Nodes, err = db.graphNodes(ctx, order); err != nil {
 		return nil, err
 	}
-	out.Nodes = nodes
-	for _, e := range g.edges {
-		if g.in[e.Source] && g.in[e.Target] {
-			out.Edges = append(out.Edges, e)
+	if out.Edges, err = db.graphEdges(ctx, order, kinds, q.MinSources); err != nil {
+		return nil, err
+	}
+	if out.Truncated {
+		out.Message = fmt.Sprintf("showing %d entities, the strongest links first; more are linked (at least %d not shown): raise the node limit (at most %d) or the minimum sources",
+			len(out.Nodes), dropped, maxGraphNodes)
+	}
+	return out, nil
+}
+
+// neighbour is an entity linked to another, with its strongest link.
+type neighbour struct {
+	id            int64
+	sources, docs int
+}
+
+// neighbours returns the entities linked to center by the edge kinds, with
+// at least minSources, strongest first, at most limit.
+func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]bool, minSources, limit int) ([]neighbour, error) {
+	best := map[int64]neighbour{}
+	read := func(what, q string) error {
+		rows, err := db.db.QueryContext(ctx, q, center, minSources, limit)
+		if err != nil {
+			return fmt.Errorf("%s of %d: %w", what, center, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n neighbour
+			if err := rows.Scan(&n.id, &n.sources, &n.docs); err != nil {
+				return fmt.Errorf("%s of %d: %w", what, center, err)
+			}
+			b := best[n.id]
+			best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
+		}
+		return rows.Err()
+	}
+	if kinds["claim"] {
+		if err := read("claim neighbours", `SELECT other, MAX(sources) AS s, MAX(docs) AS n FROM (
+				SELECT object AS other, sources, docs FROM claim_edges WHERE subject = ?1 AND object <> ?1 AND sources >= ?2
+				UNION ALL SELECT subject, sources, docs FROM claim_edges WHERE object = ?1 AND subject <> ?1 AND sources >= ?2)
+			GROUP BY other ORDER BY s DESC, n DESC, other LIMIT ?3`); err != nil {
+			return nil, err
 		}
 	}
-	slices.SortFunc(out.Edges, func(a, b claimgraph.GraphEdge) int {
+	if kinds["cooccur"] {
+		if err := read("co-occurring entities", `SELECT b, sources, docs FROM entity_pairs WHERE a = ?1 AND sources >= ?2
+			ORDER BY sources DESC, docs DESC, b LIMIT ?3`); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]neighbour, 0, len(best))
+	for _, n := range best {
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b neighbour) int {
+		if a.sources != b.sources {
+			return b.sources - a.sources
+		}
+		if a.docs != b.docs {
+			return b.docs - a.docs
+		}
+		return int(a.id - b.id)
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// graphEdges returns the edges among the nodes, strongest first.
+func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bool, minSources int) ([]claimgraph.GraphEdge, error) {
+	args := make([]any, 0, 2*len(nodes)+1)
+	for _, id := range nodes {
+		args = append(args, id)
+	}
+	args = append(args, args...)
+	args = append(args, minSources)
+	in := `(` + placeholders(len(nodes)) + `)`
+	out := []claimgraph.GraphEdge{}
+	read := func(kind, q string) error {
+		rows, err := db.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("graph %s edges: %w", kind, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			e := claimgraph.GraphEdge{Kind: kind}
+			if err := rows.Scan(&e.Source, &e.Target, &e.Label, &e.Sources, &e.Docs); err != nil {
+				return fmt.Errorf("graph %s edges: %w", kind, err)
+			}
+			out = append(out, e)
+		}
+		return rows.Err()
+	}
+	if kinds["claim"] {
+		if err := read("claim", `SELECT subject, object, label, sources, docs FROM claim_edges
+			WHERE subject IN `+in+` AND object IN `+in+` AND sources >= ?`); err != nil {
+			return nil, err
+		}
+	}
+	if kinds["cooccur"] {
+		// Stored both ways; one undirected edge per pair, from the smaller id.
+		if err := read("cooccur", `SELECT a, b, '', sources, docs FROM entity_pairs
+			WHERE a IN `+in+` AND b IN `+in+` AND a < b AND sources >= ?`); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b claimgraph.GraphEdge) int {
 		if a.Sources != b.Sources {
 			return b.Sources - a.Sources
 		}
 		if a.Docs != b.Docs {
 			return b.Docs - a.Docs
 		}
-		return strings.Compare(edgeKey(a), edgeKey(b))
+		return strings.Compare(fmt.Sprint(a.Kind, a.Source, a.Target, a.Label), fmt.Sprint(b.Kind, b.Source, b.Target, b.Label))
 	})
-	if out.Truncated {
-		out.Message = fmt.Sprintf("showing the %d strongest of at least %d linked entities; raise the node limit (at most %d) or the minimum sources to see others",
-			len(out.Nodes), len(out.Nodes)+g.dropped, maxGraphNodes)
-	}
 	return out, nil
-}
-
-type graphBuilder struct {
-	db      *DB
-	q       claimgraph.GraphQuery
-	kinds   map[string]bool
-	in      map[int64]bool
-	edges   map[string]claimgraph.GraphEdge
-	dropped int
-}
-
-func edgeKey(e claimgraph.GraphEdge) string {
-	return fmt.Sprintf("%s|%d|%d|%s", e.Kind, e.Source, e.Target, e.Label)
-}
-
-// expand adds the edges of center and returns the neighbours newly admitted
-// as nodes, strongest first, while the node cap allows.
-func (g *graphBuilder) expand(ctx context.Context, center int64) ([]int64, error) {
-	var found []claimgraph.GraphEdge
-	if g.kinds["claim"] {
-		es, err := g.db.claimEdges(ctx, center, g.q.MinSources)
-		if err != nil {
-			return nil, err
-		}
-		found = append(found, es...)
-	}
-	if g.kinds["cooccur"] {
-		es, err := g.db.cooccurEdges(ctx, center, g.q.MinSources, g.q.MaxNodes+1)
-		if err != nil {
-			return nil, err
-		}
-		found = append(found, es...)
-	}
-	// Rank neighbours by their strongest edge to center.
-	strength := map[int64][2]int{}
-	for _, e := range found {
-		g.edges[edgeKey(e)] = e
-		other := e.Target
-		if other == center {
-			other = e.Source
-		}
-		s := strength[other]
-		strength[other] = [2]int{max(s[0], e.Sources), max(s[1], e.Docs)}
-	}
-	var others []int64
-	for id := range strength {
-		if !g.in[id] {
-			others = append(others, id)
-		}
-	}
-	sort.Slice(others, func(i, j int) bool {
-		a, b := strength[others[i]], strength[others[j]]
-		if a != b {
-			return a[0] > b[0] || (a[0] == b[0] && a[1] > b[1])
-		}
-		return others[i] < others[j]
-	})
-	var added []int64
-	for _, id := range others {
-		if len(g.in) >= g.q.MaxNodes {
-			g.dropped++
-			continue
-		}
-		g.in[id] = true
-		added = append(added, id)
-	}
-	return added, nil
-}
-
-// claimEdges returns one edge per claim cluster between center and another
-// entity, with the cluster's independent sources.
-func (db *DB) claimEdges(ctx context.Context, center int64, minSources int) ([]claimgraph.GraphEdge, error) {
-	rows, err := db.loadClaims(ctx, `WHERE c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ?1 AND object_entity <> 0
-		UNION SELECT claim FROM claim_entities WHERE object_entity = ?1 AND subject_entity <> 0)`, center)
-	if err != nil {
-		return nil, err
-	}
-	clusters, err := db.clusterClaims(ctx, rows)
-	if err != nil {
-		return nil, err
-	}
-	var out []claimgraph.GraphEdge
-	for _, c := range clusters {
-		if c.SubjectEntity == c.ObjectEntity || c.Sources < minSources {
-			continue
-		}
-		label := c.Relation
-		if strings.HasSuffix(c.Key, "|not") {
-			label = "not " + label
-		}
-		out = append(out, claimgraph.GraphEdge{Source: c.SubjectEntity, Target: c.ObjectEntity, Kind: "claim", Label: label, Sources: c.Sources, Docs: c.Docs})
-	}
-	return out, nil
-}
-
-// cooccurEdges returns the entities sharing documents with center, by
-// number of distinct outlets among the shared documents.
-func (db *DB) cooccurEdges(ctx context.Context, center int64, minSources, limit int) ([]claimgraph.GraphEdge, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT b.entity, COUNT(*) AS n, COUNT(DISTINCT a.source) AS s
-		FROM entity_docs a JOIN entity_docs b ON b.doc = a.doc
-		WHERE a.entity = ?1 AND b.entity <> ?1 GROUP BY b.entity HAVING s >= ?2 ORDER BY s DESC, n DESC, b.entity LIMIT ?3`,
-		center, minSources, limit)
-	if err != nil {
-		return nil, fmt.Errorf("co-occurrence of %d: %w", center, err)
-	}
-	defer rows.Close()
-	var out []claimgraph.GraphEdge
-	for rows.Next() {
-		e := claimgraph.GraphEdge{Kind: "cooccur"}
-		var other int64
-		if err := rows.Scan(&other, &e.Docs, &e.Sources); err != nil {
-			return nil, fmt.Errorf("co-occurrence of %d: %w", center, err)
-		}
-		// One undirected edge per pair: the smaller id is the source.
-		e.Source, e.Target = min(center, other), max(center, other)
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 // graphNodes reads the entities in order.
 func (db *DB) graphNodes(ctx context.Context, ids []int64) ([]claimgraph.GraphNode, error) {
+	out := make([]claimgraph.GraphNode, 0, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
@@ -233,7 +231,6 @@ func (db *DB) graphNodes(ctx context.Context, ids []int64) ([]claimgraph.GraphNo
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("graph nodes: %w", err)
 	}
-	out := make([]claimgraph.GraphNode, 0, len(ids))
 	for _, id := range ids {
 		if n, ok := byID[id]; ok {
 			out = append(out, n)

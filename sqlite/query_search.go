@@ -9,11 +9,15 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
-// maxSearchHits caps one page of search results.
-const maxSearchHits = 1000
+// maxSearchHits caps one page of search results; maxRanked caps the matches
+// ranked for one search.
+const (
+	maxSearchHits = 1000
+	maxRanked     = 20000
+)
 
 // Search finds documents containing every word of q (title or text), best
-// first, with a snippet whose matches are marked [like this]. The query is
+// first (by BM25 among the newest 20,000 matches), with a snippet whose matches are marked [like this]. The query is
 // taken as plain words: FTS5 operators and quotes in it are not syntax, so
 // no user input makes the search fail.
 func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimgraph.SearchHit, error) {
@@ -25,25 +29,61 @@ func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimg
 		limit = 20
 	}
 	limit = min(limit, maxSearchHits)
-	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.outlet, d.date,
-			snippet(documents_fts, 1, '[', ']', '…', 16), bm25(documents_fts)
-		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-		WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), d.seq`+limitClause(offset, limit), match)
+	// Rank first, then cut snippets for the page only: a snippet in the
+	// ranking query would be made for every match before the sort.
+	// Ranking is bounded: only the newest maxRanked matches are scored, so
+	// a word found in every document costs the same on any store size.
+	rows, err := db.db.QueryContext(ctx, `SELECT seq, r FROM (SELECT rowid AS seq, bm25(documents_fts) AS r FROM documents_fts
+		WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY r, seq`+limitClause(offset, limit), match, maxRanked)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
-	defer rows.Close()
-	out := []claimgraph.SearchHit{}
+	var seqs []any
+	rank := map[int64]float64{}
 	for rows.Next() {
-		var h claimgraph.SearchHit
+		var seq int64
 		var bm float64
-		if err := rows.Scan(&h.Doc, &h.Title, &h.Outlet, &h.Date, &h.Snippet, &bm); err != nil {
+		if err := rows.Scan(&seq, &bm); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("search %q: %w", q, err)
 		}
-		h.Rank = -bm // bm25 is lower for better matches; Rank is higher
-		out = append(out, h)
+		seqs = append(seqs, seq)
+		rank[seq] = -bm // bm25 is lower for better matches; Rank is higher
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	out := []claimgraph.SearchHit{}
+	if len(seqs) == 0 {
+		return out, nil
+	}
+	rows, err = db.db.QueryContext(ctx, `SELECT d.seq, d.id, d.title, d.outlet, d.date, snippet(documents_fts, 1, '[', ']', '…', 16)
+		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+		WHERE documents_fts MATCH ? AND documents_fts.rowid IN (`+placeholders(len(seqs))+`)`, append([]any{match}, seqs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: snippets: %w", q, err)
+	}
+	defer rows.Close()
+	hits := map[int64]claimgraph.SearchHit{}
+	for rows.Next() {
+		var h claimgraph.SearchHit
+		var seq int64
+		if err := rows.Scan(&seq, &h.Doc, &h.Title, &h.Outlet, &h.Date, &h.Snippet); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q, err)
+		}
+		h.Rank = rank[seq]
+		hits[seq] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	for _, s := range seqs {
+		if h, ok := hits[s.(int64)]; ok {
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }
 
 // ftsWords turns user input into an FTS5 query of quoted words joined by

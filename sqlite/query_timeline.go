@@ -53,8 +53,11 @@ func (db *DB) Timeline(ctx context.Context, q claimgraph.TimelineQuery) ([]claim
 		args = append(args, entity)
 	}
 	query := `SELECT t.id, t.doc, t.ord, t.start, t.end, t.text, t.type, t.value, t.relative, t.anchor, t.mod, t.rule
-		FROM times t WHERE ` + strings.Join(where, " AND ") + ` ORDER BY t.value, t.doc, t.start LIMIT ` + fmt.Sprint(timelineBatch)
+		FROM times t WHERE ` + strings.Join(where, " AND ") + ` ORDER BY t.value, t.doc, t.start LIMIT ?`
 
+	// Most times make one entry: read a little more than wanted per batch.
+	batchSize := min(timelineBatch, want+want/4+10)
+	args = append(args, batchSize)
 	out := []claimgraph.TimelineEntry{}
 	after := []any{"", "", -1}
 	for len(out) < want {
@@ -72,7 +75,7 @@ func (db *DB) Timeline(ctx context.Context, q claimgraph.TimelineQuery) ([]claim
 			return nil, err
 		}
 		out = append(out, entries...)
-		if len(batch) < timelineBatch {
+		if len(batch) < batchSize {
 			break
 		}
 	}

@@ -123,7 +123,7 @@ func testEntity(t *testing.T, c *Corpus) {
 		t.Errorf("mentions = %d, want 6", len(d.Mentions))
 	}
 	for _, m := range d.Mentions {
-		if m.Entity != EntAcme || c.text(m.Doc)[m.Start:m.End] != m.Text {
+		if m.Entity != EntAcme || c.Text(m.Doc)[m.Start:m.End] != m.Text {
 			t.Errorf("mention %+v: wrong entity or span", m)
 		}
 	}
@@ -219,7 +219,7 @@ func testClaims(t *testing.T, c *Corpus) {
 		if v.Source != wantSources[i] {
 			t.Errorf("claim %d source = %q, want %q", i, v.Source, wantSources[i])
 		}
-		if c.text(v.Doc)[v.Evidence.Start:v.Evidence.End] != v.Evidence.Text {
+		if c.Text(v.Doc)[v.Evidence.Start:v.Evidence.End] != v.Evidence.Text {
 			t.Errorf("claim %d evidence span does not match its text", i)
 		}
 	}
@@ -347,7 +347,7 @@ func testEdge(t *testing.T, c *Corpus) {
 		t.Fatal("no sentences naming both")
 	}
 	for _, s := range ev.Sentences {
-		txt := c.text(s.Doc)
+		txt := c.Text(s.Doc)
 		if txt[s.Start:s.End] != s.Text || !strings.Contains(s.Text, "Acme") || !strings.Contains(s.Text, "Blue Party") {
 			t.Errorf("sentence %+v: span or content wrong", s)
 		}
@@ -384,7 +384,7 @@ func testTimeline(t *testing.T, c *Corpus) {
 			var s []string
 			for _, e := range got {
 				s = append(s, e.Value+"/"+e.Kind+"/"+e.Precision)
-				if c.text(e.Evidence.Doc)[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
+				if c.Text(e.Evidence.Doc)[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
 					t.Errorf("entry %+v: evidence span does not match", e)
 				}
 				if e.Time.Start < e.Evidence.Start || e.Time.End > e.Evidence.End {

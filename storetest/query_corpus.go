@@ -53,7 +53,8 @@ type Corpus struct {
 	A, B, C, D *claimgraph.Document
 }
 
-func (c *Corpus) text(doc string) string {
+// Text returns the text of one of the corpus documents, "" for another id.
+func (c *Corpus) Text(doc string) string {
 	for _, d := range []*claimgraph.Document{c.A, c.B, c.C, c.D} {
 		if d.ID == doc {
 			return d.Text

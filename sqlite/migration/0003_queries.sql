@@ -14,6 +14,31 @@ CREATE TABLE entity_docs (
 	PRIMARY KEY (entity, doc)
 ) WITHOUT ROWID;
 CREATE INDEX entity_docs_doc ON entity_docs(doc, entity);
+CREATE INDEX entity_docs_rank ON entity_docs(entity, mentions DESC);
+
+-- entity_pairs: co-occurrence, both directions: the documents a and b share
+-- and the distinct sources (outlets) among them.
+CREATE TABLE entity_pairs (
+	a       INTEGER NOT NULL,
+	b       INTEGER NOT NULL,
+	docs    INTEGER NOT NULL,
+	sources INTEGER NOT NULL,
+	PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX entity_pairs_rank ON entity_pairs(a, docs DESC);
+
+-- claim_edges: claim clusters between two entities, with their independent
+-- sources counted as Claims counts them (label: the relation, "not ..." when
+-- negated).
+CREATE TABLE claim_edges (
+	subject INTEGER NOT NULL,
+	object  INTEGER NOT NULL,
+	label   TEXT NOT NULL,
+	sources INTEGER NOT NULL,
+	docs    INTEGER NOT NULL,
+	PRIMARY KEY (subject, object, label)
+) WITHOUT ROWID;
+CREATE INDEX claim_edges_object ON claim_edges(object);
 
 -- claim_entities: the entities of a claim's subject and object (the entity
 -- of a mention overlapping the span) and of its speaker mention; 0 when none.
