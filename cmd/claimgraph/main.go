@@ -75,6 +75,7 @@ func commands() []command {
 		{"bench", "measure ingest throughput and memory", cmdBench},
 		{"doc", "change a document: doc set-date DOC DATE", cmdDoc},
 		{"serve", "serve the web UI and the JSON API (read-only)", cmdServe},
+		{"screenshots", "write PNGs of the main web pages after ingesting the seeds", cmdScreenshots},
 		{"aliases", "import or export curated entity decisions (aliases file)", cmdAliases},
 		{"timex", "find and normalize time expressions in text files or stdin", cmdTimex},
 	}

@@ -1,0 +1,212 @@
+// End-to-end test of the claimgraph web UI in a real headless Chromium,
+// driven by playwright-core. Run by httpapi's TestBrowser, which builds the
+// binary, ingests the articles, starts `claimgraph serve` and passes:
+//   BASE_URL   the server's address
+//   CHROMIUM   the browser executable (Debian's /usr/bin/chromium)
+//   SEEDS=1    when the shared seed articles were ingested (MKO steps run)
+//   SHOTS=DIR  optional: also write screenshots there
+// It exits non-zero on the first failed assertion, saying what was expected.
+import { chromium } from "playwright-core";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.env.BASE_URL;
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const seeds = process.env.SEEDS === "1";
+if (!base) {
+  console.error("BASE_URL is not set");
+  process.exit(2);
+}
+
+let step = "start";
+function check(cond, what) {
+  if (!cond) throw new Error(`[${step}] ${what}`);
+  console.log(`ok   [${step}] ${what}`);
+}
+
+const dialogs = [];
+const pageErrors = [];
+const cspViolations = [];
+
+const profile = mkdtempSync(join(tmpdir(), "claimgraph-e2e-"));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1400, height: 1000 },
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+try {
+  const page = browser.pages()[0] || (await browser.newPage());
+  page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  const goto = async (path) => {
+    const res = await page.goto(base + path, { waitUntil: "load" });
+    return res;
+  };
+  const noXSS = async (where) => {
+    const state = await page.evaluate(() => ({ xss: window.__xss, title: document.title }));
+    check(state.xss === undefined, `${where}: no payload ran (window.__xss is ${state.xss})`);
+    check(!/pwned/i.test(state.title), `${where}: document.title untouched (${state.title})`);
+    check(dialogs.length === 0, `${where}: no dialog opened (${dialogs.join("; ")})`);
+    check(cspViolations.length === 0, `${where}: no inline script was even attempted (${cspViolations.join("; ")})`);
+  };
+
+  // The start page and its search box.
+  step = "home";
+  let res = await goto("/");
+  check(res.status() === 200, "start page answers 200");
+  check(await page.locator("form.search input[name=q]").count() === 1, "search box present");
+
+  if (seeds) {
+    // Find the MKO through the search box, open its entity page.
+    step = "search MKO";
+    await page.fill("form.search input[name=q]", "MKO");
+    await Promise.all([page.waitForURL(/\/search\?q=MKO/), page.click("form.search button")]);
+    const hits = await page.locator("ol.hits li").count();
+    check(hits >= 3, `search for MKO lists documents (${hits})`);
+    const marks = await page.locator("ol.hits mark").allTextContents();
+    check(marks.some((m) => m.toUpperCase() === "MKO"), "matches are marked in the snippets");
+    const actor = page.locator("section ul.entities a.ent").first();
+    check(await actor.count() === 1, "search lists the matching actor");
+    await Promise.all([page.waitForURL(/\/entities\/\d+/), actor.click()]);
+
+    step = "MKO entity page";
+    const name = (await page.locator("h1.entity-name").textContent()).trim();
+    check(/Moja?hedin|Khalq|MKO/i.test(name), `entity page is the MKO's: "${name}"`);
+    const aliasNames = await page.locator("#aliases .alias").allTextContents();
+    for (const want of ["MEK", "PMOI"]) {
+      check(aliasNames.some((a) => a.trim() === want), `alias ${want} listed (${[...new Set(aliasNames)].join(", ")})`);
+    }
+    const evidence = page.locator("#aliases a.evidence");
+    check(await evidence.count() >= 2, "aliases come with their evidence");
+    const evText = (await evidence.first().textContent()).replace(/[“”]/g, "").trim();
+    const docsListed = await page.locator("#documents ul.docs li").count();
+    check(docsListed >= 3, `mentioned in at least 3 documents (${docsListed})`);
+    check(await page.locator("#cooccurring ul.entities li").count() >= 3, "co-occurring actors listed");
+    const entityURL = page.url();
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "entity.png"), fullPage: false });
+
+    // Follow an alias's evidence into the document: the span is highlighted.
+    step = "alias evidence";
+    await Promise.all([page.waitForURL(/\/documents\/[0-9a-f]+\?hl=\d+-\d+/), evidence.first().click()]);
+    const hl = page.locator("#hl");
+    check(await hl.count() === 1, "the followed span is marked in the reader");
+    await hl.waitFor({ state: "visible" });
+    const hlText = (await page.locator(".hl").allTextContents()).join("");
+    check(hlText === evText, `highlighted text is the evidence ("${hlText}" vs "${evText}")`);
+    check(await hl.isVisible() && (await hl.boundingBox()) !== null, "highlight is on screen");
+
+    // The graph: nodes, edges sized by sources, clicking an edge opens its evidence.
+    step = "graph";
+    await goto(new URL(entityURL).pathname);
+    await Promise.all([page.waitForURL(/\/graph\?entity=/), page.click("a[href^='/graph?entity=']")]);
+    const nodes = await page.locator("svg.graph a.node").count();
+    const edges = await page.locator("svg.graph a.edge").count();
+    check(nodes >= 5 && edges >= 4, `graph drawn (${nodes} nodes, ${edges} edges)`);
+    check(await page.locator("svg.graph a.node.center").count() === 1, "the MKO is the centre");
+    const widths = await page.locator("svg.graph line.stroke").evaluateAll((ls) => ls.map((l) => +l.getAttribute("stroke-width")));
+    check(Math.max(...widths) > Math.min(...widths), "edge widths differ with the number of sources");
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph.png"), fullPage: false });
+    // Click the widest edge, on its midpoint away from the nodes.
+    const widest = widths.indexOf(Math.max(...widths));
+    const edge = page.locator("svg.graph a.edge").nth(widest);
+    const line = edge.locator("line.stroke");
+    const [x1, y1, x2, y2] = await line.evaluate((l) => {
+      const m = l.getScreenCTM();
+      const p = (x, y) => { const pt = l.ownerSVGElement.createSVGPoint(); pt.x = x; pt.y = y; return pt.matrixTransform(m); };
+      const a = p(+l.getAttribute("x1"), +l.getAttribute("y1")), b = p(+l.getAttribute("x2"), +l.getAttribute("y2"));
+      return [a.x, a.y, b.x, b.y];
+    });
+    await page.mouse.click(x1 + (x2 - x1) * 0.55, y1 + (y2 - y1) * 0.55);
+    const panel = page.locator("#edge-panel");
+    await panel.waitFor({ state: "visible" });
+    await page.locator("#edge-body .evidence").first().waitFor();
+    const shown = await page.locator("#edge-body .evidence").allTextContents();
+    check(shown.length >= 1 && shown[0].length > 20, `clicking an edge shows its evidence (${shown.length} pieces)`);
+    check(await edge.evaluate((e) => e.classList.contains("selected")), "the clicked edge is selected");
+
+    step = "edge evidence page";
+    await Promise.all([page.waitForURL(/\/edge\?a=\d+&b=\d+/), page.click("#edge-open")]);
+    check(/Evidence:/.test(await page.locator("h1").textContent()), "evidence page opened");
+    const sentence = page.locator("#edge-sentences li, #edge-claims li.claim").first();
+    check(await sentence.count() === 1, "evidence page lists sentences or claims");
+    const sentenceLink = page.locator("#edge-sentences li a[href*='?hl='], #edge-claims li.claim a[href*='?hl=']").first();
+    const sentText = (await page.locator("#edge-sentences li q.evidence, #edge-claims li.claim q.evidence").first().textContent()).trim();
+    await Promise.all([page.waitForURL(/\/documents\/.*\?hl=/), sentenceLink.click()]);
+    const marked = (await page.locator(".hl").allTextContents()).join("").trim();
+    check(marked === sentText, "the evidence sentence is highlighted in its document");
+
+    // The 002 document: sidebar greyed, mentions link to entity pages.
+    step = "document 002";
+    const docs = await (await page.request.get(base + "/api/documents?limit=500")).json();
+    const d002 = docs.items.find((d) => /(^|\/)002_/.test(d.source));
+    check(d002 !== undefined, "document 002 is stored");
+    await goto("/documents/" + d002.id);
+    const grey = page.locator(".region-boilerplate");
+    check(await grey.count() >= 1, "a boilerplate region is marked");
+    const color = await grey.first().evaluate((e) => getComputedStyle(e).color);
+    check(color === "rgb(154, 154, 154)", `boilerplate is greyed (${color})`);
+    const mainText = await page.locator(".region-main").first().textContent();
+    check(mainText.length > 200, "main text shown");
+    const mention = page.locator(".region-main a.m").first();
+    check(await mention.count() === 1, "mentions are links");
+    const quoteMarks = await page.locator(".q[data-speaker]").count();
+    check(quoteMarks >= 1, `quotes marked with their speaker (${quoteMarks})`);
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "document-002.png"), fullPage: true });
+    const mentionText = (await mention.textContent()).trim();
+    await Promise.all([page.waitForURL(/\/entities\//), mention.click()]);
+    check(await page.locator("h1.entity-name").count() === 1, `mention "${mentionText}" opens an entity page`);
+
+    step = "timeline";
+    await goto("/timeline");
+    const entries = await page.locator("ol.timeline-list li").count();
+    if (entries > 0) {
+      check(await page.locator("svg.timeline a.dot").count() >= 1, `timeline drawn (${entries} entries)`);
+    } else {
+      check(await page.locator("p.empty").count() === 1, "empty timeline says so");
+    }
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "timeline.png"), fullPage: false });
+  }
+
+  // Script payloads in every field of ingested articles never run.
+  step = "xss";
+  await goto("/search?q=xsscanary");
+  const xssHits = await page.locator("ol.hits li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  check(xssHits.length >= 2, `payload articles are found (${xssHits.length})`);
+  await noXSS("search");
+  const body = await page.locator("main").textContent();
+  check(body.includes("<script>"), "payloads are shown as text on the search page");
+  const visited = ["/", "/documents", "/quotes", "/entities?q=xss", "/claims", "/timeline", "/reuse"];
+  for (const href of xssHits) visited.push(href);
+  for (const path of visited) {
+    await goto(path);
+    await noXSS(path);
+  }
+  for (const href of xssHits) {
+    await goto(href);
+    const text = await page.locator("article.reader").textContent();
+    check(text.includes("window.__xss"), `${href}: the payload is in the reader as text`);
+    const title = await page.locator("h1").first().textContent();
+    const metaText = await page.locator("main").textContent();
+    check(/<script>|<img|<svg/.test(title + metaText), `${href}: title and metadata payloads are text`);
+    // Follow every entity link in the payload document once.
+    const links = await page.locator("article.reader a.m").evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")))]);
+    for (const l of links.slice(0, 10)) {
+      await goto(l);
+      await noXSS(l);
+    }
+  }
+  check(pageErrors.length === 0, `no script errors on any page (${pageErrors.join("; ")})`);
+  console.log("PASS");
+} catch (err) {
+  console.error("FAIL", err.message);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
