@@ -181,6 +181,13 @@ func (x *index) attachAfter(c *candidate, closeTok int) bool {
 	}
 	j := closeTok + 1
 	_, sl := x.sentence(closeTok)
+	// A byline under a pull quote or epigraph: `"..." - Matthew Ingram`.
+	if j < len(x.toks) && isDash(x.toks[j].Text) && j+1 < len(x.toks) && x.paraOf[j] == x.paraOf[closeTok] && x.paraOf[j+1] == x.paraOf[closeTok] && x.isUpper(j+1) {
+		if ref := x.npAfter(j+1, x.paraLast(j)+1); ref.first >= 0 && ref.limit >= x.paraLast(j) {
+			c.spk = ref
+			return true
+		}
+	}
 	if j < len(x.toks) && x.toks[j].Text == "," {
 		j++
 	}
@@ -263,6 +270,14 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 		if that {
 			c.q.Kind = claimgraph.QuoteMixed
 		}
+		return true
+	}
+	return false
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "-", "--", "\u2013", "\u2014":
 		return true
 	}
 	return false

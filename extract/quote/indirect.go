@@ -93,14 +93,17 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 		end++
 	}
 	switch {
-	case i > sf && x.toks[i-1].Text == ",":
-		c.first, c.limit = x.trimContent(sf, i-1)
-	case i == sf || i == sf+1 && !x.isWord(sf):
-		if end < sl && x.toks[end].Text == "," {
-			c.first, c.limit = x.trimContent(end+1, sl)
+	case end < sl && x.toks[end].Text == "," && x.words(end+1, sl) >= 3:
+		// "According to X, CONTENT" (also mid-sentence: "He has learned
+		// that, according to X, CONTENT").
+		c.first, c.limit = x.trimContent(end+1, sl)
+	case end >= sl-1 && i > sf:
+		// "CONTENT, according to X." at the end of the sentence.
+		cl := i
+		if x.toks[i-1].Text == "," {
+			cl = i - 1
 		}
-	default:
-		c.first, c.limit = x.trimContent(sf, i)
+		c.first, c.limit = x.trimContent(sf, cl)
 	}
 	return c, c.first < c.limit
 }
@@ -256,10 +259,23 @@ func (x *index) tailAfterCue(ce, sl int) int {
 	if n > 14 {
 		return -1
 	}
-	// A clause right after the cue ("said the plan failed") is not a tail:
-	// a tail is empty, an adverbial, or a name phrase ending the sentence.
-	if n == 0 || x.startAt[ce] >= 0 || pronouns[x.lower[ce]] || subjectSkip[x.lower[ce]] || x.lower[ce] == "on" || x.lower[ce] == "in" {
+	// A clause right after the cue ("said the plan failed", "said New
+	// Zealand's flag has ...") is not a tail: a tail is empty, an adverbial,
+	// or a name phrase that ends the sentence or opens an appositive.
+	if n == 0 || subjectSkip[x.lower[ce]] || x.lower[ce] == "on" || x.lower[ce] == "in" {
 		return sl
+	}
+	l := -1
+	if m := x.startAt[ce]; m >= 0 {
+		l = x.mLimit[m]
+	} else if pronouns[x.lower[ce]] {
+		l = ce + 1
+	}
+	if l >= 0 {
+		if l >= sl || !x.isWord(l) && x.lower[l] != "'s" && x.lower[l] != "\u2019s" || x.lower[l] == "who" {
+			return sl
+		}
+		return -1
 	}
 	if determiners[x.lower[ce]] && x.words(ce, sl) <= 8 {
 		for k := ce; k < sl; k++ {

@@ -260,12 +260,14 @@ func (x *index) cue(i int) (cueInfo, bool) {
 			return cueInfo{}, false
 		}
 	}
-	// After an article or a possessive the word is a noun ("in its report").
-	if i > 0 && articles[x.lower[i-1]] {
+	// After an article or a possessive the word is a noun ("in its report");
+	// after "as" or "than" it is a comparison ("twice as large as reported").
+	if i > 0 && (articles[x.lower[i-1]] || x.lower[i-1] == "as" || x.lower[i-1] == "than") {
 		return cueInfo{}, false
 	}
-	// After an article or a possessive the word is a noun ("in its report").
-	if i > 0 && articles[x.lower[i-1]] {
+	// After an article or a possessive the word is a noun ("in its report");
+	// after "as" or "than" it is a comparison ("twice as large as reported").
+	if i > 0 && (articles[x.lower[i-1]] || x.lower[i-1] == "as" || x.lower[i-1] == "than") {
 		return cueInfo{}, false
 	}
 	if info.lemma == "point out" {

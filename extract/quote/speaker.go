@@ -29,6 +29,11 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	for e-1 >= sf && subjectSkip[x.lower[e-1]] && x.coveredBy[e-1] < 0 {
 		e--
 	}
+	if e-1 >= sf && (x.lower[e-1] == "and" || x.lower[e-1] == "but" || x.lower[e-1] == "then") {
+		// A coordinated verb ("X tweeted to Y and said"): the speaker is the
+		// clause's subject, the name or pronoun opening the sentence.
+		return x.sentenceSubject(sf, e-1)
+	}
 	relative := false
 	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which") {
 		relative = true
@@ -99,11 +104,45 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	if e-s > 12 || x.words(s, e) == 0 {
 		return noSpeaker
 	}
-	// Drop leading conjunctions and sentence adverbs ("Thus the ministry").
-	for s < e-1 && (x.lower[s] == "and" || x.lower[s] == "thus" || x.lower[s] == "so" || x.lower[s] == "then") {
+	// Drop leading conjunctions, sentence adverbs and a preposition ("Thus
+	// the ministry", "with one poster writing").
+	for s < e-1 && (x.lower[s] == "and" || x.lower[s] == "thus" || x.lower[s] == "so" || x.lower[s] == "then" || preps[x.lower[s]]) {
 		s++
 	}
 	return speakerRef{first: s, limit: e, mention: -1, conf: 0.5}
+}
+
+// sentenceSubject returns the name or pronoun that opens the sentence
+// starting at sf (after a leading conjunction or adverb), if it ends before
+// limit.
+func (x *index) sentenceSubject(sf, limit int) speakerRef {
+	s := sf
+	for s < limit && (x.lower[s] == "but" || x.lower[s] == "and" || x.lower[s] == "then" || isDoubleMark(x.toks[s].Text)) {
+		s++
+	}
+	if s >= limit {
+		return noSpeaker
+	}
+	if pronouns[x.lower[s]] {
+		mi := -1
+		if m, ok := x.pronounMentions[s]; ok {
+			mi = m
+		}
+		return speakerRef{first: s, limit: s + 1, mention: mi, conf: 0.6}
+	}
+	if m := x.startAt[s]; m >= 0 && x.mLimit[m] <= limit {
+		return speakerRef{first: s, limit: x.mLimit[m], mention: m, conf: 0.7}
+	}
+	// A name after its title or description ("Facebook co-founder X").
+	for j := s; j < limit && j < s+5; j++ {
+		if m := x.startAt[j]; m >= 0 && x.mLimit[m] <= limit && x.mentions[m].Type == claimgraph.TypePER {
+			return speakerRef{first: j, limit: x.mLimit[m], mention: m, conf: 0.6}
+		}
+		if x.npBoundary(j) {
+			break
+		}
+	}
+	return noSpeaker
 }
 
 // skipAppositive takes comma (the comma before the cue or "who") and returns
@@ -234,9 +273,7 @@ func (x *index) resolveSpeakers(cands []candidate) {
 		}
 		if c.q.Speaker != nil {
 			x.resolvedSpeakers = append(x.resolvedSpeakers, resolved{tok: c.first, spk: c.q.Speaker})
-			if c.q.Speaker.Name != "" {
-				prev = c
-			}
+			prev = c
 		}
 	}
 	// A description that introduces a speaker named only later ("A defected
