@@ -1,0 +1,313 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/sqlite"
+)
+
+// seedGold is the part of ../shared/gold/seeds.json this test scores.
+type seedGold struct {
+	Documents map[string]string `json:"documents"`
+	Entities  []struct {
+		ID       string   `json:"id"`
+		Names    []string `json:"names"`
+		Asserted []struct {
+			Doc      string `json:"doc"`
+			Evidence string `json:"evidence"`
+		} `json:"asserted_aliases"`
+	} `json:"entities"`
+	NotOne []struct {
+		Names []string `json:"names"`
+	} `json:"not_one_entity"`
+	Quotes []struct {
+		Doc      string   `json:"doc"`
+		Kind     string   `json:"kind"`
+		KindAlso []string `json:"kind_also"`
+		Speaker  string   `json:"speaker"`
+		Verb     string   `json:"verb"`
+		Prefix   string   `json:"text_prefix"`
+	} `json:"quotes"`
+	NotQuotes []struct {
+		Doc  string `json:"doc"`
+		Text string `json:"text"`
+	} `json:"not_quotes"`
+	Timex []struct {
+		Doc   string  `json:"doc"`
+		Text  string  `json:"text"`
+		Value *string `json:"value"`
+	} `json:"timex"`
+	Claims []struct {
+		Doc          string `json:"doc"`
+		Subject      string `json:"subject"`
+		Object       string `json:"object"`
+		AttributedTo string `json:"attributed_to"`
+	} `json:"claims"`
+}
+
+func fold(s string) string {
+	s = norm.NFKC.String(strings.ToLower(s))
+	r := strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"")
+	return strings.Join(strings.Fields(r.Replace(s)), " ")
+}
+
+// TestSeedsEndToEnd ingests the five seed articles through the whole
+// pipeline and scores what the store then holds against the analyst's gold
+// (../shared/gold/seeds.json): alias groups, names kept apart, asserted
+// aliases, quotes with speaker and cue, claims with attribution, and time
+// expressions. Scores are logged for the closing notes; floors are asserted.
+func TestSeedsEndToEnd(t *testing.T) {
+	seeds := shareddata.Path(t, "seeds")
+	raw, err := os.ReadFile(shareddata.Path(t, "gold/seeds.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold seedGold
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	if _, stderr, err := run(t, "", "ingest", "--db", db, seeds); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docID := map[string]string{} // "000" -> stored id
+	for key, file := range gold.Documents {
+		for _, d := range docs {
+			if filepath.Base(d.Source) == file {
+				docID[key] = d.ID
+			}
+		}
+	}
+	analyses := map[string]*claimgraph.Analysis{}
+	for key, id := range docID {
+		if analyses[key], err = store.Analysis(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Entities: which entity each name belongs to.
+	ents, err := store.Entities(ctx, claimgraph.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entityOf := map[string]int64{}
+	nameOf := map[int64]string{}
+	for _, e := range ents {
+		nameOf[e.ID] = e.Name
+		entityOf[fold(e.Name)] = e.ID
+		for _, a := range e.Aliases {
+			if _, ok := entityOf[fold(a.Name)]; !ok {
+				entityOf[fold(a.Name)] = e.ID
+			}
+		}
+	}
+	goldEntity := map[string]string{} // folded name -> gold id
+	type named struct{ name, group string }
+	var listed []named
+	for _, g := range gold.Entities {
+		for _, n := range g.Names {
+			listed = append(listed, named{fold(n), g.ID})
+			goldEntity[fold(n)] = g.ID
+		}
+	}
+	var tp, predSame, goldSame int
+	for i := range listed {
+		for j := i + 1; j < len(listed); j++ {
+			a, b := listed[i], listed[j]
+			ea, oka := entityOf[a.name]
+			eb, okb := entityOf[b.name]
+			same := oka && okb && ea == eb
+			if same {
+				predSame++
+			}
+			if a.group == b.group {
+				goldSame++
+				if same {
+					tp++
+				}
+			}
+		}
+	}
+	p, r := ratio(tp, predSame), ratio(tp, goldSame)
+	f1 := 0.0
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	for _, g := range gold.Entities {
+		var parts []string
+		for _, n := range g.Names {
+			parts = append(parts, n+"="+nameOf[entityOf[fold(n)]])
+		}
+		if len(g.Names) > 1 {
+			t.Logf("group %s: %s", g.ID, strings.Join(parts, "; "))
+		}
+	}
+	t.Logf("alias groups: pairwise P %.3f R %.3f F1 %.3f over %d listed names", p, r, f1, len(listed))
+	// Two of the listed spellings occur only in a sidebar that the cleaner
+	// marks as boilerplate, so they are out of reach by design; the floor
+	// allows for them.
+	if p < 0.95 || f1 < 0.75 {
+		t.Errorf("alias-group pairwise P %.3f F1 %.3f below 0.95 / 0.75", p, f1)
+	}
+	for _, n := range gold.NotOne {
+		a, oka := entityOf[fold(n.Names[0])]
+		b, okb := entityOf[fold(n.Names[1])]
+		if oka && okb && a == b {
+			t.Errorf("%q and %q merged into one entity", n.Names[0], n.Names[1])
+		}
+	}
+
+	// Asserted aliases: stored with their document and evidence.
+	var asserted, assertedFound int
+	for _, g := range gold.Entities {
+		for _, x := range g.Asserted {
+			asserted++
+			a := analyses[x.Doc]
+			for _, s := range a.Aliases {
+				if strings.Contains(fold(x.Evidence), fold(s.Evidence)) || strings.Contains(fold(s.Evidence), fold(x.Evidence)) {
+					assertedFound++
+					break
+				}
+			}
+		}
+	}
+	t.Logf("asserted aliases: %d of %d stored with their evidence", assertedFound, asserted)
+	if assertedFound < asserted-1 {
+		t.Errorf("asserted aliases: only %d of %d", assertedFound, asserted)
+	}
+
+	// Quotes: kind, speaker entity and cue verb.
+	quotes, err := store.Quotes(ctx, claimgraph.QuoteFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qFound, qRight int
+	for _, g := range gold.Quotes {
+		var best *claimgraph.QuoteView
+		for i, q := range quotes {
+			if q.Doc == docID[g.Doc] && strings.HasPrefix(fold(q.Content.Text), fold(g.Prefix)[:min(len(fold(g.Prefix)), 40)]) {
+				best = &quotes[i]
+				break
+			}
+		}
+		if best == nil {
+			t.Logf("quote not found: %s %q", g.Doc, g.Prefix)
+			continue
+		}
+		qFound++
+		kindOK := best.Kind == g.Kind
+		for _, k := range g.KindAlso {
+			kindOK = kindOK || best.Kind == k
+		}
+		speakerOK := best.Speaker != nil && goldEntity[fold(best.Speaker.Name)] == g.Speaker
+		cueOK := strings.Contains(fold(best.Cue.Text), fold(g.Verb))
+		if kindOK && speakerOK && cueOK {
+			qRight++
+		} else {
+			sp := "<unknown>"
+			if best.Speaker != nil {
+				sp = best.Speaker.Name
+			}
+			t.Logf("quote %s %q: kind %s (want %s) speaker %q (want %s) cue %q (want %s)", g.Doc, g.Prefix, best.Kind, g.Kind, sp, g.Speaker, best.Cue.Text, g.Verb)
+		}
+	}
+	t.Logf("quotes: %d of %d found, %d with the right kind, speaker and cue", qFound, len(gold.Quotes), qRight)
+	if qFound < len(gold.Quotes)-2 {
+		t.Errorf("quotes: only %d of %d found", qFound, len(gold.Quotes))
+	}
+	for _, nq := range gold.NotQuotes {
+		for _, q := range quotes {
+			if q.Doc == docID[nq.Doc] && fold(strings.Trim(q.Content.Text, "\"“”")) == fold(nq.Text) {
+				t.Errorf("scare quotes %q taken as a quote", nq.Text)
+			}
+		}
+	}
+
+	// Claims: subject and object entities, with the right voice.
+	var cFound int
+	for _, g := range gold.Claims {
+		found := false
+		for _, c := range analyses[g.Doc].Claims {
+			s := goldEntity[fold(nameOf[entityOf[fold(c.Subject.Text)]])]
+			o := goldEntity[fold(nameOf[entityOf[fold(c.Object.Text)]])]
+			if s == "" {
+				s = goldEntity[fold(c.Subject.Text)]
+			}
+			if o == "" {
+				o = goldEntity[fold(c.Object.Text)]
+			}
+			if s != g.Subject || o != g.Object {
+				continue
+			}
+			own := strings.HasPrefix(g.AttributedTo, "the article")
+			if own && c.Speaker == nil {
+				found = true
+			} else if !own && c.Speaker != nil && goldEntity[fold(nameOf[entityOf[fold(c.Speaker.Text)]])] == g.AttributedTo {
+				found = true
+			} else if !own && c.Speaker != nil && goldEntity[fold(c.Speaker.Name)] == g.AttributedTo {
+				found = true
+			}
+		}
+		if found {
+			cFound++
+		} else {
+			t.Logf("claim not found: %s %s —%s→ %s (%s)", g.Doc, g.Subject, "", g.Object, g.AttributedTo)
+		}
+	}
+	t.Logf("claims: %d of %d found with subject, object and attribution", cFound, len(gold.Claims))
+
+	// Time expressions: span text and value.
+	var tFound, tValue, tValued int
+	for _, g := range gold.Timex {
+		var hit *claimgraph.TimeExpr
+		for i, x := range analyses[g.Doc].Times {
+			if fold(x.Text) == fold(g.Text) || strings.HasSuffix(fold(x.Text), " "+fold(g.Text)) {
+				hit = &analyses[g.Doc].Times[i]
+				break
+			}
+		}
+		if hit == nil {
+			t.Logf("time expression not found: %s %q", g.Doc, g.Text)
+			continue
+		}
+		tFound++
+		if g.Value != nil {
+			tValued++
+			if hit.Value == *g.Value {
+				tValue++
+			} else {
+				t.Logf("time %q value %q, want %q", g.Text, hit.Value, *g.Value)
+			}
+		}
+	}
+	t.Logf("time expressions: %d of %d found; %d of %d gold values right", tFound, len(gold.Timex), tValue, tValued)
+	if tFound < len(gold.Timex)-2 {
+		t.Errorf("time expressions: only %d of %d found", tFound, len(gold.Timex))
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
