@@ -15,13 +15,15 @@ type sentCtx struct {
 	// per-token results, see tokenTags
 	ttag, tner []int
 	tprob      []float32
-	low        []byte  // lower-cased words, back to back
-	lo         []int32 // low[lo[i]:hi[i]] is word i lower-cased
-	hi         []int32 //
-	shape      []fhash // hash of each word's shape ("Xx", "d-d", "X.X.")
-	flags      []uint8 // flagUpper | flagAllCaps | flagDigit | flagHyphen
-	part       []int32 // start in low of the last hyphen-separated part
-	feats      []fhash // features of the current word
+	amb        []uint32 // ambiguity class of each word, see POSTagger.setAmb
+	tags1      []int    // first-pass POS tags, read by the second pass
+	low        []byte   // lower-cased words, back to back
+	lo         []int32  // low[lo[i]:hi[i]] is word i lower-cased
+	hi         []int32  //
+	shape      []fhash  // hash of each word's shape ("Xx", "d-d", "X.X.")
+	flags      []uint8  // flagUpper | flagAllCaps | flagDigit | flagHyphen
+	part       []int32  // start in low of the last hyphen-separated part
+	feats      []fhash  // features of the current word
 	score      []float32
 	tags       []int // predicted POS per word
 	ner        []int // predicted NER label per word
@@ -173,6 +175,22 @@ func (c *sentCtx) wordAt(i int) string {
 	return c.words[i]
 }
 
+// gazAt returns the gazetteer classes of word i alone, or a boundary marker.
+func (c *sentCtx) gazAt(i int) int {
+	if i < 0 || i >= len(c.gazSingle) {
+		return 255
+	}
+	return int(c.gazSingle[i])
+}
+
+// ambAt returns the ambiguity class of word i, or a boundary marker.
+func (c *sentCtx) ambAt(i int) int {
+	if i < 0 || i >= len(c.amb) {
+		return -1
+	}
+	return int(c.amb[i])
+}
+
 func (c *sentCtx) shapeAt(i int) fhash {
 	if i < 0 || i >= len(c.words) {
 		return tmpl(251)
@@ -224,6 +242,12 @@ func (c *sentCtx) posFeatures(i int) {
 		tmpl(32).str(c.wordAt(i)),
 		tmpl(33).bytes(suffix(c.lw(i+1), 2)).num(int(c.shapeAt(i+1))),
 		tmpl(34).bytes(suffix(c.lw(i+2), 3)),
+		tmpl(41).num(c.ambAt(i+1)),
+		tmpl(42).num(c.ambAt(i+2)),
+		tmpl(43).num(p1).num(c.ambAt(i+1)),
+		tmpl(45).bytes(w).sep().num(c.ambAt(i+1)),
+		tmpl(46).num(c.gazAt(i)).num(int(c.flags[i]&(flagUpper|flagAllCaps))).num(boolInt(i == 0)),
+		tmpl(47).num(c.gazAt(i+1)).num(int(c.flags[i]&flagUpper)),
 	)
 	if c.flags[i]&flagHyphen != 0 {
 		part := c.low[c.part[i]:c.hi[i]]
@@ -237,4 +261,29 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// pos2Features adds the second pass's features for word i: the first
+// pass's tags of the word and of the words to its right.
+func (c *sentCtx) pos2Features(i int) {
+	t1 := func(k int) int {
+		if k < 0 || k >= len(c.tags1) {
+			return -1
+		}
+		return c.tags1[k]
+	}
+	p1 := -1
+	if i > 0 {
+		p1 = c.tags[i-1]
+	}
+	c.feats = append(c.feats,
+		tmpl(50).num(t1(i)),
+		tmpl(51).num(t1(i+1)),
+		tmpl(52).num(t1(i+2)),
+		tmpl(53).num(t1(i+1)).num(t1(i+2)),
+		tmpl(54).num(p1).num(t1(i+1)),
+		tmpl(55).bytes(c.lw(i)).num(t1(i+1)),
+		tmpl(56).num(t1(i)).num(t1(i+1)),
+		tmpl(57).bytes(suffix(c.lw(i), 3)).num(t1(i+1)),
+	)
 }

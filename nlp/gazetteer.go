@@ -63,9 +63,7 @@ func (g *gazetteer) match(c *sentCtx) {
 	if g == nil {
 		return
 	}
-	for i := 0; i < n; i++ {
-		c.gazSingle[i] = g.phrases[c.phraseHash(i, i+1)]
-	}
+	g.singles(c)
 	for i := 0; i < n; {
 		found := 0
 		var cls uint8
@@ -84,6 +82,22 @@ func (g *gazetteer) match(c *sentCtx) {
 		}
 		c.gazBegin[i] = true
 		i += found
+	}
+}
+
+// singles fills c.gazSingle with the classes of each word on its own.
+func (g *gazetteer) singles(c *sentCtx) {
+	n := len(c.words)
+	if cap(c.gazSingle) < n {
+		c.gazSingle = make([]uint8, n)
+	}
+	c.gazSingle = c.gazSingle[:n]
+	for i := 0; i < n; i++ {
+		if g == nil {
+			c.gazSingle[i] = 0
+			continue
+		}
+		c.gazSingle[i] = g.phrases[c.phraseHash(i, i+1)]
 	}
 }
 
