@@ -92,12 +92,41 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 	for end < sl && !x.npBoundary(end) {
 		end++
 	}
+	// After X comes the content only if it holds a clause; "CONTENT,
+	// according to X, assistant professor of art." ends in an appositive.
+	after := end < sl && x.toks[end].Text == "," && x.words(end+1, sl) >= 3
+	if after && i > sf && x.words(sf, i) >= 3 {
+		after = x.hasVerb(end+1, sl)
+	}
 	switch {
-	case end < sl && x.toks[end].Text == "," && x.words(end+1, sl) >= 3:
+	case after:
 		// "According to X, CONTENT" (also mid-sentence: "He has learned
-		// that, according to X, CONTENT").
-		c.first, c.limit = x.trimContent(end+1, sl)
-	case end >= sl-1 && i > sf:
+		// that, according to X, CONTENT"), past an appositive ("according
+		// to X, a professor of art, CONTENT").
+		from := end + 1
+		if k := x.appositiveEnd(from, sl); k > 0 && x.lower[from] != "quoting" && x.lower[from] != "citing" {
+			from = k + 1
+		}
+		// "According to X, quoting Y, CONTENT": Y speaks, via X.
+		if from < sl && (x.lower[from] == "quoting" || x.lower[from] == "citing") {
+			for k := from + 1; k < sl && k < from+16; k++ {
+				if x.toks[k].Text != "," {
+					continue
+				}
+				if y := x.npAfter(from+1, k); y.first >= 0 {
+					sp := x.span(c.spk.first, c.spk.limit)
+					c.q.Via, c.q.ViaSpan = sp.Text, &sp
+					if c.spk.mention >= 0 {
+						c.q.Via = x.mentionName(c.spk.mention)
+					}
+					c.spk = y
+					from = k + 1
+				}
+				break
+			}
+		}
+		c.first, c.limit = x.trimContent(from, sl)
+	case i > sf:
 		// "CONTENT, according to X." at the end of the sentence.
 		cl := i
 		if x.toks[i-1].Text == "," {
@@ -304,4 +333,41 @@ func (x *index) clauseStart(j int) bool {
 		return false
 	}
 	return x.isWord(j) || isDoubleMark(x.toks[j].Text)
+}
+
+// appositiveEnd returns the comma closing an appositive that starts at
+// token from (a noun phrase with no verb before the next comma), or -1.
+func (x *index) appositiveEnd(from, sl int) int {
+	for k := from; k < sl && k < from+14; k++ {
+		if x.toks[k].Text == "," {
+			if k > from && x.words(k+1, sl) >= 3 {
+				return k
+			}
+			return -1
+		}
+		if x.verbish(k) || isDoubleMark(x.toks[k].Text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (x *index) hasVerb(first, limit int) bool {
+	for k := first; k < limit; k++ {
+		if x.verbish(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbish reports a verb by its tag, or without tags by its form: forms of
+// be, have and the modals, and words in -ed.
+func (x *index) verbish(k int) bool {
+	if x.tagged {
+		p := x.toks[k].POS
+		return p == "VERB" || p == "AUX"
+	}
+	w := x.lower[k]
+	return beAux[w] || modals[w] || w == "has" || w == "have" || w == "had" || len(w) > 4 && w[len(w)-2:] == "ed"
 }

@@ -104,6 +104,13 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	if e-s > 12 || x.words(s, e) == 0 {
 		return noSpeaker
 	}
+	// "since August 10 and South Korea says": the last conjunct speaks.
+	for j := e - 2; j > s; j-- {
+		if (x.lower[j] == "and" || x.lower[j] == "or") && x.isUpper(j+1) {
+			s = j + 1
+			break
+		}
+	}
 	// Drop leading conjunctions, sentence adverbs and a preposition ("Thus
 	// the ministry", "with one poster writing").
 	for s < e-1 && (x.lower[s] == "and" || x.lower[s] == "thus" || x.lower[s] == "so" || x.lower[s] == "then" || preps[x.lower[s]]) {
@@ -196,6 +203,10 @@ func (x *index) npAfter(s, limit int) speakerRef {
 	}
 	if e == s || x.words(s, e) == 0 {
 		return noSpeaker
+	}
+	// "the state news agency Veritas": the name closing the phrase.
+	if m := x.endAt[e]; m >= 0 && x.mFirst[m] > s {
+		return speakerRef{first: x.mFirst[m], limit: e, mention: m, conf: 0.85}
 	}
 	return speakerRef{first: s, limit: e, mention: -1, conf: 0.5}
 }
@@ -377,6 +388,32 @@ func (x *index) nameMatch(first, limit int) int {
 	return -1
 }
 
+// pronounGender returns "m" for he/him, "f" for she/her, "" otherwise.
+func pronounGender(w string) string {
+	switch {
+	case malePron[w]:
+		return "m"
+	case femalePron[w]:
+		return "f"
+	}
+	return ""
+}
+
+// gender returns what a title says of a speaker's gender ("Mr", "Ms",
+// "Mrs"), in the speaker's span or just before it, or "".
+func (x *index) gender(s *claimgraph.Speaker) string {
+	i := sortSearchTok(x, s.Start)
+	for j := max(i-1, 0); j < len(x.toks) && x.toks[j].Start < s.End; j++ {
+		switch strings.TrimSuffix(x.lower[j], ".") {
+		case "mr", "sir", "lord", "king", "prince", "father", "brother":
+			return "m"
+		case "ms", "mrs", "miss", "madam", "lady", "queen", "princess", "mother", "sister", "dame":
+			return "f"
+		}
+	}
+	return ""
+}
+
 // headWord returns the lower-case head of a noun phrase: its last word
 // before a preposition or bracket ("the defected member of the group").
 func (x *index) headWord(first, limit int) string {
@@ -410,6 +447,9 @@ func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool, head st
 			continue
 		}
 		if pronoun {
+			if g := x.gender(r.spk); g != "" && g != pronounGender(x.lower[p]) && pronounGender(x.lower[p]) != "" {
+				continue // "Mr X" is not "she"
+			}
 			return r.spk, 0.75
 		}
 		heads := x.describedHeads(r.spk)
