@@ -11,10 +11,11 @@ import (
 // showJSON is a document with its text, regions and analysis.
 type showJSON struct {
 	docJSON
-	Meta     map[string]string    `json:"meta,omitempty"`
-	Text     string               `json:"text"`
-	Regions  []claimgraph.Region  `json:"regions"`
-	Analysis *claimgraph.Analysis `json:"analysis,omitempty"`
+	Meta     map[string]string      `json:"meta,omitempty"`
+	Text     string                 `json:"text"`
+	Regions  []claimgraph.Region    `json:"regions"`
+	Analysis *claimgraph.Analysis   `json:"analysis,omitempty"`
+	Reuse    []claimgraph.ReusePair `json:"reuse"`
 }
 
 func cmdShow(ctx context.Context, m *Main, args []string) error {
@@ -43,8 +44,15 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 	if err != nil {
 		return err
 	}
+	pairs, err := store.Reuse(ctx, claimgraph.ReuseFilter{Doc: d.ID})
+	if err != nil {
+		return err
+	}
+	if pairs == nil {
+		pairs = []claimgraph.ReusePair{}
+	}
 	if *asJSON {
-		return m.printJSON(showJSON{docJSON: toDocJSON(d), Meta: d.Meta, Text: d.Text, Regions: d.Regions, Analysis: a})
+		return m.printJSON(showJSON{docJSON: toDocJSON(d), Meta: d.Meta, Text: d.Text, Regions: d.Regions, Analysis: a, Reuse: pairs})
 	}
 	w := m.Stdout
 	fmt.Fprintf(w, "id:       %s\nsource:   %s\nformat:   %s (%s)\ntitle:    %s\noutlet:   %s\nauthor:   %s\ndate:     %s (%s)\nbytes:    %d\n",
@@ -52,6 +60,19 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 	fmt.Fprintln(w, "\nregions:")
 	for _, r := range d.Regions {
 		fmt.Fprintf(w, "  %-11s %6d-%-6d %s  %s\n", r.Kind, r.Start, r.End, clip(oneLine(d.Text[r.Start:r.End]), 50), r.Why)
+	}
+	if len(pairs) > 0 {
+		fmt.Fprintln(w, "\ntext reuse:")
+		for _, p := range pairs {
+			other := p.DocA
+			if other == d.ID {
+				other = p.DocB
+			}
+			if p.DocA == p.DocB {
+				other = "(itself)"
+			}
+			fmt.Fprintf(w, "  %-16s similarity %.2f containment %.2f, %d passages\n", other, p.Similarity, p.Containment, len(p.Passages))
+		}
 	}
 	fmt.Fprintln(w, "\ntext:")
 	for _, r := range d.Regions {
