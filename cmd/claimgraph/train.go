@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/claimgraph/claimgraph/nlp"
@@ -29,9 +30,11 @@ func cmdTrain(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlags("train "+what, "[TRAIN FILES...]", `
 Train the `+what+` model and write it (gzip) to --out. The same data and seed
 give the same bytes. Without files, reads the project's shared data:
-  pos: ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu
+  pos: ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu and
+       ../shared/data/gum/dep/*.conllu
   ner: ../shared/data/uner-english-ewt/en_ewt-ud-train.iob2 and the person,
-       organization and place names of ../shared/data/gum/dep/*.conllu
+       organization and place names of ../shared/data/gum/dep/*.conllu except
+       the news documents (GUM_news_*), held out to score the model on news
 Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	seed := fs.Int64("seed", 1, "seed for the training order")
 	iters := fs.Int("iters", 0, "passes over the training data (0: the default)")
@@ -85,13 +88,23 @@ func defaultTrainFiles(what, root string) ([]string, error) {
 	switch what {
 	case "pos":
 		files = []string{filepath.Join(root, "data/ud-english-ewt/en_ewt-ud-train.conllu")}
+		gum, err := filepath.Glob(filepath.Join(root, "data/gum/dep/*.conllu"))
+		if err != nil {
+			return nil, fmt.Errorf("list GUM files: %w", err)
+		}
+		files = append(files, gum...)
 	case "ner":
 		files = []string{filepath.Join(root, "data/uner-english-ewt/en_ewt-ud-train.iob2")}
 		gum, err := filepath.Glob(filepath.Join(root, "data/gum/dep/*.conllu"))
 		if err != nil {
 			return nil, fmt.Errorf("list GUM files: %w", err)
 		}
-		files = append(files, gum...)
+		// GUM's news documents are held out: they score the model on news.
+		for _, f := range gum {
+			if !strings.HasPrefix(filepath.Base(f), "GUM_news_") {
+				files = append(files, f)
+			}
+		}
 	}
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {

@@ -1,0 +1,171 @@
+package nlp
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/internal/shareddata"
+)
+
+// Training twice with one seed must give the same bytes; another seed
+// shuffles differently and so gives another model.
+func TestTrainPOSDeterministic(t *testing.T) {
+	files := []string{"testdata/train/tiny.conllu"}
+	train := func(seed int64) []byte {
+		var buf bytes.Buffer
+		if err := TrainPOS(&buf, files, POSOptions{Seed: seed, Iters: 3, Bits: 14}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := train(7), train(7)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("same seed, different models (%d and %d bytes)", len(a), len(b))
+	}
+	tg, err := LoadPOS(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := Tokenize("Anna Berg said the plan was ready .")
+	tg.TagTokens(toks)
+	if toks[2].POS != "VERB" || toks[2].Lemma != "say" {
+		t.Errorf("said: got %s/%s, want VERB/say (the tiny training data has it)", toks[2].POS, toks[2].Lemma)
+	}
+}
+
+func TestTrainNERDeterministic(t *testing.T) {
+	files := []string{"testdata/train/tiny.iob2"}
+	train := func(seed int64) []byte {
+		var buf bytes.Buffer
+		if err := TrainNER(&buf, files, NEROptions{Seed: seed, Iters: 3, Bits: 14}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := train(3), train(3)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("same seed, different models (%d and %d bytes)", len(a), len(b))
+	}
+	if _, err := LoadNER(bytes.NewReader(a)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadRejectsGarbage(t *testing.T) {
+	if _, err := LoadPOS(strings.NewReader("not a model")); err == nil {
+		t.Error("LoadPOS accepted garbage")
+	}
+	if _, err := LoadNER(strings.NewReader("not a model")); err == nil {
+		t.Error("LoadNER accepted garbage")
+	}
+}
+
+// The embedded models load, tag reporting verbs with their lemmas, and keep
+// demonyms out of the places.
+func TestDefaultPipeline(t *testing.T) {
+	p := Default()
+	if p.NER() == nil {
+		t.Fatal("no embedded NER model")
+	}
+	text := "The minister disclosed the figures.\nIraqi officials said Shiite militias left Basra, the paper quoted Maria Lopez as saying."
+	a := p.Analyze(text)
+	lemmas := map[string]string{}
+	for _, tk := range a.Tokens {
+		if tk.POS == "" || tk.Lemma == "" {
+			t.Errorf("token %q untagged", tk.Text)
+		}
+		lemmas[tk.Text] = tk.Lemma
+	}
+	for form, want := range map[string]string{"said": "say", "disclosed": "disclose", "quoted": "quote", "officials": "official"} {
+		if lemmas[form] != want {
+			t.Errorf("lemma of %q = %q, want %q", form, lemmas[form], want)
+		}
+	}
+	if len(a.Sentences) != 2 {
+		t.Errorf("got %d sentences, want 2", len(a.Sentences))
+	}
+	found := map[string]string{}
+	for _, e := range a.Entities {
+		if text[e.Start:e.End] != e.Text || e.Confidence <= 0 || e.Confidence > 1 {
+			t.Errorf("bad entity %+v", e)
+		}
+		found[e.Text] = e.Type
+	}
+	for _, d := range []string{"Iraqi", "Shiite"} {
+		if typ, ok := found[d]; ok {
+			t.Errorf("demonym %q came out as %s", d, typ)
+		}
+	}
+	if found["Basra"] != "LOC" || found["Maria Lopez"] != "PER" {
+		t.Errorf("entities %v, want Basra LOC and Maria Lopez PER", found)
+	}
+}
+
+// AnalyzeRanges keeps offsets in the whole text and skips what is outside
+// the ranges.
+func TestAnalyzeRanges(t *testing.T) {
+	text := "Sidebar: Paris Hilton news\nMain text: Angela Merkel visited Warsaw.\nFooter"
+	lo := strings.Index(text, "Main")
+	hi := strings.Index(text, "\nFooter")
+	a := Default().AnalyzeRanges(text, [][2]int{{lo, hi}})
+	if len(a.Tokens) == 0 || a.Tokens[0].Start != lo {
+		t.Fatalf("first token %+v, want one at %d", a.Tokens, lo)
+	}
+	for _, tk := range a.Tokens {
+		if tk.Start < lo || tk.End > hi || text[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %+v outside [%d,%d) or misplaced", tk, lo, hi)
+		}
+	}
+	for _, e := range a.Entities {
+		if e.Start < lo || text[e.Start:e.End] != e.Text {
+			t.Errorf("entity %+v outside the range or misplaced", e)
+		}
+	}
+	if a2 := Default().AnalyzeRanges(text, [][2]int{{-5, 3}, {50, 10}, {len(text), len(text) + 9}}); len(a2.Tokens) != 1 {
+		t.Errorf("clipped ranges gave %d tokens, want 1", len(a2.Tokens))
+	}
+}
+
+func TestDefaultConcurrent(t *testing.T) {
+	text := "Angela Merkel met Emmanuel Macron in Paris on Monday, officials said."
+	want := Default().Analyze(text)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				got := Default().Analyze(text)
+				if len(got.Entities) != len(want.Entities) || len(got.Tokens) != len(want.Tokens) {
+					t.Errorf("concurrent analysis differs")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// The embedded models against the floors on shared data.
+func TestEmbeddedPOSFloor(t *testing.T) {
+	path := shareddata.Path(t, "data/ud-english-ewt/en_ewt-ud-test.conllu")
+	acc, lacc := posAccuracy(t, Default().POS(), path)
+	t.Logf("EWT test: UPOS %.4f, lemma %.4f", acc, lacc)
+	if acc < 0.955 {
+		t.Errorf("UPOS accuracy %.4f on EWT test, want >= 0.955", acc)
+	}
+}
+
+func TestEmbeddedNERFloor(t *testing.T) {
+	path := shareddata.Path(t, "data/uner-english-ewt/en_ewt-ud-dev.iob2")
+	sc := nerScoreFile(t, Default(), path)
+	t.Logf("UNER EWT dev: P %.4f R %.4f F1 %.4f", sc.All.Precision, sc.All.Recall, sc.All.F1)
+	for typ, s := range sc.ByType {
+		t.Logf("  %s: P %.4f R %.4f F1 %.4f", typ, s.Precision, s.Recall, s.F1)
+	}
+	if sc.All.F1 < 0.80 {
+		t.Errorf("NER F1 %.4f on UNER EWT dev, want >= 0.80", sc.All.F1)
+	}
+}
