@@ -367,7 +367,7 @@ func (d *docMentions) addExpansions() {
 			typ := ""
 			for j := i + 1; j < s.Limit && j-i <= 10; j++ {
 				t := toks[j].Text
-				if !nameToken(t) && !functionWords[strings.ToLower(t)] {
+				if !nameToken(t) && !functionWords[strings.ToLower(t)] && !isPossessive(t) {
 					break
 				}
 				if !nameToken(t) {
