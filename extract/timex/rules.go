@@ -83,7 +83,7 @@ var rules = []func(p *parser, i int) (match, bool){
 	ruleMonthDay, ruleDayMonth, ruleMonthYear, ruleMonth, ruleYear, ruleYearRange, ruleWordRange,
 	ruleDecade, ruleCentury, ruleSeason, ruleQuarter, ruleNumeric, ruleDayWord, ruleRefWord,
 	ruleRelUnit, ruleAnaphoric, ruleWeekday, ruleAgo, ruleDuration, ruleVagueDuration, ruleSet,
-	ruleClock, ruleFuzzy, ruleUnitPart, ruleFiscal, ruleHoliday,
+	ruleClock, ruleFuzzy, ruleUnitPart, ruleFiscal, ruleHoliday, ruleBareSeason,
 }
 
 // matchAt returns the longest match starting at token i, with modifier
@@ -181,7 +181,7 @@ var startWords = func() map[string]bool {
 
 func isPointRule(r string) bool {
 	switch r {
-	case "year", "month-year", "month", "decade", "century", "season", "month-day", "day-month":
+	case "year", "month-year", "month", "decade", "century", "season", "month-day", "day-month", "weekday", "bare-season":
 		return true
 	}
 	return false
@@ -938,6 +938,9 @@ func ruleRelUnit(p *parser, i int) (match, bool) {
 	if !ok || p.low(k) == "past" || p.word(k-1, "the") {
 		return match{}, false
 	}
+	if p.low(k) == "this" && p.word(k+1, "past") {
+		k, step = k+1, -1 // "this past weekend"
+	}
 	word := p.low(k)
 	k++
 	t := p.tok(k)
@@ -1615,4 +1618,30 @@ func (p *parser) punctWords(i int, ws []string) int {
 		i++
 	}
 	return i
+}
+
+// seasonCue are words after which a season without a year is a time.
+var seasonCue = map[string]bool{
+	"in": true, "during": true, "by": true, "until": true, "since": true, "through": true,
+	"throughout": true, "before": true, "after": true, "early": true, "late": true, "mid": true,
+}
+
+// ruleBareSeason: "in the spring", "by summer", resolved like a month by the
+// tense of the sentence.
+func ruleBareSeason(p *parser, i int) (match, bool) {
+	k := i
+	if p.word(k, "the") {
+		k++
+	}
+	s, ok := seasons[p.low(k)]
+	if !ok || p.tok(k).kind != kWord || !seasonCue[p.low(i-1)] {
+		return match{}, false
+	}
+	if p.word(k+1, "of") || p.word(k+1, "season", "term", "semester", "session", "collection", "months") {
+		return match{}, false // "the summer of 2010" is ruleSeason's; "the fall season" is a name
+	}
+	return match{i: i, j: k + 1, typ: claimgraph.TimexDate, rule: "bare-season", relative: true, val: func(e *env) string {
+		v, _ := resolveSeason(e.dct, s.order, tenseDir(e.tense))
+		return v
+	}}, true
 }

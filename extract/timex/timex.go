@@ -136,7 +136,7 @@ func (p *parser) expr(text string, m match, en *env, dct string) claimgraph.Time
 // needsTense names rules whose value depends on the tense of the sentence.
 func needsTense(rule string) bool {
 	switch rule {
-	case "month", "month-day", "day-month", "weekday", "rel-unit", "month+mod", "month-day+mod", "day-month+mod", "holiday", "quarter":
+	case "month", "month-day", "day-month", "weekday", "rel-unit", "month+mod", "month-day+mod", "day-month+mod", "holiday", "quarter", "bare-season", "weekday+mod":
 		return true
 	}
 	return false

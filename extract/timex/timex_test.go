@@ -159,6 +159,10 @@ func TestDirection(t *testing.T) {
 		{"The rally is on Friday, April 10.", "2015-02-15", "Friday, April 10", "2015-04-10"},
 		{"The rally was held on Monday, April 10.", "2015-02-15", "Monday, April 10", "2014-04-10"}, // no past Monday 10 April within six years: the weekday is ignored
 		{"Rally: Monday, April 10.", "2015-02-15", "Monday, April 10", "2017-04-10"},
+		{"The dam broke in the spring.", "2015-02-15", "the spring", "2014-SP"},
+		{"The dam will be finished by summer.", "2015-02-15", "summer", "2015-SU"},
+		{"Talks collapsed late Friday.", "2015-02-15", "late Friday", "2015-02-13"},
+		{"We met this past weekend.", "2015-02-18", "this past weekend", "2015-W07-WE"},
 		{"It ended last night.", "2015-02-15T10:00:00Z", "last night", "2015-02-14TNI"},
 	}
 	for _, tt := range tests {
