@@ -13,6 +13,8 @@ package claim
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/nlp"
@@ -178,6 +180,9 @@ func newIndex(text string, a *nlp.Analysis, mentions []claimgraph.Mention) *inde
 // actors, and descriptions or pronouns that the entities stage linked to a
 // name. Places are arguments too ("fled Iran"), but only as objects.
 func isArgument(m claimgraph.Mention) bool {
+	if calendarWord(m.Text) {
+		return false
+	}
 	switch m.Kind {
 	case claimgraph.MentionName, claimgraph.MentionAcronym, "":
 		return true
@@ -287,6 +292,25 @@ func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mentio
 			covered[i] = true
 		}
 	}
+	// Headlines in title case tag every word PROPN: no fallback names there.
+	titleCase := make([]bool, len(toks))
+	for _, sn := range a.Sentences {
+		words, upper := 0, 0
+		for i := sn.First; i < sn.Limit && i < len(toks); i++ {
+			r, _ := utf8.DecodeRuneInString(toks[i].Text)
+			if unicode.IsLetter(r) {
+				words++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		if words >= 3 && upper*10 >= words*6 {
+			for i := sn.First; i < sn.Limit && i < len(toks); i++ {
+				titleCase[i] = true
+			}
+		}
+	}
 	out := append([]claimgraph.Mention(nil), mentions...)
 	orgCount := map[string]int{}
 	mi := 0
@@ -302,9 +326,9 @@ func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mentio
 		if covered[i] {
 			continue
 		}
-		if toks[i].POS == "PROPN" {
+		if toks[i].POS == "PROPN" && !calendarWord(toks[i].Text) && !adjectivalCompound(toks[i].Text) && !titleCase[i] {
 			j := i
-			for j < len(toks) && toks[j].POS == "PROPN" && !covered[j] {
+			for j < len(toks) && toks[j].POS == "PROPN" && !covered[j] && !calendarWord(toks[j].Text) {
 				j++
 			}
 			s, e := toks[i].Start, toks[j-1].End
@@ -337,4 +361,20 @@ func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mentio
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+var calendar = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// calendarWord reports month and day names: times, not actors.
+func calendarWord(w string) bool { return calendar[strings.ToLower(w)] }
+
+// adjectivalCompound reports words like "US-backed", "Iran-based".
+func adjectivalCompound(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsLower(r)
 }

@@ -18,8 +18,8 @@ var (
 	hedgeBefore = set("said", "believed", "thought", "reported", "alleged", "rumored", "rumoured", "understood", "claimed", "suspected", "expected")
 	beForms     = set("is", "are", "was", "were", "be", "been", "being")
 	modalWords  = set("may", "might", "could", "should", "would", "will", "must", "can", "shall")
-	negWords    = set("not", "n't", "never", "no", "neither", "nor")
-	clauseStop  = set(";", ":", ".", "!", "?", "that", "which", "who", "whom", "whose", "while", "because", "although", "whereas", "if", "when")
+	negWords    = set("not", "n't", "n\u2019t", "never", "no", "neither", "nor")
+	clauseStop  = set(";", ":", ".", "!", "?", "that", "which", "who", "whom", "whose", "while", "because", "although", "whereas", "if", "when", "where", "whereby", "unless")
 	coordWords  = set("and", ",", "or", "as", "well", "including", "especially", "specially", "particularly", "also")
 	// relational nouns: "X's ties with Y", "X–Y alliance".
 	relNouns = map[string]string{
@@ -109,7 +109,7 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 		}
 		i = vg1 - 1
 		main := x.mainVerb(vg0, vg1)
-		if reporting[x.lemma(main)] {
+		if reporting[x.lemma(main)] || x.notAClaimVerb(first, vg0, vg1, main, limit) {
 			lastSubj = -1
 			continue
 		}
@@ -134,7 +134,9 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 			// "Y was trained by X": X trained Y.
 			c.Relation = x.span(vg0, relEnd)
 			c.RelationLemma = x.relationLemma(vg0, relEnd, true)
-			out = append(out, x.claim(c, agent, subj, 0.6))
+			if !x.sameActor(agent, subj) {
+				out = append(out, x.claim(c, agent, subj, 0.6))
+			}
 			continue
 		}
 		if len(objs) == 0 {
@@ -146,6 +148,9 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 			out = append(out, rc)
 		}
 		for k, o := range objs {
+			if x.sameActor(subj, o) {
+				continue
+			}
 			conf := 0.7
 			if k > 0 {
 				conf = 0.55 // a coordinated object
@@ -209,6 +214,27 @@ func (x *index) tokOf(off int) int {
 }
 
 // claim fills the subject and object of a claim template.
+// notAClaimVerb filters verb groups that carry no claim between actors: an
+// infinitive ("efforts to change"), a reduced relative ("the progress
+// achieved by X"), "so-called", and naming verbs ("known as", "called"),
+// which the alias extractor reads.
+func (x *index) notAClaimVerb(first, vg0, vg1, main, limit int) bool {
+	if vg0 > first && x.lower[vg0-1] == "to" {
+		return true
+	}
+	if vg0 > first && x.lower[vg0-1] == "-" && vg0 > first+1 && x.lower[vg0-2] == "so" {
+		return true
+	}
+	if vg1-vg0 == 1 && x.pos(vg0) == "VERB" && vg0 > first && x.pos(vg0-1) == "NOUN" && vg1 < limit && x.lower[vg1] == "by" {
+		return true
+	}
+	switch x.lemma(main) {
+	case "know", "call", "name", "dub", "rename", "term", "nickname":
+		return true
+	}
+	return false
+}
+
 func (x *index) claim(c claimgraph.Claim, subj, obj int, conf float64) claimgraph.Claim {
 	c.Subject = x.mentionSpan(subj)
 	c.SubjectEntity = x.mentions[subj].Entity
@@ -223,6 +249,13 @@ func (x *index) claim(c claimgraph.Claim, subj, obj int, conf float64) claimgrap
 	c.Confidence = conf
 	c.Hedges = append([]string(nil), c.Hedges...)
 	return c
+}
+
+// sameActor reports two arguments that name one actor ("MKO members were
+// tried by MKO leaders").
+func (x *index) sameActor(a, b int) bool {
+	ma, mb := x.mentions[a], x.mentions[b]
+	return strings.EqualFold(ma.Name, mb.Name) && ma.Name != "" || ma.Entity != 0 && ma.Entity == mb.Entity
 }
 
 // mainVerb returns the last verb of a verb group (the lexical verb after its
@@ -292,10 +325,25 @@ func (x *index) subject(first, vg0 int, skip func(int) bool, lastSubj int) int {
 		}
 		j = x.argEnd[m] - 1
 	}
-	if best < 0 {
+	if best < 0 && firstArg >= 0 && (x.isPossessor(firstArg) || x.ofPhrase(s+1, x.tokOf(x.mentions[firstArg].Start))) {
+		// "the leaders of MKO maintain", "the group's ringleaders are": the
+		// group acts through its members.
 		best = firstArg
 	}
 	return best
+}
+
+// ofPhrase reports whether the argument at token j follows "of" in its noun
+// phrase ("the leaders of MKO"), not "in" or "from" ("officers in Iran").
+func (x *index) ofPhrase(lo, j int) bool {
+	for k := j - 1; k >= lo; k-- {
+		p := x.pos(k)
+		if p == "DET" || p == "ADJ" || p == "NUM" {
+			continue
+		}
+		return x.lower[k] == "of"
+	}
+	return false
 }
 
 // inPP reports whether the argument at token j follows a preposition in its
@@ -318,38 +366,37 @@ func (x *index) isPossessor(m int) bool {
 }
 
 // objects finds the objects after a verb group: the first argument within
-// reach, and arguments coordinated with it ("with X as well as Y"). It
-// returns the objects, where the relation text ends (the object phrase's
-// start), and for a passive the agent after "by" (-1 when none).
+// reach, and arguments coordinated with it ("with X as well as Y", "X and
+// Y"). It returns the objects, where the relation text ends (the object
+// phrase's start), and for a passive the agent right after "by" (-1 when
+// none).
+//
+// The search for the first object crosses the verb's own noun phrase and
+// prepositions ("has still ties with the remnants of X") and "as well as",
+// but stops at a clause boundary, a new verb, a comma or conjunction after a
+// noun phrase that is no argument ("beside Iraqi headquarters and a team of
+// ... were"), and a temporal preposition after one ("killed thousands during").
 func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs []int, relEnd, agent int) {
 	relEnd, agent = vg1, -1
 	by, coord, prep := -1, -1, -1
-	sawCoord := false
+	sawNoun, sawCoord := false, false
 	for j := vg1; j < limit && j < vg1+18; j++ {
 		if skip(j) {
 			continue
 		}
 		w := x.lower[j]
-		if len(objs) == 0 && x.argAt[j] < 0 {
-			if prep < 0 && x.pos(j) == "ADP" {
-				prep = j
-			}
-			if coord < 0 && x.coordinates(j, limit) {
-				coord = j
-			}
-		}
 		if m := x.argAt[j]; m >= 0 {
 			if x.isPossessor(m) && j+1 < limit {
 				j = x.argEnd[m] // skip the "'s": the possessed noun is the object
+				sawNoun = true
 				continue
 			}
-			if passive && by >= 0 {
+			if by >= 0 {
 				return nil, by + 1, m
 			}
 			if len(objs) > 0 && !sawCoord {
 				break // a name inside the object's phrase ("the ambassador of France")
 			}
-			sawCoord = false
 			if len(objs) == 0 {
 				relEnd = x.phraseStart(vg1, j)
 				if coord >= 0 {
@@ -362,21 +409,58 @@ func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs
 				}
 			}
 			objs = append(objs, m)
+			sawCoord, sawNoun = false, false
 			j = x.argEnd[m] - 1
 			continue
 		}
-		if w == "by" && passive {
-			by = j
+		if w == "by" && passive && len(objs) == 0 {
+			by, sawNoun = j, false
 			continue
 		}
-		if clauseStop[w] || x.isVerb(j) && len(objs) == 0 && j > vg1 || x.isVerb(j) && len(objs) > 0 {
+		if clauseStop[w] || x.isVerb(j) && (j > vg1 || len(objs) > 0) {
 			break
 		}
-		if len(objs) > 0 && (w == "and" || w == "or" || w == "," || w == "as" || w == "including") {
+		p := x.pos(j)
+		if by >= 0 && (p == "ADP" || p == "PUNCT") {
+			break // "by the Iraqi government on September 11": no named agent
+		}
+		if len(objs) == 0 {
+			switch {
+			case w == "," && j == vg1:
+				return nil, vg1, -1
+			case w == "as" && j+1 < limit && x.lower[j+1] == "well":
+				if coord < 0 {
+					coord = j
+				}
+				j += 2 // "as well as"
+				sawNoun = false
+				continue
+			case sawNoun && x.coordinates(j, limit):
+				if x.clauseFollows(j+1, limit) {
+					return nil, vg1, -1 // "beside Iraqi headquarters and a team of MKO were ..."
+				}
+				if coord < 0 {
+					coord = j // "ties with Israeli lobbies or the US"
+				}
+				sawNoun = false
+			case p == "ADP" && sawNoun && temporalPreps[w]:
+				return nil, vg1, -1
+			case p == "ADP" && prep < 0:
+				prep = j
+			case p == "NOUN" || p == "PRON":
+				sawNoun = true
+			}
+			continue
+		}
+		// After an object: coordination or the rest of its noun phrase.
+		switch {
+		case x.coordinates(j, limit) || w == "as" && j+1 < limit && x.lower[j+1] == "well" || w == "including" || w == "especially" || w == "specially" || w == "particularly":
 			sawCoord = true
-		}
-		if len(objs) > 0 && !coordWords[w] && x.pos(j) != "NOUN" && x.pos(j) != "PROPN" && x.pos(j) != "ADJ" && x.pos(j) != "DET" && w != "of" && w != "in" {
-			break
+		case p == "NOUN" && sawCoord:
+			sawCoord = false // the conjunct is a noun phrase that names no one
+		case p == "NOUN" || p == "PROPN" || p == "ADJ" || p == "DET" || p == "NUM" || p == "PART" || w == "of" || w == "well" || w == "as":
+		default:
+			return objs, relEnd, agent
 		}
 	}
 	if len(objs) > 0 && relEnd-vg1 > 12 {
@@ -384,6 +468,23 @@ func (x *index) objects(vg1, limit int, skip func(int) bool, passive bool) (objs
 	}
 	return objs, relEnd, agent
 }
+
+// clauseFollows reports a verb in the few tokens from j, before a clause
+// boundary: a conjunction there joins clauses, not noun phrases.
+func (x *index) clauseFollows(j, limit int) bool {
+	for k := j; k < limit && k < j+10; k++ {
+		w := x.lower[k]
+		if clauseStop[w] || w == "," {
+			return false
+		}
+		if x.inArg[k] < 0 && x.isVerb(k) {
+			return true
+		}
+	}
+	return false
+}
+
+var temporalPreps = set("during", "after", "before", "since", "until", "till", "throughout", "amid", "despite")
 
 // coordinates reports a conjunction joining noun phrases at token j ("and
 // the", "as well as"), not adjectives ("military, financial and political").
