@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,6 +49,10 @@ type Result struct {
 	// Unmatched lists decision names that match no mention (yet): they are
 	// kept and apply as soon as such a mention arrives.
 	Unmatched []string `json:"unmatched,omitempty"`
+	// Ambiguous lists the mentions left unresolved because their bare name
+	// fits several people ("Rajavi" beside Maryam and Massoud Rajavi), with
+	// the people they may denote, for a user to decide.
+	Ambiguous []AmbiguousMention `json:"ambiguous,omitempty"`
 
 	byKey map[string][]int // ExactKey of an alias -> indices into Entities
 }
@@ -75,6 +80,13 @@ func (r *Result) Entity(id int64) *claimgraph.Entity {
 		return &r.Entities[i]
 	}
 	return nil
+}
+
+// AmbiguousMention is an input mention (by index) not resolved because it
+// fits several entities.
+type AmbiguousMention struct {
+	Mention    int     `json:"mention"`
+	Candidates []int64 `json:"candidates"`
 }
 
 // atom is the set of mentions sharing one type and one name key: the unit
@@ -575,12 +587,17 @@ func (r *resolver) personShortForms() {
 // orgShortForms joins an organization named by one long word to the one
 // multi-word organization starting with it ("Mojahedin").
 func (r *resolver) orgShortForms() {
-	firstWord := uniqueRoots{}
+	// Up to three distinct components per first word: enough to tell one
+	// from several once the short name's own component is set aside.
+	firstWord := map[string][]int{}
 	for i, a := range r.atoms {
 		if a.typ != claimgraph.TypeORG || len(a.words) < 2 || hasDigit(a.words) {
 			continue
 		}
-		firstWord.add(skeleton(a.words[0]), r.uf.find(i))
+		k, root := skeleton(a.words[0]), r.uf.find(i)
+		if rs := firstWord[k]; len(rs) < 3 && !slices.Contains(rs, root) {
+			firstWord[k] = append(rs, root)
+		}
 	}
 	// A lone word NER called a person but no person's name contains is
 	// taken for an organization's short name too ("Mojahedin").
@@ -593,16 +610,39 @@ func (r *resolver) orgShortForms() {
 		}
 	}
 	for i, a := range r.atoms {
-		if len(a.words) != 1 || len(a.words[0]) < 6 || IsAcronym(a.name) {
+		if len(a.words) != 1 || len(a.words[0]) < 4 || IsAcronym(a.name) || r.isPlace(a.exact) {
 			continue
 		}
-		if a.typ != claimgraph.TypeORG && (a.typ != claimgraph.TypePER || personWords[a.words[0]]) {
+		if a.typ != claimgraph.TypeORG && (a.typ != claimgraph.TypePER || personWords[a.words[0]] || len(a.words[0]) < 6) {
 			continue
 		}
-		if root, ok := firstWord[skeleton(a.words[0])]; ok && root >= 0 {
-			r.join(root, i, Link{Rule: RuleShort})
+		own := r.uf.find(i)
+		other := -1
+		for _, root := range firstWord[skeleton(a.words[0])] {
+			if r.uf.find(root) == own {
+				continue
+			}
+			if other >= 0 && r.uf.find(other) != r.uf.find(root) {
+				other = -2 // several organizations start with the word
+				break
+			}
+			other = root
+		}
+		if other >= 0 && len(firstWord[skeleton(a.words[0])]) < 3 {
+			r.join(other, i, Link{Rule: RuleShort})
 		}
 	}
+}
+
+// isPlace reports whether a name is tagged as a place anywhere: "Singapore"
+// is not the short name of "Singapore Airlines".
+func (r *resolver) isPlace(exact string) bool {
+	for _, ai := range r.byExact[exact] {
+		if r.atoms[ai].typ == claimgraph.TypeLOC {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(ws []string) bool {
@@ -681,11 +721,55 @@ func (r *resolver) result(ms []claimgraph.Mention, asserted []claimgraph.AliasAs
 			}
 		}
 	}
+	r.ambiguous(res, ms, idOf)
 	for n := range r.unmatched {
 		res.Unmatched = append(res.Unmatched, n)
 	}
 	sort.Strings(res.Unmatched)
 	return res
+}
+
+// ambiguous lists, for each ambiguous mention, the people whose full name
+// ends or starts with its name, in the mention's document first, else anywhere.
+func (r *resolver) ambiguous(res *Result, ms []claimgraph.Mention, idOf map[int]int64) {
+	var idx []int
+	for i, m := range ms {
+		if m.Ambiguous {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	byWord := map[string][]int{} // first or last word of a full name -> atoms
+	for i, a := range r.atoms {
+		if a.typ == claimgraph.TypePER && len(a.words) >= 2 {
+			byWord[a.words[len(a.words)-1]] = append(byWord[a.words[len(a.words)-1]], i)
+			byWord[a.words[0]] = append(byWord[a.words[0]], i)
+		}
+	}
+	for _, i := range idx {
+		words := contentWords(ms[i].Name)
+		if len(words) == 0 {
+			continue
+		}
+		inDoc, all := []int64{}, []int64{}
+		for _, ai := range byWord[words[len(words)-1]] {
+			id := idOf[r.uf.find(ai)]
+			if !containsID(all, id) {
+				all = append(all, id)
+			}
+			if r.atoms[ai].docs[ms[i].Doc] && !containsID(inDoc, id) {
+				inDoc = append(inDoc, id)
+			}
+		}
+		c := inDoc
+		if len(c) < 2 {
+			c = all
+		}
+		slices.Sort(c)
+		res.Ambiguous = append(res.Ambiguous, AmbiguousMention{Mention: i, Candidates: c})
+	}
 }
 
 // entity builds one entity from its atoms: majority type, canonical name,

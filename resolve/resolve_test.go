@@ -93,6 +93,23 @@ func TestResolveRules(t *testing.T) {
 	// The bare "Tabari" of document c fits two people: not guessed.
 	same(t, ms, r, "Tabari", "Leila Tabari", false)
 	same(t, ms, r, "Tabari", "Reza Tabari", false)
+	// A bare surname of two people in one document is flagged with both.
+	text := `Leila Tabari met Reza Tabari. Tabari left.`
+	a := analysis(t, text, "PER:Leila Tabari", "PER:Reza Tabari", "PER:Tabari")
+	more := append(append([]claimgraph.Mention(nil), ms...), Mentions("x", text, a, nil)...)
+	rx := Resolve(more, as, nil)
+	if len(rx.Ambiguous) != 1 || more[rx.Ambiguous[0].Mention].Text != "Tabari" || len(rx.Ambiguous[0].Candidates) != 2 {
+		t.Errorf("ambiguous mentions: %+v", rx.Ambiguous)
+	} else {
+		for _, id := range rx.Ambiguous[0].Candidates {
+			if e := rx.Entity(id); e == nil || e.Type != claimgraph.TypePER {
+				t.Errorf("candidate %d is not a person: %+v", id, e)
+			}
+		}
+		if rx.Mention[rx.Ambiguous[0].Mention] != 0 {
+			t.Error("an ambiguous mention was resolved")
+		}
+	}
 	// Asserted aliases keep their document and evidence.
 	var found bool
 	for _, e := range r.Lookup("NRC") {
