@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -22,13 +23,15 @@ func (r *reader) jsonl(source string, in io.Reader) error {
 		if err == io.EOF {
 			return nil
 		}
-		src := fmt.Sprintf("%s:%d", source, lr.n)
+		// Source names are built only for lines that become items: a file
+		// of blank lines (or a bomb of them) costs no formatting.
+		src := func() string { return source + ":" + strconv.Itoa(lr.n) }
 		if err != nil {
-			return r.fail(src, err)
+			return r.fail(src(), err)
 		}
 		if long {
 			err := fmt.Errorf("%w: %d bytes, cap %d", ErrLineTooLong, size, r.opts.MaxLine)
-			if err := r.fail(src, err); err != nil {
+			if err := r.fail(src(), err); err != nil {
 				return err
 			}
 			continue
@@ -40,7 +43,7 @@ func (r *reader) jsonl(source string, in io.Reader) error {
 			continue
 		}
 		doc, err := r.jsonlDocument(line)
-		it := Item{Doc: doc, Source: src, Err: err}
+		it := Item{Doc: doc, Source: src(), Err: err}
 		if err := r.emit(it); err != nil {
 			return err
 		}

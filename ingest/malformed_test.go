@@ -114,34 +114,37 @@ func TestMalformed(t *testing.T) {
 		},
 		{
 			name: "decompression bomb",
-			opts: Options{MaxDecompressed: 8 << 20},
+			opts: Options{MaxDecompressed: 2 << 20},
 			files: func(t *testing.T, dir string) {
-				// 16 MiB of blank lines: small on disk, endless when
-				// decompressed; the cap stops it at 8 MiB.
-				write(t, dir, "bomb.jsonl.gz", gzStream(t, 16<<20, '\n'))
-				// One WARC record claiming 16 MiB of zeros.
+				// 4 MiB of blank lines: small on disk, twice the cap when
+				// decompressed; the cap stops it at 2 MiB, in line 33.
+				write(t, dir, "bomb.jsonl.gz", gzStream(t, 4<<20, append(bytes.Repeat([]byte(" "), 64<<10-1), '\n')))
+				// One WARC record claiming 4 MiB of zeros.
 				var rec bytes.Buffer
-				rec.WriteString("WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 16777216\r\n\r\n")
-				rec.Write(make([]byte, 16<<20))
+				rec.WriteString("WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 4194304\r\n\r\n")
+				rec.Write(make([]byte, 4<<20))
 				write(t, dir, "bomb.warc.gz", append(append([]byte{}, members[0]...), gz(t, rec.Bytes())...))
-				write(t, dir, "bomb.txt.gz", gzStream(t, 16<<20, 'a'))
+				write(t, dir, "bomb.txt.gz", gzStream(t, 4<<20, []byte("a")))
 			},
 			fails: []failure{
-				{fmt.Sprintf("bomb.jsonl.gz:%d", 8<<20+1), ErrBomb},
+				{"bomb.jsonl.gz:33", ErrBomb},
 				{"bomb.txt.gz", ErrBomb},
 				{fmt.Sprintf("bomb.warc.gz#offset=%d", len(members[0])), ErrBomb},
 			},
 			docs: 2,
 		},
 		{
+			// The cap is configurable; a small one keeps the race
+			// detector's run short (the default is checked below).
 			name: "document over the size cap",
+			opts: Options{MaxDocBytes: 1 << 20},
 			files: func(t *testing.T, dir string) {
-				big := bytes.Repeat([]byte(goodText), DefaultMaxDocBytes/len(goodText)+1)
+				big := bytes.Repeat([]byte(goodText), (1<<20)/len(goodText)+1)
 				write(t, dir, "big.txt", big)
 				write(t, dir, "big.html", append([]byte("<html><body><p>"), big...))
 				// Under the default caps a field over the document cap is
 				// also a line over the line cap.
-				fits := bytes.Repeat([]byte("word "), (DefaultMaxDocBytes-100)/5)
+				fits := bytes.Repeat([]byte("word "), (1<<20-100)/5)
 				write(t, dir, "big.jsonl", fmt.Appendf(nil, "{\"text\":%q}\n{\"text\":%q}\n", fits, big))
 				write(t, dir, "big.warc", append(warcRec("resource", "https://example.com/big", "text/html", big), warc1...))
 			},
@@ -207,12 +210,27 @@ func TestMalformed(t *testing.T) {
 	}
 }
 
-// gzStream writes n copies of c through gzip without holding them.
-func gzStream(t *testing.T, n int, c byte) []byte {
+func TestDefaultCaps(t *testing.T) {
+	o, err := Options{}.normalize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.MaxDocBytes != 10<<20 || o.MaxLine != 10<<20 || o.MaxDecompressed != 1<<30 || o != func() Options { d, _ := DefaultOptions().normalize(); return d }() {
+		t.Errorf("zero options normalize to %+v", o)
+	}
+	o, _ = Options{MaxDocBytes: -1, MaxLine: 5}.normalize()
+	if o.MaxDocBytes < 1<<60 || o.MaxLine != 5 {
+		t.Errorf("no cap / explicit cap: %+v", o)
+	}
+}
+
+// gzStream compresses n bytes made of copies of pattern (whose length
+// divides 1 MiB) without holding them.
+func gzStream(t *testing.T, n int, pattern []byte) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	chunk := bytes.Repeat([]byte{c}, 1<<20)
+	chunk := bytes.Repeat(pattern, (1<<20)/len(pattern))
 	for i := 0; i < n; i += len(chunk) {
 		if _, err := w.Write(chunk); err != nil {
 			t.Fatal(err)
