@@ -27,27 +27,27 @@ type tok struct {
 	suffix string // "st", "nd", "rd", "th" or "s" after the digits, lower case
 	upper  bool   // a word that starts with an upper-case letter
 	sentAt bool   // the first token of a sentence
-	nl     bool   // a line break lies between this token and the previous one
+	nl     int    // line breaks between this token and the previous one
 }
 
 // scan splits text[start:end] into tokens and marks sentence starts: after
-// '.', '!' or '?' followed by a capitalized or numeric token, and after a
-// line break.
+// '.', '!' or '?' followed by a capitalized or numeric token, after a blank
+// line, and after a line break unless the line wraps a sentence.
 func scan(text string, start, end int) []tok {
 	var toks []tok
 	i := start
-	nl := true
+	nl := 2 // the start of a range is a paragraph start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		if unicode.IsSpace(r) {
 			if r == '\n' || r == '\u2029' {
-				nl = true
+				nl++
 			}
 			i += size
 			continue
 		}
 		t := tok{s: i, nl: nl}
-		nl = false
+		nl = 0
 		switch {
 		case isDigit(r):
 			t.kind = kNum
@@ -107,8 +107,14 @@ func scan(text string, start, end int) []tok {
 	}
 	for k := range toks {
 		switch {
-		case k == 0 || toks[k].nl:
+		case k == 0 || toks[k].nl >= 2:
 			toks[k].sentAt = true
+		case toks[k].nl == 1:
+			// A single line break ends a sentence unless the text is wrapped
+			// mid-sentence: the next line starts in lower case after a line
+			// that ends without sentence punctuation.
+			prev := toks[k-1].raw
+			toks[k].sentAt = toks[k].upper || toks[k].kind != kWord || prev == "." || prev == "!" || prev == "?" || isQuoteOrBracket(prev)
 		case k >= 1 && (toks[k-1].raw == "." || toks[k-1].raw == "!" || toks[k-1].raw == "?"):
 			toks[k].sentAt = toks[k].upper || toks[k].kind == kNum
 			// "Jan. 5" and "p.m. Monday" do not end a sentence.

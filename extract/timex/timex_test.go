@@ -163,6 +163,8 @@ func TestDirection(t *testing.T) {
 		{"The dam will be finished by summer.", "2015-02-15", "summer", "2015-SU"},
 		{"Talks collapsed late Friday.", "2015-02-15", "late Friday", "2015-02-13"},
 		{"We met this past weekend.", "2015-02-18", "this past weekend", "2015-W07-WE"},
+		{"Officials said the rebels\nwill seize the town in June.", "2015-02-15", "June", "2015-06"},
+		{"Officials say the rebels seized\nthe town in June.", "2015-02-15", "June", "2014-06"},
 		{"It ended last night.", "2015-02-15T10:00:00Z", "last night", "2015-02-14TNI"},
 	}
 	for _, tt := range tests {
