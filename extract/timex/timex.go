@@ -37,8 +37,14 @@ func New(opt Options) *Recognizer {
 var std = New(Options{})
 
 // Recognize finds time expressions in the given byte ranges of text (nil: all
-// of it), normalized against dct ("" when unknown: relative expressions keep
-// type and offsets, Value ""). Expressions never cross a range boundary.
+// of it; sorted, not overlapping), normalized against dct, an ISO 8601 date
+// or date-time ("" when unknown: relative expressions keep type and offsets,
+// Value ""). Expressions never cross a range boundary and come in order of
+// their start; a range in words ("from 2011 to 2013", DURATION P2Y) is
+// followed by the years inside it, the only nested expressions. Relative is
+// set on every expression whose value depends on the creation time or on an
+// earlier date of the text ("the following year"); Anchor records the DCT
+// its value was computed with.
 func Recognize(text string, ranges [][2]int, dct string) []claimgraph.TimeExpr {
 	return std.Recognize(text, ranges, dct)
 }
