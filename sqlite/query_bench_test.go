@@ -19,7 +19,10 @@ import (
 // The read-side benchmarks run on one store of synthetic news-like articles
 // built once per test process: -querybench.docs sets its size (the issue's
 // target is 100000; the default keeps a casual -bench run short).
-var benchDocs = flag.Int("querybench.docs", 5000, "documents in the query benchmark store")
+var (
+	benchDocs = flag.Int("querybench.docs", 5000, "documents in the query benchmark store")
+	benchPath = flag.String("querybench.db", "", "keep the benchmark store in this file, and reuse it when it exists")
+)
 
 var (
 	benchOnce  sync.Once
@@ -32,12 +35,20 @@ var (
 func benchDB(b *testing.B) *sqlite.DB {
 	b.Helper()
 	benchOnce.Do(func() {
-		benchDir, benchErr = os.MkdirTemp("", "claimgraph-querybench-")
-		if benchErr != nil {
-			return
+		path := *benchPath
+		if path != "" {
+			if _, err := os.Stat(path); err == nil {
+				benchStore, benchErr = sqlite.Open(context.Background(), path)
+				return
+			}
+		} else {
+			if benchDir, benchErr = os.MkdirTemp("", "claimgraph-querybench-"); benchErr != nil {
+				return
+			}
+			path = filepath.Join(benchDir, "bench.db")
 		}
 		start := time.Now()
-		benchStore, benchErr = buildBenchStore(context.Background(), filepath.Join(benchDir, "bench.db"), *benchDocs)
+		benchStore, benchErr = buildBenchStore(context.Background(), path, *benchDocs)
 		if benchErr == nil {
 			fmt.Fprintf(os.Stderr, "querybench: built a store of %d documents in %s\n", *benchDocs, time.Since(start).Round(time.Second))
 		}

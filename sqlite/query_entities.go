@@ -15,7 +15,7 @@ var _ claimgraph.QueryStore = (*DB)(nil)
 // Caps on the lists of an entity page, so a page stays fast for an entity
 // named in tens of thousands of documents.
 const (
-	maxEntityDocs      = 1000
+	maxEntityDocs      = 500
 	maxEntityMentions  = 500
 	maxCoOccurring     = 50
 	maxAmbiguousShown  = 100

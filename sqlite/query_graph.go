@@ -200,7 +200,13 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 		if a.Docs != b.Docs {
 			return b.Docs - a.Docs
 		}
-		return strings.Compare(fmt.Sprint(a.Kind, a.Source, a.Target, a.Label), fmt.Sprint(b.Kind, b.Source, b.Target, b.Label))
+		if a.Source != b.Source {
+			return int(a.Source - b.Source)
+		}
+		if a.Target != b.Target {
+			return int(a.Target - b.Target)
+		}
+		return strings.Compare(a.Kind+a.Label, b.Kind+b.Label)
 	})
 	return out, nil
 }

@@ -13,11 +13,12 @@ import (
 // ranked for one search.
 const (
 	maxSearchHits = 1000
-	maxRanked     = 20000
+	maxRanked     = 2000
 )
 
 // Search finds documents containing every word of q (title or text), best
-// first (by BM25 among the newest 20,000 matches), with a snippet whose matches are marked [like this]. The query is
+// first (by BM25 among the newest 2,000 matches: scoring costs a lookup per
+// match, so a word found in every document would otherwise cost the whole store), with a snippet whose matches are marked [like this]. The query is
 // taken as plain words: FTS5 operators and quotes in it are not syntax, so
 // no user input makes the search fail.
 func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimgraph.SearchHit, error) {
@@ -58,30 +59,16 @@ func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimg
 	if len(seqs) == 0 {
 		return out, nil
 	}
-	rows, err = db.db.QueryContext(ctx, `SELECT d.seq, d.id, d.title, d.outlet, d.date, snippet(documents_fts, 1, '[', ']', '…', 16)
-		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-		WHERE documents_fts MATCH ? AND documents_fts.rowid IN (`+placeholders(len(seqs))+`)`, append([]any{match}, seqs...)...)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: snippets: %w", q, err)
-	}
-	defer rows.Close()
-	hits := map[int64]claimgraph.SearchHit{}
-	for rows.Next() {
-		var h claimgraph.SearchHit
-		var seq int64
-		if err := rows.Scan(&seq, &h.Doc, &h.Title, &h.Outlet, &h.Date, &h.Snippet); err != nil {
-			return nil, fmt.Errorf("search %q: %w", q, err)
+	// One lookup per hit: FTS5 answers MATCH with rowid = ? directly.
+	for _, seq := range seqs {
+		h := claimgraph.SearchHit{Rank: rank[seq.(int64)]}
+		err := db.db.QueryRowContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, snippet(documents_fts, 1, '[', ']', '…', 16)
+			FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+			WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`, match, seq).Scan(&h.Doc, &h.Title, &h.Outlet, &h.Date, &h.Snippet)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: snippet of %v: %w", q, seq, err)
 		}
-		h.Rank = rank[seq]
-		hits[seq] = h
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search %q: %w", q, err)
-	}
-	for _, s := range seqs {
-		if h, ok := hits[s.(int64)]; ok {
-			out = append(out, h)
-		}
+		out = append(out, h)
 	}
 	return out, nil
 }
