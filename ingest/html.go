@@ -46,7 +46,8 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 	if len(bytes.TrimSpace(page)) == 0 {
 		return nil, ErrEmpty
 	}
-	if err := checkBinary(page); err != nil {
+	utf16 := bytes.HasPrefix(page, []byte{0xFF, 0xFE}) || bytes.HasPrefix(page, []byte{0xFE, 0xFF})
+	if err := checkBinary(page); err != nil && !utf16 {
 		return nil, err
 	}
 	utf8Page, enc := decodeHTML(page, contentType)

@@ -159,11 +159,11 @@ func (r *reader) stream(source, name string, in io.Reader) error {
 	kind := kindOf(name)
 	gz := isGzip(br)
 	if kind == kindUnknown {
-		head, err := peekContent(br, gz)
+		head, whole, err := peekContent(br, gz)
 		if err != nil {
 			return r.fail(source, err)
 		}
-		kind = sniff(head)
+		kind = sniff(head, whole)
 	}
 	if kind == kindWARC {
 		return r.warc(source, br)

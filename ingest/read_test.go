@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -183,5 +184,42 @@ func TestReadMissingPathAndStdin(t *testing.T) {
 				t.Errorf("good file after stdin: %+v", items[2])
 			}
 		})
+	}
+}
+
+func TestSniff(t *testing.T) {
+	long := `{"text":"` + strings.Repeat("x", 2*sniffLen) + `"}` + "\n"
+	tests := []struct {
+		name, content string
+		want          kind
+	}{
+		{"warc", "WARC/1.1\r\nWARC-Type: warcinfo\r\n", kindWARC},
+		{"json lines", `{"text":"a"}` + "\n" + `{"text":"b"}`, kindJSONL},
+		{"one record, no newline", `{"text":"a"}`, kindJSONL},
+		{"first record longer than the head", long, kindJSONL},
+		{"pretty-printed JSON", "{\n  \"text\": \"a\"\n}\n", kindTXT},
+		{"html", "\n<!DOCTYPE html><html><body><p>x</p></body></html>", kindHTML},
+		{"html fragment", "<p>Some text</p>", kindHTML},
+		{"text", "Plain words. {not json}", kindTXT},
+		{"bom text", "\ufeffPlain words.", kindTXT},
+	}
+	for _, tt := range tests {
+		for _, compressed := range []bool{false, true} {
+			content := []byte(tt.content)
+			if compressed {
+				content = gz(t, content)
+			}
+			br := bufio.NewReaderSize(bytes.NewReader(content), bufSize)
+			head, whole, err := peekContent(br, compressed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sniff(head, whole); got != tt.want {
+				t.Errorf("%s (gzip %v): got kind %d, want %d", tt.name, compressed, got, tt.want)
+			}
+			if br.Buffered() != len(content) && br.Buffered() != bufSize {
+				t.Errorf("%s: sniffing consumed input", tt.name)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -39,39 +40,52 @@ func kindOf(name string) kind {
 }
 
 // peekContent returns the first bytes of the (decompressed) content of br
-// without consuming any of it.
-func peekContent(br *bufio.Reader, gz bool) ([]byte, error) {
-	head, err := br.Peek(sniffLen)
+// without consuming any of it, and whether they are the whole content.
+func peekContent(br *bufio.Reader, gz bool) (head []byte, whole bool, err error) {
+	head, err = br.Peek(sniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, err
+		return nil, false, err
 	}
+	whole = err == io.EOF
 	if !gz {
-		return head, nil
+		return head, whole, nil
 	}
-	// A gzip header and a few KB of deflate give enough plain text to judge;
-	// a short or damaged head yields what could be read, and the real read
-	// reports the damage.
+	// The compressed head gives as much plain text as it holds; a short or
+	// damaged head yields what could be read, and the real read reports
+	// the damage.
 	zr, err := gzip.NewReader(bytes.NewReader(head))
 	if err != nil {
-		return nil, nil
+		return nil, whole, nil
 	}
-	out := make([]byte, 4096)
-	n, _ := io.ReadFull(zr, out)
-	return out[:n], nil
+	out := make([]byte, sniffLen)
+	n, err := io.ReadFull(zr, out)
+	return out[:n], whole && err != nil, nil
 }
 
 // sniff chooses a format by content: a WARC version line, a JSON object on
-// the first line, HTML by the WHATWG sniffing rules; text otherwise.
-func sniff(head []byte) kind {
+// the first line, HTML by the WHATWG sniffing rules; text otherwise. A
+// pretty-printed JSON file is not JSON Lines: read as such it would fail on
+// every line, so it is taken as text, one document.
+func sniff(head []byte, whole bool) kind {
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	switch {
 	case bytes.HasPrefix(trimmed, []byte("WARC/")):
 		return kindWARC
-	case bytes.HasPrefix(trimmed, []byte("{")):
+	case bytes.HasPrefix(trimmed, []byte("{")) && firstLineIsObject(trimmed, whole):
 		return kindJSONL
 	case strings.HasPrefix(http.DetectContentType(trimmed), "text/html"):
 		return kindHTML
 	}
 	return kindTXT
+}
+
+// firstLineIsObject reports whether b's first line is a whole JSON object,
+// or goes on past the head b (a long first record cannot be judged whole).
+func firstLineIsObject(b []byte, whole bool) bool {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return !whole || json.Valid(b)
+	}
+	return json.Valid(b[:i])
 }

@@ -267,6 +267,11 @@ func (r *reader) warc(source string, br *bufio.Reader) error {
 		if err != nil {
 			return r.fail(src, err)
 		}
+		// A crawl may hold millions of records that are not articles:
+		// cancellation must not wait for the next document.
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
 		doc, err := warcDocument(rec, r.opts)
 		if doc == nil && err == nil {
 			continue // not an article: a request, an image, a redirect
