@@ -2,6 +2,8 @@ package claim
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -219,8 +221,20 @@ func (x *index) tokOf(off int) int {
 // achieved by X"), "so-called", and naming verbs ("known as", "called"),
 // which the alias extractor reads.
 func (x *index) notAClaimVerb(first, vg0, vg1, main, limit int) bool {
-	if vg0 > first && x.lower[vg0-1] == "to" {
+	if vg0 > first && x.lower[vg0-1] == "to" || prepositionLike[x.lower[main]] {
 		return true
+	}
+	// A capitalized "verb" inside a sentence is part of a name ("United Nations").
+	if vg0 > first && x.isTagged && startsUpper(x.toks[vg0].Text) && x.sentOf[vg0-1] == x.sentOf[vg0] {
+		return true
+	}
+	// A participle without an auxiliary after a noun modifies it ("Muslims
+	// traveling to"), except in a headline that opens with its subject
+	// ("X collaborating with Y").
+	if strings.HasSuffix(x.lower[main], "ing") && !x.hasAux(vg0, vg1) && vg0 > first {
+		if p := x.pos(vg0 - 1); (p == "NOUN" || p == "PROPN") && x.inArg[first] < 0 {
+			return true
+		}
 	}
 	if vg0 > first && x.lower[vg0-1] == "-" && vg0 > first+1 && x.lower[vg0-2] == "so" {
 		return true
@@ -482,6 +496,23 @@ func (x *index) clauseFollows(j, limit int) bool {
 		}
 	}
 	return false
+}
+
+// prepositionLike are verb forms that work as prepositions.
+var prepositionLike = set("including", "regarding", "concerning", "following", "according", "excluding", "considering", "pending", "barring")
+
+func (x *index) hasAux(vg0, vg1 int) bool {
+	for k := vg0; k < vg1; k++ {
+		if x.pos(k) == "AUX" {
+			return true
+		}
+	}
+	return false
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 var temporalPreps = set("during", "after", "before", "since", "until", "till", "throughout", "amid", "despite")
