@@ -330,22 +330,52 @@ func modifierPOS(p string) bool {
 
 // onlyPersonBefore returns the one person named (unambiguously) in the
 // sentence of token i before it and in the two sentences before, or nil when
-// there are none or several.
+// there are none or several. When there are several but only one of them
+// opens a sentence (a subject: "X revealed that ... Saddam's regime"), that
+// one is taken.
 func (d *docMentions) onlyPersonBefore(i int, sentOf []int) *cand {
-	var found *cand
+	var found, subject *cand
+	several, severalSubjects := false, false
 	for _, c := range d.ms {
 		if c.m.Type != claimgraph.TypePER || c.first >= i || sentOf[c.first] < sentOf[i]-2 {
 			continue
 		}
 		if c.m.Ambiguous {
-			return nil // a bare surname of two people: two persons in scope
+			// A bare surname of two people: two persons in scope, and
+			// no single subject if it opens its sentence.
+			several = true
+			severalSubjects = severalSubjects || d.opensSentence(c.first)
+			continue
 		}
 		if found != nil && found.m.Chain != c.m.Chain {
-			return nil
+			several = true
 		}
 		found = c
+		if d.opensSentence(c.first) {
+			if subject != nil && subject.m.Chain != c.m.Chain {
+				severalSubjects = true
+			}
+			subject = c
+		}
 	}
-	return found
+	switch {
+	case !several && found != nil:
+		return found
+	case subject != nil && !severalSubjects:
+		return subject
+	}
+	return nil
+}
+
+// opensSentence reports whether token i starts its sentence, quotes aside.
+func (d *docMentions) opensSentence(i int) bool {
+	s := d.sentenceOf(i)
+	for k := s.First; k < i; k++ {
+		if !isPunct(d.a.Tokens[k].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // unionFind is a disjoint-set forest with path halving and union by size.

@@ -61,8 +61,8 @@ func TestMentionsChains(t *testing.T) {
 }
 
 func TestMentionsDescriptions(t *testing.T) {
-	text := `Said Ali Jafari, a senior member of the council, resigned. Jafari met Omar Nasser later. The senior member left first.`
-	a := analysis(t, text, "PER:Said Ali Jafari", "PER:Jafari", "PER:Omar Nasser")
+	text := `Said Ali Jafari, a senior member of the council, resigned. Jafari met Omar Nasser later. Nasser said so. The senior member left first.`
+	a := analysis(t, text, "PER:Said Ali Jafari", "PER:Jafari", "PER:Omar Nasser", "PER:Nasser")
 	ms := Mentions("d", text, a, nil)
 	checkMentionSpans(t, text, ms)
 	app := find(ms, "a senior member of the council")
@@ -70,7 +70,14 @@ func TestMentionsDescriptions(t *testing.T) {
 		t.Errorf("apposition: %+v", app)
 	}
 	if d := find(ms, "The senior member"); len(d) != 0 {
-		t.Errorf("description with two people in scope was linked: %+v", d)
+		t.Errorf("description with two subjects in scope was linked: %+v", d)
+	}
+	// One subject among several people: "X revealed ... Y's regime".
+	text = `Said Ali Jafari met the press. Jafari revealed that Omar Nasser's men had left. The senior member then went home.`
+	a = analysis(t, text, "PER:Said Ali Jafari", "PER:Jafari", "PER:Omar Nasser")
+	ms = Mentions("d", text, a, nil)
+	if d := find(ms, "The senior member"); len(d) != 1 || d[0].Name != "Said Ali Jafari" {
+		t.Errorf("description after one subject: %+v", d)
 	}
 }
 
