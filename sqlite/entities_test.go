@@ -32,6 +32,11 @@ func TestReplaceEntities(t *testing.T) {
 		}
 	}
 
+	asserted, err := db.AllAliasAssertions(ctx)
+	if err != nil || len(asserted) != 1 || asserted[0].Doc != c.A.ID || c.A.Text[asserted[0].Start:asserted[0].End] != asserted[0].Evidence {
+		t.Errorf("AllAliasAssertions = %+v, %v; want the assertion of A with its span", asserted, err)
+	}
+
 	// Merge Mary and John Doe into one entity; the mentions stay as they are.
 	merged := []claimgraph.Entity{{ID: 10, Name: "The Does", Type: "PER", Aliases: []claimgraph.Alias{{Name: "Mary Doe", Source: claimgraph.AliasUser}}}}
 	me := map[int64]int64{}

@@ -304,6 +304,17 @@ func testGraph(t *testing.T, c *Corpus) {
 	if claimEdge == nil || claimEdge.Source != EntAcme || claimEdge.Target != EntBlue || claimEdge.Sources != 2 || claimEdge.Docs != 3 {
 		t.Errorf("claim edge = %+v, want Acme→Blue Party with 2 sources in 3 documents", claimEdge)
 	}
+	// Edges among the neighbours are kept too: Jane Roe and the Blue Party
+	// share documents A and B.
+	var between bool
+	for _, e := range g.Edges {
+		if e.Kind == "cooccur" && e.Source == EntRoe && e.Target == EntBlue && e.Docs == 2 && e.Sources == 2 {
+			between = true
+		}
+	}
+	if !between {
+		t.Errorf("depth 1 edges = %+v, want the co-occurrence of Jane Roe and Blue Party (2 documents, 2 outlets)", g.Edges)
+	}
 	two, err := c.Store.Graph(ctx, claimgraph.GraphQuery{Entity: EntBlue, Depth: 2, EdgeKinds: []string{"cooccur"}})
 	if err != nil {
 		t.Fatal(err)
