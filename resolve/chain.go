@@ -120,7 +120,7 @@ func (d *docMentions) chain() {
 			if len(f.words) < 2 || f.m.Type == claimgraph.TypePER {
 				continue
 			}
-			for _, x := range Acronyms(f.m.Name) {
+			for _, x := range f.acr() {
 				if x == acr {
 					roots[uf.find(j)] = true
 				}

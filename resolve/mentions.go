@@ -45,6 +45,17 @@ type cand struct {
 	m            claimgraph.Mention
 	first, limit int      // token range of the mention
 	words        []string // content words of the stripped name (ExactKey words)
+	key          string   // ExactKey of the name
+	acronyms     []string // Acronyms of the name, computed once when needed
+	acrDone      bool
+}
+
+// acr returns the acronyms the mention's name may be written as.
+func (c *cand) acr() []string {
+	if !c.acrDone {
+		c.acronyms, c.acrDone = Acronyms(c.m.Name), true
+	}
+	return c.acronyms
 }
 
 type docMentions struct {
@@ -100,7 +111,7 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 			Doc: d.doc, Start: start, End: end, Text: d.text[start:end],
 			Type: typ, Kind: kind, Name: name, Confidence: conf,
 		},
-		first: first, limit: limit, words: contentWords(name),
+		first: first, limit: limit, words: contentWords(name), key: ExactKey(name),
 	}
 	if len(c.words) == 0 {
 		return nil
@@ -349,7 +360,7 @@ func (d *docMentions) addExpansions() {
 	}
 	for _, c := range d.ms {
 		if len(c.words) >= 2 {
-			for _, x := range Acronyms(c.m.Name) {
+			for _, x := range c.acr() {
 				delete(want, x)
 			}
 		}
@@ -446,7 +457,7 @@ func (d *docMentions) typeOfName(names ...string) string {
 	for _, n := range names {
 		k := ExactKey(n)
 		for _, c := range d.ms {
-			if ExactKey(c.m.Name) == k {
+			if c.key == k {
 				return c.m.Type
 			}
 		}
