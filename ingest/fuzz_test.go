@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -212,6 +213,23 @@ func FuzzRead(f *testing.F) {
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzJSONString checks the fast string decoder against encoding/json.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"a\nb\"c\\d\/e\u00e9\ud83d\ude00"`, `"\ud800x"`, `"\udc00\ud800"`, `"\u0041\t"`, "\"caf\xe9\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var want string
+		if json.Unmarshal(raw, &want) != nil {
+			return // only strings already validated reach jsonString
+		}
+		got, err := jsonString(raw)
+		if err != nil || got != want {
+			t.Fatalf("jsonString(%q) = %q, %v; encoding/json %q", raw, got, err, want)
 		}
 	})
 }

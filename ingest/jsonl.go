@@ -151,9 +151,7 @@ func fieldString(raw json.RawMessage) (string, error) {
 	case len(raw) == 0 || string(raw) == "null":
 		return "", nil
 	case raw[0] == '"':
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return s, err
+		return jsonString(raw)
 	case raw[0] == '[':
 		var list []string
 		if err := json.Unmarshal(raw, &list); err != nil {
