@@ -3,6 +3,7 @@ package httpapi
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,7 @@ type SVGEdge struct {
 	MX, MY         float64 // middle, for the label
 	Width          float64
 	Href           string
+	Peripheral     bool // touches neither end of the asked-for entity
 	SourceName     string
 	TargetName     string
 }
@@ -137,8 +139,11 @@ func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
 			Width:      round1(1 + 2.5*math.Log2(float64(src))),
 			Href:       fmt.Sprintf("/edge?a=%d&b=%d", e.Source, e.Target),
 			SourceName: g.Nodes[a].Name, TargetName: g.Nodes[b].Name,
+			Peripheral: e.Source != center && e.Target != center,
 		})
 	}
+	// Edges of the asked-for entity are drawn last, on top.
+	sort.SliceStable(out.Edges, func(i, j int) bool { return out.Edges[i].Peripheral && !out.Edges[j].Peripheral })
 	return out
 }
 

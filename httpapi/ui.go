@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/claimgraph/claimgraph"
@@ -301,14 +302,27 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	const n = 20
 	ref := strconv.FormatInt(e.ID, 10)
 	ep := &entityPage{E: e, Ref: ref, Section: n}
-	if ep.QuotesBy, err = s.store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: ref, Limit: n}); err != nil {
-		return err
-	}
-	if ep.QuotesAbt, err = s.store.Quotes(ctx, claimgraph.QuoteFilter{About: ref, Limit: n}); err != nil {
-		return err
-	}
-	if ep.Claims, err = s.store.Claims(ctx, claimgraph.ClaimFilter{About: ref, Limit: n}); err != nil {
-		return err
+	// The three lists are independent reads: ask for them at once.
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		ep.QuotesBy, errs[0] = s.store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
+	}()
+	go func() {
+		defer wg.Done()
+		ep.QuotesAbt, errs[1] = s.store.Quotes(ctx, claimgraph.QuoteFilter{About: ref, Limit: n})
+	}()
+	go func() {
+		defer wg.Done()
+		ep.Claims, errs[2] = s.store.Claims(ctx, claimgraph.ClaimFilter{About: ref, Limit: n})
+	}()
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	ep.Docs, ep.CoOccur = e.Documents, e.CoOccurring
 	if len(ep.Docs) > 100 {
