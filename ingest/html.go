@@ -13,6 +13,7 @@ import (
 	"github.com/claimgraph/claimgraph"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
@@ -63,14 +64,23 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 	doc = &claimgraph.Document{Raw: page, Encoding: enc, URL: pageURL}
 	meta := scanMeta(root)
 
-	res, terr := trafilatura.ExtractDocument(root, trafilatura.Options{
-		OriginalURL:     u,
-		ExcludeComments: true,
-		// The cleaner marks boilerplate itself and wants whole paragraphs;
-		// trafilatura's own deduplication would drop repeated passages
-		// before the cleaner could mark them.
-		Deduplicate: false,
-	})
+	// trafilatura builds its text by repeated string concatenation, which
+	// is quadratic in the text's length: a page with megabytes of text
+	// would take minutes. Such pages (no news article is that long) go to
+	// readability, which is linear.
+	var res *trafilatura.ExtractResult
+	var terr error
+	huge := visibleTextLen(root) > maxTrafilaturaText
+	if !huge {
+		res, terr = trafilatura.ExtractDocument(root, trafilatura.Options{
+			OriginalURL:     u,
+			ExcludeComments: true,
+			// The cleaner marks boilerplate itself and wants whole
+			// paragraphs; trafilatura's own deduplication would drop
+			// repeated passages before the cleaner could mark them.
+			Deduplicate: false,
+		})
+	}
 	if terr == nil && res != nil && res.ContentNode != nil {
 		doc.Text = renderText(res.ContentNode)
 		m := res.Metadata
@@ -93,14 +103,14 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 	// rescue flattens the page into one paragraph (or repeats it), while
 	// readability keeps the paragraphs.
 	extractor := "trafilatura"
-	if words := len(strings.Fields(doc.Text)); words < shortText {
+	if words := len(strings.Fields(doc.Text)); words < shortText || huge {
 		p := readability.NewParser()
 		art, err := p.ParseDocument(root, u)
 		var text string
 		if err == nil && art.Node != nil {
 			text = renderText(art.Node)
 		}
-		if rw := len(strings.Fields(text)); rw > 0 && 2*rw >= words {
+		if rw := len(strings.Fields(text)); rw > 0 && (2*rw >= words || huge) {
 			doc.Text, extractor = text, "readability"
 			fill(&doc.Title, art.Title())
 			fill(&doc.Author, art.Byline())
@@ -194,6 +204,25 @@ func addMeta(m map[string]string, k, v string) {
 }
 
 const maxMetaValue = 2048
+
+// maxTrafilaturaText is the visible text size above which a page goes to
+// readability only.
+const maxTrafilaturaText = 512 << 10
+
+// visibleTextLen is the size of the text a reader would see in the page.
+func visibleTextLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	if n.Type == html.ElementNode && skipAtoms[n.DataAtom] && n.DataAtom != atom.Head {
+		return 0
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += visibleTextLen(c)
+	}
+	return total
+}
 
 // shortText is the word count under which trafilatura's result is checked
 // against readability's (trafilatura's own threshold is 250 characters).

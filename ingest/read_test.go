@@ -223,3 +223,20 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeHTMLPage checks that a page with megabytes of text is extracted by
+// readability (linear) instead of trafilatura (quadratic in the text).
+func TestHugeHTMLPage(t *testing.T) {
+	page := articlePage(4, 4000) // about 700 KB of paragraphs
+	doc, err := htmlDocument([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meta["extractor"] != "readability" || strings.Count(doc.Text, "\n\n") < 3999 {
+		t.Errorf("extractor %q, %d paragraphs", doc.Meta["extractor"], strings.Count(doc.Text, "\n\n")+1)
+	}
+	small, err := htmlDocument([]byte(articlePage(4, 20)), "", "")
+	if err != nil || small.Meta["extractor"] != "trafilatura" {
+		t.Errorf("a normal page: extractor %q, %v", small.Meta["extractor"], err)
+	}
+}
