@@ -89,6 +89,12 @@ func (d *docMentions) chain() {
 	// exactly one longer name of the document, a prefix ("China Eastern" of
 	// "China Eastern Airlines") or a suffix ("Air Force" of "United States
 	// Air Force").
+	placeHere := map[string]bool{}
+	for _, c := range d.ms {
+		if c.m.Type == claimgraph.TypeLOC {
+			placeHere[c.key] = true
+		}
+	}
 	for i, c := range d.ms {
 		if c.m.Type == claimgraph.TypePER || c.m.Kind == claimgraph.MentionAcronym || c.m.Ambiguous {
 			continue
@@ -98,8 +104,10 @@ func (d *docMentions) chain() {
 			if f.m.Type != c.m.Type || len(f.words) <= len(c.words) || uf.find(j) == uf.find(i) {
 				continue
 			}
-			// A lone first word is left alone: "Singapore" of "Singapore Airlines".
-			if len(c.words) >= 2 && (hasPrefix(f.words, c.words) || hasSuffix(f.words, c.words)) {
+			// A lone first word only for organizations never called a place
+			// here: "Apple" of "Apple Computer", not "Singapore" of "Singapore Airlines".
+			lone := len(c.words) == 1 && c.m.Type == claimgraph.TypeORG && !placeHere[c.key] && hasPrefix(f.words, c.words)
+			if lone || len(c.words) >= 2 && (hasPrefix(f.words, c.words) || hasSuffix(f.words, c.words)) {
 				roots[uf.find(j)] = true
 			}
 		}

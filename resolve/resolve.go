@@ -325,8 +325,9 @@ func (r *resolver) chains(ms []claimgraph.Mention) {
 }
 
 // sameName joins an atom to the atom of the same name with another type when
-// the other has at least twice its mentions (NER's occasional wrong type),
-// except between people and places or organizations both frequent.
+// the other has at least twice its mentions (NER's occasional wrong type);
+// between a person and a place or organization ("Washington") it needs four
+// times as many.
 func (r *resolver) sameName() {
 	keys := make([]string, 0, len(r.byExact))
 	for k, as := range r.byExact {
@@ -344,7 +345,11 @@ func (r *resolver) sameName() {
 			}
 		}
 		for _, a := range as {
-			if a != major && r.atoms[major].mentions >= 2*r.atoms[a].mentions {
+			factor := 2
+			if (r.atoms[a].typ == claimgraph.TypePER) != (r.atoms[major].typ == claimgraph.TypePER) {
+				factor = 4
+			}
+			if a != major && r.atoms[major].mentions >= factor*r.atoms[a].mentions {
 				r.join(major, a, Link{Rule: RuleSameName})
 			}
 		}

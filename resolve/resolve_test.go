@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -127,6 +128,25 @@ func TestResolveRules(t *testing.T) {
 		if l.Rule == "" || l.A == "" || l.B == "" {
 			t.Errorf("link without rule or names: %+v", l)
 		}
+	}
+}
+
+func TestResolveSameName(t *testing.T) {
+	m := func(doc, name, typ string) claimgraph.Mention {
+		return claimgraph.Mention{Doc: doc, Name: name, Text: name, Type: typ, Kind: claimgraph.MentionName}
+	}
+	var ms []claimgraph.Mention
+	for i := 0; i < 6; i++ {
+		ms = append(ms, m(fmt.Sprint("d", i), "Kestrel", claimgraph.TypeORG), m(fmt.Sprint("d", i), "Ostland", claimgraph.TypeLOC))
+	}
+	ms = append(ms, m("x", "Kestrel", claimgraph.TypeLOC), // a NER slip: follows the majority
+		m("y", "Ostland", claimgraph.TypePER), m("y", "Ostland", claimgraph.TypePER)) // a person called so: 6 < 4×2
+	r := Resolve(ms, nil, nil)
+	if r.Mention[12] != r.Mention[0] {
+		t.Error("a name's rare second type did not follow its majority")
+	}
+	if r.Mention[13] == r.Mention[1] {
+		t.Error("a person merged into a place of the same name on a thin majority")
 	}
 }
 
