@@ -54,7 +54,13 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 	utf8Page, enc := decodeHTML(page, contentType)
 	root, err := html.Parse(bytes.NewReader(utf8Page))
 	if err != nil {
-		return nil, fmt.Errorf("%w: html: %v", ErrCorrupt, err)
+		// The parser refuses nesting deeper than 512 elements, which old
+		// pages reach with thousands of unclosed <font> or <b> tags; with
+		// the inline formatting tags dropped the text parses.
+		root, err = html.Parse(bytes.NewReader(dropInlineTags(utf8Page)))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	var u *url.URL
 	if pageURL != "" {
@@ -138,6 +144,36 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 		doc.Meta = meta.other
 	}
 	return doc, nil
+}
+
+// inlineAtoms are formatting tags that carry no structure.
+var inlineAtoms = map[atom.Atom]bool{
+	atom.B: true, atom.I: true, atom.U: true, atom.S: true, atom.Em: true,
+	atom.Strong: true, atom.Font: true, atom.Span: true, atom.Small: true,
+	atom.Big: true, atom.Tt: true, atom.Strike: true, atom.Sub: true,
+	atom.Sup: true, atom.Mark: true, atom.Cite: true, atom.Abbr: true,
+	atom.Nobr: true, atom.Center: true, atom.Q: true,
+}
+
+// dropInlineTags returns the page without its inline formatting tags.
+func dropInlineTags(page []byte) []byte {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	out := make([]byte, 0, len(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.EndTagToken || tt == html.SelfClosingTagToken {
+			name, _ := z.TagName()
+			if inlineAtoms[atom.Lookup(name)] {
+				out = append(out, ' ')
+				continue
+			}
+		}
+		out = append(out, raw...)
+	}
 }
 
 // decodeHTML converts a page to UTF-8 following the WHATWG rules (byte order

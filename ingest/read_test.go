@@ -240,3 +240,21 @@ func TestHugeHTMLPage(t *testing.T) {
 		t.Errorf("a normal page: extractor %q, %v", small.Meta["extractor"], err)
 	}
 }
+
+// TestDeeplyNestedHTML: thousands of unclosed inline tags exceed the HTML
+// parser's nesting limit; the page is still read.
+func TestDeeplyNestedHTML(t *testing.T) {
+	text := strings.Repeat("Old pages nest their formatting tags without end. ", 20)
+	page := "<html><body><p>" + strings.Repeat("<font size=2><b>", 600) + text + "</p></body></html>"
+	doc, err := htmlDocument([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Old pages nest their formatting tags") {
+		t.Errorf("text %q", doc.Text)
+	}
+	blocks := "<html><body>" + strings.Repeat("<div>", 600) + "<p>x</p>" + "</body></html>"
+	if _, err := htmlDocument([]byte(blocks), "", ""); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("600 nested blocks: %v, want a corrupt-input error", err)
+	}
+}
