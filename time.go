@@ -40,6 +40,12 @@ func DatePrecision(v string) string {
 			return "day"
 		case len(v) >= 7 && v[4] == '-' && isDigits(v[5:7]):
 			return "month"
+		case len(v) >= 6 && v[4] == '-' && v[5] == 'W':
+			return "week"
+		case len(v) >= 6 && v[4] == '-' && v[5] == 'Q':
+			return "quarter"
+		case len(v) >= 6 && v[4] == '-' && v[5] == 'H':
+			return "half-year"
 		case len(v) >= 7 && v[4] == '-':
 			return "season"
 		default:
@@ -47,6 +53,8 @@ func DatePrecision(v string) string {
 		}
 	}
 	switch {
+	case len(v) >= 6 && v[:2] == "FY" && isDigits(v[2:6]):
+		return "year"
 	case len(v) == 3 && isDigits(v):
 		return "decade"
 	case len(v) == 2 && isDigits(v):

@@ -7,6 +7,7 @@ import (
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/timex"
 	"github.com/claimgraph/claimgraph/ingest"
+	"github.com/claimgraph/claimgraph/pipeline"
 )
 
 func cmdDoc(ctx context.Context, m *Main, args []string) error {
@@ -51,12 +52,9 @@ Set a document's publication date and resolve its relative time expressions
 	if len(dct) > 10 {
 		dct = dct[:10]
 	}
-	var changed []claimgraph.TimeExpr
-	for _, t := range a.Times {
-		nt := timex.Reanchor(d.Text, t, dct)
-		nt.ID = t.ID
-		changed = append(changed, nt)
-	}
+	// The same ranges ingest analysed, so values equal those of an ingest
+	// with this date.
+	changed := timex.ReanchorAll(d.Text, pipeline.MainRanges(d), a.Times, dct)
 	if err := store.SetDocumentDate(ctx, d.ID, date, "user", changed); err != nil {
 		return err
 	}
