@@ -154,7 +154,11 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		opt.Bits = 20
 	}
 	if opt.POS == nil {
-		opt.POS = Default().pos
+		pos, err := embeddedPOS()
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opt.POS = pos
 	}
 	gaz, err := openGazetteer(opt.Gazetteer)
 	if err != nil {
@@ -188,6 +192,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	if len(sents) == 0 {
 		return fmt.Errorf("train ner: no sentences in %v", files)
 	}
+
 	label := map[string]int{}
 	for i, l := range nerLabels {
 		label[l] = i
@@ -263,17 +268,6 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		return fmt.Errorf("write ner model: %w", err)
 	}
 	return bw.Flush()
-}
-
-// repairIOB turns an I-X that does not continue an X into B-X.
-func repairIOB(labels []string) {
-	prev := "O"
-	for i, l := range labels {
-		if strings.HasPrefix(l, "I-") && (prev == "O" || prev[2:] != l[2:]) {
-			labels[i] = "B-" + l[2:]
-		}
-		prev = labels[i]
-	}
 }
 
 // LoadNER reads a model written by TrainNER.

@@ -44,14 +44,32 @@ func Default() *Pipeline {
 	return defaultPipe
 }
 
+var (
+	posOnce sync.Once
+	posVal  *POSTagger
+	posErr  error
+)
+
+// embeddedPOS returns the embedded tagger, loaded once. Training the NER
+// model needs it, and only it.
+func embeddedPOS() (*POSTagger, error) {
+	posOnce.Do(func() {
+		data, err := models.ReadFile("models/pos.gz")
+		if err != nil {
+			posErr = fmt.Errorf("embedded pos model: %w", err)
+			return
+		}
+		if posVal, err = LoadPOS(bytes.NewReader(data)); err != nil {
+			posErr = fmt.Errorf("embedded pos model: %w", err)
+		}
+	})
+	return posVal, posErr
+}
+
 func loadEmbedded() (*Pipeline, error) {
-	data, err := models.ReadFile("models/pos.gz")
+	pos, err := embeddedPOS()
 	if err != nil {
-		return nil, fmt.Errorf("embedded pos model: %w", err)
-	}
-	pos, err := LoadPOS(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("embedded pos model: %w", err)
+		return nil, err
 	}
 	p := &Pipeline{pos: pos}
 	// The NER model is absent only while bootstrapping (training it needs the
