@@ -134,6 +134,17 @@ type XDocScore struct {
 	Mentions  Detection   `json:"mentions"`
 	Entities  int         `json:"entities"`      // predicted entities over the aligned mentions
 	GoldClust int         `json:"gold_clusters"` // gold clusters over the aligned mentions
+	// Errors lists the clustering mistakes, largest first: gold clusters
+	// split over several entities and entities merging several clusters.
+	Errors []XDocError `json:"errors,omitempty"`
+}
+
+// XDocError is one clustering mistake over aligned mentions.
+type XDocError struct {
+	Kind     string              `json:"kind"`     // "split" (one gold cluster, several entities) or "merged"
+	Key      string              `json:"key"`      // the gold cluster (split) or the predicted entity (merged)
+	Mentions int                 `json:"mentions"` // aligned mentions involved
+	Parts    map[string][]string `json:"parts"`    // entity (split) or gold cluster (merged) -> gold mention texts
 }
 
 // Detection is mention detection scored by one-to-one alignment.
@@ -155,6 +166,7 @@ func ScoreXDoc(docs []XDocDoc, predict func([]XDocDoc) [][]claimgraph.Mention) X
 	sc := XDocScore{Task: "xdoc", Docs: len(docs)}
 	preds := predict(docs)
 	var items []Clustered
+	var texts []string
 	for i, d := range docs {
 		var pm []predMention
 		if i < len(preds) {
@@ -177,6 +189,7 @@ func ScoreXDoc(docs []XDocDoc, predict func([]XDocDoc) [][]claimgraph.Mention) X
 				sc.Mentions.Exact++
 			}
 			items = append(items, Clustered{Gold: g.Cluster, Pred: fmt.Sprint(p.entity)})
+			texts = append(texts, d.Text[d.TokenSpans[g.First][0]:d.TokenSpans[g.Last][1]])
 		}
 	}
 	sc.Mentions.Aligned = len(items)
@@ -194,7 +207,50 @@ func ScoreXDoc(docs []XDocDoc, predict func([]XDocDoc) [][]claimgraph.Mention) X
 		gc[it.Gold], pc[it.Pred] = true, true
 	}
 	sc.Entities, sc.GoldClust = len(pc), len(gc)
+	sc.Errors = clusterErrors(items, texts)
 	return sc
+}
+
+// clusterErrors groups aligned mentions by gold cluster and by entity and
+// reports every group that the other side cuts in several.
+func clusterErrors(items []Clustered, texts []string) []XDocError {
+	byGold := map[string]map[string][]string{}
+	byPred := map[string]map[string][]string{}
+	for i, it := range items {
+		if byGold[it.Gold] == nil {
+			byGold[it.Gold] = map[string][]string{}
+		}
+		if byPred[it.Pred] == nil {
+			byPred[it.Pred] = map[string][]string{}
+		}
+		byGold[it.Gold][it.Pred] = append(byGold[it.Gold][it.Pred], texts[i])
+		byPred[it.Pred][it.Gold] = append(byPred[it.Pred][it.Gold], texts[i])
+	}
+	var out []XDocError
+	add := func(kind string, groups map[string]map[string][]string) {
+		for key, parts := range groups {
+			if len(parts) < 2 {
+				continue
+			}
+			n := 0
+			for _, ts := range parts {
+				n += len(ts)
+			}
+			out = append(out, XDocError{Kind: kind, Key: key, Mentions: n, Parts: parts})
+		}
+	}
+	add("split", byGold)
+	add("merged", byPred)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
 }
 
 type predMention struct {

@@ -69,6 +69,11 @@ func TestScoreXDoc(t *testing.T) {
 	if math.Abs(sc.Mentions.Precision-7.0/8) > 1e-9 || math.Abs(sc.Mentions.Recall-1) > 1e-9 {
 		t.Errorf("mentions %+v", sc.Mentions)
 	}
+	// One split (Ilse Brandt over entities 2 and 4), one merge (entity 3: two Lyras).
+	if len(sc.Errors) != 2 || sc.Errors[0].Kind != "split" || sc.Errors[0].Key != "PER1" || sc.Errors[0].Mentions != 3 ||
+		sc.Errors[1].Kind != "merged" || sc.Errors[1].Key != "3" || len(sc.Errors[1].Parts) != 2 {
+		t.Errorf("errors = %+v", sc.Errors)
+	}
 }
 
 func TestXDocScope(t *testing.T) {

@@ -324,10 +324,10 @@ func (r *resolver) chains(ms []claimgraph.Mention) {
 	}
 }
 
-// sameName joins an atom to the atom of the same name with another type when
-// the other has at least twice its mentions (NER's occasional wrong type);
-// between a person and a place or organization ("Washington") it needs four
-// times as many.
+// sameName joins the atoms of one name that NER typed differently: places,
+// organizations and other names always ("Apple" as LOC and as ORG); a
+// person and a place or organization ("Washington") only when one type has
+// four times the other's mentions.
 func (r *resolver) sameName() {
 	keys := make([]string, 0, len(r.byExact))
 	for k, as := range r.byExact {
@@ -345,7 +345,7 @@ func (r *resolver) sameName() {
 			}
 		}
 		for _, a := range as {
-			factor := 2
+			factor := 0 // organizations, places, other names: NER's types of one name are noise
 			if (r.atoms[a].typ == claimgraph.TypePER) != (r.atoms[major].typ == claimgraph.TypePER) {
 				factor = 4
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/eval"
@@ -24,6 +25,7 @@ precision, recall and F1 of the cross-document clustering over the aligned
 mentions, and mention-detection precision, recall and F1. The top-level
 precision, recall and f1 of --json are the B-cubed ones.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	errs := fs.Int("errors", 0, "also print the N largest clustering mistakes (gold clusters split, entities merging clusters)")
 	scope := fs.Int("cat-sentences", 6, "score only mentions in the first N sentences of each document, the part MEANTIME annotates with entity mentions (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -77,6 +79,9 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 	if cancelled != nil {
 		return cancelled
 	}
+	if len(sc.Errors) > *errs {
+		sc.Errors = sc.Errors[:*errs]
+	}
 	if *asJSON {
 		return json.NewEncoder(m.Stdout).Encode(sc)
 	}
@@ -85,5 +90,17 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 	fmt.Fprintf(m.Stdout, "B-cubed   P %.3f  R %.3f  F1 %.3f  (%d gold clusters, %d predicted entities over aligned mentions)\n",
 		sc.BCubed.Precision, sc.BCubed.Recall, sc.BCubed.F1, sc.GoldClust, sc.Entities)
 	fmt.Fprintf(m.Stdout, "mentions  P %.3f  R %.3f  F1 %.3f\n", sc.Mentions.Precision, sc.Mentions.Recall, sc.Mentions.F1)
+	for _, e := range sc.Errors {
+		fmt.Fprintf(m.Stdout, "%-6s %s (%d mentions):", e.Kind, e.Key, e.Mentions)
+		keys := make([]string, 0, len(e.Parts))
+		for k := range e.Parts {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(m.Stdout, " [%s: %q]", k, e.Parts[k])
+		}
+		fmt.Fprintln(m.Stdout)
+	}
 	return nil
 }
