@@ -107,7 +107,9 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 	// Readability is the fallback when trafilatura finds nothing, and also
 	// when it finds little: under trafilatura's minimum size its "baseline"
 	// rescue flattens the page into one paragraph (or repeats it), while
-	// readability keeps the paragraphs.
+	// readability keeps the paragraphs. Readability wins a short page when
+	// it finds at least a third of trafilatura's words (a repeated baseline
+	// has twice the words).
 	extractor := "trafilatura"
 	if words := len(strings.Fields(doc.Text)); words < shortText || huge {
 		p := readability.NewParser()
@@ -116,7 +118,7 @@ func htmlDocument(page []byte, contentType, pageURL string) (doc *claimgraph.Doc
 		if err == nil && art.Node != nil {
 			text = renderText(art.Node)
 		}
-		if rw := len(strings.Fields(text)); rw > 0 && (2*rw >= words || huge) {
+		if rw := len(strings.Fields(text)); rw > 0 && (3*rw >= words || huge) {
 			doc.Text, extractor = text, "readability"
 			fill(&doc.Title, art.Title())
 			fill(&doc.Author, art.Byline())
@@ -250,7 +252,7 @@ func visibleTextLen(n *html.Node) int {
 	if n.Type == html.TextNode {
 		return len(n.Data)
 	}
-	if n.Type == html.ElementNode && skipAtoms[n.DataAtom] && n.DataAtom != atom.Head {
+	if a := nodeAtom(n); n.Type == html.ElementNode && skipAtoms[a] && a != atom.Head {
 		return 0
 	}
 	total := 0

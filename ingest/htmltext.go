@@ -49,7 +49,7 @@ func (t *textRenderer) walk(n *html.Node, pre bool) {
 		t.text(n.Data, pre)
 		return
 	case html.ElementNode:
-		a := n.DataAtom
+		a := nodeAtom(n)
 		if skipAtoms[a] {
 			return
 		}
@@ -114,6 +114,15 @@ func (t *textRenderer) flush() {
 	if len(kept) > 0 {
 		t.paras = append(t.paras, strings.Join(kept, "\n"))
 	}
+}
+
+// nodeAtom is n's tag as an atom. Extractors build nodes by tag name and
+// leave DataAtom unset, so the name is looked up when it is.
+func nodeAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
 }
 
 func startsSpace(s string) bool { return len(s) > 0 && isSpaceByte(s[0]) }

@@ -258,3 +258,31 @@ func TestDeeplyNestedHTML(t *testing.T) {
 		t.Errorf("600 nested blocks: %v, want a corrupt-input error", err)
 	}
 }
+
+// TestHTMLStructure checks the rendered text of an article's lists, block
+// quotes, tables and line breaks: one paragraph per item or row, cells
+// separated by tabs, so no two items run together into one sentence.
+func TestHTMLStructure(t *testing.T) {
+	page := `<html><head><title>Minister resigns</title></head><body><article><h1>Minister resigns</h1>
+<p>The transport minister resigned on Wednesday after a week of pressure over the rail contracts, her office said in a statement released in the evening.</p>
+<blockquote><p>"I have decided to step down so that the inquiry can do its work," the minister wrote.</p></blockquote>
+<p>Opposition leaders welcomed the decision but said it came too late. They listed three demands:</p>
+<ul><li>a public inquiry into the contracts</li><li>the release of all correspondence</li><li>a new tender</li></ul>
+<table><tr><td>Year</td><td>Cost</td></tr><tr><td>2020</td><td>5m</td></tr></table>
+<p>The prime minister is expected to name a successor on Friday, according to two officials who spoke<br>on condition of anonymity.</p>
+</article></body></html>`
+	doc, err := htmlDocument([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n\n\"I have decided to step down so that the inquiry can do its work,\" the minister wrote.\n\n",
+		"\n\na public inquiry into the contracts\n\nthe release of all correspondence\n\na new tender\n\n",
+		"\n\nYear\tCost\n\n2020\t5m\n\n",
+		"who spoke\non condition of anonymity.",
+	} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
+	}
+}
