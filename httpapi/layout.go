@@ -44,10 +44,17 @@ type SVGGraph struct {
 	W, H  float64
 	Nodes []SVGNode
 	Edges []SVGEdge
+	// Hidden counts links between neighbours left out of the drawing.
+	Hidden int
 }
 
-// layoutGraph places nodes with a deterministic force-directed layout
-// (Fruchterman–Reingold from a circle), the asked-for entity in the middle.
+// maxDrawnEdges caps the edges drawn: beyond it a graph is a hairball.
+const maxDrawnEdges = 150
+
+// layoutGraph places the asked-for entity in the middle, its neighbours on
+// two staggered rings around it (the most strongly linked first), and the
+// entities two steps away on an outer ring beside the neighbour that links
+// them: deterministic, readable, and linear in the graph's size.
 func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
 	n := len(g.Nodes)
 	out := SVGGraph{W: graphW, H: graphH}
@@ -69,61 +76,31 @@ func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
 			maxMentions = nd.Mentions
 		}
 	}
-	type pair struct{ a, b int }
-	var links []pair
+	// Every edge of the asked-for entity is drawn; of the links between its
+	// neighbours only the strongest, so the picture stays readable (and the
+	// page fast); the API has them all.
+	var own, side []claimgraph.GraphEdge
 	for _, e := range g.Edges {
-		a, okA := idx[e.Source]
-		b, okB := idx[e.Target]
-		if okA && okB && a != b {
-			links = append(links, pair{a, b})
+		if e.Source != center && e.Target != center {
+			side = append(side, e)
+		} else {
+			own = append(own, e)
 		}
 	}
-	k := 0.7 * math.Sqrt(graphW*graphH/float64(n+1))
-	temp := graphW / 8
-	dx, dy := make([]float64, n), make([]float64, n)
-	for iter := 0; iter < 200; iter++ {
-		for i := range dx {
-			dx[i], dy[i] = 0, 0
-		}
-		for i := 0; i < n; i++ {
-			for j := i + 1; j < n; j++ {
-				ddx, ddy := xs[i]-xs[j], ys[i]-ys[j]
-				d := math.Max(math.Hypot(ddx, ddy), 0.01)
-				f := k * k / d
-				dx[i] += ddx / d * f
-				dy[i] += ddy / d * f
-				dx[j] -= ddx / d * f
-				dy[j] -= ddy / d * f
-			}
-		}
-		for _, l := range links {
-			ddx, ddy := xs[l.a]-xs[l.b], ys[l.a]-ys[l.b]
-			d := math.Max(math.Hypot(ddx, ddy), 0.01)
-			f := d * d / k
-			dx[l.a] -= ddx / d * f
-			dy[l.a] -= ddy / d * f
-			dx[l.b] += ddx / d * f
-			dy[l.b] += ddy / d * f
-		}
-		for i := 0; i < n; i++ {
-			if g.Nodes[i].ID == center {
-				continue
-			}
-			d := math.Max(math.Hypot(dx[i], dy[i]), 0.01)
-			step := math.Min(d, temp)
-			xs[i] += dx[i] / d * step
-			ys[i] += dy[i] / d * step
-			xs[i] = math.Min(graphW-70, math.Max(70, xs[i]))
-			ys[i] = math.Min(graphH-25, math.Max(40, ys[i]))
-		}
-		temp *= 0.97
+	sort.SliceStable(side, func(i, j int) bool { return side[i].Sources > side[j].Sources })
+	if keep := max(0, maxDrawnEdges-len(own)); len(side) > keep {
+		out.Hidden = len(side) - keep
+		side = side[:keep]
 	}
+	// Edges of the asked-for entity are drawn last, on top.
+	drawn := append(side, own...)
+	radialLayout(g, center, idx, xs, ys)
 	for i, nd := range g.Nodes {
 		r := 6 + 14*math.Sqrt(float64(nd.Mentions)/float64(maxMentions))
 		out.Nodes = append(out.Nodes, SVGNode{GraphNode: nd, X: round1(xs[i]), Y: round1(ys[i]), R: round1(r),
 			Center: nd.ID == center, Label: shorten(nd.Name, 28)})
 	}
-	for _, e := range g.Edges {
+	for _, e := range drawn {
 		a, okA := idx[e.Source]
 		b, okB := idx[e.Target]
 		if !okA || !okB {
@@ -142,9 +119,97 @@ func layoutGraph(g *claimgraph.Graph, center int64) SVGGraph {
 			Peripheral: e.Source != center && e.Target != center,
 		})
 	}
-	// Edges of the asked-for entity are drawn last, on top.
-	sort.SliceStable(out.Edges, func(i, j int) bool { return out.Edges[i].Peripheral && !out.Edges[j].Peripheral })
 	return out
+}
+
+// radialLayout sets xs, ys (indexed like g.Nodes).
+func radialLayout(g *claimgraph.Graph, center int64, idx map[int64]int, xs, ys []float64) {
+	cx, cy := graphW/2, graphH/2
+	strength := map[int64]int{} // neighbour -> strongest link with the centre
+	for _, e := range g.Edges {
+		other := int64(0)
+		switch center {
+		case e.Source:
+			other = e.Target
+		case e.Target:
+			other = e.Source
+		}
+		if other != 0 && other != center && e.Sources+1 > strength[other] {
+			strength[other] = e.Sources + 1
+		}
+	}
+	var ring []int64
+	for _, n := range g.Nodes {
+		if strength[n.ID] > 0 {
+			ring = append(ring, n.ID)
+		}
+	}
+	sort.SliceStable(ring, func(i, j int) bool { return strength[ring[i]] > strength[ring[j]] })
+	angle := map[int64]float64{}
+	// Strongest first, spread around the circle so that neighbours of
+	// similar weight do not bunch up: place rank r at the r-th slot of a
+	// stride coprime with the ring's size.
+	m := len(ring)
+	stride := 1
+	if m > 4 {
+		for stride = m/2 + 1; gcd(stride, m) != 1; stride++ {
+		}
+	}
+	for r, id := range ring {
+		slot := (r * stride) % max(m, 1)
+		a := 2*math.Pi*float64(slot)/float64(max(m, 1)) - math.Pi/2
+		angle[id] = a
+		f := 0.62
+		if slot%2 == 1 {
+			f = 0.92
+		}
+		xs[idx[id]] = cx + (cx-100)*f*math.Cos(a)
+		ys[idx[id]] = cy + (cy-40)*f*math.Sin(a)
+	}
+	// Entities two steps away: beside their strongest neighbour on the ring.
+	children := map[int64]int{}
+	outer := 0
+	for i, n := range g.Nodes {
+		if n.ID == center {
+			xs[i], ys[i] = cx, cy
+			continue
+		}
+		if _, ok := angle[n.ID]; ok {
+			continue
+		}
+		var parent int64
+		best := -1
+		for _, e := range g.Edges {
+			var o int64
+			switch n.ID {
+			case e.Source:
+				o = e.Target
+			case e.Target:
+				o = e.Source
+			default:
+				continue
+			}
+			if _, ok := angle[o]; ok && e.Sources > best {
+				parent, best = o, e.Sources
+			}
+		}
+		a := 2 * math.Pi * float64(outer) / float64(max(len(g.Nodes)-m, 1))
+		if parent != 0 {
+			k := children[parent]
+			children[parent]++
+			a = angle[parent] + 0.09*float64((k+1)/2)*float64(1-2*(k%2))
+		}
+		outer++
+		xs[i] = cx + (cx-70)*math.Cos(a)
+		ys[i] = cy + (cy-22)*math.Sin(a)
+	}
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
