@@ -49,9 +49,11 @@ func (s *Signer) Sign(set []uint64) Signature {
 	for i := range mins {
 		mins[i] = math.MaxUint32
 	}
+	as, bs := s.a, s.b[:len(s.a)]
+	mins = mins[:len(as)]
 	for _, x := range set {
-		for i, a := range s.a {
-			if v := uint32((a*x + s.b[i]) >> 32); v < mins[i] {
+		for i, a := range as {
+			if v := uint32((a*x + bs[i]) >> 32); v < mins[i] {
 				mins[i] = v
 			}
 		}

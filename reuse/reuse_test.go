@@ -269,3 +269,52 @@ func TestClusters(t *testing.T) {
 		t.Errorf("independent sources: got %d, want 3", n)
 	}
 }
+
+func TestMemIndex(t *testing.T) {
+	ctx := context.Background()
+	x := NewMemIndex()
+	s := NewSigner(4)
+	a, b := s.Sign([]uint64{1, 2, 3}), s.Sign([]uint64{1, 2, 3, 4})
+	if err := x.Add(ctx, "a", a, []uint64{10, 11}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(ctx, "b", b, []uint64{11, 12}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(ctx, "a", b, []uint64{99}); err != nil || x.Len() != 2 {
+		t.Fatalf("re-adding a document: %v, %d documents", err, x.Len())
+	}
+	if err := x.Add(ctx, "c", NewSigner(3).Sign([]uint64{1}), nil); err == nil {
+		t.Fatal("a signature of another length was accepted")
+	}
+	tests := []struct {
+		keys []uint64
+		want string
+	}{
+		{[]uint64{10}, "a"},
+		{[]uint64{11}, "b,a"},
+		{[]uint64{12, 10}, "b,a"},
+		{[]uint64{99}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		got, err := x.Candidates(ctx, tt.keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, c := range got {
+			ids = append(ids, c.Doc)
+			want := a
+			if c.Doc == "b" {
+				want = b
+			}
+			if fmt.Sprint(c.Sig) != fmt.Sprint(want) {
+				t.Errorf("signature of %s: got %v, want %v", c.Doc, c.Sig, want)
+			}
+		}
+		if strings.Join(ids, ",") != tt.want {
+			t.Errorf("keys %v: got %v, want %s", tt.keys, ids, tt.want)
+		}
+	}
+}

@@ -70,10 +70,28 @@ func mix64(x uint64) uint64 {
 // ShingleSet returns the distinct shingle hashes of text inside ranges,
 // sorted: the set that resemblance and containment are measured on.
 func ShingleSet(text string, ranges [][2]int, n int) []uint64 {
-	sh := Shingles(text, ranges, n)
-	set := make([]uint64, len(sh))
-	for i, s := range sh {
-		set[i] = s.Hash
+	if n < 1 {
+		n = 1
+	}
+	if ranges == nil {
+		ranges = [][2]int{{0, len(text)}}
+	}
+	var set []uint64
+	ws := make([]word, 0, len(text)/5)
+	for _, r := range ranges {
+		ws = tokenizeRange(text, clamp(r[0], len(text)), clamp(r[1], len(text)), ws[:0])
+		switch {
+		case len(ws) == 0:
+		case len(ws) < n:
+			set = append(set, gramHash(ws))
+		default:
+			if set == nil {
+				set = make([]uint64, 0, len(ws))
+			}
+			for i := 0; i+n <= len(ws); i++ {
+				set = append(set, gramHash(ws[i:i+n]))
+			}
+		}
 	}
 	slices.Sort(set)
 	return slices.Compact(set)

@@ -99,9 +99,9 @@ documents recombining real sentences).`)
 		fmt.Fprintf(w, "false pairs (first %d): %s\n", len(rep.FalsePairs), strings.Join(rep.FalsePairs, ", "))
 	}
 	if len(rep.Timing) > 0 {
-		fmt.Fprintf(w, "\n%9s %10s %12s %10s %8s\n", "corpus", "ms/doc", "candidates", "verified", "copies")
+		fmt.Fprintf(w, "\n%9s %10s %10s %12s %10s %8s\n", "corpus", "ms/doc", "cpu ms/doc", "candidates", "verified", "copies")
 		for _, t := range rep.Timing {
-			fmt.Fprintf(w, "%9d %10.3f %12.1f %10.2f %4d/%-3d\n", t.Size, t.MsPerDoc, t.Candidates, t.Verified, t.CopiesFound, t.CopiesProbed)
+			fmt.Fprintf(w, "%9d %10.3f %10.3f %12.1f %10.2f %4d/%-3d\n", t.Size, t.MsPerDoc, t.CPUMsPerDoc, t.Candidates, t.Verified, t.CopiesFound, t.CopiesProbed)
 		}
 	}
 	return nil

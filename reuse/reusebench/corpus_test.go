@@ -96,3 +96,15 @@ func TestLoadShared(t *testing.T) {
 		t.Errorf("too few documents loaded: %v", by)
 	}
 }
+
+// TestSynthText checks that the fast rendering of a synthetic document is
+// the text the word-level rendering gives, since the timing corpus is
+// rebuilt from it for verification.
+func TestSynthText(t *testing.T) {
+	pl := newPool([]Doc{{ID: "a", Paras: [][]string{{"One  two three.", "Four five"}, {"Six seven eight nine ten"}}}})
+	for k := range 5 {
+		if got, want := synthText(pl, 3, k), pageOf(synth(pl, 3, k)).render().text; got != want {
+			t.Fatalf("doc %d: got %q, want %q", k, got, want)
+		}
+	}
+}
