@@ -1,8 +1,13 @@
 package nlp
 
 import (
+	"bufio"
+	"fmt"
+	"io"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // GUM marks every mention of an entity (named, nominal, pronoun) with
@@ -90,6 +95,39 @@ func gumLabels(s *corpusSentence) []string {
 			named = append(named, n)
 		}
 	}
+	// A name that opens with another name is cut after it: in "[U.S.]
+	// Ambassador Hamdullah Mohib" the person is Hamdullah Mohib.
+	for i := range named {
+		for again := true; again; {
+			again = false
+			for j := range named {
+				o := named[j]
+				if i != j && o.first == named[i].first && o.limit < named[i].limit && o.typ != named[i].typ {
+					named[i].first = o.limit
+					again = true
+				}
+			}
+		}
+		for named[i].first < named[i].limit && (isGlue(s.Forms[named[i].first]) ||
+			named[i].typ == "PER" && personTitles[strings.ToLower(s.Forms[named[i].first])]) {
+			named[i].first++
+		}
+	}
+	// Titles alone ("the President") and peoples ("Afghans") are not names.
+	kept := named[:0]
+	for _, n := range named {
+		if n.first >= n.limit || n.limit-n.first == 1 && personTitles[strings.ToLower(s.Forms[n.first])] {
+			continue
+		}
+		allDemonym := true
+		for k := n.first; k < n.limit; k++ {
+			allDemonym = allDemonym && demonyms[strings.ToLower(s.Forms[k])]
+		}
+		if !allDemonym {
+			kept = append(kept, n)
+		}
+	}
+	named = kept
 	// Outer names win over names nested in them.
 	sort.SliceStable(named, func(i, j int) bool { return named[i].limit-named[i].first > named[j].limit-named[j].first })
 	taken := make([]bool, len(s.Forms))
@@ -120,10 +158,15 @@ var personTitles = map[string]bool{
 	"gov.": true, "mayor": true, "judge": true, "justice": true, "chancellor": true, "secretary": true,
 	"pope": true, "saint": true, "st.": true, "sir": true, "lord": true, "lady": true, "captain": true,
 	"chairman": true, "director": true, "ceo": true, "leader": true, "rep.": true, "representative": true,
+	"ambassador": true, "spokesman": true, "spokeswoman": true, "commander": true, "deputy": true, "vice": true,
+	"chief": true, "head": true, "coach": true, "sheikh": true, "ayatollah": true, "imam": true, "cardinal": true,
+	"bishop": true, "rabbi": true, "emperor": true, "sultan": true, "emir": true, "colonel": true, "col.": true,
+	"lieutenant": true, "sergeant": true, "major": true, "admiral": true, "premier": true, "congressman": true,
+	"congresswoman": true, "attorney": true, "detective": true, "inspector": true, "officer": true, "agent": true,
 }
 
-// namedPart returns the named core of a mention: the last run of proper
-// nouns in it (with glue words between them), titles stripped.
+// namedPart returns the named core of a mention: the last run of name
+// words in it (with glue words between them), titles stripped from persons.
 func namedPart(s *corpusSentence, sp gumSpan) (gumSpan, bool) {
 	last := -1
 	for k := sp.limit - 1; k >= sp.first; k-- {
@@ -137,7 +180,7 @@ func namedPart(s *corpusSentence, sp gumSpan) (gumSpan, bool) {
 	}
 	first := last
 	for k := last - 1; k >= sp.first; k-- {
-		if s.UPOS[k] == "PROPN" || s.UPOS[k] == "NUM" && k > sp.first && s.UPOS[k-1] == "PROPN" {
+		if isNameWord(s, k) || s.UPOS[k] == "NUM" && k > sp.first && isNameWord(s, k-1) {
 			first = k
 			continue
 		}
@@ -146,14 +189,29 @@ func namedPart(s *corpusSentence, sp gumSpan) (gumSpan, bool) {
 		}
 		break
 	}
-	limit := last + 1
-	// keep a trailing run like "Inc." or a number after the last proper noun
 	if sp.typ == "person" {
-		for first < last && personTitles[strings.ToLower(s.Forms[first])] {
-			first++
+		// "U.S. President Donald Trump" names Donald Trump.
+		for k := last - 1; k >= first; k-- {
+			if personTitles[strings.ToLower(s.Forms[k])] {
+				first = k + 1
+				break
+			}
 		}
 	}
-	return gumSpan{first: first, limit: limit}, true
+	return gumSpan{first: first, limit: last + 1}, true
+}
+
+// isNameWord reports proper nouns and other capitalized content words inside
+// names (GUM tags "United" in "United States" VERB).
+func isNameWord(s *corpusSentence, k int) bool {
+	switch s.UPOS[k] {
+	case "PROPN":
+		return true
+	case "DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART":
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.Forms[k])
+	return unicode.IsUpper(r)
 }
 
 func isGlue(form string) bool { return form == "-" || nameGlue[strings.ToLower(form)] }
@@ -162,7 +220,7 @@ func isGlue(form string) bool { return form == "-" || nameGlue[strings.ToLower(f
 // inside the mention, by a proper noun.
 func glueLeadsToName(s *corpusSentence, first, k int) bool {
 	for j := k - 1; j >= first; j-- {
-		if s.UPOS[j] == "PROPN" {
+		if isNameWord(s, j) {
 			return true
 		}
 		if !isGlue(s.Forms[j]) {
@@ -170,4 +228,30 @@ func glueLeadsToName(s *corpusSentence, first, k int) bool {
 		}
 	}
 	return false
+}
+
+// WriteGUMIOB2 writes the named person, organization and place mentions of
+// GUM CoNLL-U files as a Universal NER IOB2 file (index, token, label, -, -),
+// the labels the recognizer learns from GUM, so "claimgraph eval ner" can
+// score GUM documents the model did not train on.
+func WriteGUMIOB2(w io.Writer, files []string) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range files {
+		sents, err := readCoNLLU(f)
+		if err != nil {
+			return err
+		}
+		for _, s := range sents {
+			labels := gumLabels(&s)
+			fmt.Fprintf(bw, "# sent_id = %s\n", s.ID)
+			if s.Text != "" {
+				fmt.Fprintf(bw, "# text = %s\n", s.Text)
+			}
+			for i, form := range s.Forms {
+				fmt.Fprintf(bw, "%d\t%s\t%s\t-\t-\n", i+1, form, labels[i])
+			}
+			bw.WriteByte('\n')
+		}
+	}
+	return bw.Flush()
 }

@@ -18,9 +18,13 @@ func cmdTrain(ctx context.Context, m *Main, args []string) error {
 	if len(args) > 0 && args[0] == "gazetteer" {
 		return trainGazetteer(m, args[1:])
 	}
+	if len(args) > 0 && args[0] == "gum-iob2" {
+		return trainGUMIOB2(m, args[1:])
+	}
 	if len(args) == 0 || (args[0] != "pos" && args[0] != "ner") {
 		fmt.Fprintln(m.Stderr, "Usage: claimgraph train pos|ner [--seed N] [--iters N] --out FILE [TRAIN FILES...]")
 		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] --out FILE")
+		fmt.Fprintln(m.Stderr, "       claimgraph train gum-iob2 --out FILE GUM.conllu...")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
 		}
@@ -140,6 +144,31 @@ and, optionally, Debian's wamerican-huge word list (SCOWL).`)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("train gazetteer: write %s: %w", *out, err)
+	}
+	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
+	return nil
+}
+
+// trainGUMIOB2 writes the NER training labels derived from GUM files as an
+// IOB2 file, to score held-out GUM documents with "claimgraph eval ner".
+func trainGUMIOB2(m *Main, args []string) error {
+	fs := m.newFlags("train gum-iob2", "GUM.conllu...", `
+Write the named person, organization and place mentions of GUM CoNLL-U files
+(the labels "train ner" learns from GUM) as a Universal NER IOB2 file.`)
+	out := fs.String("out", "", "IOB2 file to write")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("train gum-iob2: --out and files are required")
+	}
+	var buf bytes.Buffer
+	if err := nlp.WriteGUMIOB2(&buf, fs.Args()); err != nil {
+		return fmt.Errorf("train gum-iob2: %w", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("train gum-iob2: write %s: %w", *out, err)
 	}
 	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
 	return nil
