@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"strings"
+
 	"github.com/claimgraph/claimgraph"
 )
 
@@ -90,6 +92,22 @@ func halfOverlap(a0, a1, b0, b1 int) bool {
 	return o > 0 && 2*o >= l
 }
 
+// sameName reports a predicted speaker that resolves to the gold source's
+// name ("he" resolved to "Maria Lind" against a gold source "Lind").
+func sameName(name, text string, sources [][2]int) bool {
+	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if n == "" {
+		return false
+	}
+	for _, g := range sources {
+		s := strings.ToLower(strings.Join(strings.Fields(text[g[0]:g[1]]), " "))
+		if s == n || strings.HasSuffix(n, " "+s) || strings.HasSuffix(s, " "+n) {
+			return true
+		}
+	}
+	return false
+}
+
 func overlapsAny(s, e int, spans [][2]int) bool {
 	for _, g := range spans {
 		if min(e, g[1]) > max(s, g[0]) {
@@ -132,7 +150,7 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			g := gold[gi]
 			if len(g.sources) > 0 {
 				sc.SpeakerScored++
-				if q.Speaker != nil && overlapsAny(q.Speaker.Start, q.Speaker.End, g.sources) {
+				if q.Speaker != nil && (overlapsAny(q.Speaker.Start, q.Speaker.End, g.sources) || sameName(q.Speaker.Name, d.Text, g.sources)) {
 					sc.SpeakerCorrect++
 				} else {
 					got := "<unknown>"

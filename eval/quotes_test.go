@@ -7,6 +7,25 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
+func TestSameName(t *testing.T) {
+	text := "Maria Lind spoke. Lind said so."
+	src := [][2]int{{18, 22}} // "Lind"
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Maria Lind", true},
+		{"lind", true},
+		{"Lindqvist", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := sameName(tt.name, text, src); got != tt.want {
+			t.Errorf("sameName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestHalfOverlap(t *testing.T) {
 	tests := []struct {
 		a0, a1, b0, b1 int

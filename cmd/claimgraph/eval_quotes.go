@@ -6,8 +6,10 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/eval"
+	"github.com/claimgraph/claimgraph/extract/alias"
 	"github.com/claimgraph/claimgraph/extract/quote"
 	"github.com/claimgraph/claimgraph/nlp"
+	"github.com/claimgraph/claimgraph/resolve"
 )
 
 // evalQuotes scores quote extraction on brat standoff attribution files.
@@ -19,7 +21,10 @@ attribution is an E line (Cue:T Source:T Content:T) or R lines linking them.
 A predicted content matches a gold one when they overlap by at least half of
 the longer span (one-to-one). Over matched contents, speaker accuracy counts
 predicted speaker spans that overlap the gold Source span, and cue accuracy
-predicted cue spans that overlap the gold Cue span.`)
+predicted cue spans that overlap the gold Cue span. A speaker also counts
+when it resolves to the gold source's name ("he" resolved to the person
+the gold source names). The pipeline is the ingest one: tagging and
+entities, within-document mentions, then quotes.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	showErrors := fs.Int("errors", 0, "print up to N scoring errors (human output)")
 	if err := fs.Parse(args); err != nil {
@@ -42,7 +47,9 @@ predicted cue spans that overlap the gold Cue span.`)
 		if ctx.Err() != nil {
 			return nil
 		}
-		return quote.Extract(name, text, pipe.Analyze(text), nil, nil)
+		a := pipe.Analyze(text)
+		ms := resolve.Mentions(name, text, a, alias.Find(name, text, a, nil))
+		return quote.Extract(name, text, a, ms, nil)
 	})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("eval quotes: %w", err)

@@ -255,12 +255,31 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 			break
 		}
 		info, ok := x.cue(j)
+		if !ok && namingCues[x.lower[j]] && punct != ":" && punct != "," && !that && x.words(c.first, c.limit) >= 5 && x.words(j+1, k+1) <= 5 {
+			// `X called the inquiry "a show trial with a verdict ..."`: a
+			// long quoted description is speech; a short one is a label.
+			c.spk = x.subjectBefore(sf, j)
+			x.setCue(c, j, j+1, namingLemma(x.lower[j]))
+			return c.spk.first >= 0
+		}
 		if !ok || x.modalBefore(j) {
+			continue
+		}
+		// "being told that", "was asked": the subject is the addressee;
+		// look further left for who speaks ("One nurse recalled being told").
+		if j > sf && (beAux[x.lower[j-1]] || x.lower[j-1] == "being" || x.lower[j-1] == "get" || x.lower[j-1] == "got") {
 			continue
 		}
 		ce := x.cueSpanEnd(j, info)
 		if ce <= k && (punct != ":" && punct != "," && !that || x.words(ce, k+1) > 6) {
 			continue
+		}
+		// `"...," said X, adding: "..."`: the participle's speaker is the
+		// speaker before it.
+		if j > sf && x.toks[j-1].Text == "," && len(x.lower[j]) > 4 && x.lower[j][len(x.lower[j])-3:] == "ing" {
+			x.setCue(c, j, ce, info.lemma)
+			c.inherit = true
+			return true
 		}
 		if ce <= k {
 			x.viaBetween(c, ce, k+1)
@@ -273,6 +292,25 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 		return true
 	}
 	return false
+}
+
+// namingCues describe something in quoted words ("called it ...").
+var namingCues = set("called", "calls", "described", "describes", "dubbed", "labelled", "labeled", "branded", "termed")
+
+func namingLemma(w string) string {
+	switch w {
+	case "called", "calls":
+		return "call"
+	case "described", "describes":
+		return "describe"
+	case "dubbed":
+		return "dub"
+	case "labelled", "labeled":
+		return "label"
+	case "branded":
+		return "brand"
+	}
+	return "term"
 }
 
 func isDash(s string) bool {

@@ -201,7 +201,15 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		return c, false
 	}
 	x.setCue(&c, i, ce, info.lemma)
+	// Reported content ends where a contrasting clause starts (", but the
+	// opposition argued that ..."), which has its own voice.
 	end := sl
+	for k := ce; k+1 < sl; k++ {
+		if x.toks[k].Text == "," && contrastive[x.lower[k+1]] {
+			end = k
+			break
+		}
+	}
 	// Trailing attribution: the cue clause closes the sentence.
 	if tail := x.tailAfterCue(ce, sl); tail >= 0 {
 		if i > sf && x.toks[i-1].Text == "," { // `CONTENT, said X, a ...`
@@ -252,11 +260,11 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	for j < sl && j < ce+4 && (timeWords[x.lower[j]] || x.lower[j] == "on" && j+1 < sl && timeWords[x.lower[j+1]]) {
 		j++
 	}
-	if info.object { // "told reporters the ..." : skip the addressee
+	if info.object { // "told reporters the ...", "told parliament the ...": skip the addressee
 		if m := x.startAt[j]; m >= 0 {
 			j = x.mLimit[m]
-		} else if j < sl && (x.lower[j] == "reporters" || x.lower[j] == "journalists" || pronouns[x.lower[j]] || x.lower[j] == "us" || x.lower[j] == "me") {
-			j++
+		} else if k := x.addresseeEnd(j, sl); k > j {
+			j = k
 		} else {
 			return c, false
 		}
@@ -370,4 +378,22 @@ func (x *index) verbish(k int) bool {
 	}
 	w := x.lower[k]
 	return beAux[w] || modals[w] || w == "has" || w == "have" || w == "had" || len(w) > 4 && w[len(w)-2:] == "ed"
+}
+
+var contrastive = set("but", "while", "whereas", "although", "though", "yet")
+
+// addresseeEnd returns where a short addressee after "told" ends: one to
+// three words ("reporters", "the committee") followed by the start of a
+// clause (a determiner, a pronoun or a name), or j when there is none.
+func (x *index) addresseeEnd(j, sl int) int {
+	for k := j + 1; k < sl && k <= j+3; k++ {
+		if !x.isWord(k - 1) {
+			return j
+		}
+		w := x.lower[k]
+		if determiners[w] && w != "that" || pronouns[w] || x.startAt[k] >= 0 {
+			return k
+		}
+	}
+	return j
 }

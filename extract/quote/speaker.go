@@ -42,6 +42,11 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 			e = x.skipAppositive(sf, e-1)
 		}
 	} else if e-1 >= sf && x.toks[e-1].Text == "," {
+		// "The former treasurer, Piet Braam, denied": the name in the
+		// appositive speaks.
+		if m := x.endAt[e-1]; m >= 0 && x.mFirst[m] > sf && x.toks[x.mFirst[m]-1].Text == "," {
+			return speakerRef{first: x.mFirst[m], limit: e - 1, mention: m, conf: 0.85}
+		}
 		e = x.skipAppositive(sf, e-1)
 		if e == cue-1 {
 			return noSpeaker // a comma with no appositive before it: not a subject
@@ -280,7 +285,9 @@ func (x *index) resolveSpeakers(cands []candidate) {
 			s := *prev.q.Speaker
 			s.Confidence *= 0.8
 			c.q.Speaker = &s
-			c.q.Cue, c.q.CueLemma = prev.q.Cue, prev.q.CueLemma
+			if c.q.Cue.End == 0 {
+				c.q.Cue, c.q.CueLemma = prev.q.Cue, prev.q.CueLemma
+			}
 		}
 		if c.q.Speaker != nil {
 			x.resolvedSpeakers = append(x.resolvedSpeakers, resolved{tok: c.first, spk: c.q.Speaker})
