@@ -20,6 +20,7 @@ type ingestSummary struct {
 	Ingested  int      `json:"ingested"`
 	Unchanged int      `json:"unchanged"`
 	Failed    int      `json:"failed"`
+	Notices   int      `json:"notices"`   // inputs read with a warning (e.g. not valid UTF-8)
 	Recleaned int      `json:"recleaned"` // documents re-cleaned for site boilerplate learned in this run
 	Entities  int      `json:"entities"`  // entities after resolution (0 when nothing changed)
 	Bytes     int64    `json:"bytes"`
@@ -110,6 +111,12 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			return nil
 		}
 		d := it.Doc
+		switch d.Encoding {
+		case ingest.EncWindows1252, ingest.EncUTF8Lossy:
+			// Not a failure, but said: the text was not valid UTF-8.
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", it.Source, d.Encoding)
+		}
 		p.Prepare(d, st)
 		if ok, err := store.HasDocument(ctx, d.ID); err != nil {
 			return err

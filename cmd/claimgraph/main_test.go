@@ -197,3 +197,29 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("help: err=%v out=%q", err, out)
 	}
 }
+
+func TestIngestSaysWhenTextIsNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "latin1.txt")
+	// "Café Zürich opened." in Windows-1252.
+	if err := os.WriteFile(src, []byte("Caf\xe9 Z\xfcrich opened on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "l.db")
+	out, stderr, err := run(t, "", "ingest", "--db", db, src)
+	if err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	if strings.TrimSpace(out) != "ingested 1, unchanged 0, failed 0" || !strings.Contains(stderr, "latin1.txt: not valid UTF-8; decoded as windows-1252") {
+		t.Errorf("out %q stderr %q", out, stderr)
+	}
+	js, _, _ := run(t, "", "docs", "--db", db, "--json")
+	var d struct{ ID, Encoding string }
+	json.Unmarshal([]byte(js), &d)
+	sh, _, _ := run(t, "", "show", "--db", db, "--json", d.ID)
+	var s struct{ Text string }
+	json.Unmarshal([]byte(sh), &s)
+	if d.Encoding != "windows-1252" || !strings.HasPrefix(s.Text, "Café Zürich") {
+		t.Errorf("encoding %q text %q", d.Encoding, s.Text)
+	}
+}
