@@ -169,3 +169,75 @@ func TestEmbeddedNERFloor(t *testing.T) {
 		t.Errorf("NER F1 %.4f on UNER EWT dev, want >= 0.80", sc.All.F1)
 	}
 }
+
+// TestNERCalibration reports, for the embedded model on UNER EWT dev, how
+// the confidence of found entities relates to their being right, and fails
+// when confident entities are not more often right than unconfident ones.
+func TestNERCalibration(t *testing.T) {
+	path := shareddata.Path(t, "data/uner-english-ewt/en_ewt-ud-dev.iob2")
+	sents := readIOB2ForTest(t, path)
+	p := Default()
+	var bins [5][2]int // by confidence fifth: entities, right
+	for _, s := range sents {
+		toks := make([]Token, len(s.Forms))
+		for i, w := range s.Forms {
+			toks[i] = Token{Text: w}
+		}
+		gold := map[[3]int]bool{}
+		for _, sp := range goldSpans(s.Labels) {
+			gold[sp] = true
+		}
+		for _, e := range p.AnalyzeTokens(toks) {
+			b := min(int(e.Confidence*5), 4)
+			bins[b][0]++
+			if gold[[3]int{e.First, e.Limit, typeCode(e.Type)}] {
+				bins[b][1]++
+			}
+		}
+	}
+	lowN, lowR, highN, highR := 0, 0, 0, 0
+	for b, x := range bins {
+		if x[0] > 0 {
+			t.Logf("confidence %.1f-%.1f: %d entities, %.2f right", float64(b)/5, float64(b+1)/5, x[0], float64(x[1])/float64(x[0]))
+		}
+		if b < 4 {
+			lowN, lowR = lowN+x[0], lowR+x[1]
+		} else {
+			highN, highR = highN+x[0], highR+x[1]
+		}
+	}
+	if lowN == 0 || highN == 0 {
+		t.Fatalf("confidences do not spread: %d below 0.8, %d above", lowN, highN)
+	}
+	if float64(highR)/float64(highN) <= float64(lowR)/float64(lowN) {
+		t.Errorf("entities above 0.8 confidence are right %.2f of the time, below %.2f", float64(highR)/float64(highN), float64(lowR)/float64(lowN))
+	}
+}
+
+func typeCode(t string) int { return strings.Index("PERORGLOC", t) }
+
+func goldSpans(labels []string) [][3]int {
+	var out [][3]int
+	for i := 0; i < len(labels); {
+		if labels[i] == "O" || len(labels[i]) < 3 {
+			i++
+			continue
+		}
+		typ := labels[i][2:]
+		j := i + 1
+		for j < len(labels) && labels[j] == "I-"+typ {
+			j++
+		}
+		out = append(out, [3]int{i, j, typeCode(typ)})
+		i = j
+	}
+	return out
+}
+
+func readIOB2ForTest(t *testing.T, path string) []corpusSentence {
+	s, err := readIOB2(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

@@ -11,6 +11,11 @@ import (
 	"strings"
 )
 
+// nerTemperature scales the perceptron's scores before the softmax that
+// gives each label's probability: raw scores are far apart, so without it
+// every confidence is 1.00. See TestNERCalibration for how it was chosen.
+var nerTemperature = 16.0
+
 // nerLabels are the BIO labels, O first.
 var nerLabels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
 
@@ -135,7 +140,7 @@ func (n *NER) recognize(c *sentCtx) {
 		var z float64
 		for j := 0; j < nl; j++ {
 			if allowed(prev, j) {
-				z += math.Exp(float64(sc[j] - sc[best]))
+				z += math.Exp(float64(sc[j]-sc[best]) / nerTemperature)
 			}
 		}
 		c.ner[i] = best
