@@ -17,7 +17,7 @@ type QuoteScore struct {
 	F1              float64 `json:"f1"`
 	Gold            int     `json:"gold"`
 	Predicted       int     `json:"predicted"`
-	Matched         int     `json:"matched"`
+	Matched         int     `json:"matched"` // gold contents matched
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
 	CueAccuracy     float64 `json:"cue_accuracy"`
 	SpeakerScored   int     `json:"speaker_scored"` // matched contents with a gold source
@@ -48,6 +48,7 @@ type goldContent struct {
 	text       string
 	sources    [][2]int
 	cues       [][2]int
+	attr       int // index of its attribution, -1 for a content in none
 }
 
 // goldContents flattens a document's attributions to one item per content
@@ -65,20 +66,20 @@ func goldContents(d BratDoc) []goldContent {
 		}
 		return r
 	}
-	for _, at := range d.Ann.Attributions {
+	for ai, at := range d.Ann.Attributions {
 		for _, id := range at.Content {
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
 			s := d.Ann.Spans[id]
-			out = append(out, goldContent{s.Start, s.End, s.Text, spans(at.Source), spans(at.Cue)})
+			out = append(out, goldContent{s.Start, s.End, s.Text, spans(at.Source), spans(at.Cue), ai})
 		}
 	}
 	for _, id := range d.Ann.Order {
 		s := d.Ann.Spans[id]
 		if bratRole(s.Type) == "content" && !seen[id] {
-			out = append(out, goldContent{start: s.Start, end: s.End, text: s.Text})
+			out = append(out, goldContent{start: s.Start, end: s.End, text: s.Text, attr: -1})
 		}
 	}
 	return out
@@ -118,8 +119,12 @@ func overlapsAny(s, e int, spans [][2]int) bool {
 }
 
 // ScoreQuotes runs extract on every document and scores its quotes against
-// the gold attributions. Matching is one-to-one, greedy in text order, each
-// prediction taking the first unmatched gold content it half-overlaps.
+// the gold attributions. Matching is greedy in text order: a prediction takes
+// the first unmatched gold content it half-overlaps (or whose attribution's
+// contents, first to last, it half-overlaps), and also the other content
+// spans of that attribution it covers by half (one quote continued over
+// paragraphs, annotated per paragraph). Precision counts predictions
+// that matched; recall counts gold contents matched.
 func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Quote) *QuoteScore {
 	sc := &QuoteScore{Task: "quotes", Documents: len(docs)}
 	addErr := func(e QuoteError) {
@@ -127,16 +132,33 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			sc.Errors = append(sc.Errors, e)
 		}
 	}
+	predOK := 0 // predictions that matched (a prediction may match several spans of one attribution)
 	for _, d := range docs {
 		gold := goldContents(d)
 		pred := extract(d.Name, d.Text)
 		sc.Gold += len(gold)
 		sc.Predicted += len(pred)
 		used := make([]bool, len(gold))
+		// The extent of each attribution's contents, first to last.
+		extent := map[int][2]int{}
+		for _, g := range gold {
+			if g.attr < 0 {
+				continue
+			}
+			e, ok := extent[g.attr]
+			if !ok {
+				e = [2]int{g.start, g.end}
+			}
+			extent[g.attr] = [2]int{min(e[0], g.start), max(e[1], g.end)}
+		}
 		for _, q := range pred {
 			gi := -1
 			for i, g := range gold {
-				if !used[i] && halfOverlap(q.Content.Start, q.Content.End, g.start, g.end) {
+				if used[i] {
+					continue
+				}
+				e, ok := extent[g.attr]
+				if halfOverlap(q.Content.Start, q.Content.End, g.start, g.end) || ok && g.attr >= 0 && halfOverlap(q.Content.Start, q.Content.End, e[0], e[1]) {
 					gi = i
 					break
 				}
@@ -147,7 +169,17 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			}
 			used[gi] = true
 			sc.Matched++
+			predOK++
 			g := gold[gi]
+			// A quote that runs over several content spans of one
+			// attribution (a quote continued over paragraphs) matches
+			// each of them that it half-covers.
+			for i, o := range gold {
+				if !used[i] && o.attr >= 0 && o.attr == g.attr && 2*(min(o.end, q.Content.End)-max(o.start, q.Content.Start)) >= o.end-o.start {
+					used[i] = true
+					sc.Matched++
+				}
+			}
 			if len(g.sources) > 0 {
 				sc.SpeakerScored++
 				if q.Speaker != nil && (overlapsAny(q.Speaker.Start, q.Speaker.End, g.sources) || sameName(q.Speaker.Name, d.Text, g.sources)) {
@@ -175,9 +207,15 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			}
 		}
 	}
-	p := PRF{Gold: sc.Gold, Predicted: sc.Predicted, Correct: sc.Matched}
-	p.finish()
-	sc.Precision, sc.Recall, sc.F1 = p.Precision, p.Recall, p.F1
+	if sc.Predicted > 0 {
+		sc.Precision = float64(predOK) / float64(sc.Predicted)
+	}
+	if sc.Gold > 0 {
+		sc.Recall = float64(sc.Matched) / float64(sc.Gold)
+	}
+	if sc.Precision+sc.Recall > 0 {
+		sc.F1 = 2 * sc.Precision * sc.Recall / (sc.Precision + sc.Recall)
+	}
 	if sc.SpeakerScored > 0 {
 		sc.SpeakerAccuracy = float64(sc.SpeakerCorrect) / float64(sc.SpeakerScored)
 	}

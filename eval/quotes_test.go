@@ -89,3 +89,25 @@ func TestScoreQuotes(t *testing.T) {
 		t.Errorf("error classes = %v", classes)
 	}
 }
+
+// TestScoreQuotesParagraphs: one predicted quote continued over two
+// paragraphs matches both content spans of its attribution.
+func TestScoreQuotesParagraphs(t *testing.T) {
+	text := "\"First part.\n\n\"Second part,\" she said."
+	ann, err := ParseBratAnn(strings.NewReader("T1\tContent 1 12\tFirst part.\nT2\tContent 15 27\tSecond part,\nT3\tSource 29 32\tshe\nT4\tCue 33 37\tsaid\nE1\tCue:T4 Source:T3 Content:T1 Content2:T2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := BratDoc{Name: "p", Text: text, Ann: ann}
+	if err := ann.toBytes(text); err != nil {
+		t.Fatal(err)
+	}
+	pred := []claimgraph.Quote{{
+		Content: claimgraph.TextSpan{Text: text[1:27], Start: 1, End: 27},
+		Speaker: &claimgraph.Speaker{Start: 29, End: 32}, Cue: claimgraph.TextSpan{Start: 33, End: 37},
+	}}
+	sc := ScoreQuotes([]BratDoc{d}, func(string, string) []claimgraph.Quote { return pred })
+	if sc.Matched != 2 || sc.Precision != 1 || sc.Recall != 1 {
+		t.Errorf("matched %d, P %v, R %v; want 2, 1, 1", sc.Matched, sc.Precision, sc.Recall)
+	}
+}
