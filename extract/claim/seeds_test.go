@@ -51,9 +51,10 @@ func runSeeds(t *testing.T) (*seedGold, map[string]seedResult) {
 		}
 		ranges := [][2]int{{0, cut}}
 		a := nlp.Default().AnalyzeRanges(text, ranges)
-		ms := resolve.Mentions(id, text, a, alias.Find(id, text, a, ranges))
+		// The order the pipeline should use: argument mentions first, so
+		// quotes and claims index one mention list.
+		ms := ArgumentMentions(text, a, resolve.Mentions(id, text, a, alias.Find(id, text, a, ranges)))
 		qs := quote.Extract(id, text, a, ms, ranges)
-		ms = ArgumentMentions(text, a, ms)
 		docs[id] = seedResult{Extract(id, text, a, ms, qs, nil), ms, cut}
 	}
 	return &g, docs

@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/alias"
+	"github.com/claimgraph/claimgraph/extract/claim"
 	"github.com/claimgraph/claimgraph/internal/shareddata"
 	"github.com/claimgraph/claimgraph/nlp"
 	"github.com/claimgraph/claimgraph/resolve"
@@ -83,7 +84,7 @@ func loadSeeds(t testing.TB) (*seedGold, map[string]*seedDoc) {
 		}
 		d.ranges = [][2]int{{0, d.cut}}
 		d.a = nlp.Default().AnalyzeRanges(d.text, d.ranges)
-		d.mentions = resolve.Mentions(id, d.text, d.a, alias.Find(id, d.text, d.a, d.ranges))
+		d.mentions = claim.ArgumentMentions(d.text, d.a, resolve.Mentions(id, d.text, d.a, alias.Find(id, d.text, d.a, d.ranges)))
 		d.quotes = Extract(id, d.text, d.a, d.mentions, d.ranges)
 		docs[id] = d
 	}
