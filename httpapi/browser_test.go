@@ -48,10 +48,13 @@ func TestBrowser(t *testing.T) {
 
 	base, stop := startServe(ctx, t, bin, db)
 	defer stop()
+	// A second server that leaves every secondary list to the browser.
+	deferred, stop2 := startServe(ctx, t, bin, db, "--section-budget", "1ns")
+	defer stop2()
 
 	cmd := exec.CommandContext(ctx, env.node, "e2e.mjs")
 	cmd.Dir = "e2e"
-	cmd.Env = append(os.Environ(), "BASE_URL="+base, "CHROMIUM="+env.chromium)
+	cmd.Env = append(os.Environ(), "BASE_URL="+base, "DEFERRED_URL="+deferred, "CHROMIUM="+env.chromium)
 	if seeds != "" {
 		cmd.Env = append(cmd.Env, "SEEDS=1")
 	}
@@ -130,9 +133,9 @@ func runBin(t *testing.T, bin string, args ...string) string {
 
 // startServe starts `claimgraph serve` on a free loopback port and returns
 // its base URL.
-func startServe(ctx context.Context, t *testing.T, bin, db string) (string, func()) {
+func startServe(ctx context.Context, t *testing.T, bin, db string, flags ...string) (string, func()) {
 	t.Helper()
-	cmd := exec.CommandContext(ctx, bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
+	cmd := exec.CommandContext(ctx, bin, append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, flags...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

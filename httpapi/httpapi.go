@@ -23,6 +23,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -48,13 +49,16 @@ type Options struct {
 	// client may ask for.
 	GraphNodes    int
 	GraphMaxNodes int
+	// SectionBudget is how long a page waits for a secondary list (an
+	// entity's quotes and claims) before leaving it to the browser.
+	SectionBudget time.Duration
 	// Logger receives one line per failed request; nil discards.
 	Logger *slog.Logger
 }
 
 // DefaultOptions returns the options serve starts from.
 func DefaultOptions() Options {
-	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500}
+	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500, SectionBudget: 40 * time.Millisecond}
 }
 
 // TokenCookie is the cookie that carries the access token after "?token=".
@@ -145,6 +149,9 @@ func newServer(store claimgraph.QueryStore, opts Options) (*Server, error) {
 	}
 	if opts.GraphMaxNodes <= 0 {
 		opts.GraphMaxNodes = def.GraphMaxNodes
+	}
+	if opts.SectionBudget <= 0 {
+		opts.SectionBudget = def.SectionBudget
 	}
 	log := opts.Logger
 	if log == nil {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/httpapi"
@@ -232,5 +233,23 @@ func TestUnsafeMarkupCatchesWhatItShould(t *testing.T) {
 		if got := unsafeMarkup(in); (got != "") != bad {
 			t.Errorf("unsafeMarkup(%q) = %q, want unsafe=%v", in, got, bad)
 		}
+	}
+}
+
+func TestEntityPageDefersSlowLists(t *testing.T) {
+	f := newFixture(t, httpapi.Options{SectionBudget: time.Nanosecond})
+	id := strconv.FormatInt(f.mko, 10)
+	body := f.page(t, "/entities/"+id, http.StatusOK)
+	contains(t, "entity page over budget", body,
+		`data-kind="claims" data-src="/api/claims?about=`+id+`&amp;limit=20"`,
+		`data-src="/api/quotes?speaker=`+id+`&amp;limit=20"`,
+		`data-src="/api/quotes?about=`+id+`&amp;limit=20"`,
+		`<a href="/claims?about=`+id+`">`,
+		// the page's own parts are still there
+		"“(MKO), also known as MEK”", "Maliki on the MKO")
+	var cs page[claimgraph.ClaimCluster]
+	f.getJSON(t, "/api/claims?about="+id+"&limit=20", http.StatusOK, &cs)
+	if len(cs.Items) != 2 {
+		t.Errorf("the deferred list's API has %d clusters, want 2", len(cs.Items))
 	}
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -284,7 +285,8 @@ type entityPage struct {
 	Asserted   []aliasGroup
 	OtherNames []claimgraph.Alias
 	Ref        string
-	Section    int // items per section
+	Section    int             // items per section
+	Deferred   map[string]bool // sections left to the browser: quotes-by, quotes-about, claims
 }
 
 // aliasGroup is one name of an entity with every piece of evidence for it.
@@ -301,26 +303,35 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	const n = 20
 	ref := strconv.FormatInt(e.ID, 10)
-	ep := &entityPage{E: e, Ref: ref, Section: n}
-	// The three lists are independent reads: ask for them at once.
+	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}}
+	// The three lists are independent reads: ask for them at once, within
+	// the page's time budget. A list not ready in time is left to the
+	// browser, which asks the API for it (a link says where it is without
+	// script): the page never waits seconds on an entity named everywhere.
+	budget, cancel := context.WithTimeout(ctx, s.opts.SectionBudget)
+	defer cancel()
 	var wg sync.WaitGroup
 	errs := make([]error, 3)
 	wg.Add(3)
 	go func() {
 		defer wg.Done()
-		ep.QuotesBy, errs[0] = s.store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
+		ep.QuotesBy, errs[0] = s.store.Quotes(budget, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
 	}()
 	go func() {
 		defer wg.Done()
-		ep.QuotesAbt, errs[1] = s.store.Quotes(ctx, claimgraph.QuoteFilter{About: ref, Limit: n})
+		ep.QuotesAbt, errs[1] = s.store.Quotes(budget, claimgraph.QuoteFilter{About: ref, Limit: n})
 	}()
 	go func() {
 		defer wg.Done()
-		ep.Claims, errs[2] = s.store.Claims(ctx, claimgraph.ClaimFilter{About: ref, Limit: n})
+		ep.Claims, errs[2] = s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
 	}()
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
+	for i, err := range errs {
+		switch {
+		case err == nil:
+		case budget.Err() != nil && ctx.Err() == nil:
+			ep.Deferred[[]string{"quotes-by", "quotes-about", "claims"}[i]] = true
+		default:
 			return err
 		}
 	}

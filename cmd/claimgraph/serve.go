@@ -26,6 +26,7 @@ sets when a page is opened once with ?token=TOKEN.`)
 	db := m.dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	token := fs.String("token", m.Getenv("CLAIMGRAPH_TOKEN"), "access token required on every request ($CLAIMGRAPH_TOKEN)")
+	budget := fs.Duration("section-budget", httpapi.DefaultOptions().SectionBudget, "how long an entity page waits for its quotes and claims before the browser fetches them")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,6 +47,7 @@ sets when a page is opened once with ?token=TOKEN.`)
 	}
 	opts := httpapi.DefaultOptions()
 	opts.Token = *token
+	opts.SectionBudget = *budget
 	opts.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
 	fmt.Fprintf(m.Stdout, "serving %s on http://%s/\n", *db, ln.Addr())
 	return serveHTTP(ctx, ln, httpapi.New(store, opts))

@@ -93,6 +93,24 @@ try {
     const entityURL = page.url();
     if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "entity.png"), fullPage: false });
 
+    // The same page when the server left its lists to the browser: they
+    // arrive from the API and are built as text.
+    if (process.env.DEFERRED_URL) {
+      step = "deferred lists";
+      await page.goto(process.env.DEFERRED_URL + new URL(entityURL).pathname);
+      check(await page.locator("div.deferred").count() === 3, "the server deferred three lists");
+      await page.waitForFunction(() => document.querySelectorAll("div.deferred.loaded").length === 3);
+      const quotesAbout = await page.locator("#quotes-about div.deferred blockquote.quote").count();
+      const speakerLinks = await page.locator("#quotes-about div.deferred footer a[href^='/entities/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      check(quotesAbout >= 1, `quotes about the MKO loaded (${quotesAbout})`);
+      check(speakerLinks.every((h) => /^\/entities\/\d+$/.test(h)), "speaker links keep their exact ids");
+      if (speakerLinks.length) {
+        const r = await page.request.get(process.env.DEFERRED_URL + speakerLinks[0].replace("/entities/", "/api/entities/"));
+        check(r.status() === 200, `speaker link ${speakerLinks[0]} names a stored entity`);
+      }
+      await page.goto(entityURL);
+    }
+
     // Follow an alias's evidence into the document: the span is highlighted.
     step = "alias evidence";
     await Promise.all([page.waitForURL(/\/documents\/[0-9a-f]+\?hl=\d+-\d+/), evidence.first().click()]);
