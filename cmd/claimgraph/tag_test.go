@@ -1,0 +1,109 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTagJSON(t *testing.T) {
+	text := "Prime Minister Nouri al-Maliki met Angela Merkel in Berlin.\nOfficials said:”We know.”"
+	out, errs, err := run(t, text, "tag", "--json")
+	if err != nil {
+		t.Fatalf("tag: %v (%s)", err, errs)
+	}
+	var a struct {
+		Tokens []struct {
+			Start, End int
+			Text, POS  string
+			Lemma      string
+		} `json:"tokens"`
+		Sentences []struct{ Start, End int } `json:"sentences"`
+		Entities  []struct {
+			Start, End int
+			Type, Text string
+			Confidence float64
+		} `json:"entities"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("tag --json printed %q: %v", out, err)
+	}
+	if len(a.Sentences) != 2 || len(a.Tokens) == 0 {
+		t.Fatalf("got %d sentences and %d tokens", len(a.Sentences), len(a.Tokens))
+	}
+	for _, tk := range a.Tokens {
+		if text[tk.Start:tk.End] != tk.Text || tk.POS == "" || tk.Lemma == "" {
+			t.Errorf("token %+v does not match the text or is untagged", tk)
+		}
+	}
+	found := map[string]string{}
+	for _, e := range a.Entities {
+		if text[e.Start:e.End] != e.Text {
+			t.Errorf("entity %+v does not match the text", e)
+		}
+		found[e.Text] = e.Type
+	}
+	if found["Nouri al-Maliki"] != "PER" || found["Berlin"] != "LOC" {
+		t.Errorf("entities %v, want Nouri al-Maliki PER and Berlin LOC", found)
+	}
+	human, _, err := run(t, text, "tag")
+	if err != nil || !strings.Contains(human, "= LOC") || !strings.Contains(human, "said\tVERB\tsay") {
+		t.Errorf("tag printed %q (%v)", human, err)
+	}
+}
+
+func TestEvalNERAndPOS(t *testing.T) {
+	dir := filepath.Join("..", "..", "eval", "testdata")
+	var r struct {
+		Task                  string
+		Precision, Recall, F1 float64
+		Gold, Predicted       int
+		ByType                map[string]struct{ F1 float64 } `json:"by_type"`
+	}
+	for _, c := range []struct{ format, file string }{{"conll2003", "ner_iob1.conll"}, {"iob2", "ner_iob2.iob2"}} {
+		out, errs, err := run(t, "", "eval", "ner", "--json", "--format", c.format, filepath.Join(dir, c.file))
+		if err != nil {
+			t.Fatalf("eval ner %s: %v (%s)", c.format, err, errs)
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("eval ner printed %q: %v", out, err)
+		}
+		if r.Task != "ner" || r.Gold != 5 || r.F1 < 0 || r.F1 > 1 || len(r.ByType) != 3 {
+			t.Errorf("%s: %+v, want task ner, 5 gold entities, 3 types", c.format, r)
+		}
+	}
+	// Only PER scored: the two persons.
+	out, _, err := run(t, "", "eval", "ner", "--json", "--types", "PER", "--format", "iob2", filepath.Join(dir, "ner_iob2.iob2"))
+	if err != nil || json.Unmarshal([]byte(out), &r) != nil || r.Gold != 2 {
+		t.Errorf("eval ner --types PER: %q (%v), want 2 gold", out, err)
+	}
+	out, _, err = run(t, "", "eval", "pos", "--json", filepath.Join(dir, "pos_sample.conllu"))
+	var p struct {
+		Task     string
+		Accuracy float64
+		Gold     int
+	}
+	if err != nil || json.Unmarshal([]byte(out), &p) != nil || p.Task != "pos" || p.Gold != 7 || p.Accuracy < 0.5 {
+		t.Errorf("eval pos: %q (%v)", out, err)
+	}
+	if _, _, err := run(t, "", "eval", "ner", "--format", "xml", filepath.Join(dir, "ner_iob2.iob2")); err == nil {
+		t.Error("eval ner accepted an unknown format")
+	}
+}
+
+func TestTrainGUMIOB2(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "x.iob2")
+	src := filepath.Join("..", "..", "eval", "testdata", "pos_sample.conllu")
+	if _, errs, err := run(t, "", "train", "gum-iob2", "--out", out, src); err != nil {
+		t.Fatalf("train gum-iob2: %v (%s)", err, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "1\tAnna\tO") {
+		t.Errorf("wrote %q (%v)", data, err)
+	}
+	if _, _, err := run(t, "", "train", "pos"); err == nil {
+		t.Error("train pos without --out succeeded")
+	}
+}
