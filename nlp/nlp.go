@@ -1,6 +1,7 @@
 // Package nlp tokenizes text, splits sentences, tags parts of speech and
 // recognizes named entities, with byte offsets into the original text. Its
-// models are trained by the project's own code (see train.go) and embedded.
+// models are trained by the project's own code (pos.go, ner.go, gazetteer.go;
+// "claimgraph train") and embedded (models/README.md).
 package nlp
 
 // Token is one token with its byte span in the analysed text.
