@@ -82,6 +82,9 @@ func render(text string, cs []claimgraph.Claim) string {
 		if c.Cue != nil {
 			fmt.Fprintf(&b, " cue=%q", c.Cue.Text)
 		}
+		if c.Via != "" {
+			fmt.Fprintf(&b, " via=%q", c.Via)
+		}
 		if len(c.Hedges) > 0 {
 			fmt.Fprintf(&b, " hedges=%s", strings.Join(c.Hedges, ","))
 		}
