@@ -93,8 +93,7 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 		paren[i-first] = depth > 0
 	}
 	skip := func(i int) bool { return !keep(i) || paren[i-first] }
-	hedges, negSent := x.hedges(first, limit, keep)
-	_ = negSent
+	hedges := x.hedges(first, limit, keep)
 	lastSubj := -1
 	for i := first; i < limit; i++ {
 		if skip(i) || !x.isVerb(i) || x.inArg[i] >= 0 {
@@ -582,7 +581,7 @@ func (x *index) relationLemma(first, limit int, passive bool) string {
 
 // hedges returns the hedges in the sentence: hedging adverbs, "so-called",
 // and raising constructions ("is said to", "are believed to").
-func (x *index) hedges(first, limit int, keep func(int) bool) ([]string, bool) {
+func (x *index) hedges(first, limit int, keep func(int) bool) []string {
 	var hs []string
 	seen := map[string]bool{}
 	add := func(h string) {
@@ -591,7 +590,6 @@ func (x *index) hedges(first, limit int, keep func(int) bool) ([]string, bool) {
 			hs = append(hs, h)
 		}
 	}
-	neg := false
 	for i := first; i < limit; i++ {
 		if !keep(i) {
 			continue
@@ -604,14 +602,12 @@ func (x *index) hedges(first, limit int, keep func(int) bool) ([]string, bool) {
 			add("so-called")
 		case beForms[w] && i+2 < limit && hedgeBefore[x.lower[i+1]] && x.lower[i+2] == "to":
 			add(w + " " + x.lower[i+1] + " to")
-		case negWords[w]:
-			neg = true
 		}
 	}
 	if hs == nil {
 		hs = []string{}
 	}
-	return hs, neg
+	return hs
 }
 
 // nominal finds claims carried by a relational noun: "X's ties with Y",
