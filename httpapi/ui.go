@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/claimgraph/claimgraph"
@@ -310,29 +309,51 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	// script): the page never waits seconds on an entity named everywhere.
 	budget, cancel := context.WithTimeout(ctx, s.opts.SectionBudget)
 	defer cancel()
-	var wg sync.WaitGroup
-	errs := make([]error, 3)
-	wg.Add(3)
+	type section struct {
+		name   string
+		quotes []claimgraph.QuoteView
+		claims []claimgraph.ClaimCluster
+		err    error
+	}
+	ch := make(chan section, 3) // buffered: a late list never blocks its goroutine
 	go func() {
-		defer wg.Done()
-		ep.QuotesBy, errs[0] = s.store.Quotes(budget, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
+		q, err := s.store.Quotes(budget, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
+		ch <- section{name: "quotes-by", quotes: q, err: err}
 	}()
 	go func() {
-		defer wg.Done()
-		ep.QuotesAbt, errs[1] = s.store.Quotes(budget, claimgraph.QuoteFilter{About: ref, Limit: n})
+		q, err := s.store.Quotes(budget, claimgraph.QuoteFilter{About: ref, Limit: n})
+		ch <- section{name: "quotes-about", quotes: q, err: err}
 	}()
 	go func() {
-		defer wg.Done()
-		ep.Claims, errs[2] = s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
+		c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
+		ch <- section{name: "claims", claims: c, err: err}
 	}()
-	wg.Wait()
-	for i, err := range errs {
-		switch {
-		case err == nil:
-		case budget.Err() != nil && ctx.Err() == nil:
-			ep.Deferred[[]string{"quotes-by", "quotes-about", "claims"}[i]] = true
-		default:
-			return err
+	pending := map[string]bool{"quotes-by": true, "quotes-about": true, "claims": true}
+wait:
+	for len(pending) > 0 {
+		select {
+		case r := <-ch:
+			delete(pending, r.name)
+			switch {
+			case r.err != nil && budget.Err() != nil && ctx.Err() == nil:
+				ep.Deferred[r.name] = true
+			case r.err != nil:
+				return r.err
+			case r.name == "quotes-by":
+				ep.QuotesBy = r.quotes
+			case r.name == "quotes-about":
+				ep.QuotesAbt = r.quotes
+			default:
+				ep.Claims = r.claims
+			}
+		case <-budget.Done():
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			for name := range pending {
+				ep.Deferred[name] = true
+			}
+			break wait
 		}
 	}
 	ep.Docs, ep.CoOccur = e.Documents, e.CoOccurring
