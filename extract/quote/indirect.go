@@ -205,8 +205,11 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	// opposition argued that ..."), which has its own voice.
 	end := sl
 	for k := ce; k+1 < sl; k++ {
-		if x.toks[k].Text == "," && contrastive[x.lower[k+1]] {
-			end = k
+		if x.toks[k].Text != "," {
+			continue
+		}
+		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) {
+			end = k // ", and she warned that ...": another voice
 			break
 		}
 	}
@@ -378,6 +381,16 @@ func (x *index) verbish(k int) bool {
 	}
 	w := x.lower[k]
 	return beAux[w] || modals[w] || w == "has" || w == "have" || w == "had" || len(w) > 4 && w[len(w)-2:] == "ed"
+}
+
+// cueWithin reports a reporting verb in tokens [first, limit).
+func (x *index) cueWithin(first, limit int) bool {
+	for k := first; k < limit; k++ {
+		if _, ok := x.cue(k); ok {
+			return true
+		}
+	}
+	return false
 }
 
 var contrastive = set("but", "while", "whereas", "although", "though", "yet")

@@ -77,6 +77,9 @@ type index struct {
 	tagged           bool
 	pronounMentions  map[int]int // token -> mention index for pronoun mentions
 	resolvedSpeakers []resolved
+	// genders records the pronoun a speaker has been taken up with ("he",
+	// "she"), so a later pronoun of the other gender looks further back.
+	genders map[string]string
 }
 
 // resolved is a speaker already attributed, for pronoun resolution.
@@ -86,7 +89,7 @@ type resolved struct {
 }
 
 func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, ranges [][2]int) *index {
-	x := &index{doc: doc, text: text}
+	x := &index{doc: doc, text: text, genders: map[string]string{}}
 	if a != nil && len(a.Tokens) > 0 {
 		x.toks, x.sents = a.Tokens, a.Sentences
 		if len(x.sents) == 0 {

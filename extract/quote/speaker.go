@@ -454,8 +454,16 @@ func (x *index) antecedent(p int, want string, cf, cl int, pronoun bool, head st
 			continue
 		}
 		if pronoun {
-			if g := x.gender(r.spk); g != "" && g != pronounGender(x.lower[p]) && pronounGender(x.lower[p]) != "" {
-				continue // "Mr X" is not "she"
+			pg := pronounGender(x.lower[p])
+			g := x.gender(r.spk)
+			if g == "" {
+				g = x.genders[r.spk.Name]
+			}
+			if g != "" && pg != "" && g != pg {
+				continue // "Mr X", or an X already called "he", is not "she"
+			}
+			if pg != "" {
+				x.genders[r.spk.Name] = pg
 			}
 			return r.spk, 0.75
 		}
