@@ -70,8 +70,8 @@ func TestReadBratDirCharOffsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(docs) < 4 {
-		t.Fatalf("docs = %d, want the 4 fixtures", len(docs))
+	if len(docs) < 5 {
+		t.Fatalf("docs = %d, want the 5 fixtures", len(docs))
 	}
 	for _, d := range docs {
 		for id, s := range d.Ann.Spans {

@@ -20,8 +20,8 @@ func TestEvalQuotesJSON(t *testing.T) {
 			t.Errorf("missing field %q in %s", k, out)
 		}
 	}
-	if got["task"] != "quotes" || got["gold"] != 27.0 {
-		t.Errorf("task/gold = %v/%v, want quotes/27", got["task"], got["gold"])
+	if got["task"] != "quotes" || got["gold"] != 36.0 {
+		t.Errorf("task/gold = %v/%v, want quotes/36", got["task"], got["gold"])
 	}
 	// The fixtures are constructed to cover the patterns the extractor
 	// handles; a drop below these floors is a regression.
