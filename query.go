@@ -37,7 +37,7 @@ type EntityDetail struct {
 	Entity
 	Documents   []EntityDoc   `json:"documents"`
 	CoOccurring []EntityCount `json:"co_occurring"`
-	Mentions    []Mention     `json:"mentions"` // its mentions with their spans (first 500)
+	Mentions    []Mention     `json:"mention_list"` // its mentions with their spans (first 500); the count is Entity.Mentions
 	Ambiguous   []Mention     `json:"ambiguous,omitempty"`
 }
 
