@@ -38,7 +38,7 @@ func DefaultOptions() Options {
 		ShingleWords:   5,
 		Hashes:         128,
 		Rows:           2,
-		MinEstimate:    0.1,
+		MinEstimate:    0.15,
 		MinContainment: 0.25,
 		MinShared:      10,
 		Align:          DefaultAlignOptions(),

@@ -30,6 +30,7 @@ documents recombining real sentences).`)
 	seed := fs.Uint64("seed", 1, "seed for every random choice")
 	probe := fs.Int("probe", 300, "documents added and timed at each size")
 	minWords := fs.Int("min-words", 80, "shortest document to copy")
+	unit := fs.String("recombine", "splice", "timing corpus: splice (half-sentences of two real sentences) or sentence (whole real sentences; overlaps grow with the corpus)")
 	minEst := fs.Float64("min-estimate", -1, "skip candidates whose containment estimated from signatures is below this (default: the detector's)")
 	minCont := fs.Float64("min-containment", -1, "least exact containment of a reported pair (default: the detector's)")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared, or $CLAIMGRAPH_SHARED)")
@@ -66,6 +67,12 @@ documents recombining real sentences).`)
 	}
 	cfg := reusebench.DefaultConfig(docs)
 	cfg.Seed, cfg.Sizes, cfg.Probe, cfg.MinWords = *seed, ns, *probe, *minWords
+	switch *unit {
+	case "splice", "sentence":
+		cfg.Splice = *unit == "splice"
+	default:
+		return fmt.Errorf("eval reuse: --recombine must be splice or sentence, not %q", *unit)
+	}
 	if *minEst >= 0 {
 		cfg.Options.MinEstimate = *minEst
 	}

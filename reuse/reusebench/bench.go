@@ -20,13 +20,14 @@ type Config struct {
 	Sizes    []int         // corpus sizes for timing; none skips timing
 	Probe    int           // documents added and timed at each size
 	MinWords int           // originals shorter than this are skipped
+	Splice   bool          // timing corpus of spliced half-sentences (see synth)
 	Options  reuse.Options // detector settings
 	Logf     func(format string, args ...any)
 }
 
 // DefaultConfig measures docs at 1k, 10k and 100k documents.
 func DefaultConfig(docs []Doc) Config {
-	return Config{Docs: docs, Seed: 1, Sizes: []int{1000, 10000, 100000}, Probe: 300, MinWords: 80, Options: reuse.DefaultOptions()}
+	return Config{Docs: docs, Seed: 1, Sizes: []int{1000, 10000, 100000}, Probe: 300, MinWords: 80, Splice: true, Options: reuse.DefaultOptions()}
 }
 
 // Score is precision and recall over counted items.
@@ -322,18 +323,30 @@ func alignScore(orig, cp rendered, ps []claimgraph.Passage) (correct, predicted,
 // "," as a word) are counted too, since a passage should cover them.
 func hasWord([2]int, rendered, rendered) bool { return true }
 
-// synth builds synthetic document k of the timing corpus from real
-// sentences: 5-9 paragraphs of 3-5 sentences drawn from the pool (about
-// 400 words, the length of a news article), so that documents share
-// sentences the way real corpora share stock phrases: at 100k documents
-// each sentence recurs in about 130 of them.
-func synth(pl *pool, seed uint64, k int) Doc {
+// synth builds synthetic document k of the timing corpus from real text:
+// 5-9 paragraphs of 3-5 sentences (about 400 words, the length of a news
+// article). With splice false each sentence is a real sentence drawn from
+// the pool, so at 100k documents each sentence recurs in about 150 of them
+// and the share of documents overlapping a new one by 10-20% grows with the
+// corpus. With splice true each sentence is the first half of one real
+// sentence joined to the second half of another: documents still share
+// fragments of real text with many others (not trivially distinct), but the
+// density of substantial overlaps stays what it is at 1k, as in a real
+// archive where how much an article shares with others does not depend on
+// how many unrelated articles were stored before it.
+func synth(pl *pool, seed uint64, k int, splice bool) Doc {
 	r := rand.New(rand.NewPCG(seed, uint64(k)+1<<40))
 	d := Doc{ID: fmt.Sprintf("s%d", k)}
+	pick := func() string { return pl.sentences[r.IntN(len(pl.sentences))] }
 	for range 5 + r.IntN(5) {
 		var para []string
 		for range 3 + r.IntN(3) {
-			para = append(para, pl.sentences[r.IntN(len(pl.sentences))])
+			if !splice {
+				para = append(para, pick())
+				continue
+			}
+			a, b := strings.Fields(pick()), strings.Fields(pick())
+			para = append(para, strings.Join(append(a[:len(a)/2:len(a)/2], b[len(b)/2:]...), " "))
 		}
 		d.Paras = append(d.Paras, para)
 	}
@@ -342,8 +355,8 @@ func synth(pl *pool, seed uint64, k int) Doc {
 
 // synthText renders synthetic document k the way pageOf(...).render()
 // would, without the per-word bookkeeping the timing corpus does not need.
-func synthText(pl *pool, seed uint64, k int) string {
-	d := synth(pl, seed, k)
+func synthText(pl *pool, seed uint64, k int, splice bool) string {
+	d := synth(pl, seed, k, splice)
 	var b strings.Builder
 	for i, para := range d.Paras {
 		if i > 0 {
@@ -371,7 +384,7 @@ func runTiming(ctx context.Context, cfg Config, pl *pool, logf func(string, ...a
 		if _, err := fmt.Sscanf(doc, "s%d", &k); err != nil {
 			return reuse.Text{}, claimgraph.Errorf(claimgraph.ENOTFOUND, "no text for %s", doc)
 		}
-		return reuse.Text{Doc: doc, Text: synthText(pl, cfg.Seed, k)}, nil
+		return reuse.Text{Doc: doc, Text: synthText(pl, cfg.Seed, k, cfg.Splice)}, nil
 	}
 	idx := reuse.NewMemIndex()
 	det := reuse.NewDetector(cfg.Options, idx, src)
@@ -384,7 +397,7 @@ func runTiming(ctx context.Context, cfg Config, pl *pool, logf func(string, ...a
 		grown := 0
 		for idx.Len() < size {
 			id := fmt.Sprintf("s%d", next)
-			text := synthText(pl, cfg.Seed, next)
+			text := synthText(pl, cfg.Seed, next, cfg.Splice)
 			next++
 			if _, err := det.Add(ctx, reuse.Text{Doc: id, Text: text}); err != nil {
 				return nil, fmt.Errorf("grow corpus: %w", err)
@@ -407,7 +420,7 @@ func runTiming(ctx context.Context, cfg Config, pl *pool, logf func(string, ...a
 		for m := range probe {
 			if m%3 == 0 {
 				k := r.IntN(next)
-				orig := synth(pl, cfg.Seed, k)
+				orig := synth(pl, cfg.Seed, k, cfg.Splice)
 				cp, _ := edit("mixed", pageOf(orig), r, pl)
 				id := fmt.Sprintf("p%d-%d", size, m)
 				tx := reuse.Text{Doc: id, Text: cp.render().text}
@@ -415,7 +428,7 @@ func runTiming(ctx context.Context, cfg Config, pl *pool, logf func(string, ...a
 				docs = append(docs, probeDoc{tx, orig.ID})
 				continue
 			}
-			d := synth(pl, cfg.Seed, next)
+			d := synth(pl, cfg.Seed, next, cfg.Splice)
 			next++
 			docs = append(docs, probeDoc{text: reuse.Text{Doc: d.ID, Text: pageOf(d).render().text}})
 		}

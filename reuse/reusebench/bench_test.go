@@ -60,12 +60,12 @@ func BenchmarkAdd(b *testing.B) {
 				if _, err := fmt.Sscanf(doc, "s%d", &k); err != nil {
 					return reuse.Text{}, fmt.Errorf("no text for %s", doc)
 				}
-				return reuse.Text{Doc: doc, Text: synthText(pl, 1, k)}, nil
+				return reuse.Text{Doc: doc, Text: synthText(pl, 1, k, true)}, nil
 			}
 			idx := reuse.NewMemIndex()
 			det := reuse.NewDetector(reuse.DefaultOptions(), idx, src)
 			for k := range size {
-				if _, err := det.Add(ctx, reuse.Text{Doc: fmt.Sprintf("s%d", k), Text: synthText(pl, 1, k)}); err != nil {
+				if _, err := det.Add(ctx, reuse.Text{Doc: fmt.Sprintf("s%d", k), Text: synthText(pl, 1, k, true)}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -74,13 +74,13 @@ func BenchmarkAdd(b *testing.B) {
 			var probe []reuse.Text
 			for i := range b.N {
 				if i%3 == 0 {
-					cp, _ := edit("delete-words", pageOf(synth(pl, 1, r.IntN(size))), r, pl)
+					cp, _ := edit("delete-words", pageOf(synth(pl, 1, r.IntN(size), true)), r, pl)
 					id := fmt.Sprintf("c%d", i)
 					texts[id] = reuse.Text{Doc: id, Text: cp.render().text}
 					probe = append(probe, texts[id])
 					continue
 				}
-				d := synth(pl, 1, next)
+				d := synth(pl, 1, next, true)
 				next++
 				probe = append(probe, reuse.Text{Doc: d.ID, Text: pageOf(d).render().text})
 			}

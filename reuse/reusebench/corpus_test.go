@@ -103,8 +103,10 @@ func TestLoadShared(t *testing.T) {
 func TestSynthText(t *testing.T) {
 	pl := newPool([]Doc{{ID: "a", Paras: [][]string{{"One  two three.", "Four five"}, {"Six seven eight nine ten"}}}})
 	for k := range 5 {
-		if got, want := synthText(pl, 3, k), pageOf(synth(pl, 3, k)).render().text; got != want {
-			t.Fatalf("doc %d: got %q, want %q", k, got, want)
+		for _, splice := range []bool{false, true} {
+			if got, want := synthText(pl, 3, k, splice), pageOf(synth(pl, 3, k, splice)).render().text; got != want {
+				t.Fatalf("doc %d (splice %v): got %q, want %q", k, splice, got, want)
+			}
 		}
 	}
 }
