@@ -15,15 +15,16 @@ type sentCtx struct {
 	// per-token results, see tokenTags
 	ttag, tner []int
 	tprob      []float32
-	amb        []uint32 // ambiguity class of each word, see POSTagger.setAmb
-	tags1      []int    // first-pass POS tags, read by the second pass
-	low        []byte   // lower-cased words, back to back
-	lo         []int32  // low[lo[i]:hi[i]] is word i lower-cased
-	hi         []int32  //
-	shape      []fhash  // hash of each word's shape ("Xx", "d-d", "X.X.")
-	flags      []uint8  // flagUpper | flagAllCaps | flagDigit | flagHyphen
-	part       []int32  // start in low of the last hyphen-separated part
-	feats      []fhash  // features of the current word
+	amb        []uint32  // ambiguity class of each word, see POSTagger.setAmb
+	tags1      []int     // first-pass POS tags, read by the second pass
+	margin     []float32 // first-pass score margins, see posSure
+	low        []byte    // lower-cased words, back to back
+	lo         []int32   // low[lo[i]:hi[i]] is word i lower-cased
+	hi         []int32   //
+	shape      []fhash   // hash of each word's shape ("Xx", "d-d", "X.X.")
+	flags      []uint8   // flagUpper | flagAllCaps | flagDigit | flagHyphen
+	part       []int32   // start in low of the last hyphen-separated part
+	feats      []fhash   // features of the current word
 	score      []float32
 	tags       []int // predicted POS per word
 	ner        []int // predicted NER label per word
