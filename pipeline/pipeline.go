@@ -119,7 +119,9 @@ func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analys
 
 	t = time.Now()
 	a.Aliases = alias.Find(d.ID, d.Text, an, ranges)
-	a.Mentions = resolve.Mentions(d.ID, d.Text, an, a.Aliases)
+	// Claim arguments need mentions for proper nouns NER missed and for
+	// organization anaphors ("the group"), added at low confidence.
+	a.Mentions = claim.ArgumentMentions(d.Text, an, resolve.Mentions(d.ID, d.Text, an, a.Aliases))
 	st.add(StageMentions, t)
 
 	t = time.Now()

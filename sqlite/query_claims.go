@@ -178,7 +178,7 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 		cl := byKey[k]
 		if cl == nil {
 			cl = &claimgraph.ClaimCluster{Key: k, Subject: r.subjectName, SubjectEntity: r.SubjectEntity,
-				Relation: r.RelationLemma, Object: r.objectName, ObjectEntity: r.ObjectEntity}
+				Relation: claimgraph.RelationKey(r.RelationLemma), Object: r.objectName, ObjectEntity: r.ObjectEntity}
 			if cl.Subject == "" {
 				cl.Subject = r.Subject.Text
 			}
@@ -290,6 +290,7 @@ func claimKey(r *claimRow) string {
 	if rel == "" {
 		rel = normText(r.Relation.Text)
 	}
+	rel = claimgraph.RelationKey(rel)
 	k := side(r.SubjectEntity, r.Subject.Text) + "|" + rel + "|" + side(r.ObjectEntity, r.Object.Text)
 	if r.Negated {
 		k += "|not"

@@ -200,8 +200,8 @@ func testClaims(t *testing.T, c *Corpus) {
 		t.Fatalf("Claims about ACME = %d clusters, want 2: %+v", len(got), got)
 	}
 	ties := got[0]
-	if ties.SubjectEntity != EntAcme || ties.ObjectEntity != EntBlue || ties.Relation != "have ties with" || ties.Subject != "Acme Corp" {
-		t.Errorf("first cluster = %+v, want Acme Corp –have ties with– Blue Party", ties)
+	if ties.SubjectEntity != EntAcme || ties.ObjectEntity != EntBlue || ties.Relation != claimgraph.RelationKey("have ties with") || ties.Subject != "Acme Corp" {
+		t.Errorf("first cluster = %+v, want Acme Corp –tied to– Blue Party", ties)
 	}
 	// Jane Roe in A, the Morning Wire's own voice in B (a copy of A: one
 	// source with it), document C's own voice: two independent sources.
@@ -297,7 +297,7 @@ func testGraph(t *testing.T, c *Corpus) {
 	}
 	var claimEdge *claimgraph.GraphEdge
 	for i, e := range g.Edges {
-		if e.Kind == "claim" && e.Label == "have ties with" {
+		if e.Kind == "claim" && e.Label == claimgraph.RelationKey("have ties with") {
 			claimEdge = &g.Edges[i]
 		}
 	}
