@@ -58,7 +58,7 @@ type Options struct {
 
 // DefaultOptions returns the options serve starts from.
 func DefaultOptions() Options {
-	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500, SectionBudget: 40 * time.Millisecond}
+	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500, SectionBudget: 25 * time.Millisecond}
 }
 
 // TokenCookie is the cookie that carries the access token after "?token=".

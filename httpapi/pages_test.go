@@ -85,7 +85,7 @@ func contains(t *testing.T, what, body string, wants ...string) {
 }
 
 func TestEntityPage(t *testing.T) {
-	f := newFixture(t, httpapi.Options{})
+	f := newFixture(t, httpapi.Options{SectionBudget: time.Minute}) // lists rendered, not deferred
 	id := strconv.FormatInt(f.mko, 10)
 	body := f.page(t, "/entities/MEK", http.StatusOK)
 	contains(t, "entity page", body,

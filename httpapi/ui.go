@@ -296,17 +296,13 @@ type aliasGroup struct {
 
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	e, err := s.store.Entity(ctx, r.PathValue("ref"))
-	if err != nil {
-		return err
-	}
 	const n = 20
-	ref := strconv.FormatInt(e.ID, 10)
-	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}}
-	// The three lists are independent reads: ask for them at once, within
-	// the page's time budget. A list not ready in time is left to the
-	// browser, which asks the API for it (a link says where it is without
-	// script): the page never waits seconds on an entity named everywhere.
+	// The entity and its three lists are independent reads (the store
+	// resolves the name in each): ask for all at once. The lists get the
+	// page's time budget; one not ready in time is left to the browser,
+	// which asks the API for it (a link says where it is without script):
+	// the page never waits seconds on an entity named everywhere.
+	ref := r.PathValue("ref")
 	budget, cancel := context.WithTimeout(ctx, s.opts.SectionBudget)
 	defer cancel()
 	type section struct {
@@ -328,6 +324,11 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 		c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
 		ch <- section{name: "claims", claims: c, err: err}
 	}()
+	e, err := s.store.Entity(ctx, ref)
+	if err != nil {
+		return err
+	}
+	ep := &entityPage{E: e, Ref: strconv.FormatInt(e.ID, 10), Section: n, Deferred: map[string]bool{}}
 	pending := map[string]bool{"quotes-by": true, "quotes-about": true, "claims": true}
 wait:
 	for len(pending) > 0 {

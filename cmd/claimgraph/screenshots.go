@@ -87,7 +87,9 @@ greyed, a search, and the start page.`)
 	sctx, stop := context.WithCancel(ctx)
 	defer stop()
 	done := make(chan error, 1)
-	go func() { done <- serveHTTP(sctx, ln, httpapi.New(store, httpapi.DefaultOptions())) }()
+	opts := httpapi.DefaultOptions()
+	opts.SectionBudget = 30 * time.Second // whole pages in the pictures, not lists still loading
+	go func() { done <- serveHTTP(sctx, ln, httpapi.New(store, opts)) }()
 	base := "http://" + ln.Addr().String()
 
 	for _, p := range pages {
