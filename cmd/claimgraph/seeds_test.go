@@ -231,8 +231,8 @@ func TestSeedsEndToEnd(t *testing.T) {
 		}
 	}
 	t.Logf("quotes: %d of %d found, %d with the right kind, speaker and cue", qFound, len(gold.Quotes), qRight)
-	if qFound < len(gold.Quotes)-2 {
-		t.Errorf("quotes: only %d of %d found", qFound, len(gold.Quotes))
+	if qFound < len(gold.Quotes)-2 || qRight < len(gold.Quotes)-3 {
+		t.Errorf("quotes: only %d of %d found, %d right", qFound, len(gold.Quotes), qRight)
 	}
 	for _, nq := range gold.NotQuotes {
 		for _, q := range quotes {
@@ -274,6 +274,9 @@ func TestSeedsEndToEnd(t *testing.T) {
 		}
 	}
 	t.Logf("claims: %d of %d found with subject, object and attribution", cFound, len(gold.Claims))
+	if cFound < len(gold.Claims)/2 {
+		t.Errorf("claims: only %d of %d", cFound, len(gold.Claims))
+	}
 
 	// Time expressions: span text and value.
 	var tFound, tValue, tValued int

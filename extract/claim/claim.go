@@ -359,6 +359,32 @@ func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mentio
 			}
 		}
 	}
+	// The added mentions belong to the document and to chains of their own
+	// (an organization anaphor to its organization's chain), so that
+	// resolution never joins them with unrelated mentions.
+	doc, next := "", 0
+	chainOf := map[string]int{}
+	for _, m := range mentions {
+		doc = m.Doc
+		if m.Chain >= next {
+			next = m.Chain + 1
+		}
+		if _, ok := chainOf[m.Name]; !ok && m.Type == claimgraph.TypeORG {
+			chainOf[m.Name] = m.Chain
+		}
+	}
+	for i := len(mentions); i < len(out); i++ {
+		out[i].Doc = doc
+		if c, ok := chainOf[out[i].Name]; ok && out[i].Kind == claimgraph.MentionDescription {
+			out[i].Chain = c
+			continue
+		}
+		if out[i].Type == "" {
+			out[i].Type = claimgraph.TypeMISC
+		}
+		out[i].Chain = next
+		next++
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
