@@ -36,6 +36,9 @@ const gazMaxLen = 4
 // name, separated, as phraseHash computes it over a sentence.
 type gazetteer struct {
 	phrases map[uint64]uint8
+	// starts holds the hashes of the first words of names of two words or
+	// more: a multi-word match is only tried where one can begin.
+	starts map[uint64]bool
 }
 
 // phraseHash hashes the lower-cased words [i, j) of c.
@@ -67,6 +70,10 @@ func (g *gazetteer) match(c *sentCtx) {
 	for i := 0; i < n; {
 		found := 0
 		var cls uint8
+		if !g.starts[c.phraseHash(i, i+1)] {
+			i++
+			continue
+		}
 		for l := min(gazMaxLen, n-i); l >= 2; l-- {
 			if v, ok := g.phrases[c.phraseHash(i, i+l)]; ok {
 				found, cls = l, v
@@ -215,7 +222,7 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	g := &gazetteer{phrases: map[uint64]uint8{}}
+	g := &gazetteer{phrases: map[uint64]uint8{}, starts: map[uint64]bool{}}
 	sc := bufio.NewScanner(zr)
 	c := &sentCtx{}
 	line := 0
@@ -232,6 +239,9 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		words := strings.Split(name, " ")
 		c.reset(words)
 		g.phrases[c.phraseHash(0, len(words))] |= uint8(v)
+		if len(words) > 1 {
+			g.starts[c.phraseHash(0, 1)] = true
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
