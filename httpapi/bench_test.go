@@ -82,6 +82,12 @@ func BenchmarkAPILatency(b *testing.B) {
 		{"search", func() string {
 			return "/api/search?q=" + c.words[rng.IntN(len(c.words))] + "+" + c.words[rng.IntN(len(c.words))]
 		}},
+		// A name matches the documents that mention it; two common words
+		// match nearly every document, the worst case for ranking.
+		{"search-name", func() string {
+			e := c.entities[rng.IntN(len(c.entities))]
+			return "/api/search?q=" + strings.ReplaceAll(e.name, " ", "+")
+		}},
 		{"search-page", func() string { return "/search?q=" + c.words[rng.IntN(len(c.words))] }},
 		{"graph", func() string { return "/api/graph?entity=" + entity() }},
 		{"graph-page", func() string { return "/graph?entity=" + entity() }},

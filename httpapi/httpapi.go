@@ -52,13 +52,16 @@ type Options struct {
 	// SectionBudget is how long a page waits for a secondary list (an
 	// entity's quotes and claims) before leaving it to the browser.
 	SectionBudget time.Duration
+	// DeferDocs: an entity named in more documents has its quotes and
+	// claims fetched by the browser without waiting for them first.
+	DeferDocs int
 	// Logger receives one line per failed request; nil discards.
 	Logger *slog.Logger
 }
 
 // DefaultOptions returns the options serve starts from.
 func DefaultOptions() Options {
-	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500, SectionBudget: 25 * time.Millisecond}
+	return Options{PageSize: 50, MaxPageSize: 500, GraphNodes: 40, GraphMaxNodes: 500, SectionBudget: 25 * time.Millisecond, DeferDocs: 1000}
 }
 
 // TokenCookie is the cookie that carries the access token after "?token=".
@@ -152,6 +155,9 @@ func newServer(store claimgraph.QueryStore, opts Options) (*Server, error) {
 	}
 	if opts.SectionBudget <= 0 {
 		opts.SectionBudget = def.SectionBudget
+	}
+	if opts.DeferDocs <= 0 {
+		opts.DeferDocs = def.DeferDocs
 	}
 	log := opts.Logger
 	if log == nil {

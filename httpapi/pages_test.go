@@ -253,3 +253,15 @@ func TestEntityPageDefersSlowLists(t *testing.T) {
 		t.Errorf("the deferred list's API has %d clusters, want 2", len(cs.Items))
 	}
 }
+
+func TestEntityPageDefersListsOfBusyEntities(t *testing.T) {
+	f := newFixture(t, httpapi.Options{SectionBudget: time.Minute, DeferDocs: 1})
+	busy := f.page(t, "/entities/"+strconv.FormatInt(f.mko, 10), http.StatusOK) // named in 2 documents
+	if n := strings.Count(busy, `class="deferred"`); n != 3 {
+		t.Errorf("entity in 2 documents, DeferDocs 1: %d deferred lists, want 3", n)
+	}
+	quiet := f.page(t, "/entities/"+strconv.FormatInt(f.baghdad, 10), http.StatusOK) // named in 1 document
+	if strings.Contains(quiet, `class="deferred"`) || !strings.Contains(quiet, "No quotes attributed to it.") {
+		t.Errorf("entity in 1 document, DeferDocs 1: lists not rendered on the server")
+	}
+}

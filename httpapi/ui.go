@@ -297,14 +297,20 @@ type aliasGroup struct {
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	const n = 20
-	// The entity and its three lists are independent reads (the store
-	// resolves the name in each): ask for all at once. The lists get the
-	// page's time budget; one not ready in time is left to the browser,
-	// which asks the API for it (a link says where it is without script):
-	// the page never waits seconds on an entity named everywhere.
-	ref := r.PathValue("ref")
+	// The entity's quotes and claims can take seconds for an actor named in
+	// tens of thousands of documents. They are asked for at once, within the
+	// page's time budget (counted from the request); a list not ready in
+	// time is left to the browser, which asks the API for it (a link says
+	// where it is without script). For an entity named in more than
+	// DeferDocs documents the lists go to the browser straight away.
 	budget, cancel := context.WithTimeout(ctx, s.opts.SectionBudget)
 	defer cancel()
+	e, err := s.store.Entity(ctx, r.PathValue("ref"))
+	if err != nil {
+		return err
+	}
+	ref := strconv.FormatInt(e.ID, 10)
+	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}}
 	type section struct {
 		name   string
 		quotes []claimgraph.QuoteView
@@ -312,24 +318,23 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 		err    error
 	}
 	ch := make(chan section, 3) // buffered: a late list never blocks its goroutine
-	go func() {
-		q, err := s.store.Quotes(budget, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
-		ch <- section{name: "quotes-by", quotes: q, err: err}
-	}()
-	go func() {
-		q, err := s.store.Quotes(budget, claimgraph.QuoteFilter{About: ref, Limit: n})
-		ch <- section{name: "quotes-about", quotes: q, err: err}
-	}()
-	go func() {
-		c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
-		ch <- section{name: "claims", claims: c, err: err}
-	}()
-	e, err := s.store.Entity(ctx, ref)
-	if err != nil {
-		return err
-	}
-	ep := &entityPage{E: e, Ref: strconv.FormatInt(e.ID, 10), Section: n, Deferred: map[string]bool{}}
 	pending := map[string]bool{"quotes-by": true, "quotes-about": true, "claims": true}
+	if e.Docs > s.opts.DeferDocs {
+		ep.Deferred, pending = pending, nil
+	} else {
+		go func() {
+			q, err := s.store.Quotes(budget, claimgraph.QuoteFilter{Speaker: ref, Limit: n})
+			ch <- section{name: "quotes-by", quotes: q, err: err}
+		}()
+		go func() {
+			q, err := s.store.Quotes(budget, claimgraph.QuoteFilter{About: ref, Limit: n})
+			ch <- section{name: "quotes-about", quotes: q, err: err}
+		}()
+		go func() {
+			c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
+			ch <- section{name: "claims", claims: c, err: err}
+		}()
+	}
 wait:
 	for len(pending) > 0 {
 		select {
