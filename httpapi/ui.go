@@ -52,6 +52,18 @@ var funcs = template.FuncMap{
 		return speakerName(sp)
 	},
 	"nonzero": func(f float64) bool { return f != 0 },
+	// aliasNames lists an entity's other names once each, at most n.
+	"aliasNames": func(e claimgraph.Entity, n int) string {
+		seen := map[string]bool{strings.ToLower(e.Name): true}
+		var out []string
+		for _, a := range e.Aliases {
+			if k := strings.ToLower(a.Name); !seen[k] && len(out) < n {
+				seen[k] = true
+				out = append(out, a.Name)
+			}
+		}
+		return strings.Join(out, ", ")
+	},
 }
 
 // parsePages parses every page with the layout.
