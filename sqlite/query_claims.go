@@ -188,6 +188,10 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 			if cl.Relation == "" {
 				cl.Relation = normText(r.Relation.Text)
 			}
+			if r.Negated {
+				// A denial is its own cluster, and says so.
+				cl.Relation = "not " + cl.Relation
+			}
 			byKey[k] = cl
 			order = append(order, k)
 		}
