@@ -134,6 +134,19 @@ func TestTokenRequiredOnEveryRequest(t *testing.T) {
 	}
 }
 
+func TestUnknownPathsAreJSONErrorsUnderAPI(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	var e apiError
+	f.getJSON(t, "/api/nothing/here", http.StatusNotFound, &e)
+	if e.Error.Code != claimgraph.ENOTFOUND || !strings.Contains(e.Error.Message, "/api/nothing/here") {
+		t.Errorf("unknown API path: %+v", e)
+	}
+	res, body := f.get(t, "/no/such/page")
+	if res.StatusCode != http.StatusNotFound || !strings.Contains(body, `data-code="not_found"`) {
+		t.Errorf("unknown page = %d", res.StatusCode)
+	}
+}
+
 func TestCheckBind(t *testing.T) {
 	for _, c := range []struct {
 		addr, token string

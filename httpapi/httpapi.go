@@ -114,6 +114,8 @@ func routes() []route {
 		{"GET /timeline", false, (*Server).pageTimeline},
 		{"GET /reuse", false, (*Server).pageReuse},
 		{"GET /assets/", false, (*Server).assets},
+		// Anything else: a not_found error in the usual form.
+		{"GET /", false, (*Server).notFound},
 	}
 }
 
@@ -321,6 +323,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	_ = enc.Encode(v)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return claimgraph.Errorf(claimgraph.ENOTFOUND, "nothing at %s", r.URL.Path)
 }
 
 func (s *Server) assets(w http.ResponseWriter, r *http.Request) error {
