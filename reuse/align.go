@@ -244,3 +244,30 @@ func overlapShare(s, e, s2, e2 int) float64 {
 	}
 	return float64(hi-lo) / float64(e-s)
 }
+
+// RepeatPair wraps the repeats of one document as a ReusePair with DocA ==
+// DocB, as the reuse listing shows them: Similarity is the best passage
+// score and Containment the share of the document's words (inside ranges)
+// that lie in a later occurrence. ok is false when nothing repeats.
+func RepeatPair(doc, text string, ranges [][2]int) (p claimgraph.ReusePair, ok bool) {
+	ps := Repeats(text, ranges)
+	if len(ps) == 0 {
+		return claimgraph.ReusePair{}, false
+	}
+	p = claimgraph.ReusePair{DocA: doc, DocB: doc, Passages: ps}
+	for _, x := range ps {
+		p.Similarity = max(p.Similarity, x.Score)
+	}
+	ws := tokenize(text, ranges)
+	repeated := 0
+	for _, w := range ws {
+		for _, x := range ps {
+			if w.start >= x.BStart && w.end <= x.BEnd {
+				repeated++
+				break
+			}
+		}
+	}
+	p.Containment = float64(repeated) / float64(len(ws))
+	return p, true
+}

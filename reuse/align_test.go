@@ -181,3 +181,18 @@ func FuzzAlign(f *testing.F) {
 		}
 	})
 }
+
+func TestRepeatPair(t *testing.T) {
+	text := readFixture(t, "repeat.txt")
+	p, ok := RepeatPair("d1", text, nil)
+	if !ok || p.DocA != "d1" || p.DocB != "d1" || len(p.Passages) != 1 {
+		t.Fatalf("got %+v, %v", p, ok)
+	}
+	// About a third of the words are the second occurrence.
+	if p.Containment < 0.25 || p.Containment > 0.5 || p.Similarity < 0.8 {
+		t.Errorf("containment %.2f similarity %.2f", p.Containment, p.Similarity)
+	}
+	if _, ok := RepeatPair("d2", readFixture(t, "flood_a.txt"), nil); ok {
+		t.Error("a text without repeats gave a pair")
+	}
+}
