@@ -43,6 +43,17 @@ type Stats struct {
 	Words int // words of main text analysed
 }
 
+// Merge adds o's times and words to s.
+func (s *Stats) Merge(o *Stats) {
+	if s.Time == nil {
+		s.Time = map[string]time.Duration{}
+	}
+	for k, v := range o.Time {
+		s.Time[k] += v
+	}
+	s.Words += o.Words
+}
+
 func (s *Stats) add(stage string, since time.Time) {
 	if s == nil {
 		return

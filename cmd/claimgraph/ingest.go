@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
+	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/ingest"
 	"github.com/claimgraph/claimgraph/pipeline"
 	"github.com/claimgraph/claimgraph/reuse"
@@ -99,16 +102,24 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 	}
 	outlets := map[string]bool{}
 	det := reuse.NewDetector(reuse.DefaultOptions(), store.ReuseIndex(), store.Texts)
-	err := ingest.Read(ctx, paths, m.Stdin, opts, func(it ingest.Item) error {
+	// Documents are analysed by a pool of workers and committed one by one,
+	// in input order, by this goroutine: text reuse is found against the
+	// documents committed before, and a killed run has committed a prefix.
+	commit := func(j *ingestJob) error {
 		if bar != nil {
 			defer bar.Increment()
 		}
+		st.Merge(&j.st)
+		it := j.it
 		if it.Err != nil {
 			sum.Failed++
 			msg := fmt.Sprintf("%s: %v", it.Source, it.Err)
 			sum.Errors = append(sum.Errors, msg)
 			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", msg)
 			return nil
+		}
+		if j.err != nil {
+			return j.err
 		}
 		d := it.Doc
 		switch d.Encoding {
@@ -117,18 +128,14 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			sum.Notices++
 			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", it.Source, d.Encoding)
 		}
-		p.Prepare(d, st)
-		if ok, err := store.HasDocument(ctx, d.ID); err != nil {
-			return err
-		} else if ok {
+		if j.stored {
 			sum.Unchanged++
 			return nil
 		}
-		a := p.Analyze(d, st)
-		if err := p.Relate(ctx, det, d, a, st); err != nil {
+		if err := p.Relate(ctx, det, d, j.a, st); err != nil {
 			return err
 		}
-		created, err := store.PutDocument(ctx, d, a)
+		created, err := store.PutDocument(ctx, d, j.a)
 		if err != nil {
 			return err
 		}
@@ -143,7 +150,24 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			sum.Unchanged++
 		}
 		return nil
-	})
+	}
+	analyse := func(ctx context.Context, j *ingestJob) {
+		if j.it.Err != nil {
+			return
+		}
+		d := j.it.Doc
+		p.Prepare(d, &j.st)
+		if ok, err := store.HasDocument(ctx, d.ID); err != nil {
+			j.err = err
+		} else if ok {
+			j.stored = true
+		} else {
+			j.a = p.Analyze(d, &j.st)
+		}
+	}
+	err := runOrdered(ctx, runtime.GOMAXPROCS(0), func(ctx context.Context, emit func(*ingestJob) error) error {
+		return ingest.Read(ctx, paths, m.Stdin, opts, func(it ingest.Item) error { return emit(&ingestJob{it: it}) })
+	}, analyse, commit)
 	if prog != nil {
 		bar.SetTotal(-1, true)
 		prog.Wait()
@@ -172,6 +196,79 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 	st.Time["resolve"] += time.Since(t)
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
+}
+
+// ingestJob is one input item on its way through the workers.
+type ingestJob struct {
+	seq    int
+	it     ingest.Item
+	stored bool // already in the store: nothing to do
+	a      *claimgraph.Analysis
+	err    error
+	st     pipeline.Stats
+}
+
+// runOrdered reads jobs with read, runs work on them with n workers, and
+// calls commit for each job in the order read, from the calling goroutine.
+// The first error of read or commit cancels the rest and is returned.
+func runOrdered(ctx context.Context, n int, read func(context.Context, func(*ingestJob) error) error,
+	work func(context.Context, *ingestJob), commit func(*ingestJob) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan *ingestJob, 2*n)
+	results := make(chan *ingestJob, 2*n)
+	readErr := make(chan error, 1)
+	go func() {
+		seq := 0
+		err := read(ctx, func(j *ingestJob) error {
+			j.seq = seq
+			seq++
+			select {
+			case jobs <- j:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		close(jobs)
+		readErr <- err
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() == nil {
+					work(ctx, j)
+				}
+				results <- j
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	pending := map[int]*ingestJob{}
+	next := 0
+	var firstErr error
+	for j := range results {
+		if firstErr != nil {
+			continue // drain
+		}
+		pending[j.seq] = j
+		for pj := pending[next]; pj != nil; pj = pending[next] {
+			delete(pending, next)
+			next++
+			if err := commit(pj); err != nil {
+				firstErr = err
+				cancel()
+				break
+			}
+		}
+	}
+	if err := <-readErr; firstErr == nil && err != nil {
+		firstErr = err
+	}
+	return firstErr
 }
 
 // isTerminal reports whether w is a character device (a terminal).
