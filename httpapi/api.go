@@ -146,12 +146,24 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// EntityJSON is an entity page in the API. claimgraph.EntityDetail's list
+// of mentions shadows the entity's mention count in JSON; here the count
+// stays "mentions" and the spans are "mention_spans".
+type EntityJSON struct {
+	claimgraph.Entity
+	Documents    []claimgraph.EntityDoc   `json:"documents"`
+	CoOccurring  []claimgraph.EntityCount `json:"co_occurring"`
+	MentionSpans []claimgraph.Mention     `json:"mention_spans"`
+	Ambiguous    []claimgraph.Mention     `json:"ambiguous"`
+}
+
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.store.Entity(r.Context(), r.PathValue("ref"))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, e)
+	writeJSON(w, http.StatusOK, EntityJSON{Entity: e.Entity, Documents: nonNil(e.Documents), CoOccurring: nonNil(e.CoOccurring),
+		MentionSpans: nonNil(e.Mentions), Ambiguous: nonNil(e.Ambiguous)})
 	return nil
 }
 

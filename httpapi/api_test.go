@@ -260,6 +260,10 @@ func TestAPIEntities(t *testing.T) {
 	if docs := d["documents"].([]any); len(docs) != 2 {
 		t.Errorf("documents = %v", docs)
 	}
+	// mentions is the count, mention_spans the spans: 3 in doc1, 1 in doc2.
+	if n, ok := d["mentions"].(float64); !ok || n != 4 || len(d["mention_spans"].([]any)) != 4 {
+		t.Errorf("mentions = %v, mention_spans = %v", d["mentions"], d["mention_spans"])
+	}
 	f.getJSON(t, "/api/entities/nobody", http.StatusNotFound, &e)
 	if e.Error.Code != claimgraph.ENOTFOUND {
 		t.Errorf("missing entity: %+v", e)
