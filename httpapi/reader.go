@@ -64,7 +64,8 @@ func speakerName(sp *claimgraph.Speaker) string {
 }
 
 // mentionHref links a mention to its entity: by id once resolved, else by
-// the name the store resolves through aliases.
+// the name the store resolves through aliases. An ambiguous mention (a bare
+// surname two people share) is not guessed: it links to a search.
 func mentionHref(m claimgraph.Mention) string {
 	if m.Entity > 0 {
 		return "/entities/" + strconv.FormatInt(m.Entity, 10)
@@ -72,6 +73,9 @@ func mentionHref(m claimgraph.Mention) string {
 	name := m.Name
 	if name == "" {
 		name = m.Text
+	}
+	if m.Ambiguous {
+		return "/search?q=" + url.QueryEscape(name)
 	}
 	return "/entities/" + url.PathEscape(name)
 }

@@ -59,6 +59,23 @@ func TestBuildBlocksCoversTextOnce(t *testing.T) {
 	}
 }
 
+func TestMentionHref(t *testing.T) {
+	for _, c := range []struct {
+		m    claimgraph.Mention
+		want string
+	}{
+		{claimgraph.Mention{Name: "Maryam Rajavi", Entity: 12}, "/entities/12"},
+		{claimgraph.Mention{Name: "Nouri al-Maliki"}, "/entities/Nouri%20al-Maliki"},
+		{claimgraph.Mention{Text: "AC/DC"}, "/entities/AC%2FDC"},
+		{claimgraph.Mention{Name: "Rajavi", Ambiguous: true}, "/search?q=Rajavi"},
+		{claimgraph.Mention{Name: "Rajavi", Ambiguous: true, Entity: 7}, "/entities/7"},
+	} {
+		if got := mentionHref(c.m); got != c.want {
+			t.Errorf("mentionHref(%+v) = %q, want %q", c.m, got, c.want)
+		}
+	}
+}
+
 func TestMarkTerms(t *testing.T) {
 	got := markTerms("the [MKO] said [sic] that [Rajavi] [rajavì]", "mko rajavi")
 	var b strings.Builder
