@@ -118,6 +118,7 @@ func alignWords(a, b string, wa, wb []word, o AlignOptions, self bool) []claimgr
 	for _, c := range done {
 		ai, aj := c.i0, c.li+o.Seed-1
 		bi, bj := c.j0, c.lj+o.Seed-1
+		ai, aj, bi, bj, c.matched = extend(a, b, wa, wb, ai, aj, bi, bj, c.matched, self)
 		if self && aj >= bi {
 			continue // the two occurrences overlap: a run like "very very very"
 		}
@@ -135,6 +136,39 @@ func alignWords(a, b string, wa, wb []word, o AlignOptions, self bool) []claimgr
 		out = append(out, p)
 	}
 	return dedupe(out)
+}
+
+// extend grows a passage over matching words that no seed covered (fewer
+// than Seed of them at either end), then over one changed last word when
+// both sides end their clause right after it ("were identified and
+// exterminated." / "were identified and destroyed,"), so that a repeated
+// sentence with its last word changed is marked whole. In one text the
+// earlier occurrence never grows into the later one.
+func extend(a, b string, wa, wb []word, ai, aj, bi, bj, matched int, self bool) (int, int, int, int, int) {
+	for ai > 0 && bi > 0 && wa[ai-1].h == wb[bi-1].h && (!self || bi-1 > aj) {
+		ai, bi, matched = ai-1, bi-1, matched+1
+	}
+	for aj+1 < len(wa) && bj+1 < len(wb) && wa[aj+1].h == wb[bj+1].h && (!self || aj+1 < bi) {
+		aj, bj, matched = aj+1, bj+1, matched+1
+	}
+	if aj+1 < len(wa) && bj+1 < len(wb) && (!self || aj+1 < bi) &&
+		endsClause(a, wa[aj+1].end) && endsClause(b, wb[bj+1].end) && !endsClause(a, wa[aj].end) && !endsClause(b, wb[bj].end) {
+		aj, bj = aj+1, bj+1
+	}
+	return ai, aj, bi, bj, matched
+}
+
+// endsClause reports whether the text right after off is clause-ending
+// punctuation (or the end of the text).
+func endsClause(text string, off int) bool {
+	if off >= len(text) {
+		return true
+	}
+	switch text[off] {
+	case '.', ',', ';', ':', '!', '?', '\n':
+		return true
+	}
+	return false
 }
 
 func (o AlignOptions) withDefaults() AlignOptions {

@@ -196,3 +196,17 @@ func TestRepeatPair(t *testing.T) {
 		t.Error("a text without repeats gave a pair")
 	}
 }
+
+// TestRepeatsChangedLastWord: a repeated sentence whose last word changed is
+// marked whole, up to and including the changed word, but no further.
+func TestRepeatsChangedLastWord(t *testing.T) {
+	text := "the old bridge over the canal was closed for repairs after the storm damaged it badly.\n" +
+		"Traffic was slow all week. Officials said the old bridge over the canal was closed for repairs after the storm damaged it seriously, and more."
+	ps := Repeats(text, nil)
+	if len(ps) != 1 {
+		t.Fatalf("got %d repeats: %+v", len(ps), ps)
+	}
+	if !strings.HasSuffix(ps[0].AText, "badly") || !strings.HasSuffix(ps[0].BText, "seriously") {
+		t.Errorf("changed last word not included: A %q B %q", ps[0].AText, ps[0].BText)
+	}
+}
