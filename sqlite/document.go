@@ -89,12 +89,12 @@ func insertRegions(ctx context.Context, tx *sql.Tx, doc string, regions []claimg
 }
 
 func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+	rows := make([][]any, len(a.Mentions))
 	for i, m := range a.Mentions {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (doc, ord, start, end, text, type, kind, name, chain, ambiguous, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, i, m.Start, m.End, m.Text, m.Type, m.Kind, m.Name, m.Chain, m.Ambiguous, m.Confidence); err != nil {
-			return fmt.Errorf("mention %d: %w", i, err)
-		}
+		rows[i] = []any{doc, i, m.Start, m.End, m.Text, m.Type, m.Kind, m.Name, m.Chain, m.Ambiguous, m.Confidence}
+	}
+	if err := insertRows(ctx, tx, "mentions", "doc, ord, start, end, text, type, kind, name, chain, ambiguous, confidence", rows); err != nil {
+		return fmt.Errorf("mentions: %w", err)
 	}
 	for i, s := range a.Aliases {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO alias_assertions (doc, ord, name, alias, type, pattern, start, end, evidence)
@@ -127,12 +127,12 @@ func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.A
 			return fmt.Errorf("claim %d: %w", i, err)
 		}
 	}
+	rows = make([][]any, len(a.Times))
 	for i, t := range a.Times {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO times (doc, ord, start, end, text, type, value, relative, anchor, mod, rule)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Relative, t.Anchor, t.Mod, t.Rule); err != nil {
-			return fmt.Errorf("time %d: %w", i, err)
-		}
+		rows[i] = []any{doc, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Relative, t.Anchor, t.Mod, t.Rule}
+	}
+	if err := insertRows(ctx, tx, "times", "doc, ord, start, end, text, type, value, relative, anchor, mod, rule", rows); err != nil {
+		return fmt.Errorf("times: %w", err)
 	}
 	if err := insertReuse(ctx, tx, doc, a); err != nil {
 		return err
@@ -380,4 +380,36 @@ func (db *DB) OutletDocuments(ctx context.Context, outlet string, limit int) ([]
 		}
 	}
 	return out, nil
+}
+
+// insertRows inserts rows into table with multi-row INSERT statements of at
+// most 100 rows each: one statement per row costs most of a document's
+// commit time with a pure-Go SQLite.
+func insertRows(ctx context.Context, tx *sql.Tx, table, columns string, rows [][]any) error {
+	const chunk = 100
+	for len(rows) > 0 {
+		n := min(len(rows), chunk)
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (" + columns + ") VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('(')
+			for k := range r {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteByte('?')
+			}
+			b.WriteByte(')')
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 	"time"
@@ -33,6 +34,7 @@ Ingest PATHs into a throw-away store and report documents/s, words/s, MB/s,
 peak resident memory and the time spent in each stage.`)
 	asJSON := fs.Bool("json", false, "print JSON")
 	keep := fs.String("db", "", "store to ingest into (default: a temporary file, removed afterwards)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -57,6 +59,17 @@ peak resident memory and the time spent in each stage.`)
 	// Failures are counted, not printed line by line: bench measures.
 	quiet := *m
 	quiet.Stderr = discard{}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	st := &pipeline.Stats{}
 	start := time.Now()
 	sum, err := quiet.ingestWithStats(ctx, store, fs.Args(), ingest.DefaultOptions(), st)

@@ -135,10 +135,12 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		if err := p.Relate(ctx, det, d, j.a, st); err != nil {
 			return err
 		}
+		t := time.Now()
 		created, err := store.PutDocument(ctx, d, j.a)
 		if err != nil {
 			return err
 		}
+		st.Merge(&pipeline.Stats{Time: map[string]time.Duration{"store": time.Since(t)}})
 		if created {
 			sum.Ingested++
 			sum.Bytes += int64(len(d.Text))
