@@ -90,11 +90,13 @@ type Report struct {
 	// excerpt); its predicted count includes every false pair of those runs.
 	Share50 Score `json:"share50"`
 	// Excerpt30 scores excerpts of 30-50% of an article, found by containment.
-	Excerpt30 Score                `json:"excerpt30"`
-	Alignment Score                `json:"alignment"`
-	ByEdit    map[string]EditScore `json:"by_edit"`
-	Timing    []Timing             `json:"timing"`
-	Originals int                  `json:"originals"`
+	Excerpt30 Score `json:"excerpt30"`
+	Alignment Score `json:"alignment"`
+	// Boilerplate scores site boilerplate learning, line by line.
+	Boilerplate Score                `json:"boilerplate_lines"`
+	ByEdit      map[string]EditScore `json:"by_edit"`
+	Timing      []Timing             `json:"timing"`
+	Originals   int                  `json:"originals"`
 	// FalsePairs lists up to 20 wrong pairs for inspection.
 	FalsePairs []string `json:"false_pairs,omitempty"`
 }
@@ -139,6 +141,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	s := score(all[0], all[1], all[2])
 	rep.Precision, rep.Recall, rep.F1, rep.Gold, rep.Predicted = s.Precision, s.Recall, s.F1, s.Gold, s.Predicted
 	rep.Share50, rep.Excerpt30, rep.Alignment = score(s50[0], s50[1], s50[2]), score(ex[0], ex[1], ex[2]), score(al[0], al[1], al[2])
+	rep.Boilerplate = runBoilerplate(origs, pl, cfg.Seed)
+	logf("boilerplate lines    P %.3f R %.3f (gold %d)", rep.Boilerplate.Precision, rep.Boilerplate.Recall, rep.Boilerplate.Gold)
 	if len(cfg.Sizes) > 0 {
 		ts, err := runTiming(ctx, cfg, newPool(cfg.Docs), logf)
 		if err != nil {

@@ -35,6 +35,10 @@ func TestFloors(t *testing.T) {
 	if rep.Share50.Precision < 0.95 || rep.Share50.Recall < 0.95 {
 		t.Errorf("copies sharing half their text: P %.3f R %.3f, floor 0.95", rep.Share50.Precision, rep.Share50.Recall)
 	}
+	t.Logf("boilerplate lines: P %.3f R %.3f (gold %d)", rep.Boilerplate.Precision, rep.Boilerplate.Recall, rep.Boilerplate.Gold)
+	if rep.Boilerplate.Precision < 0.95 || rep.Boilerplate.Recall < 0.9 {
+		t.Errorf("boilerplate lines: P %.3f R %.3f", rep.Boilerplate.Precision, rep.Boilerplate.Recall)
+	}
 	if rep.Excerpt30.Recall < 0.95 {
 		t.Errorf("excerpts: R %.3f, floor 0.95", rep.Excerpt30.Recall)
 	}
