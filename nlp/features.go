@@ -36,6 +36,10 @@ type sentCtx struct {
 	gazClass  []uint8
 	gazBegin  []bool
 	gazSingle []uint8
+	// beam search of the recognizer: word i's hypotheses are
+	// beam[i*k:i*k+beamN[i]], best first
+	beam  []beamItem
+	beamN []int
 }
 
 const (

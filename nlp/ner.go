@@ -28,11 +28,12 @@ type NER struct {
 
 // NEROptions control training.
 type NEROptions struct {
-	Seed  int64             // shuffles the training order
-	Iters int               // passes over the training data (default 10)
-	Bits  uint              // log2 of the number of feature buckets (default 20)
-	POS   *POSTagger        // tags the training sentences; nil: the embedded tagger
-	Skip  func(string) bool // files to leave out (held-out evaluation); nil keeps all
+	Seed   int64             // shuffles the training order
+	Iters  int               // passes over the training data (default 10)
+	Models int               // models trained and averaged (default 4)
+	Bits   uint              // log2 of the number of feature buckets (default 20)
+	POS    *POSTagger        // tags the training sentences; nil: the embedded tagger
+	Skip   func(string) bool // files to leave out (held-out evaluation); nil keeps all
 	// Gazetteer is a file written by BuildGazetteer; "" uses the embedded one.
 	Gazetteer string
 }
@@ -45,18 +46,30 @@ func allowed(a, b int) bool {
 	return a == b || a == b-1
 }
 
-// nerFeatures fills c.feats for word i; c.tags holds POS, c.ner the labels
-// predicted to the left.
-func (c *sentCtx) nerFeatures(i int) {
+// nerDynamic appends to c.feats the features of word i that depend on the
+// two labels to its left (l1, l2; -1 and -2 before the sentence). Beam
+// decoding recomputes only these for each hypothesis.
+func (c *sentCtx) nerDynamic(i, l1, l2 int) {
+	sh := int(c.shape[i])
+	p := -1
+	if i < len(c.words) {
+		p = c.tags[i]
+	}
+	c.feats = append(c.feats,
+		tmpl(117).num(l1),
+		tmpl(118).num(l1).num(l2),
+		tmpl(119).num(l1).num(sh),
+		tmpl(120).num(l1).bytes(c.lw(i)),
+		tmpl(127).num(l1).num(p),
+		tmpl(145).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])).num(l1),
+	)
+}
+
+// nerStatic fills c.feats with the features of word i that do not depend on
+// the labels predicted before it.
+func (c *sentCtx) nerStatic(i int) {
 	f := c.feats[:0]
 	w := c.lw(i)
-	l1, l2 := -1, -2
-	if i > 0 {
-		l1 = c.ner[i-1]
-	}
-	if i > 1 {
-		l2 = c.ner[i-2]
-	}
 	pos := func(k int) int {
 		if k < 0 || k >= len(c.words) {
 			return -1
@@ -81,17 +94,12 @@ func (c *sentCtx) nerFeatures(i int) {
 		tmpl(114).num(pos(i)),
 		tmpl(115).num(pos(i-1)),
 		tmpl(116).num(pos(i+1)),
-		tmpl(117).num(l1),
-		tmpl(118).num(l1).num(l2),
-		tmpl(119).num(l1).num(sh),
-		tmpl(120).num(l1).bytes(w),
 		tmpl(121).num(pos(i)).num(sh),
 		tmpl(122).num(int(c.shapeAt(i-1))).num(sh).num(int(c.shapeAt(i+1))),
 		tmpl(123).num(boolInt(i == 0)).num(sh),
 		tmpl(124).num(pos(i-1)).num(pos(i)).num(pos(i+1)),
 		tmpl(125).bytes(c.lw(i-1)).sep().bytes(w),
 		tmpl(126).bytes(w).sep().bytes(c.lw(i+1)),
-		tmpl(127).num(l1).num(pos(i)),
 		tmpl(128).str(c.wordAt(i+1)),
 		tmpl(129).str(c.wordAt(i-1)),
 		tmpl(130).num(int(c.flags[i])).num(boolInt(c.headline)),
@@ -108,9 +116,9 @@ func (c *sentCtx) nerFeatures(i int) {
 		tmpl(142).num(gs(i)).num(sh),
 		tmpl(143).num(gs(i-1)),
 		tmpl(144).num(gs(i+1)),
-		tmpl(145).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])).num(l1),
 		tmpl(146).num(gs(i)).num(pos(i)),
 	)
+
 	if c.flags[i]&flagHyphen != 0 {
 		part := c.low[c.part[i]:c.hi[i]]
 		f = append(f, tmpl(131).bytes(part), tmpl(132).bytes(prefix(w, int(c.part[i]-c.lo[i]))))
@@ -118,45 +126,158 @@ func (c *sentCtx) nerFeatures(i int) {
 	c.feats = f
 }
 
-// recognize labels the words of c (POS already in c.tags), filling c.ner and
-// c.prob with each label's probability under a softmax of the scores.
-func (n *NER) recognize(c *sentCtx) {
-	nl := len(n.model.labels)
-	sc := c.score[:nl]
-	n.gaz.match(c)
-	for i := range c.words {
-		c.nerFeatures(i)
-		n.model.scores(c.feats, sc)
-		prev := 0
-		if i > 0 {
-			prev = c.ner[i-1]
-		}
-		best := -1
-		for j := 0; j < nl; j++ {
-			if allowed(prev, j) && (best < 0 || sc[j] > sc[best]) {
-				best = j
-			}
-		}
-		var z float64
-		for j := 0; j < nl; j++ {
-			if allowed(prev, j) {
-				z += math.Exp(float64(sc[j]-sc[best]) / nerTemperature)
-			}
-		}
-		c.ner[i] = best
-		c.prob[i] = float32(1 / z)
+// nerBeam is how many label sequences recognize keeps per word. Greedy
+// decoding (1) cannot undo an early choice: "Georgetown" taken as B-LOC
+// forces "University" to B-ORG, since I-ORG may not follow B-LOC; a beam
+// lets the better sequence over both words win. Training searches with the
+// same beam (see TrainNER), so the weights are learnt for this decoder.
+var nerBeam = 4
+
+type beamItem struct {
+	score float64
+	lab   int32 // label of this word
+	back  int32 // index of the parent item in the previous word's beam
+	prob  float32
+	gold  bool // training: the item and its ancestors carry the gold labels
+}
+
+// scorer is the model (trained) or the trainer (while training).
+type scorer interface {
+	scores(feats []fhash, out []float32)
+}
+
+// beamSearch fills c.beam with the k best label sequences of c's words
+// under m, summing raw scores along each sequence. With gold (training) it
+// marks the items on the gold path and stops at the first word whose beam
+// lost it, returning that word's index; otherwise it returns -1.
+func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
+	nw := len(c.words)
+	if cap(c.beam) < nw*k {
+		c.beam = make([]beamItem, nw*k)
 	}
+	c.beam = c.beam[:nw*k]
+	if cap(c.beamN) < nw {
+		c.beamN = make([]int, nw)
+	}
+	c.beamN = c.beamN[:nw]
+	var st, sc [16]float32
+	for i := 0; i < nw; i++ {
+		c.nerStatic(i)
+		ns := len(c.feats)
+		m.scores(c.feats, st[:nl])
+		cur := c.beam[i*k : i*k+k]
+		cn := 0
+		np := 1
+		if i > 0 {
+			np = c.beamN[i-1]
+		}
+		for pi := 0; pi < np; pi++ {
+			l1, l2, base, pgold := -1, -2, 0.0, true
+			if i > 0 {
+				p := &c.beam[(i-1)*k+pi]
+				l1, base, pgold = int(p.lab), p.score, p.gold
+				if i > 1 {
+					l2 = int(c.beam[(i-2)*k+int(p.back)].lab)
+				}
+			}
+			c.feats = c.feats[:ns]
+			c.nerDynamic(i, l1, l2)
+			m.scores(c.feats[ns:], sc[:nl])
+			prev := max(l1, 0)
+			best := -1
+			for j := 0; j < nl; j++ {
+				sc[j] += st[j]
+				if allowed(prev, j) && (best < 0 || sc[j] > sc[best]) {
+					best = j
+				}
+			}
+			var z float64
+			for j := 0; j < nl; j++ {
+				if allowed(prev, j) {
+					z += math.Exp(float64(sc[j]-sc[best]) / nerTemperature)
+				}
+			}
+			for j := 0; j < nl; j++ {
+				if !allowed(prev, j) {
+					continue
+				}
+				v := base + float64(sc[j])
+				if cn == k && v <= cur[cn-1].score {
+					continue
+				}
+				// insert, keeping cur sorted by descending score
+				at := cn
+				if cn < k {
+					cn++
+				} else {
+					at = k - 1
+				}
+				for at > 0 && cur[at-1].score < v {
+					cur[at] = cur[at-1]
+					at--
+				}
+				cur[at] = beamItem{score: v, lab: int32(j), back: int32(pi),
+					prob: float32(math.Exp(float64(sc[j]-sc[best])/nerTemperature) / z),
+					gold: gold != nil && pgold && gold[i] == j}
+			}
+		}
+		c.beamN[i] = cn
+		if gold != nil {
+			in := false
+			for _, it := range cur[:cn] {
+				in = in || it.gold
+			}
+			if !in {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// backtrack writes into c.ner (and c.prob) the labels of words [0, i] along
+// the sequence ending at item b of word i's beam.
+func (c *sentCtx) backtrack(i, b, k int) {
+	for ; i >= 0; i-- {
+		it := &c.beam[i*k+b]
+		c.ner[i] = int(it.lab)
+		c.prob[i] = it.prob
+		b = int(it.back)
+	}
+}
+
+// recognize labels the words of c (POS already in c.tags), filling c.ner and
+// c.prob with each label's probability under a softmax of the scores given
+// the labels before it.
+func (n *NER) recognize(c *sentCtx) {
+	n.gaz.match(c)
+	if len(c.words) == 0 {
+		return
+	}
+	k := max(nerBeam, 1)
+	c.beamSearch(n.model, len(n.model.labels), k, nil)
+	c.backtrack(len(c.words)-1, 0, k)
 }
 
 // TrainNER trains the recognizer on Universal NER IOB2 files (.iob2) and
 // GUM CoNLL-U files (.conllu, named person/organization/place mentions) and
 // writes the model (gzip) to w. The same files and options give the same bytes.
+//
+// It is a structured perceptron: each sentence is decoded with the beam
+// search that recognize uses, and the weights move from the predicted
+// sequence to the gold one, at the first word where the gold sequence fell
+// out of the beam (early update) or at the end. Measured on UNER EWT dev,
+// this beats a per-word (greedy) perceptron decoded by the same beam by
+// about three points of F1.
 func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...any)) error {
 	if opt.Iters == 0 {
 		opt.Iters = 10
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20
+	}
+	if opt.Models == 0 {
+		opt.Models = 4
 	}
 	if opt.POS == nil {
 		pos, err := embeddedPOS()
@@ -210,58 +331,71 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		opt.POS.tag(c)
 		posTags[k] = append([]int(nil), c.tags...)
 	}
-	tr := newTrainer(nerLabels, opt.Bits)
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
 	}
+	// Several models, each over its own shuffles of the data, are averaged
+	// (parameter mixing): one perceptron's score moves by a point or two
+	// with the training order alone, their mean much less.
 	rng := rand.New(rand.NewSource(opt.Seed))
-	sc := c.score[:len(nerLabels)]
-	for it := 0; it < opt.Iters; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		wrong := 0
-		for _, si := range order {
-			s := &sents[si]
-			c.reset(s.Forms)
-			copy(c.tags, posTags[si])
-			gaz.match(c)
-			for i := range s.Forms {
-				gold, ok := label[s.Labels[i]]
-				if !ok {
-					gold = 0
-				}
-				c.nerFeatures(i)
-				tr.scores(c.feats, sc)
-				prev := 0
-				if i > 0 {
-					prev = c.ner[i-1]
-				}
-				pred := -1
-				for j := range sc {
-					if allowed(prev, j) && (pred < 0 || sc[j] > sc[pred]) {
-						pred = j
+	var sum []float64
+	for mi := 0; mi < opt.Models; mi++ {
+		tr := newTrainer(nerLabels, opt.Bits)
+		k := max(nerBeam, 1)
+		var gold []int
+		for it := 0; it < opt.Iters; it++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			wrong := 0
+			for _, si := range order {
+				s := &sents[si]
+				c.reset(s.Forms)
+				copy(c.tags, posTags[si])
+				gaz.match(c)
+				for i := range s.Forms {
+					g, ok := label[s.Labels[i]]
+					if !ok {
+						g = 0
 					}
+					// An I-X that continues nothing is read as B-X, as the
+					// scorer reads it; the decoder may not produce it.
+					if prev := 0; g != 0 && g%2 == 0 {
+						if i > 0 {
+							prev = gold[i-1]
+						}
+						if !allowed(prev, g) {
+							g--
+						}
+					}
+					gold = append(gold[:i], g)
 				}
-				tr.update(c.feats, gold, pred)
-				tr.tick()
-				if pred != gold {
+				gold = gold[:len(s.Forms)]
+				at := c.beamSearch(tr, len(nerLabels), k, gold)
+				end := len(s.Forms) - 1
+				if at >= 0 {
+					end = at // early update: the gold prefix left the beam here
+				}
+				c.backtrack(end, 0, k)
+				if at >= 0 || !equalInts(c.ner[:end+1], gold[:end+1]) {
 					wrong++
+					tr.updateSeq(c, gold[:end+1], c.ner[:end+1])
 				}
-				c.ner[i] = pred
+				tr.tick()
+			}
+			if logf != nil {
+				logf("ner: iteration %d: %d sentences updated", it+1, wrong)
 			}
 		}
-		if logf != nil {
-			logf("ner: iteration %d: %d token errors", it+1, wrong)
-		}
+		sum = tr.addAverage(sum)
 	}
-	m := tr.average()
+	m := averageOf(nerLabels, opt.Bits, sum, opt.Models)
 	bw := bufio.NewWriter(w)
 	zw, err := gzip.NewWriterLevel(bw, gzip.BestCompression)
 	if err != nil {
 		return err
 	}
 	zb := bufio.NewWriter(zw)
-	writeString(zb, "claimgraph-ner-1")
+	writeString(zb, "claimgraph-ner-2")
 	writeString(zb, gazName(opt.Gazetteer))
 	if err := m.writeTo(zb); err != nil {
 		return err
@@ -283,7 +417,7 @@ func LoadNER(r io.Reader) (*NER, error) {
 	}
 	br := bufio.NewReader(zr)
 	magic, err := readString(br)
-	if err != nil || magic != "claimgraph-ner-1" {
+	if err != nil || magic != "claimgraph-ner-2" { // -1 models were trained for greedy decoding
 		return nil, fmt.Errorf("load ner model: not a claimgraph NER model (%q, %v)", magic, err)
 	}
 	gazFile, err := readString(br)
@@ -306,4 +440,50 @@ func LoadNER(r io.Reader) (*NER, error) {
 		}
 	}
 	return n, nil
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// updateSeq moves weight towards the gold labels and away from the
+// predicted ones along two label sequences of c's first words; features a
+// word shares under both (same label, same history) cancel and are skipped.
+func (t *trainer) updateSeq(c *sentCtx, gold, pred []int) {
+	hist := func(seq []int, i int) (int, int) {
+		l1, l2 := -1, -2
+		if i > 0 {
+			l1 = seq[i-1]
+		}
+		if i > 1 {
+			l2 = seq[i-2]
+		}
+		return l1, l2
+	}
+	for i := range gold {
+		g1, g2 := hist(gold, i)
+		p1, p2 := hist(pred, i)
+		if gold[i] == pred[i] && g1 == p1 && g2 == p2 {
+			continue
+		}
+		c.nerStatic(i)
+		if gold[i] != pred[i] {
+			t.add(c.feats, gold[i], 1)
+			t.add(c.feats, pred[i], -1)
+		}
+		c.feats = c.feats[:0]
+		c.nerDynamic(i, g1, g2)
+		t.add(c.feats, gold[i], 1)
+		c.feats = c.feats[:0]
+		c.nerDynamic(i, p1, p2)
+		t.add(c.feats, pred[i], -1)
+	}
 }

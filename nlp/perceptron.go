@@ -128,6 +128,52 @@ func (t *trainer) update(feats []fhash, gold, pred int) {
 
 func (t *trainer) tick() { t.step++ }
 
+// add adds d to the weights of feats for one label.
+func (t *trainer) add(feats []fhash, label int, d float32) {
+	mask := uint64(1<<t.bits - 1)
+	for _, f := range feats {
+		t.bump(int(uint64(f)&mask)*t.n+label, d)
+	}
+}
+
+// addAverage adds the averaged weights to sum (allocated when nil) and
+// returns it.
+func (t *trainer) addAverage(sum []float64) []float64 {
+	if sum == nil {
+		sum = make([]float64, len(t.w))
+	}
+	for i := range t.w {
+		sum[i] += (t.acc[i] + float64(t.step-t.stamp[i])*float64(t.w[i])) / float64(max(t.step, 1))
+	}
+	return sum
+}
+
+// averageOf returns the model whose weights are sum/n, keeping only
+// buckets with weight.
+func averageOf(labels []string, bits uint, sum []float64, n int) *linearModel {
+	nl := len(labels)
+	m := &linearModel{labels: labels, bits: bits, index: make([]int32, 1<<bits)}
+	row := make([]float32, nl)
+	for b := range m.index {
+		m.index[b] = -1
+		keep := false
+		for j := 0; j < nl; j++ {
+			// Round to a coarse grid: the model stays small and identical
+			// across runs, and the scores barely move.
+			v := float32(math.Round(sum[b*nl+j]/float64(n)*1024) / 1024)
+			row[j] = v
+			if v != 0 {
+				keep = true
+			}
+		}
+		if keep {
+			m.index[b] = int32(len(m.w) / nl)
+			m.w = append(m.w, row...)
+		}
+	}
+	return m
+}
+
 // average returns the averaged model, keeping only buckets with weight.
 func (t *trainer) average() *linearModel {
 	m := &linearModel{labels: t.labels, bits: t.bits, index: make([]int32, 1<<t.bits)}
