@@ -1,77 +1,36 @@
 package resolve
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/alias"
-	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/internal/seedgold"
 	"github.com/claimgraph/claimgraph/nlp"
 )
 
-type seedGold struct {
-	Documents map[string]string `json:"documents"`
-	Entities  []struct {
-		ID              string   `json:"id"`
-		Names           []string `json:"names"`
-		AssertedAliases []struct {
-			Doc      string `json:"doc"`
-			Evidence string `json:"evidence"`
-		} `json:"asserted_aliases"`
-	} `json:"entities"`
-	NotOne []struct {
-		Names []string `json:"names"`
-	} `json:"not_one_entity"`
-	Boilerplate []struct {
-		Doc        string `json:"doc"`
-		StartsWith string `json:"starts_with"`
-	} `json:"boilerplate"`
-}
+type seedGold = seedgold.Gold
 
 // seedRun runs the whole entity layer over the seed articles with the
 // project's NER: alias assertions, mentions, resolution.
 func seedRun(t *testing.T) (*seedGold, []claimgraph.Mention, []claimgraph.AliasAssertion, *Result, string) {
-	goldPath := shareddata.Path(t, "gold/seeds.json")
-	seeds := shareddata.Path(t, "seeds")
-	raw, err := os.ReadFile(goldPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g seedGold
-	if err := json.Unmarshal(raw, &g); err != nil {
-		t.Fatalf("gold: %v", err)
-	}
+	g, docs := seedgold.Load(t)
 	pipe := nlp.Default()
 	var ms []claimgraph.Mention
 	var as []claimgraph.AliasAssertion
 	var analysed strings.Builder
-	for id, file := range g.Documents {
-		b, err := os.ReadFile(filepath.Join(seeds, file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(b)
-		end := len(text)
+	for _, d := range docs {
+		id, text := d.Key, d.Text
 		// The cleaner marks boilerplate; this test cuts it where the gold says it starts.
-		for _, bp := range g.Boilerplate {
-			if bp.Doc == id {
-				if i := strings.Index(text, "\n"+bp.StartsWith); i >= 0 {
-					end = i
-				}
-			}
-		}
-		ranges := [][2]int{{0, end}}
-		analysed.WriteString(text[:end])
+		ranges := [][2]int{{0, d.Cut}}
+		analysed.WriteString(text[:d.Cut])
 		a := pipe.AnalyzeRanges(text, ranges)
 		da := alias.Find(id, text, a, ranges)
 		ms = append(ms, Mentions(id, text, a, da)...)
 		as = append(as, da...)
 	}
-	return &g, ms, as, Resolve(ms, as, nil), analysed.String()
+	return g, ms, as, Resolve(ms, as, nil), analysed.String()
 }
 
 func entitiesOf(r *Result, name string) map[int64]bool {
@@ -140,7 +99,7 @@ func TestSeedsEntities(t *testing.T) {
 	}
 	// Every asserted alias is stored with its document and evidence.
 	for _, e := range g.Entities {
-		for _, ga := range e.AssertedAliases {
+		for _, ga := range e.Asserted {
 			want := normSpace(ga.Evidence)
 			found := false
 			for _, a := range as {

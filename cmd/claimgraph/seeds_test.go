@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,48 +9,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/claimgraph/claimgraph"
-	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/internal/seedgold"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
-
-// seedGold is the part of ../shared/gold/seeds.json this test scores.
-type seedGold struct {
-	Documents map[string]string `json:"documents"`
-	Entities  []struct {
-		ID       string   `json:"id"`
-		Names    []string `json:"names"`
-		Asserted []struct {
-			Doc      string `json:"doc"`
-			Evidence string `json:"evidence"`
-		} `json:"asserted_aliases"`
-	} `json:"entities"`
-	NotOne []struct {
-		Names []string `json:"names"`
-	} `json:"not_one_entity"`
-	Quotes []struct {
-		Doc      string   `json:"doc"`
-		Kind     string   `json:"kind"`
-		KindAlso []string `json:"kind_also"`
-		Speaker  string   `json:"speaker"`
-		Verb     string   `json:"verb"`
-		Prefix   string   `json:"text_prefix"`
-	} `json:"quotes"`
-	NotQuotes []struct {
-		Doc  string `json:"doc"`
-		Text string `json:"text"`
-	} `json:"not_quotes"`
-	Timex []struct {
-		Doc   string  `json:"doc"`
-		Text  string  `json:"text"`
-		Value *string `json:"value"`
-	} `json:"timex"`
-	Claims []struct {
-		Doc          string `json:"doc"`
-		Subject      string `json:"subject"`
-		Object       string `json:"object"`
-		AttributedTo string `json:"attributed_to"`
-	} `json:"claims"`
-}
 
 func fold(s string) string {
 	s = norm.NFKC.String(strings.ToLower(s))
@@ -66,15 +25,8 @@ func fold(s string) string {
 // aliases, quotes with speaker and cue, claims with attribution, and time
 // expressions. Scores are logged for the closing notes; floors are asserted.
 func TestSeedsEndToEnd(t *testing.T) {
-	seeds := shareddata.Path(t, "seeds")
-	raw, err := os.ReadFile(shareddata.Path(t, "gold/seeds.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold seedGold
-	if err := json.Unmarshal(raw, &gold); err != nil {
-		t.Fatal(err)
-	}
+	gold, seedDocs := seedgold.Load(t)
+	seeds := filepath.Dir(seedDocs[0].Path)
 	db := filepath.Join(t.TempDir(), "seeds.db")
 	if _, stderr, err := run(t, "", "ingest", "--db", db, seeds); err != nil {
 		t.Fatalf("ingest: %v %s", err, stderr)
@@ -90,10 +42,10 @@ func TestSeedsEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	docID := map[string]string{} // "000" -> stored id
-	for key, file := range gold.Documents {
+	for _, sd := range seedDocs {
 		for _, d := range docs {
-			if filepath.Base(d.Source) == file {
-				docID[key] = d.ID
+			if filepath.Base(d.Source) == sd.File {
+				docID[sd.Key] = d.ID
 			}
 		}
 	}
@@ -210,13 +162,13 @@ func TestSeedsEndToEnd(t *testing.T) {
 	for _, g := range gold.Quotes {
 		var best *claimgraph.QuoteView
 		for i, q := range quotes {
-			if q.Doc == docID[g.Doc] && strings.HasPrefix(fold(q.Content.Text), fold(g.Prefix)[:min(len(fold(g.Prefix)), 40)]) {
+			if q.Doc == docID[g.Doc] && strings.HasPrefix(fold(q.Content.Text), fold(g.TextPrefix)[:min(len(fold(g.TextPrefix)), 40)]) {
 				best = &quotes[i]
 				break
 			}
 		}
 		if best == nil {
-			t.Logf("quote not found: %s %q", g.Doc, g.Prefix)
+			t.Logf("quote not found: %s %q", g.Doc, g.TextPrefix)
 			continue
 		}
 		qFound++
@@ -233,7 +185,7 @@ func TestSeedsEndToEnd(t *testing.T) {
 			if best.Speaker != nil {
 				sp = best.Speaker.Name
 			}
-			t.Logf("quote %s %q: kind %s (want %s) speaker %q (want %s) cue %q (want %s)", g.Doc, g.Prefix, best.Kind, g.Kind, sp, g.Speaker, best.Cue.Text, g.Verb)
+			t.Logf("quote %s %q: kind %s (want %s) speaker %q (want %s) cue %q (want %s)", g.Doc, g.TextPrefix, best.Kind, g.Kind, sp, g.Speaker, best.Cue.Text, g.Verb)
 		}
 	}
 	t.Logf("quotes: %d of %d found, %d with the right kind, speaker and cue", qFound, len(gold.Quotes), qRight)

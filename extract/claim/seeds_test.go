@@ -1,9 +1,6 @@
 package claim
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -11,7 +8,7 @@ import (
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/alias"
 	"github.com/claimgraph/claimgraph/extract/quote"
-	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/internal/seedgold"
 	"github.com/claimgraph/claimgraph/nlp"
 	"github.com/claimgraph/claimgraph/resolve"
 )
@@ -26,29 +23,10 @@ type seedResult struct {
 // over every seed article, with the sidebar of one cut as boilerplate.
 func runSeeds(t *testing.T) (*seedGold, map[string]seedResult) {
 	t.Helper()
-	gp := shareddata.Path(t, "gold/seeds.json")
-	dir := shareddata.Path(t, "seeds")
-	data, err := os.ReadFile(gp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g seedGold
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatalf("parse %s: %v", gp, err)
-	}
+	g, seeds := seedgold.Load(t)
 	docs := map[string]seedResult{}
-	for id, f := range g.Documents {
-		b, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(b)
-		cut := len(text)
-		for _, bp := range g.Boilerplate {
-			if i := strings.Index(text, "\n"+bp.StartsWith); bp.Doc == id && i >= 0 {
-				cut = i + 1
-			}
-		}
+	for _, d := range seeds {
+		id, text, cut := d.Key, d.Text, d.Cut
 		ranges := [][2]int{{0, cut}}
 		a := nlp.Default().AnalyzeRanges(text, ranges)
 		// The order the pipeline should use: argument mentions first, so
@@ -57,7 +35,7 @@ func runSeeds(t *testing.T) (*seedGold, map[string]seedResult) {
 		qs := quote.Extract(id, text, a, ms, ranges)
 		docs[id] = seedResult{Extract(id, text, a, ms, qs, nil), ms, cut}
 	}
-	return &g, docs
+	return g, docs
 }
 
 // goldEntity maps a claim argument to the gold entity it names, through the
@@ -82,24 +60,7 @@ func goldEntity(entityOf map[string]string, r seedResult, s claimgraph.TextSpan)
 	return ""
 }
 
-type seedGold struct {
-	Documents map[string]string `json:"documents"`
-	Claims    []struct {
-		Doc          string `json:"doc"`
-		Subject      string `json:"subject"`
-		Object       string `json:"object"`
-		Relation     string `json:"relation"`
-		AttributedTo string `json:"attributed_to"`
-	} `json:"claims"`
-	Entities []struct {
-		ID    string   `json:"id"`
-		Names []string `json:"names"`
-	} `json:"entities"`
-	Boilerplate []struct {
-		Doc        string `json:"doc"`
-		StartsWith string `json:"starts_with"`
-	} `json:"boilerplate"`
-}
+type seedGold = seedgold.Gold
 
 func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 

@@ -1,9 +1,6 @@
 package quote
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -11,36 +8,12 @@ import (
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/alias"
 	"github.com/claimgraph/claimgraph/extract/claim"
-	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/internal/seedgold"
 	"github.com/claimgraph/claimgraph/nlp"
 	"github.com/claimgraph/claimgraph/resolve"
 )
 
-// seedGold is the part of ../shared/gold/seeds.json this package checks.
-type seedGold struct {
-	Documents map[string]string `json:"documents"`
-	Quotes    []struct {
-		Doc        string   `json:"doc"`
-		Kind       string   `json:"kind"`
-		KindAlso   []string `json:"kind_also"`
-		Speaker    string   `json:"speaker"`
-		Verb       string   `json:"verb"`
-		Via        string   `json:"via"`
-		TextPrefix string   `json:"text_prefix"`
-	} `json:"quotes"`
-	NotQuotes []struct {
-		Doc  string `json:"doc"`
-		Text string `json:"text"`
-	} `json:"not_quotes"`
-	Entities []struct {
-		ID    string   `json:"id"`
-		Names []string `json:"names"`
-	} `json:"entities"`
-	Boilerplate []struct {
-		Doc        string `json:"doc"`
-		StartsWith string `json:"starts_with"`
-	} `json:"boilerplate"`
-}
+type seedGold = seedgold.Gold
 
 // seedDoc is one seed article run through the pipeline stages before quotes.
 type seedDoc struct {
@@ -54,41 +27,20 @@ type seedDoc struct {
 
 func loadSeeds(t testing.TB) (*seedGold, map[string]*seedDoc) {
 	t.Helper()
-	gp := shareddata.Path(t, "gold/seeds.json")
-	dir := shareddata.Path(t, "seeds")
-	data, err := os.ReadFile(gp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g seedGold
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatalf("parse %s: %v", gp, err)
-	}
+	g, seeds := seedgold.Load(t)
 	docs := map[string]*seedDoc{}
-	for id, f := range g.Documents {
-		b, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := &seedDoc{id: id, text: string(b)}
-		d.cut = len(d.text)
-		// The cleaner marks a site's sidebar as boilerplate; cut it the same
-		// way here, at the line the gold names.
-		for _, bp := range g.Boilerplate {
-			if bp.Doc != id {
-				continue
-			}
-			if i := strings.Index(d.text, "\n"+bp.StartsWith); i >= 0 {
-				d.cut = i + 1
-			}
-		}
+	for _, sd := range seeds {
+		id := sd.Key
+		// The cleaner marks a site's sidebar as boilerplate; the gold names
+		// where it starts.
+		d := &seedDoc{id: id, text: sd.Text, cut: sd.Cut}
 		d.ranges = [][2]int{{0, d.cut}}
 		d.a = nlp.Default().AnalyzeRanges(d.text, d.ranges)
 		d.mentions = claim.ArgumentMentions(d.text, d.a, resolve.Mentions(id, d.text, d.a, alias.Find(id, d.text, d.a, d.ranges)))
 		d.quotes = Extract(id, d.text, d.a, d.mentions, d.ranges)
 		docs[id] = d
 	}
-	return &g, docs
+	return g, docs
 }
 
 func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
