@@ -39,11 +39,7 @@ Set a document's publication date and resolve its relative time expressions
 		return err
 	}
 	defer store.Close()
-	d, err := store.Document(ctx, fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	a, err := store.Analysis(ctx, d.ID)
+	d, a, err := documentAndAnalysis(ctx, store, fs.Arg(0))
 	if err != nil {
 		return err
 	}

@@ -36,11 +36,7 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 		return err
 	}
 	defer store.Close()
-	d, err := store.Document(ctx, fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	a, err := store.Analysis(ctx, d.ID)
+	d, a, err := documentAndAnalysis(ctx, store, fs.Arg(0))
 	if err != nil {
 		return err
 	}

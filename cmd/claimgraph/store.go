@@ -41,3 +41,17 @@ func (m *Main) printJSONLine(v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// documentAndAnalysis returns a stored document (by id or unique prefix)
+// with its analysis.
+func documentAndAnalysis(ctx context.Context, store *sqlite.DB, id string) (*claimgraph.Document, *claimgraph.Analysis, error) {
+	d, err := store.Document(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := store.Analysis(ctx, d.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, a, nil
+}
