@@ -40,6 +40,7 @@ type sentCtx struct {
 	// beam[i*k:i*k+beamN[i]], best first
 	beam  []beamItem
 	beamN []int
+	stat  []float32 // label-independent scores of each word, nl per word
 }
 
 const (

@@ -28,12 +28,16 @@ type NER struct {
 
 // NEROptions control training.
 type NEROptions struct {
-	Seed   int64             // shuffles the training order
-	Iters  int               // passes over the training data (default 10)
-	Models int               // models trained and averaged (default 4)
-	Bits   uint              // log2 of the number of feature buckets (default 20)
-	POS    *POSTagger        // tags the training sentences; nil: the embedded tagger
-	Skip   func(string) bool // files to leave out (held-out evaluation); nil keeps all
+	Seed   int64 // shuffles the training order
+	Iters  int   // passes over the training data (default 10)
+	Models int   // models trained and averaged (default 4)
+	// LowerEvery adds a lower-cased copy of every LowerEvery-th training
+	// sentence that has a name (default 4; negative: none). On UNER EWT dev
+	// 4 gave +0.011 F1, 8 the same, 2 more on dev but less on the seeds.
+	LowerEvery int
+	Bits       uint              // log2 of the number of feature buckets (default 20)
+	POS        *POSTagger        // tags the training sentences; nil: the embedded tagger
+	Skip       func(string) bool // files to leave out (held-out evaluation); nil keeps all
 	// Gazetteer is a file written by BuildGazetteer; "" uses the embedded one.
 	Gazetteer string
 }
@@ -137,8 +141,7 @@ type beamItem struct {
 	score float64
 	lab   int32 // label of this word
 	back  int32 // index of the parent item in the previous word's beam
-	prob  float32
-	gold  bool // training: the item and its ancestors carry the gold labels
+	gold  bool  // training: the item and its ancestors carry the gold labels
 }
 
 // scorer is the model (trained) or the trainer (while training).
@@ -160,11 +163,16 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 		c.beamN = make([]int, nw)
 	}
 	c.beamN = c.beamN[:nw]
+	if cap(c.stat) < nw*nl {
+		c.stat = make([]float32, nw*nl)
+	}
+	c.stat = c.stat[:nw*nl]
 	var st, sc [16]float32
 	for i := 0; i < nw; i++ {
 		c.nerStatic(i)
 		ns := len(c.feats)
 		m.scores(c.feats, st[:nl])
+		copy(c.stat[i*nl:i*nl+nl], st[:nl])
 		cur := c.beam[i*k : i*k+k]
 		cn := 0
 		np := 1
@@ -191,12 +199,6 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 					best = j
 				}
 			}
-			var z float64
-			for j := 0; j < nl; j++ {
-				if allowed(prev, j) {
-					z += math.Exp(float64(sc[j]-sc[best]) / nerTemperature)
-				}
-			}
 			for j := 0; j < nl; j++ {
 				if !allowed(prev, j) {
 					continue
@@ -217,7 +219,6 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 					at--
 				}
 				cur[at] = beamItem{score: v, lab: int32(j), back: int32(pi),
-					prob: float32(math.Exp(float64(sc[j]-sc[best])/nerTemperature) / z),
 					gold: gold != nil && pgold && gold[i] == j}
 			}
 		}
@@ -235,14 +236,48 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 	return -1
 }
 
-// backtrack writes into c.ner (and c.prob) the labels of words [0, i] along
-// the sequence ending at item b of word i's beam.
+// backtrack writes into c.ner the labels of words [0, i] along the
+// sequence ending at item b of word i's beam.
 func (c *sentCtx) backtrack(i, b, k int) {
 	for ; i >= 0; i-- {
 		it := &c.beam[i*k+b]
 		c.ner[i] = int(it.lab)
-		c.prob[i] = it.prob
 		b = int(it.back)
+	}
+}
+
+// labelProbs fills c.prob with each chosen label's probability under a
+// softmax of the scores given the chosen labels before it. Only the chosen
+// sequence needs them: the beam compares raw sums, so computing them there,
+// for every hypothesis, cost a tenth of the pipeline's time in math.Exp.
+func (c *sentCtx) labelProbs(m scorer, nl int) {
+	var sc [16]float32
+	for i := range c.words {
+		l1, l2 := -1, -2
+		if i > 0 {
+			l1 = c.ner[i-1]
+		}
+		if i > 1 {
+			l2 = c.ner[i-2]
+		}
+		c.feats = c.feats[:0]
+		c.nerDynamic(i, l1, l2)
+		m.scores(c.feats, sc[:nl])
+		prev := max(l1, 0)
+		best := -1
+		for j := 0; j < nl; j++ {
+			sc[j] += c.stat[i*nl+j]
+			if allowed(prev, j) && (best < 0 || sc[j] > sc[best]) {
+				best = j
+			}
+		}
+		var z float64
+		for j := 0; j < nl; j++ {
+			if allowed(prev, j) {
+				z += math.Exp(float64(sc[j]-sc[best]) / nerTemperature)
+			}
+		}
+		c.prob[i] = float32(math.Exp(float64(sc[c.ner[i]]-sc[best])/nerTemperature) / z)
 	}
 }
 
@@ -257,6 +292,7 @@ func (n *NER) recognize(c *sentCtx) {
 	k := max(nerBeam, 1)
 	c.beamSearch(n.model, len(n.model.labels), k, nil)
 	c.backtrack(len(c.words)-1, 0, k)
+	c.labelProbs(n.model, len(n.model.labels))
 }
 
 // TrainNER trains the recognizer on Universal NER IOB2 files (.iob2) and
@@ -278,6 +314,9 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	}
 	if opt.Models == 0 {
 		opt.Models = 4
+	}
+	if opt.LowerEvery == 0 {
+		opt.LowerEvery = 4
 	}
 	if opt.POS == nil {
 		pos, err := embeddedPOS()
@@ -322,6 +361,30 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	label := map[string]int{}
 	for i, l := range nerLabels {
 		label[l] = i
+	}
+	// Web text writes names in lower case ("baguio", "air asia") or in
+	// capitals; a lower-cased copy of every LowerEvery-th sentence with a
+	// name teaches the model to find names by more than their capitals.
+	if opt.LowerEvery > 0 {
+		n, named := len(sents), 0
+		for k := 0; k < n; k++ {
+			has := false
+			for _, l := range sents[k].Labels {
+				has = has || (l != "O" && l != "")
+			}
+			if !has {
+				continue
+			}
+			named++
+			if named%opt.LowerEvery != 0 {
+				continue
+			}
+			low := make([]string, len(sents[k].Forms))
+			for i, f := range sents[k].Forms {
+				low[i] = strings.ToLower(f)
+			}
+			sents = append(sents, corpusSentence{Forms: low, Labels: sents[k].Labels})
+		}
 	}
 	// Tag every sentence once: the POS tags are features.
 	posTags := make([][]int, len(sents))
