@@ -29,7 +29,7 @@ type NER struct {
 // NEROptions control training.
 type NEROptions struct {
 	Seed   int64 // shuffles the training order
-	Iters  int   // passes over the training data (default 10)
+	Iters  int   // passes over the training data (default 15; 10 scored 0.004 lower on UNER EWT dev)
 	Models int   // models trained and averaged (default 4)
 	// LowerEvery adds a lower-cased copy of every LowerEvery-th training
 	// sentence that has a name (default 4; negative: none). On UNER EWT dev
@@ -307,7 +307,7 @@ func (n *NER) recognize(c *sentCtx) {
 // about three points of F1.
 func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...any)) error {
 	if opt.Iters == 0 {
-		opt.Iters = 10
+		opt.Iters = 15
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20
