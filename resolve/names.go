@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-unidecode"
+
+	"github.com/claimgraph/claimgraph/nlp"
 )
 
 // Name keys. Every comparison of names goes through one of three keys:
@@ -378,24 +380,5 @@ func capitalized(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// nameToken reports whether a token can be a word of a name: it starts with
-// an upper-case letter and holds a letter, or is a lower-case Arabic article
-// joined to a capitalized word ("al-Maliki").
-func nameToken(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(r) {
-		for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "bin-", "ibn-"} {
-			if strings.HasPrefix(t, p) && len(t) > len(p) {
-				r2, _ := utf8.DecodeRuneInString(t[len(p):])
-				return unicode.IsUpper(r2)
-			}
-		}
-		return false
-	}
-	for _, c := range t {
-		if unicode.IsLetter(c) {
-			return true
-		}
-	}
-	return false
-}
+// nameToken reports whether a token can be a word of a name (nlp.IsNameWord).
+func nameToken(t string) bool { return nlp.IsNameWord(t) }

@@ -523,27 +523,8 @@ func (f *finder) looksLikeName(s span) bool {
 	return true
 }
 
-// nameWord reports whether a token can be part of a name: it starts with an
-// upper-case letter ("Mojahedin-e", "Al-Masalah", "MKO") or is an acronym.
-func nameWord(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(r) {
-		// "al-Maliki", "el-Baradei": a lower-case article before a capital.
-		for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "bin-", "ibn-"} {
-			if strings.HasPrefix(t, p) && len(t) > len(p) {
-				r2, _ := utf8.DecodeRuneInString(t[len(p):])
-				return unicode.IsUpper(r2)
-			}
-		}
-		return false
-	}
-	for _, c := range t {
-		if unicode.IsLetter(c) {
-			return true
-		}
-	}
-	return false
-}
+// nameWord reports whether a token can be part of a name (nlp.IsNameWord).
+func nameWord(t string) bool { return nlp.IsNameWord(t) }
 
 func capitalized(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
