@@ -1,31 +1,15 @@
 package nlp
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
 
-	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/internal/seedgold"
 )
 
 // seedGold is the part of ../shared/gold/seeds.json this test reads.
-type seedGold struct {
-	Documents map[string]string `json:"documents"`
-	Entities  []struct {
-		Type  string   `json:"type"`
-		Names []string `json:"names"`
-		Docs  []string `json:"docs"`
-	} `json:"entities"`
-	Boilerplate []struct {
-		Doc        string `json:"doc"`
-		StartsWith string `json:"starts_with"`
-		ToEnd      bool   `json:"to_end"`
-	} `json:"boilerplate"`
-}
 
 type span struct {
 	start, end int
@@ -87,37 +71,14 @@ func isWordByte(s string, i int) bool {
 // scored when it touches no listed name (the list is not exhaustive). The
 // sidebar the gold marks as boilerplate is cut off at run time.
 func TestSeedEntities(t *testing.T) {
-	goldPath := shareddata.Path(t, "gold/seeds.json")
-	seedDir := shareddata.Path(t, "seeds")
-	data, err := os.ReadFile(goldPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g seedGold
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatalf("parse %s: %v", goldPath, err)
-	}
+	g, seeds := seedgold.Load(t)
 	p := Default()
 	var tp, fp, fn int
 	errs := map[string]int{}
-	docs := make([]string, 0, len(g.Documents))
-	for d := range g.Documents {
-		docs = append(docs, d)
-	}
-	sort.Strings(docs)
-	for _, doc := range docs {
-		raw, err := os.ReadFile(filepath.Join(seedDir, g.Documents[doc]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(raw)
-		for _, b := range g.Boilerplate {
-			if b.Doc == doc && b.ToEnd {
-				if i := strings.Index(text, b.StartsWith); i >= 0 {
-					text = text[:i]
-				}
-			}
-		}
+	for _, sd := range seeds {
+		doc := sd.Key
+		// The sidebar the gold marks as boilerplate is cut off.
+		text := sd.Text[:sd.Cut]
 		names := map[string]string{}
 		for _, e := range g.Entities {
 			for _, d := range e.Docs {

@@ -23,6 +23,7 @@ type Gold struct {
 		Type      string   `json:"type"`
 		Canonical string   `json:"canonical"`
 		Names     []string `json:"names"`
+		Docs      []string `json:"docs"`
 		Asserted  []struct {
 			Doc      string `json:"doc"`
 			Evidence string `json:"evidence"`
