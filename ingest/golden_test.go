@@ -1,16 +1,13 @@
 package ingest
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
+	"github.com/claimgraph/claimgraph/internal/golden"
+)
 
 // goldenItem is what the golden file records of one item: every document
 // field the readers fill, the raw bytes by length only.
@@ -58,17 +55,6 @@ func TestCorpusGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	out = append(out, '\n')
-	golden := filepath.Join("testdata", "corpus.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out, want) {
-		t.Errorf("items differ from %s (go test -update rewrites it after review):\n%s", golden, out)
-	}
+	goldenPath := filepath.Join("testdata", "corpus.golden.json")
+	golden.Check(t, goldenPath, string(out))
 }

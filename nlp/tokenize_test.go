@@ -1,15 +1,14 @@
 package nlp
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
+	"github.com/claimgraph/claimgraph/internal/golden"
+)
 
 // renderSentences shows one sentence a line, tokens separated by " | ".
 func renderSentences(text string, toks []Token, sents []Sentence) string {
@@ -42,19 +41,8 @@ func TestTokenizeGolden(t *testing.T) {
 			sents := SplitSentences(text, toks)
 			checkInvariants(t, text, toks, sents)
 			got := renderSentences(text, toks, sents)
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden (run with -update to create): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("tokens differ from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
-			}
+			goldenPath := strings.TrimSuffix(f, ".txt") + ".golden"
+			golden.Check(t, goldenPath, got)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,10 +10,9 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/alias"
+	"github.com/claimgraph/claimgraph/internal/golden"
 	"github.com/claimgraph/claimgraph/nlp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var markup = regexp.MustCompile(`\[(PER|ORG|LOC|MISC) ([^\]]+)\]`)
 
@@ -88,20 +86,8 @@ func TestMentionsGolden(t *testing.T) {
 			ms := Mentions("d", text, a, as)
 			checkMentionSpans(t, text, ms)
 			got := renderMentions(ms)
-			golden := strings.TrimSuffix(in, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Mentions(%s) =\n%s\nwant\n%s", in, got, want)
-			}
+			goldenPath := strings.TrimSuffix(in, ".txt") + ".golden"
+			golden.Check(t, goldenPath, got)
 		})
 	}
 }

@@ -2,16 +2,14 @@ package reuse
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func readFixture(t testing.TB, name string) string {
 	t.Helper()
@@ -141,19 +139,8 @@ func TestAlignGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "align", "flood.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create it): %v", err)
-	}
-	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
-		t.Errorf("passages differ from %s:\n%s", golden, got)
-	}
+	goldenPath := filepath.Join("testdata", "align", "flood.golden.json")
+	golden.Check(t, goldenPath, string(got)+"\n")
 	// The first two paragraphs stay adjacent in b and merge into one
 	// passage across the deleted name; the last paragraph moved to the top.
 	if len(ps) != 2 || !strings.Contains(ps[1].AText, "Dimova") || !strings.HasPrefix(ps[0].BText, "Forecasters") {

@@ -1,18 +1,15 @@
 package alias
 
 import (
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/internal/golden"
 	"github.com/claimgraph/claimgraph/nlp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func render(as []claimgraph.AliasAssertion) string {
 	var b strings.Builder
@@ -25,35 +22,11 @@ func render(as []claimgraph.AliasAssertion) string {
 // TestFindGolden runs Find without NER (the capitalized-phrase fallback) on
 // each testdata/*.txt and compares with its .golden file.
 func TestFindGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test inputs: %v", err)
-	}
-	for _, in := range files {
-		t.Run(filepath.Base(in), func(t *testing.T) {
-			text, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			as := Find("d", string(text), nil, nil)
-			checkSpans(t, string(text), as)
-			got := render(as)
-			golden := strings.TrimSuffix(in, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Find(%s) =\n%s\nwant\n%s", in, got, want)
-			}
-		})
-	}
+	golden.Each(t, "testdata/*.txt", func(t *testing.T, text string) string {
+		as := Find("d", text, nil, nil)
+		checkSpans(t, text, as)
+		return render(as)
+	})
 }
 
 func checkSpans(t testing.TB, text string, as []claimgraph.AliasAssertion) {

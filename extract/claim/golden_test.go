@@ -1,7 +1,6 @@
 package claim
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,10 +9,9 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/quote"
+	"github.com/claimgraph/claimgraph/internal/golden"
 	"github.com/claimgraph/claimgraph/nlp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // parseMarked reads a fixture whose mentions are marked inline as
 // {{text|TYPE|chain}} or {{text|TYPE|chain|kind}}; a mention's Name is its
@@ -130,19 +128,7 @@ func TestGolden(t *testing.T) {
 			qs := quote.Extract("d", text, a, ms, nil)
 			got := render(text, Extract("d", text, a, ms, qs, timesFor(text)))
 			gf := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(gf, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("claims differ from %s (run with -update after checking):\n--- got\n%s--- want\n%s", gf, got, want)
-			}
+			golden.Check(t, gf, got)
 		})
 	}
 }

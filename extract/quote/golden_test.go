@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // parseMarked reads a fixture whose mentions are marked inline as
 // {{text|TYPE|chain}} or {{text|TYPE|chain|kind}} and returns the plain text
@@ -99,19 +97,7 @@ func TestGolden(t *testing.T) {
 			text, ms := parseMarked(t, string(src))
 			got := render(text, Extract("d", text, nil, ms, nil))
 			gf := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(gf, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("quotes differ from %s (run with -update after checking):\n--- got\n%s--- want\n%s", gf, got, want)
-			}
+			golden.Check(t, gf, got)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package timex
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,9 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const dct = "2015-02-15" // a Sunday
 
@@ -337,19 +335,7 @@ func TestGolden(t *testing.T) {
 		}
 		out = append(out, '\n')
 		path := filepath.Join("testdata", c.golden)
-		if *update {
-			if err := os.WriteFile(path, out, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if string(want) != string(out) {
-			t.Errorf("%s differs from the recognizer's output; run go test -update and review the diff.\ngot:\n%s", path, out)
-		}
+		golden.Check(t, path, string(out))
 	}
 }
 
