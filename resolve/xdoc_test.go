@@ -5,37 +5,17 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/eval"
-	"github.com/claimgraph/claimgraph/extract/alias"
 	"github.com/claimgraph/claimgraph/internal/shareddata"
 	"github.com/claimgraph/claimgraph/nlp"
 )
 
 // pipelineXDoc runs the entity layer as claimgraph eval xdoc does.
 func pipelineXDoc(docs []eval.XDocDoc) [][]claimgraph.Mention {
-	pipe := nlp.Default()
-	var all []claimgraph.Mention
-	var asserted []claimgraph.AliasAssertion
-	counts := make([]int, len(docs))
+	texts := make([]Text, len(docs))
 	for i, d := range docs {
-		ranges := [][2]int{{0, len(d.Text)}}
-		a := pipe.AnalyzeRanges(d.Text, ranges)
-		as := alias.Find(d.Name, d.Text, a, ranges)
-		ms := Mentions(d.Name, d.Text, a, as)
-		counts[i] = len(ms)
-		all = append(all, ms...)
-		asserted = append(asserted, as...)
+		texts[i] = Text{Doc: d.Name, Text: d.Text}
 	}
-	res := Resolve(all, asserted, nil)
-	out := make([][]claimgraph.Mention, len(docs))
-	k := 0
-	for i, n := range counts {
-		out[i] = all[k : k+n]
-		for j := range out[i] {
-			out[i][j].Entity = res.Mention[k+j]
-		}
-		k += n
-	}
-	return out
+	return ResolveTexts(nlp.Default(), texts, nil)
 }
 
 // TestMeantimeXDoc scores cross-document resolution on the MEANTIME dev

@@ -8,7 +8,6 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/eval"
-	"github.com/claimgraph/claimgraph/extract/alias"
 	"github.com/claimgraph/claimgraph/nlp"
 	"github.com/claimgraph/claimgraph/resolve"
 )
@@ -48,33 +47,10 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 	pipe := nlp.Default()
 	var cancelled error
 	sc := eval.ScoreXDoc(docs, func(docs []eval.XDocDoc) [][]claimgraph.Mention {
-		var all []claimgraph.Mention
-		var asserted []claimgraph.AliasAssertion
-		counts := make([]int, len(docs))
-		for i, d := range docs {
-			if err := ctx.Err(); err != nil {
-				cancelled = err
-				break
-			}
-			ranges := [][2]int{{0, len(d.Text)}}
-			a := pipe.AnalyzeRanges(d.Text, ranges)
-			as := alias.Find(d.Name, d.Text, a, ranges)
-			ms := resolve.Mentions(d.Name, d.Text, a, as)
-			counts[i] = len(ms)
-			all = append(all, ms...)
-			asserted = append(asserted, as...)
-		}
-		res := resolve.Resolve(all, asserted, nil)
-		out := make([][]claimgraph.Mention, len(docs))
-		k := 0
-		for i, n := range counts {
-			out[i] = all[k : k+n]
-			for j := range out[i] {
-				out[i][j].Entity = res.Mention[k+j]
-			}
-			k += n
-		}
-		return out
+		return resolve.ResolveTexts(pipe, xdocTexts(docs), func() bool {
+			cancelled = ctx.Err()
+			return cancelled != nil
+		})
 	})
 	if cancelled != nil {
 		return cancelled
@@ -103,4 +79,13 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 		fmt.Fprintln(m.Stdout)
 	}
 	return nil
+}
+
+// xdocTexts turns scored documents into the texts the entity layer reads.
+func xdocTexts(docs []eval.XDocDoc) []resolve.Text {
+	out := make([]resolve.Text, len(docs))
+	for i, d := range docs {
+		out[i] = resolve.Text{Doc: d.Name, Text: d.Text}
+	}
+	return out
 }
