@@ -38,13 +38,24 @@ func BCubed(items []Clustered) BCubedScore {
 		r += common / float64(gold[it.Gold])
 	}
 	s := BCubedScore{Precision: p / float64(n), Recall: r / float64(n), Items: n}
-	s.F1 = harmonic(s.Precision, s.Recall)
+	s.F1 = Harmonic(s.Precision, s.Recall)
 	return s
 }
 
-func harmonic(p, r float64) float64 {
+// Harmonic returns the harmonic mean of a precision and a recall (F1); 0
+// when both are 0.
+func Harmonic(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
+}
+
+// Ratio returns a/b, or 0 when b is 0 (a precision with nothing predicted,
+// a recall with nothing to find).
+func Ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }

@@ -29,7 +29,7 @@ func TestBCubed(t *testing.T) {
 		if math.Abs(got.Precision-tc.p) > 1e-9 || math.Abs(got.Recall-tc.r) > 1e-9 {
 			t.Errorf("%s: P %.4f R %.4f, want P %.4f R %.4f", tc.name, got.Precision, got.Recall, tc.p, tc.r)
 		}
-		if want := harmonic(tc.p, tc.r); math.Abs(got.F1-want) > 1e-9 || got.Items != len(tc.items) {
+		if want := Harmonic(tc.p, tc.r); math.Abs(got.F1-want) > 1e-9 || got.Items != len(tc.items) {
 			t.Errorf("%s: F1 %.4f items %d, want %.4f %d", tc.name, got.F1, got.Items, want, len(tc.items))
 		}
 	}
@@ -42,5 +42,22 @@ func BenchmarkBCubed(b *testing.B) {
 	}
 	for b.Loop() {
 		BCubed(items)
+	}
+}
+
+func TestRatioAndHarmonic(t *testing.T) {
+	for _, tt := range []struct {
+		a, b int
+		want float64
+	}{{1, 2, 0.5}, {3, 0, 0}, {0, 5, 0}} {
+		if got := Ratio(tt.a, tt.b); got != tt.want {
+			t.Errorf("Ratio(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+	if got := Harmonic(0.5, 1); math.Abs(got-2.0/3) > 1e-12 {
+		t.Errorf("Harmonic(0.5, 1) = %v", got)
+	}
+	if got := Harmonic(0, 0); got != 0 {
+		t.Errorf("Harmonic(0, 0) = %v", got)
 	}
 }

@@ -177,15 +177,8 @@ type PRF struct {
 }
 
 func (p *PRF) finish() {
-	if p.Predicted > 0 {
-		p.Precision = float64(p.Correct) / float64(p.Predicted)
-	}
-	if p.Gold > 0 {
-		p.Recall = float64(p.Correct) / float64(p.Gold)
-	}
-	if p.Precision+p.Recall > 0 {
-		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-	}
+	p.Precision, p.Recall = Ratio(p.Correct, p.Predicted), Ratio(p.Correct, p.Gold)
+	p.F1 = Harmonic(p.Precision, p.Recall)
 }
 
 // NERScore accumulates exact-span, exact-type matches of entity chunks.

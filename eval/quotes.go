@@ -207,15 +207,8 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			}
 		}
 	}
-	if sc.Predicted > 0 {
-		sc.Precision = float64(predOK) / float64(sc.Predicted)
-	}
-	if sc.Gold > 0 {
-		sc.Recall = float64(sc.Matched) / float64(sc.Gold)
-	}
-	if sc.Precision+sc.Recall > 0 {
-		sc.F1 = 2 * sc.Precision * sc.Recall / (sc.Precision + sc.Recall)
-	}
+	sc.Precision, sc.Recall = Ratio(predOK, sc.Predicted), Ratio(sc.Matched, sc.Gold)
+	sc.F1 = Harmonic(sc.Precision, sc.Recall)
 	if sc.SpeakerScored > 0 {
 		sc.SpeakerAccuracy = float64(sc.SpeakerCorrect) / float64(sc.SpeakerScored)
 	}

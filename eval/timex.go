@@ -165,16 +165,8 @@ type Extent struct {
 }
 
 func prf(correct, gold, pred int) Extent {
-	e := Extent{Correct: correct}
-	if pred > 0 {
-		e.Precision = float64(correct) / float64(pred)
-	}
-	if gold > 0 {
-		e.Recall = float64(correct) / float64(gold)
-	}
-	if e.Precision+e.Recall > 0 {
-		e.F1 = 2 * e.Precision * e.Recall / (e.Precision + e.Recall)
-	}
+	e := Extent{Correct: correct, Precision: Ratio(correct, pred), Recall: Ratio(correct, gold)}
+	e.F1 = Harmonic(e.Precision, e.Recall)
 	return e
 }
 

@@ -199,7 +199,7 @@ func ScoreXDoc(docs []XDocDoc, predict func([]XDocDoc) [][]claimgraph.Mention) X
 	if sc.Gold > 0 {
 		sc.Mentions.Recall = float64(len(items)) / float64(sc.Gold)
 	}
-	sc.Mentions.F1 = harmonic(sc.Mentions.Precision, sc.Mentions.Recall)
+	sc.Mentions.F1 = Harmonic(sc.Mentions.Precision, sc.Mentions.Recall)
 	sc.BCubed = BCubed(items)
 	sc.Precision, sc.Recall, sc.F1 = sc.BCubed.Precision, sc.BCubed.Recall, sc.BCubed.F1
 	gc, pc := map[string]bool{}, map[string]bool{}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/eval"
 	"github.com/claimgraph/claimgraph/reuse"
 )
 
@@ -41,16 +42,9 @@ type Score struct {
 }
 
 func score(correct, predicted, gold int) Score {
-	s := Score{Gold: gold, Predicted: predicted, Correct: correct}
-	if predicted > 0 {
-		s.Precision = float64(correct) / float64(predicted)
-	}
-	if gold > 0 {
-		s.Recall = float64(correct) / float64(gold)
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
+	s := Score{Gold: gold, Predicted: predicted, Correct: correct,
+		Precision: eval.Ratio(correct, predicted), Recall: eval.Ratio(correct, gold)}
+	s.F1 = eval.Harmonic(s.Precision, s.Recall)
 	return s
 }
 
