@@ -73,13 +73,16 @@ type Pipeline struct {
 // New returns a pipeline with the default options of every stage.
 func New() *Pipeline {
 	co := clean.DefaultOptions()
-	co.Repeats = reuse.Repeats
 	return &Pipeline{clean: co, nlp: nlp.Default()}
 }
 
 // Prepare gives a freshly read document its identity, a title where the
 // input had none, and its regions. It does not analyse the text.
-func (p *Pipeline) Prepare(d *claimgraph.Document, st *Stats) {
+//
+// It returns the passages the document repeats inside itself as a reuse
+// pair of the document with itself (nil when none), found by the cleaner
+// while it marks the repeated regions; Relate stores it.
+func (p *Pipeline) Prepare(d *claimgraph.Document, st *Stats) *claimgraph.ReusePair {
 	defer st.add(StageClean, time.Now())
 	if d.ID == "" {
 		d.ID = claimgraph.DocumentID(d.Text)
@@ -88,7 +91,30 @@ func (p *Pipeline) Prepare(d *claimgraph.Document, st *Stats) {
 	if d.Title == "" && d.Format == "txt" {
 		d.Title = headline(d.Text)
 	}
-	d.Regions = clean.Regions(d.Text, d.Author, p.clean)
+	var repeats []claimgraph.Passage
+	opts := p.clean
+	opts.Repeats = func(text string, ranges [][2]int) []claimgraph.Passage {
+		repeats = reuse.Repeats(text, ranges)
+		return repeats
+	}
+	d.Regions = clean.Regions(d.Text, d.Author, opts)
+	if len(repeats) == 0 {
+		return nil
+	}
+	text, repeated := 0, 0
+	for _, r := range d.Regions {
+		if r.Kind == claimgraph.RegionMain || r.Kind == claimgraph.RegionRepeated {
+			text += r.End - r.Start
+		}
+	}
+	for _, r := range repeats {
+		repeated += r.BEnd - r.BStart
+	}
+	share := 0.0
+	if text > 0 {
+		share = float64(repeated) / float64(text)
+	}
+	return &claimgraph.ReusePair{DocA: d.ID, DocB: d.ID, Similarity: share, Containment: share, Passages: repeats}
 }
 
 // headline returns the first line of a plain text when it reads as a
@@ -178,10 +204,10 @@ func countWords(toks []nlp.Token) int {
 }
 
 // Relate finds the text a document shares with the documents already
-// indexed (pairs with DocB = this document) and with itself (a pair with
-// DocA = DocB holding its repeated passages), and puts them with the
-// document's MinHash sketch into its analysis, to be committed with it.
-func (p *Pipeline) Relate(ctx context.Context, det *reuse.Detector, d *claimgraph.Document, a *claimgraph.Analysis, st *Stats) error {
+// indexed (pairs with DocB = this document) and puts them, its pair with
+// itself from Prepare (nil: none) and its MinHash sketch into its analysis,
+// to be committed with it.
+func (p *Pipeline) Relate(ctx context.Context, det *reuse.Detector, d *claimgraph.Document, a *claimgraph.Analysis, self *claimgraph.ReusePair, st *Stats) error {
 	defer st.add(StageReuse, time.Now())
 	sk, pairs, err := det.Find(ctx, reuse.MainText(d))
 	if err != nil {
@@ -192,24 +218,8 @@ func (p *Pipeline) Relate(ctx context.Context, det *reuse.Detector, d *claimgrap
 	}
 	a.Bands = sk.Bands
 	a.Reuse = pairs
-	var ranges [][2]int
-	main := 0
-	for _, r := range d.Regions {
-		if r.Kind == claimgraph.RegionMain || r.Kind == claimgraph.RegionRepeated {
-			ranges = append(ranges, [2]int{r.Start, r.End})
-			main += r.End - r.Start
-		}
-	}
-	if reps := reuse.Repeats(d.Text, ranges); len(reps) > 0 {
-		repeated := 0
-		for _, r := range reps {
-			repeated += r.BEnd - r.BStart
-		}
-		share := 0.0
-		if main > 0 {
-			share = float64(repeated) / float64(main)
-		}
-		a.Reuse = append(a.Reuse, claimgraph.ReusePair{DocA: d.ID, DocB: d.ID, Similarity: share, Containment: share, Passages: reps})
+	if self != nil {
+		a.Reuse = append(a.Reuse, *self)
 	}
 	return nil
 }

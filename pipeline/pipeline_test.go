@@ -107,3 +107,30 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestPrepareReturnsRepeats checks that the passages the cleaner marks as
+// repeated come back as the document's reuse pair with itself.
+func TestPrepareReturnsRepeats(t *testing.T) {
+	s := "The council voted to close the old river bridge to heavy traffic for two years."
+	text := s + " Engineers had warned about cracks since the spring. Residents asked for a ferry. " + s + "\n"
+	d := &claimgraph.Document{Text: text, Format: "txt"}
+	self := New().Prepare(d, nil)
+	if self == nil || self.DocA != d.ID || self.DocB != d.ID || len(self.Passages) != 1 {
+		t.Fatalf("self pair = %+v", self)
+	}
+	p := self.Passages[0]
+	// Passages span words; the final full stop is not part of one.
+	if p.AStart != 0 || text[p.BStart:p.BEnd] != strings.TrimSuffix(s, ".") {
+		t.Errorf("passage %+v: B side %q", p, text[p.BStart:p.BEnd])
+	}
+	var repeated bool
+	for _, r := range d.Regions {
+		repeated = repeated || (r.Kind == claimgraph.RegionRepeated && r.Start == p.BStart)
+	}
+	if !repeated {
+		t.Errorf("the repeated region is not marked: %+v", d.Regions)
+	}
+	if New().Prepare(&claimgraph.Document{Text: "Nothing repeats here at all.", Format: "txt"}, nil) != nil {
+		t.Errorf("a pair for a text without repeats")
+	}
+}

@@ -132,7 +132,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			sum.Unchanged++
 			return nil
 		}
-		if err := p.Relate(ctx, det, d, j.a, st); err != nil {
+		if err := p.Relate(ctx, det, d, j.a, j.self, st); err != nil {
 			return err
 		}
 		t := time.Now()
@@ -158,7 +158,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			return
 		}
 		d := j.it.Doc
-		p.Prepare(d, &j.st)
+		j.self = p.Prepare(d, &j.st)
 		if ok, err := store.HasDocument(ctx, d.ID); err != nil {
 			j.err = err
 		} else if ok {
@@ -204,7 +204,8 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 type ingestJob struct {
 	seq    int
 	it     ingest.Item
-	stored bool // already in the store: nothing to do
+	stored bool                  // already in the store: nothing to do
+	self   *claimgraph.ReusePair // passages the document repeats inside itself
 	a      *claimgraph.Analysis
 	err    error
 	st     pipeline.Stats
