@@ -24,7 +24,7 @@ import (
 )
 
 // Version names the analysis (rules and models); stored with each analysis.
-const Version = "claimgraph-analysis-1"
+const Version = "claimgraph-analysis-2"
 
 // Stage names, in order, as reported by Stats.
 const (
@@ -156,6 +156,13 @@ func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analys
 
 	t = time.Now()
 	a.Aliases = alias.Find(d.ID, d.Text, an, ranges)
+	// A sidebar's teasers are not the article, but the names the outlet
+	// gives there ("the Mujahideen-e Khalq (MEK)") are its assertions too:
+	// kept with their evidence, they name entities without attributing a
+	// mention to this document (Mentions ignores spans outside the NLP'd text).
+	if side := regionRanges(d, claimgraph.RegionBoilerplate); len(side) > 0 {
+		a.Aliases = append(a.Aliases, alias.Find(d.ID, d.Text, nil, side)...)
+	}
 	// Claim arguments need mentions for proper nouns NER missed and for
 	// organization anaphors ("the group"), added at low confidence.
 	a.Mentions = claim.ArgumentMentions(d.Text, an, resolve.Mentions(d.ID, d.Text, an, a.Aliases))
@@ -182,9 +189,16 @@ func DCT(d *claimgraph.Document) string {
 
 // MainRanges returns the main-text regions of a document as byte ranges.
 func MainRanges(d *claimgraph.Document) [][2]int {
+	return regionRanges(d, claimgraph.RegionMain)
+}
+
+// regionRanges returns the byte ranges of a document's regions of one kind.
+func regionRanges(d *claimgraph.Document, kind claimgraph.RegionKind) [][2]int {
 	var out [][2]int
-	for _, r := range d.MainRanges() {
-		out = append(out, [2]int{r.Start, r.End})
+	for _, r := range d.Regions {
+		if r.Kind == kind {
+			out = append(out, [2]int{r.Start, r.End})
+		}
 	}
 	return out
 }

@@ -71,6 +71,34 @@ func TestAnalyzeKeepsSpansInMainText(t *testing.T) {
 	}
 }
 
+// TestSidebarAliasesKept checks that an alias a sidebar asserts is recorded
+// with its evidence while nothing in the sidebar becomes a mention.
+func TestSidebarAliasesKept(t *testing.T) {
+	text := "Court clears mayor\n\nJudge Ann Miller said on Monday that the Western Trade Council had broken no law.\n\n" +
+		"Most viewed\n\nCritics of the Western Trade Council (WTC) meet in Paris\n\nPresident Tom Blake visits Paris\n\nThe visit was planned for months...\n"
+	d := &claimgraph.Document{Text: text, Format: "txt"}
+	p := New()
+	p.Prepare(d, nil)
+	if d.MainText(strings.Index(text, "(WTC)")) {
+		t.Fatalf("the sidebar is main text: %+v", d.Regions)
+	}
+	a := p.Analyze(d, nil)
+	var found bool
+	for _, x := range a.Aliases {
+		if x.Name == "Western Trade Council" && x.Alias == "WTC" && text[x.Start:x.End] == x.Evidence && !d.MainText(x.Start) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the sidebar's assertion is missing: %+v", a.Aliases)
+	}
+	for _, m := range a.Mentions {
+		if !d.MainText(m.Start) {
+			t.Errorf("mention %q in the sidebar", m.Text)
+		}
+	}
+}
+
 // BenchmarkPipeline measures cleaning plus analysis (NLP and extractors) on
 // the GUM documents, in words per second.
 func BenchmarkPipeline(b *testing.B) {

@@ -73,11 +73,14 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 	for limit > first+1 && (isPossessive(toks[limit-1].Text) || isPunct(toks[limit-1].Text)) {
 		limit--
 	}
-	for first < limit-1 && leadingWords[strings.ToLower(toks[first].Text)] {
+	for first < limit-1 && leadingWords[strings.ToLower(toks[first].Text)] && !hedges[strings.ToLower(toks[first].Text)] {
 		first++
 	}
 	if first >= limit {
 		return nil
+	}
+	if first > 0 && hedges[strings.ToLower(toks[first-1].Text)] && !d.covered[first-1] {
+		first-- // "the so-called Islamic State": the span keeps the writer's hedge
 	}
 	for i := first; i < limit; i++ {
 		if d.covered[i] {

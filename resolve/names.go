@@ -335,6 +335,25 @@ func demonym(w string) bool {
 // "so-called", which qualify a name but are not part of it.
 var leadingWords = map[string]bool{"the": true, "so-called": true, "so": true, "called": true}
 
+// hedges are the leading words that distance a writer from a name ("the
+// so-called Islamic State", "the self-styled caliphate"): a mention's span
+// keeps them, so the name as the writer framed it stays on record, while the
+// name itself (and every key) goes without them.
+var hedges = map[string]bool{"so-called": true, "self-styled": true, "self-proclaimed": true, "self-declared": true, "self-appointed": true}
+
+// hedgedName returns a mention's text when it opens with a hedge
+// ("so-called Islamic State"), without a leading article, else "".
+func hedgedName(text string) string {
+	words := strings.Fields(text)
+	for len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) < 2 || !hedges[strings.ToLower(words[0])] {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
 // nameStart returns the index of the first word of words that belongs to the
 // name itself, skipping articles, hedges and, for people, titles (with a
 // nationality adjective before them). At least one word is always kept.

@@ -183,8 +183,10 @@ func (r *resolver) build(ms []claimgraph.Mention) {
 			a.acronym++
 		}
 		if m.Kind != claimgraph.MentionDescription {
-			if s := surfaceName(m); s != "" && s != m.Name {
-				a.names[s] += 0 // known as an alias, not counted as the display name
+			for _, s := range []string{surfaceName(m), hedgedName(m.Text)} {
+				if s != "" && s != m.Name {
+					a.names[s] += 0 // known as an alias, not counted as the display name
+				}
 			}
 		}
 		r.mentionAt[e.i] = ai

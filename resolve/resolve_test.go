@@ -229,3 +229,30 @@ func TestDecisionsSurviveNewMentions(t *testing.T) {
 		t.Errorf("unmatched after the names arrived: %q", r2.Unmatched)
 	}
 }
+
+// TestHedgedNameKept checks that a hedge before a name stays in the
+// mention's span and among the entity's aliases, while the name, its keys
+// and the canonical name go without it.
+func TestHedgedNameKept(t *testing.T) {
+	text := `The so-called Northern Front took the town. Later the Northern Front left.`
+	a := analysis(t, text, "ORG:Northern Front")
+	ms := Mentions("h", text, a, nil)
+	if len(ms) != 2 || ms[0].Text != "so-called Northern Front" || ms[0].Name != "Northern Front" || text[ms[0].Start:ms[0].End] != ms[0].Text {
+		t.Fatalf("mentions: %+v", ms)
+	}
+	r := Resolve(ms, nil, nil)
+	es := r.Lookup("Northern Front")
+	if len(es) != 1 || es[0].Name != "Northern Front" {
+		t.Fatalf("entities: %+v", es)
+	}
+	var hedged bool
+	for _, al := range es[0].Aliases {
+		hedged = hedged || al.Name == "so-called Northern Front"
+	}
+	if !hedged {
+		t.Errorf("aliases lack the hedged form: %+v", es[0].Aliases)
+	}
+	if got := r.Lookup("so-called Northern Front"); len(got) != 1 || got[0].ID != es[0].ID {
+		t.Errorf("Lookup of the hedged form: %+v", got)
+	}
+}
