@@ -11,74 +11,37 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
-)
 
-type article struct {
-	ID    string `json:"id"`
-	Title string `json:"title,omitempty"`
-	Date  string `json:"date,omitempty"`
-	Text  string `json:"text"`
-}
+	"github.com/claimgraph/claimgraph/internal/benchcorpus"
+)
 
 func main() {
 	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
 	enc := json.NewEncoder(out)
 	for _, path := range os.Args[1:] {
-		if err := convert(path, enc); err != nil {
+		arts, err := readFile(path)
+		if err != nil {
 			fmt.Fprintf(os.Stderr, "conllu2jsonl: %s: %v\n", path, err)
 			os.Exit(1)
 		}
+		for _, a := range arts {
+			if err := enc.Encode(a); err != nil {
+				fmt.Fprintf(os.Stderr, "conllu2jsonl: %v\n", err)
+				os.Exit(1)
+			}
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(os.Stderr, "conllu2jsonl: %v\n", err)
+		os.Exit(1)
 	}
 }
 
-func convert(path string, enc *json.Encoder) error {
+func readFile(path string) ([]benchcorpus.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.Close()
-	var cur *article
-	var paras [][]string
-	flush := func() error {
-		if cur == nil || len(paras) == 0 {
-			return nil
-		}
-		var ps []string
-		for _, p := range paras {
-			if len(p) > 0 {
-				ps = append(ps, strings.Join(p, " "))
-			}
-		}
-		cur.Text = strings.Join(ps, "\n\n")
-		err := enc.Encode(cur)
-		cur, paras = nil, nil
-		return err
-	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "# newdoc id = "):
-			if err := flush(); err != nil {
-				return err
-			}
-			cur = &article{ID: strings.TrimPrefix(line, "# newdoc id = ")}
-			paras = [][]string{nil}
-		case strings.HasPrefix(line, "# meta::title = ") && cur != nil:
-			cur.Title = strings.TrimPrefix(line, "# meta::title = ")
-		case strings.HasPrefix(line, "# meta::dateCreated = ") && cur != nil:
-			cur.Date = strings.TrimPrefix(line, "# meta::dateCreated = ")
-		case strings.HasPrefix(line, "# newpar") && cur != nil:
-			paras = append(paras, nil)
-		case strings.HasPrefix(line, "# text = ") && cur != nil:
-			paras[len(paras)-1] = append(paras[len(paras)-1], strings.TrimPrefix(line, "# text = "))
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	return flush()
+	return benchcorpus.ReadCoNLLU(f)
 }
