@@ -20,6 +20,8 @@ type Article struct {
 	Outlet string `json:"outlet,omitempty"`
 	Date   string `json:"date,omitempty"`
 	Text   string `json:"text"`
+
+	paras [][]string // sentences of each paragraph, when read from a treebank
 }
 
 // ReadCoNLLU reads CoNLL-U treebank text (UD EWT, GUM): one article per
@@ -37,6 +39,7 @@ func ReadCoNLLU(r io.Reader) ([]Article, error) {
 		for _, p := range paras {
 			if len(p) > 0 {
 				ps = append(ps, strings.Join(p, " "))
+				cur.paras = append(cur.paras, p)
 			}
 		}
 		if len(ps) > 0 {
@@ -77,14 +80,17 @@ func ReadCoNLLU(r io.Reader) ([]Article, error) {
 // Options shape the mixed articles.
 type Options struct {
 	Seed    uint64
-	Words   int // stop adding paragraphs once an article has this many words (default 250)
+	Words   int // stop adding passages once an article has this many words (default 250)
 	Outlets int // articles are spread over this many outlets (default 50)
 }
 
-// Mix returns n articles, each made of whole paragraphs drawn at random
-// from src, in the order drawn. An article never repeats a paragraph. Its
-// title is its first sentence's first words, its outlet one of
-// opts.Outlets, its date one day of 2000–2019.
+// Mix returns n articles made of passages drawn at random from src: runs of
+// one to three consecutive sentences of one paragraph, two passages to a
+// paragraph. Passages are short so that two mixed articles seldom share
+// enough text to count as a copy: a small source mixed into many articles
+// would otherwise make every article a partial copy of hundreds of others.
+// An article never repeats a passage. Its title is its first words, its
+// outlet one of opts.Outlets, its date one day of 2000–2019.
 func Mix(src []Article, n int, opts Options) ([]Article, error) {
 	if opts.Words <= 0 {
 		opts.Words = 250
@@ -92,39 +98,65 @@ func Mix(src []Article, n int, opts Options) ([]Article, error) {
 	if opts.Outlets <= 0 {
 		opts.Outlets = 50
 	}
-	var paras []string
+	var sents [][]string // paragraphs as sentences
 	for _, a := range src {
+		if a.paras != nil {
+			sents = append(sents, a.paras...)
+			continue
+		}
 		for _, p := range strings.Split(a.Text, "\n\n") {
 			if p = strings.TrimSpace(p); p != "" {
-				paras = append(paras, p)
+				sents = append(sents, []string{p})
 			}
 		}
 	}
-	if len(paras) < 2 {
-		return nil, fmt.Errorf("benchcorpus: %d paragraphs in the sources, need at least 2", len(paras))
+	total := 0
+	for _, p := range sents {
+		total += len(p)
+	}
+	if total < 2 {
+		return nil, fmt.Errorf("benchcorpus: %d sentences in the sources, need at least 2", total)
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x636c61696d))
 	out := make([]Article, n)
 	for i := range out {
-		var picked []string
-		used := map[int]bool{}
-		words := 0
-		for words < opts.Words && len(used) < len(paras) {
-			k := rng.IntN(len(paras))
-			if used[k] {
+		var paras []string
+		var cur []string
+		used := map[[2]int]bool{}
+		words, tries := 0, 0
+		for words < opts.Words && tries < 100 {
+			p := rng.IntN(len(sents))
+			k := rng.IntN(len(sents[p]))
+			if used[[2]int{p, k}] {
+				tries++
 				continue
 			}
-			used[k] = true
-			picked = append(picked, paras[k])
-			words += len(strings.Fields(paras[k]))
+			end := min(len(sents[p]), k+1+rng.IntN(3))
+			for j := k + 1; j < end; j++ {
+				if used[[2]int{p, j}] {
+					end = j
+				}
+			}
+			run := sents[p][k:end]
+			for j := k; j < end; j++ {
+				used[[2]int{p, j}] = true
+			}
+			passage := strings.Join(run, " ")
+			words += len(strings.Fields(passage))
+			if cur = append(cur, passage); len(cur) == 2 {
+				paras, cur = append(paras, strings.Join(cur, " ")), nil
+			}
+		}
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
 		}
 		day := rng.IntN(20 * 365)
 		out[i] = Article{
 			ID:     fmt.Sprintf("mix-%d", i),
-			Title:  title(picked[0]),
+			Title:  title(paras[0]),
 			Outlet: fmt.Sprintf("Outlet %d", i%opts.Outlets),
 			Date:   fmt.Sprintf("%04d-%02d-%02d", 2000+day/365, 1+day%365/31%12, 1+day%28),
-			Text:   strings.Join(picked, "\n\n"),
+			Text:   strings.Join(paras, "\n\n"),
 		}
 	}
 	return out, nil

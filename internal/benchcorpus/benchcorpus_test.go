@@ -32,8 +32,18 @@ func TestReadCoNLLU(t *testing.T) {
 		{ID: "a", Title: "First", Date: "2019-05-01", Text: "One two three. Four five.\n\nSix seven eight nine."},
 		{ID: "b", Text: "Ten eleven."},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %#v\nwant %#v", got, want)
+	if len(got) != len(want) {
+		t.Fatalf("got %d articles, want %d", len(got), len(want))
+	}
+	for i := range want {
+		g := got[i]
+		g.paras = nil
+		if !reflect.DeepEqual(g, want[i]) {
+			t.Errorf("article %d: got %#v\nwant %#v", i, g, want[i])
+		}
+	}
+	if !reflect.DeepEqual(got[0].paras, [][]string{{"One two three.", "Four five."}, {"Six seven eight nine."}}) {
+		t.Errorf("sentences: %q", got[0].paras)
 	}
 }
 
@@ -51,34 +61,41 @@ func TestMix(t *testing.T) {
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("same seed, different articles")
 	}
-	paras := map[string]bool{"One two three. Four five.": true, "Six seven eight nine.": true, "Ten eleven.": true}
+	if c, _ := Mix(src, 40, Options{Seed: 8, Words: 6, Outlets: 2}); reflect.DeepEqual(a, c) {
+		t.Error("another seed, the same articles")
+	}
+	sentences := map[string]bool{"One two three.": true, "Four five.": true, "Six seven eight nine.": true, "Ten eleven.": true}
 	firsts := map[string]bool{}
 	for i, art := range a {
-		ps := strings.Split(art.Text, "\n\n")
+		var all []string
+		for _, p := range strings.Split(art.Text, "\n\n") {
+			all = append(all, strings.SplitAfter(p, ". ")...)
+		}
 		seen := map[string]bool{}
 		words := 0
-		for _, p := range ps {
-			if !paras[p] {
-				t.Fatalf("article %d: paragraph %q is not from the sources", i, p)
+		for _, s := range all {
+			s = strings.TrimSpace(s)
+			if !sentences[s] {
+				t.Fatalf("article %d: sentence %q is not from the sources", i, s)
 			}
-			if seen[p] {
-				t.Fatalf("article %d repeats %q", i, p)
+			if seen[s] {
+				t.Fatalf("article %d repeats %q", i, s)
 			}
-			seen[p] = true
-			words += len(strings.Fields(p))
+			seen[s] = true
+			words += len(strings.Fields(s))
 		}
-		if words < 6 && len(ps) < 3 {
-			t.Errorf("article %d has %d words from %d paragraphs", i, words, len(ps))
+		if words < 6 && len(all) < 4 {
+			t.Errorf("article %d has %d words from %d sentences", i, words, len(all))
 		}
 		if art.Outlet != "Outlet 0" && art.Outlet != "Outlet 1" || art.Date < "2000-01-01" || art.Date > "2019-12-31" || art.Title == "" {
 			t.Errorf("article %d: %+v", i, art)
 		}
-		firsts[ps[0]] = true
+		firsts[all[0]] = true
 	}
 	if len(firsts) < 2 {
-		t.Error("every article starts with the same paragraph")
+		t.Error("every article starts with the same sentence")
 	}
 	if _, err := Mix(src[1:], 3, opts); err == nil {
-		t.Error("one paragraph: want an error")
+		t.Error("one sentence: want an error")
 	}
 }
