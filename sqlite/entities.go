@@ -35,7 +35,7 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 		return fmt.Errorf("replace entities: %w", err)
 	}
 	defer tx.Rollback()
-	for _, table := range []string{"claim_edges", "entity_pairs", "claim_entities", "entity_docs", "mention_entities", "entity_aliases", "entities"} {
+	for _, table := range []string{"claim_edges", "entity_pairs", "claim_entities", "entity_docs", "mention_entities", "entity_names", "entity_aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("replace entities: clear %s: %w", table, err)
 		}
@@ -101,6 +101,7 @@ func insertMentionEntities(ctx context.Context, tx *sql.Tx, mentionEntity map[in
 // mention_entities in set-based statements, one pass each.
 func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
 	steps := []struct{ what, q string }{
+		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases`},
 		{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
 			SELECT me.entity, m.doc, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
 			FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc

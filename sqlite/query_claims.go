@@ -17,6 +17,12 @@ import (
 // source for corroboration: at least half of the smaller one is copied.
 const minChainContainment = 0.5
 
+// chainThreshold is minChainContainment as SQL: the condition of the partial
+// indexes reuse_chain_a and reuse_chain_b (migration 0004), which the
+// queries name, so that a mismatch fails every claim query instead of
+// silently scanning.
+var chainThreshold = strconv.FormatFloat(minChainContainment, 'g', -1, 64)
+
 // maxClaimRows caps the claims one Claims call reads, so an unfiltered call
 // on a large store stays bounded; clusters past it are not counted.
 const maxClaimRows = 200000
@@ -124,7 +130,10 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 		if err != nil {
 			return nil, err
 		}
-		where = append(where, `c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ? UNION SELECT claim FROM claim_entities WHERE object_entity = ?)`)
+		// "<> 0" lets SQLite use the partial indexes: it cannot know that
+		// the bound id is not 0, and without them it scans every claim.
+		where = append(where, `c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ? AND subject_entity <> 0
+			UNION SELECT claim FROM claim_entities WHERE object_entity = ? AND object_entity <> 0)`)
 		args = append(args, id, id)
 	}
 	if f.Doc != "" {
@@ -342,17 +351,20 @@ func reuseClusters(ctx context.Context, db querier, docs map[string]bool) ([]reu
 			n := min(len(frontier), 400)
 			batch := frontier[:n]
 			frontier = frontier[n:]
-			args := make([]any, 0, 2*n+2)
+			args := make([]any, 0, 2*n)
 			for _, d := range batch {
 				visited[d] = true
 				args = append(args, d)
 			}
-			args = append(args, minChainContainment)
-			args = append(args, args[:n]...)
-			args = append(args, minChainContainment)
+			args = append(args, args...)
 			ph := placeholders(n)
-			rows, err := db.QueryContext(ctx, `SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_a IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?
-				UNION SELECT doc_a, doc_b, containment FROM reuse_pairs WHERE doc_b IN (`+ph+`) AND doc_a <> doc_b AND containment >= ?`, args...)
+			// The threshold is written into the statement, not bound, so
+			// that SQLite reads the partial indexes of chain pairs
+			// (migration 0004) instead of every pair of each document.
+			rows, err := db.QueryContext(ctx, `SELECT doc_a, doc_b, containment FROM reuse_pairs INDEXED BY reuse_chain_a
+				WHERE doc_a IN (`+ph+`) AND doc_a <> doc_b AND containment >= `+chainThreshold+`
+				UNION SELECT doc_a, doc_b, containment FROM reuse_pairs INDEXED BY reuse_chain_b
+				WHERE doc_b IN (`+ph+`) AND doc_a <> doc_b AND containment >= `+chainThreshold, args...)
 			if err != nil {
 				return nil, fmt.Errorf("reuse clusters: %w", err)
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -61,8 +62,14 @@ func (db *DB) Entities(ctx context.Context, f claimgraph.EntityFilter) ([]claimg
 		where = append(where, `e.type = ?`)
 		args = append(args, f.Type)
 	}
-	if f.Query != "" {
-		like := "%" + escapeLike(f.Query) + "%"
+	if q := strings.TrimSpace(f.Query); utf8.RuneCountInString(q) >= 3 {
+		// A trigram phrase matches the names holding q anywhere, from the
+		// index; the quotes make every character literal.
+		where = append(where, `e.id IN (SELECT entity FROM entity_names WHERE entity_names MATCH ?)`)
+		args = append(args, `name:"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+	} else if q != "" {
+		// Too short for trigrams: scan the names.
+		like := "%" + escapeLike(q) + "%"
 		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity FROM entity_aliases WHERE name LIKE ? ESCAPE '\'))`)
 		args = append(args, like, like)
 	}

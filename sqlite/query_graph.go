@@ -257,8 +257,8 @@ func (db *DB) Edge(ctx context.Context, a, b int64) (*claimgraph.EdgeEvidence, e
 			return nil, claimgraph.Errorf(claimgraph.ENOTFOUND, "no entity %d", id)
 		}
 	}
-	rows, err := db.loadClaims(ctx, `WHERE c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ?1 AND object_entity = ?2
-		UNION SELECT claim FROM claim_entities WHERE subject_entity = ?2 AND object_entity = ?1) ORDER BY d.date = '', d.date, c.doc, c.ord`, a, b)
+	rows, err := db.loadClaims(ctx, `WHERE c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ?1 AND object_entity = ?2 AND subject_entity <> 0
+		UNION SELECT claim FROM claim_entities WHERE subject_entity = ?2 AND object_entity = ?1 AND subject_entity <> 0) ORDER BY d.date = '', d.date, c.doc, c.ord`, a, b)
 	if err != nil {
 		return nil, err
 	}

@@ -46,6 +46,11 @@ func testEntities(t *testing.T, c *Corpus) {
 		{"alias substring, any case", claimgraph.EntityFilter{Query: "acm"}, []int64{EntAcme}},
 		{"asserted alias", claimgraph.EntityFilter{Query: "ACME"}, []int64{EntAcme}},
 		{"wildcards are literal", claimgraph.EntityFilter{Query: "%"}, []int64{}},
+		{"inside a name, any case", claimgraph.EntityFilter{Query: "ANE R"}, []int64{EntRoe}},
+		{"two-letter query", claimgraph.EntityFilter{Query: "oe"}, []int64{EntRoe, EntMary, EntJohn}},
+		{"shared surname", claimgraph.EntityFilter{Query: " Doe"}, []int64{EntMary, EntJohn}},
+		{"quotes and operators are literal", claimgraph.EntityFilter{Query: `"Roe" OR *`}, []int64{}},
+		{"no such name", claimgraph.EntityFilter{Query: "Acme Corpse"}, []int64{}},
 		{"by name", claimgraph.EntityFilter{Sort: "name"}, []int64{EntAcme, EntBlue, EntRoe, EntJohn, EntMary, EntParis}},
 		{"by docs, paged", claimgraph.EntityFilter{Sort: "docs", Offset: 1, Limit: 1}, []int64{EntAcme}},
 	}
