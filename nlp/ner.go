@@ -40,6 +40,11 @@ type NEROptions struct {
 	Skip       func(string) bool // files to leave out (held-out evaluation); nil keeps all
 	// Gazetteer is a file written by BuildGazetteer; "" uses the embedded one.
 	Gazetteer string
+	// POSFiles, when given, are the CoNLL-U files the tagger learns from:
+	// the training sentences are then tagged by taggers that did not see
+	// them (see jackknifePOS), not by POS.
+	POSFiles []string
+	POSIters int // passes of the jackknife taggers (default 8)
 }
 
 // allowed reports whether label b may follow label a (I-X only after B-X or I-X).
@@ -389,10 +394,20 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	// Tag every sentence once: the POS tags are features.
 	posTags := make([][]int, len(sents))
 	c := &sentCtx{score: make([]float32, 32), feats: make([]fhash, 0, 64)}
-	for k := range sents {
-		c.reset(sents[k].Forms)
-		opt.POS.tag(c)
-		posTags[k] = append([]int(nil), c.tags...)
+	if len(opt.POSFiles) > 0 {
+		if opt.POSIters == 0 {
+			opt.POSIters = 8
+		}
+		var err error
+		if posTags, err = jackknifePOS(sents, opt.POSFiles, opt.Seed, opt.POSIters, logf); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+	} else {
+		for k := range sents {
+			c.reset(sents[k].Forms)
+			opt.POS.tag(c)
+			posTags[k] = append([]int(nil), c.tags...)
+		}
 	}
 	order := make([]int, len(sents))
 	for i := range order {

