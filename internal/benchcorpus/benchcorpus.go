@@ -6,11 +6,12 @@
 package benchcorpus
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/reuse/reusebench"
 )
 
 // Article is one document as "claimgraph ingest" reads it from JSON Lines.
@@ -24,56 +25,23 @@ type Article struct {
 	paras [][]string // sentences of each paragraph, when read from a treebank
 }
 
-// ReadCoNLLU reads CoNLL-U treebank text (UD EWT, GUM): one article per
-// "# newdoc" document, its sentences from the "# text =" lines, paragraphs
-// at "# newpar", title and date from GUM's "# meta::" lines when present.
+// ReadCoNLLU reads CoNLL-U treebank text (UD EWT, GUM) with the reuse
+// benchmark's reader: one article per "# newdoc" document, its sentences
+// from the "# text =" lines, paragraphs at "# newpar", title and date from
+// GUM's "# meta::" lines when present.
 func ReadCoNLLU(r io.Reader) ([]Article, error) {
-	var out []Article
-	var cur *Article
-	var paras [][]string
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		var ps []string
-		for _, p := range paras {
-			if len(p) > 0 {
-				ps = append(ps, strings.Join(p, " "))
-				cur.paras = append(cur.paras, p)
-			}
-		}
-		if len(ps) > 0 {
-			cur.Text = strings.Join(ps, "\n\n")
-			out = append(out, *cur)
-		}
-		cur, paras = nil, nil
+	docs, err := reusebench.ReadCoNLLU(r, "", "")
+	if err != nil {
+		return nil, err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		switch {
-		case strings.HasPrefix(s, "# newdoc id = "):
-			flush()
-			cur = &Article{ID: strings.TrimPrefix(s, "# newdoc id = ")}
-			paras = [][]string{nil}
-		case cur == nil:
-		case strings.HasPrefix(s, "# meta::title = "):
-			cur.Title = strings.TrimPrefix(s, "# meta::title = ")
-		case strings.HasPrefix(s, "# meta::dateCreated = "):
-			cur.Date = strings.TrimPrefix(s, "# meta::dateCreated = ")
-		case strings.HasPrefix(s, "# newpar"):
-			paras = append(paras, nil)
-		case strings.HasPrefix(s, "# text = "):
-			paras[len(paras)-1] = append(paras[len(paras)-1], strings.TrimPrefix(s, "# text = "))
+	out := make([]Article, len(docs))
+	for i, d := range docs {
+		ps := make([]string, len(d.Paras))
+		for k, p := range d.Paras {
+			ps[k] = strings.Join(p, " ")
 		}
+		out[i] = Article{ID: d.ID, Title: d.Title, Date: d.Date, Text: strings.Join(ps, "\n\n"), paras: d.Paras}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line+1, err)
-	}
-	flush()
 	return out, nil
 }
 

@@ -22,6 +22,8 @@ type Doc struct {
 	ID     string
 	Corpus string // "gum", "ewt", "meantime"
 	Topic  string // GUM genre, MEANTIME topic corpus, EWT genre prefix
+	Title  string // GUM's "# meta::title", when given
+	Date   string // GUM's "# meta::dateCreated", when given
 	Paras  [][]string
 }
 
@@ -60,6 +62,10 @@ func ReadCoNLLU(r io.Reader, corpus, fallback string) ([]Doc, error) {
 			newPara = true
 		case key == "newpar" || key == "newpar id":
 			newPara = true
+		case key == "meta::title" && cur != nil:
+			cur.Title = val
+		case key == "meta::dateCreated" && cur != nil:
+			cur.Date = val
 		case key == "text":
 			if val == "" {
 				continue
