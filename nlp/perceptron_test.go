@@ -1,0 +1,96 @@
+package nlp
+
+import (
+	"bufio"
+	"bytes"
+	"math/rand"
+	"testing"
+)
+
+// scoresRef is the plain definition of linearModel.scores: the sum of the
+// rows of the features' buckets.
+func scoresRef(m *linearModel, rows map[int][]float32, feats []fhash) []float32 {
+	out := make([]float32, len(m.labels))
+	for _, f := range feats {
+		for j, v := range rows[int(uint64(f)&(1<<m.bits-1))] {
+			out[j] += v
+		}
+	}
+	return out
+}
+
+// TestLinearModelLayout checks the in-memory layout against plain sums, for
+// the recognizer's and the tagger's label counts and another, through a
+// write and a read, and for a file whose rows are not in bucket order.
+func TestLinearModelLayout(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for _, nl := range []int{7, 17, 3} {
+		labels := make([]string, nl)
+		for i := range labels {
+			labels[i] = string(rune('A' + i))
+		}
+		const bits = 10
+		rows := map[int][]float32{}
+		m := newLinearModel(labels, bits)
+		for b := 0; b < 1<<bits; b++ {
+			if rng.Intn(3) != 0 {
+				continue
+			}
+			row := make([]float32, nl)
+			for j := range row {
+				row[j] = float32(rng.Intn(4001)-2000) / 1024
+			}
+			rows[b] = row
+			m.appendRow(b, row)
+		}
+		m.finish()
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := m.writeTo(w); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		read, err := readLinearModel(bufio.NewReader(bytes.NewReader(buf.Bytes())))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The same rows listed in reverse bucket order.
+		var rev bytes.Buffer
+		w = bufio.NewWriter(&rev)
+		writeU32(w, uint32(nl))
+		for _, l := range labels {
+			writeString(w, l)
+		}
+		writeU32(w, bits)
+		writeU32(w, uint32(len(rows)))
+		for b := 1<<bits - 1; b >= 0; b-- {
+			if row, ok := rows[b]; ok {
+				writeU32(w, uint32(b))
+				for _, v := range row {
+					writeU32(w, uint32(int32(v*1024)))
+				}
+			}
+		}
+		w.Flush()
+		unsorted, err := readLinearModel(bufio.NewReader(&rev))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for trial := 0; trial < 200; trial++ {
+			feats := make([]fhash, rng.Intn(3*scoreChunk))
+			for i := range feats {
+				feats[i] = fhash(rng.Uint64())
+			}
+			want := scoresRef(m, rows, feats)
+			for name, mm := range map[string]*linearModel{"built": m, "read": read, "unsorted": unsorted} {
+				got := make([]float32, nl)
+				mm.scores(feats, got)
+				for j := range want {
+					if got[j] != want[j] {
+						t.Fatalf("%d labels, %s, %d features: label %d scores %v, want %v", nl, name, len(feats), j, got[j], want[j])
+					}
+				}
+			}
+		}
+	}
+}
