@@ -53,18 +53,31 @@ func (h fhash) num(n int) fhash { return fhash((uint64(h) ^ uint64(n+1)<<8) * fn
 
 // linearModel is a trained multiclass linear model over hashed features.
 //
-// In memory the bucket -> row index is a rank directory rather than an
-// array of 2^bits row numbers: for each 64 buckets, a bit per bucket that
-// has a row and the number of rows before them. A row's number is its
-// bucket's rank among the kept buckets (rows are kept in bucket order), so
-// a lookup reads one 16-byte entry of a directory 64 times smaller than the
-// array it replaces (256 KiB instead of 4 MiB for 2^20 buckets), which stays
-// in the processor's caches; only the row itself may miss.
+// Its in-memory layout is built for scoring and differs from the file's
+// (see writeTo):
+//
+//   - The bucket -> row index is a rank directory rather than an array of
+//     2^bits row numbers: for each 64 buckets, a bit per bucket that has a
+//     row and the number of rows before them. A row's number is its bucket's
+//     rank among the kept buckets (rows are kept in bucket order), so a
+//     lookup reads one 16-byte entry of a directory 64 times smaller than
+//     the array it replaces (256 KiB instead of 4 MiB for 2^20 buckets).
+//   - Weights are multiples of 1/1024 (see average). A row holds them as
+//     integer counts of 1/1024 plus laneBias, two labels to a uint64 (32-bit
+//     lanes), so adding a row of the tagger's 17 labels is 9 additions of
+//     uint64, not 17 of float32: the lanes never carry into one another
+//     (see scoreChunk). The few rows with a count too large for that are
+//     kept exactly in wide. The sums are the same as float32 sums of the
+//     weights, which are exact.
 type linearModel struct {
 	labels []string
 	bits   uint
 	dir    []rankEntry // bucket>>6 -> kept buckets among those 64
-	w      []float32   // rows × len(labels), rows in bucket order
+	lanes  int         // uint64 words per row: (len(labels)+1)/2
+	// p holds the rows, in bucket order; label j of row r is the 32-bit
+	// lane j%2 (low first) of p[r*lanes+j/2]. A row of zero words is in wide.
+	p    []uint64
+	wide map[int32][]int32 // offset in p of a row of zeros -> its counts
 }
 
 type rankEntry struct {
@@ -72,17 +85,61 @@ type rankEntry struct {
 	base uint32 // rows of the buckets before this entry's
 }
 
+// laneBias is added to every count in a lane, so a lane holds a positive
+// number below 2*laneBias; counts of laneBias or more in size go to wide.
+const laneBias = 1 << 25
+
+// scoreChunk is how many features scores resolves to rows before it adds
+// them up. At most scoreChunk lanes below 2^26 are added before the sums
+// are taken out, so a 32-bit lane never overflows.
+const scoreChunk = 64
+
 // newLinearModel returns an empty model over 2^bits buckets; add rows with
-// appendRow in increasing bucket order.
+// appendRow in increasing bucket order, then call finish.
 func newLinearModel(labels []string, bits uint) *linearModel {
-	return &linearModel{labels: labels, bits: bits, dir: make([]rankEntry, max(1<<bits>>6, 1))}
+	return &linearModel{labels: labels, bits: bits, dir: make([]rankEntry, max(1<<bits>>6, 1)), lanes: (len(labels) + 1) / 2}
 }
 
-// appendRow gives bucket b the weights row; b must exceed every bucket
-// appended before.
-func (m *linearModel) appendRow(b int, row []float32) {
+// appendRow gives bucket b a row of weights given as counts of 1/1024; b
+// must exceed every bucket appended before.
+func (m *linearModel) appendRow(b int, counts []int32) {
 	m.dir[b>>6].bits |= 1 << (uint(b) & 63)
-	m.w = append(m.w, row...)
+	m.putRow(m.rows(), counts)
+}
+
+// putRow stores counts as row r, growing p to it.
+func (m *linearModel) putRow(r int, counts []int32) {
+	o := r * m.lanes
+	if len(m.p) < o+m.lanes {
+		m.p = append(m.p, make([]uint64, o+m.lanes-len(m.p))...)
+	}
+	row := m.p[o : o+m.lanes]
+	for j := range row {
+		row[j] = laneBias | laneBias<<32 // the lane after an odd last label too
+	}
+	for j, v := range counts {
+		if v <= -laneBias || v >= laneBias {
+			if m.wide == nil {
+				m.wide = map[int32][]int32{}
+			}
+			m.wide[int32(o)] = append([]int32(nil), counts...)
+			clear(row)
+			return
+		}
+		row[j/2] = row[j/2]&^(0xffffffff<<(32*(j%2))) | uint64(uint32(v+laneBias))<<(32*(j%2))
+	}
+}
+
+// rowCounts appends row r's counts to dst.
+func (m *linearModel) rowCounts(dst []int32, r int) []int32 {
+	o := r * m.lanes
+	if m.p[o] == 0 {
+		return append(dst, m.wide[int32(o)]...)
+	}
+	for j := range m.labels {
+		dst = append(dst, int32(uint32(m.p[o+j/2]>>(32*(j%2))))-laneBias)
+	}
+	return dst
 }
 
 // finish sets each entry's count of the rows before it from the bits;
@@ -95,6 +152,9 @@ func (m *linearModel) finish() {
 	}
 }
 
+// rows returns how many rows the model has.
+func (m *linearModel) rows() int { return len(m.p) / m.lanes }
+
 // row returns the row number of bucket b, or -1 when it has none.
 func (m *linearModel) row(b uint64) int {
 	e := &m.dir[b>>6]
@@ -105,28 +165,32 @@ func (m *linearModel) row(b uint64) int {
 	return int(e.base) + bits.OnesCount64(e.bits&(1<<bit-1))
 }
 
-// scoreChunk is how many features scores resolves to rows before it adds
-// them up.
-const scoreChunk = 64
-
 // scores adds the weights of feats into out (len(labels)), which it zeroes first.
 //
-// Scoring is bound by memory: most rows are not in the processor's caches.
-// So scores first resolves a chunk of features to rows and reads each row's
-// first and last weight, loads that do not depend on one another and so are
-// in flight together, and only then adds the rows, now in the cache.
-// The weights are multiples of 1/1024 far from float32's precision limit,
-// so sums are exact in any order.
+// Most rows are not in the processor's caches when they are needed. So
+// scores first resolves a chunk of features to rows and reads each row's
+// first and last word, loads that do not depend on one another and so are
+// in flight together, and only then adds the rows up, now in the cache.
 func (m *linearModel) scores(feats []fhash, out []float32) {
-	n := len(m.labels)
+	n, lanes := len(m.labels), m.lanes
 	out = out[:n]
-	for i := range out {
-		out[i] = 0
+	var sumBuf [32]int64 // the sums, in 1/1024ths
+	var sum []int64
+	if n <= len(sumBuf) {
+		sum = sumBuf[:n]
+	} else {
+		sum = make([]int64, n)
+	}
+	var accBuf [16]uint64 // the lanes of a chunk
+	var acc []uint64
+	if lanes <= len(accBuf) {
+		acc = accBuf[:lanes]
+	} else {
+		acc = make([]uint64, lanes)
 	}
 	mask := uint64(1)<<m.bits - 1
-	w := m.w
-	var offs [scoreChunk]int32
-	var touch float32
+	p := m.p
+	var offs [scoreChunk]uint32
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), scoreChunk)]
 		feats = feats[len(chunk):]
@@ -136,35 +200,63 @@ func (m *linearModel) scores(feats []fhash, out []float32) {
 			if r < 0 {
 				continue
 			}
-			o := r * n
-			touch += w[o] + w[o+n-1]
-			offs[k] = int32(o)
+			o := r * lanes
+			// Reading the row's last word as well brings in its second
+			// cache line, if it has one.
+			if p[o] == 0 || p[o+lanes-1] == 0 {
+				for j, v := range m.wide[int32(o)] {
+					sum[j] += int64(v)
+				}
+				continue
+			}
+			offs[k] = uint32(o)
 			k++
 		}
-		switch n {
-		case 7:
-			addRows7(out, w, offs[:k])
-		case 17:
-			addRows17(out, w, offs[:k])
+		switch lanes {
+		case 4:
+			addRows4((*[4]uint64)(acc), p, offs[:k])
+		case 9:
+			addRows9((*[9]uint64)(acc), p, offs[:k])
 		default:
+			clear(acc)
 			for _, o := range offs[:k] {
-				for j, v := range w[o : int(o)+n] {
-					out[j] += v
+				for j, v := range p[o : int(o)+lanes] {
+					acc[j] += v
 				}
 			}
 		}
+		// A lane holds the sum of k counts plus k*laneBias, below 2^32;
+		// the counts' sum is below 2^31 in size.
+		bias := uint32(k) * laneBias
+		for j := range sum {
+			sum[j] += int64(int32(uint32(acc[j/2]>>(32*(j%2))) - bias))
+		}
 	}
-	// touch is a sum of weights, finite: this adds zero, and keeps the
-	// loads that brought the rows in.
-	out[0] += touch * 0
+	for j, v := range sum {
+		out[j] = float32(v) / 1024
+	}
 }
 
-// addRows7 adds 7-label rows (the recognizer's) keeping the sums in registers.
-func addRows7(out, w []float32, offs []int32) {
-	s := (*[7]float32)(out)
-	a0, a1, a2, a3, a4, a5, a6 := s[0], s[1], s[2], s[3], s[4], s[5], s[6]
+// addRows4 sets a to the sums of the 4-word rows at offs (the recognizer's
+// 7 labels).
+func addRows4(a *[4]uint64, p []uint64, offs []uint32) {
+	var a0, a1, a2, a3 uint64
 	for _, o := range offs {
-		r := (*[7]float32)(w[o:])
+		r := (*[4]uint64)(p[o:])
+		a0 += r[0]
+		a1 += r[1]
+		a2 += r[2]
+		a3 += r[3]
+	}
+	a[0], a[1], a[2], a[3] = a0, a1, a2, a3
+}
+
+// addRows9 sets a to the sums of the 9-word rows at offs (the tagger's
+// 17 labels).
+func addRows9(a *[9]uint64, p []uint64, offs []uint32) {
+	var a0, a1, a2, a3, a4, a5, a6, a7, a8 uint64
+	for _, o := range offs {
+		r := (*[9]uint64)(p[o:])
 		a0 += r[0]
 		a1 += r[1]
 		a2 += r[2]
@@ -172,19 +264,10 @@ func addRows7(out, w []float32, offs []int32) {
 		a4 += r[4]
 		a5 += r[5]
 		a6 += r[6]
+		a7 += r[7]
+		a8 += r[8]
 	}
-	s[0], s[1], s[2], s[3], s[4], s[5], s[6] = a0, a1, a2, a3, a4, a5, a6
-}
-
-// addRows17 adds 17-label rows (the tagger's).
-func addRows17(out, w []float32, offs []int32) {
-	s := (*[17]float32)(out)
-	for _, o := range offs {
-		r := (*[17]float32)(w[o:])
-		for j := range s {
-			s[j] += r[j]
-		}
-	}
+	a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
 }
 
 // trainer is a dense averaged perceptron over 2^bits buckets.
@@ -263,13 +346,13 @@ func (t *trainer) addAverage(sum []float64) []float64 {
 func averageOf(labels []string, bits uint, sum []float64, n int) *linearModel {
 	nl := len(labels)
 	m := newLinearModel(labels, bits)
-	row := make([]float32, nl)
+	row := make([]int32, nl)
 	for b := 0; b < 1<<bits; b++ {
 		keep := false
 		for j := 0; j < nl; j++ {
 			// Round to a coarse grid: the model stays small and identical
 			// across runs, and the scores barely move.
-			v := float32(math.Round(sum[b*nl+j]/float64(n)*1024) / 1024)
+			v := int32(math.Round(sum[b*nl+j] / float64(n) * 1024))
 			row[j] = v
 			if v != 0 {
 				keep = true
@@ -286,7 +369,7 @@ func averageOf(labels []string, bits uint, sum []float64, n int) *linearModel {
 // average returns the averaged model, keeping only buckets with weight.
 func (t *trainer) average() *linearModel {
 	m := newLinearModel(t.labels, t.bits)
-	row := make([]float32, t.n)
+	row := make([]int32, t.n)
 	for b := 0; b < 1<<t.bits; b++ {
 		keep := false
 		for j := 0; j < t.n; j++ {
@@ -294,7 +377,7 @@ func (t *trainer) average() *linearModel {
 			a := (t.acc[i] + float64(t.step-t.stamp[i])*float64(t.w[i])) / float64(t.step)
 			// Round to a coarse grid: the model stays small and identical
 			// across runs, and the scores barely move.
-			v := float32(math.Round(a*1024) / 1024)
+			v := int32(math.Round(a * 1024))
 			row[j] = v
 			if v != 0 {
 				keep = true
@@ -315,17 +398,18 @@ func (m *linearModel) writeTo(w *bufio.Writer) error {
 		writeString(w, l)
 	}
 	writeU32(w, uint32(m.bits))
-	rows := len(m.w) / len(m.labels)
-	writeU32(w, uint32(rows))
+	writeU32(w, uint32(m.rows()))
+	var counts []int32
 	for b := 0; b < 1<<m.bits; b++ {
 		r := m.row(uint64(b))
 		if r < 0 {
 			continue
 		}
 		writeU32(w, uint32(b))
-		for _, v := range m.w[r*len(m.labels) : (r+1)*len(m.labels)] {
-			// weights are multiples of 1/1024: store them as int32 counts
-			writeU32(w, uint32(int32(math.Round(float64(v)*1024))))
+		// weights are multiples of 1/1024: they are stored as int32 counts
+		counts = m.rowCounts(counts[:0], r)
+		for _, v := range counts {
+			writeU32(w, uint32(v))
 		}
 	}
 	return nil
@@ -354,11 +438,8 @@ func readLinearModel(r *bufio.Reader) (*linearModel, error) {
 		return nil, fmt.Errorf("read rows: bad count %d: %v", rows, err)
 	}
 	m.dir = make([]rankEntry, max(1<<bits>>6, 1))
-	w := make([]float32, int(rows)*int(n))
-	// The file lists rows in bucket order as writeTo writes them; rows out of
-	// order are sorted in memory.
+	counts := make([]int32, int(rows)*int(n))
 	bucket := make([]uint32, rows)
-	sorted := true
 	for i := 0; i < int(rows); i++ {
 		b, err := readU32(r)
 		if err != nil || b >= 1<<bits {
@@ -369,24 +450,20 @@ func readLinearModel(r *bufio.Reader) (*linearModel, error) {
 		}
 		m.dir[b>>6].bits |= 1 << (b & 63)
 		bucket[i] = b
-		sorted = sorted && (i == 0 || b > bucket[i-1])
 		for j := 0; j < int(n); j++ {
 			v, err := readU32(r)
 			if err != nil {
 				return nil, fmt.Errorf("read row %d: %w", i, err)
 			}
-			w[i*int(n)+j] = float32(int32(v)) / 1024
+			counts[i*int(n)+j] = int32(v)
 		}
 	}
 	m.finish()
-	if sorted {
-		m.w = w
-		return m, nil
-	}
-	m.w = make([]float32, len(w))
+	// Rows go in bucket order, the order writeTo writes them in.
+	m.lanes = (int(n) + 1) / 2
+	m.p = make([]uint64, int(rows)*m.lanes)
 	for i, b := range bucket {
-		at := m.row(uint64(b))
-		copy(m.w[at*int(n):(at+1)*int(n)], w[i*int(n):(i+1)*int(n)])
+		m.putRow(m.row(uint64(b)), counts[i*int(n):(i+1)*int(n)])
 	}
 	return m, nil
 }
