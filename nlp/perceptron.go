@@ -166,68 +166,141 @@ func (m *linearModel) row(b uint64) int {
 }
 
 // scores adds the weights of feats into out (len(labels)), which it zeroes first.
-//
-// Most rows are not in the processor's caches when they are needed. So
-// scores first resolves a chunk of features to rows and reads each row's
-// first and last word, loads that do not depend on one another and so are
-// in flight together, and only then adds the rows up, now in the cache.
 func (m *linearModel) scores(feats []fhash, out []float32) {
-	n, lanes := len(m.labels), m.lanes
-	out = out[:n]
-	var sumBuf [32]int64 // the sums, in 1/1024ths
-	var sum []int64
-	if n <= len(sumBuf) {
-		sum = sumBuf[:n]
-	} else {
-		sum = make([]int64, n)
+	if len(feats) <= scoreChunk {
+		var ok bool
+		switch len(m.labels) {
+		case 7: // the recognizer's
+			ok = m.scores4(feats, (*[7]float32)(out))
+		case 17: // the tagger's
+			ok = m.scores9(feats, (*[17]float32)(out))
+		}
+		if ok {
+			return
+		}
 	}
-	var accBuf [16]uint64 // the lanes of a chunk
-	var acc []uint64
-	if lanes <= len(accBuf) {
-		acc = accBuf[:lanes]
-	} else {
-		acc = make([]uint64, lanes)
+	m.scoresAny(feats, out)
+}
+
+// scores4 is scores for 7 labels (4 words a row) and at most scoreChunk
+// features; it returns false, leaving out to scoresAny, when a feature has
+// a wide row. It adds each row as it finds it.
+func (m *linearModel) scores4(feats []fhash, out *[7]float32) bool {
+	mask := uint64(1)<<m.bits - 1
+	p := m.p
+	var a0, a1, a2, a3 uint64
+	var k uint32
+	for _, f := range feats {
+		r := m.row(uint64(f) & mask)
+		if r < 0 {
+			continue
+		}
+		w := (*[4]uint64)(p[r*4:])
+		if w[0] == 0 {
+			return false
+		}
+		a0 += w[0]
+		a1 += w[1]
+		a2 += w[2]
+		a3 += w[3]
+		k++
 	}
+	bias := k * laneBias
+	out[0] = lane(a0, bias)
+	out[1] = lane(a0>>32, bias)
+	out[2] = lane(a1, bias)
+	out[3] = lane(a1>>32, bias)
+	out[4] = lane(a2, bias)
+	out[5] = lane(a2>>32, bias)
+	out[6] = lane(a3, bias)
+	return true
+}
+
+// scores9 is scores for 17 labels (9 words a row) and at most scoreChunk
+// features; it
+// returns false, leaving out to scoresAny, when a feature has a wide row.
+//
+// A tagger row spans two cache lines, and most rows are not in the
+// processor's caches when they are needed. So scores9 first resolves the
+// features to rows, reading each row's first and last word: loads that do
+// not depend on one another and so are in flight together. Then it adds
+// the rows up, now in the cache. (Measured: 17% faster than adding each
+// row as it is found, which is faster for the recognizer's one-line rows.)
+func (m *linearModel) scores9(feats []fhash, out *[17]float32) bool {
 	mask := uint64(1)<<m.bits - 1
 	p := m.p
 	var offs [scoreChunk]uint32
+	k := 0
+	for _, f := range feats {
+		r := m.row(uint64(f) & mask)
+		if r < 0 {
+			continue
+		}
+		w := (*[9]uint64)(p[r*9:])
+		if w[0] == 0 || w[8] == 0 {
+			return false
+		}
+		offs[k] = uint32(r * 9)
+		k++
+	}
+	var a0, a1, a2, a3, a4, a5, a6, a7, a8 uint64
+	for _, o := range offs[:k] {
+		w := (*[9]uint64)(p[o:])
+		a0 += w[0]
+		a1 += w[1]
+		a2 += w[2]
+		a3 += w[3]
+		a4 += w[4]
+		a5 += w[5]
+		a6 += w[6]
+		a7 += w[7]
+		a8 += w[8]
+	}
+	bias := uint32(k) * laneBias
+	for j, x := range [...]uint64{a0, a1, a2, a3, a4, a5, a6, a7} {
+		out[2*j] = lane(x, bias)
+		out[2*j+1] = lane(x>>32, bias)
+	}
+	out[16] = lane(a8, bias)
+	return true
+}
+
+// lane returns the weight sum in the low 32-bit lane of x, which holds
+// the sum of some counts plus bias (below 2^32, the counts' sum below 2^31
+// in size).
+func lane(x uint64, bias uint32) float32 {
+	return float32(int32(uint32(x)-bias)) / 1024
+}
+
+// scoresAny is scores for any number of labels and features.
+func (m *linearModel) scoresAny(feats []fhash, out []float32) {
+	n, lanes := len(m.labels), m.lanes
+	sum := make([]int64, n) // in 1/1024ths
+	acc := make([]uint64, lanes)
+	mask := uint64(1)<<m.bits - 1
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), scoreChunk)]
 		feats = feats[len(chunk):]
-		k := 0
+		clear(acc)
+		k := uint32(0)
 		for _, f := range chunk {
 			r := m.row(uint64(f) & mask)
 			if r < 0 {
 				continue
 			}
 			o := r * lanes
-			// Reading the row's last word as well brings in its second
-			// cache line, if it has one.
-			if p[o] == 0 || p[o+lanes-1] == 0 {
+			if m.p[o] == 0 {
 				for j, v := range m.wide[int32(o)] {
 					sum[j] += int64(v)
 				}
 				continue
 			}
-			offs[k] = uint32(o)
+			for j, v := range m.p[o : o+lanes] {
+				acc[j] += v
+			}
 			k++
 		}
-		switch lanes {
-		case 4:
-			addRows4((*[4]uint64)(acc), p, offs[:k])
-		case 9:
-			addRows9((*[9]uint64)(acc), p, offs[:k])
-		default:
-			clear(acc)
-			for _, o := range offs[:k] {
-				for j, v := range p[o : int(o)+lanes] {
-					acc[j] += v
-				}
-			}
-		}
-		// A lane holds the sum of k counts plus k*laneBias, below 2^32;
-		// the counts' sum is below 2^31 in size.
-		bias := uint32(k) * laneBias
+		bias := k * laneBias
 		for j := range sum {
 			sum[j] += int64(int32(uint32(acc[j/2]>>(32*(j%2))) - bias))
 		}
@@ -235,39 +308,6 @@ func (m *linearModel) scores(feats []fhash, out []float32) {
 	for j, v := range sum {
 		out[j] = float32(v) / 1024
 	}
-}
-
-// addRows4 sets a to the sums of the 4-word rows at offs (the recognizer's
-// 7 labels).
-func addRows4(a *[4]uint64, p []uint64, offs []uint32) {
-	var a0, a1, a2, a3 uint64
-	for _, o := range offs {
-		r := (*[4]uint64)(p[o:])
-		a0 += r[0]
-		a1 += r[1]
-		a2 += r[2]
-		a3 += r[3]
-	}
-	a[0], a[1], a[2], a[3] = a0, a1, a2, a3
-}
-
-// addRows9 sets a to the sums of the 9-word rows at offs (the tagger's
-// 17 labels).
-func addRows9(a *[9]uint64, p []uint64, offs []uint32) {
-	var a0, a1, a2, a3, a4, a5, a6, a7, a8 uint64
-	for _, o := range offs {
-		r := (*[9]uint64)(p[o:])
-		a0 += r[0]
-		a1 += r[1]
-		a2 += r[2]
-		a3 += r[3]
-		a4 += r[4]
-		a5 += r[5]
-		a6 += r[6]
-		a7 += r[7]
-		a8 += r[8]
-	}
-	a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
 }
 
 // trainer is a dense averaged perceptron over 2^bits buckets.

@@ -31,7 +31,7 @@ func scoresRef(m *linearModel, rows map[int][]int32, feats []fhash) []float32 {
 // rows are not in bucket order.
 func TestLinearModelLayout(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	for _, nl := range []int{7, 17, 3} {
+	for _, nl := range []int{7, 17, 3, 8} {
 		labels := make([]string, nl)
 		for i := range labels {
 			labels[i] = string(rune('A' + i))
