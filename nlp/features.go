@@ -42,7 +42,10 @@ type sentCtx struct {
 	// beam[i*k:i*k+beamN[i]], best first
 	beam  []beamItem
 	beamN []int
-	stat  []float32 // label-independent scores of each word, nl per word
+	// seqScore holds word i's label scores after item p of word i-1's
+	// beam at [(i*k+p)*nl:], nl of them
+	seqScore []float32
+	path     []int32 // item of each word's beam on the chosen sequence
 }
 
 const (
