@@ -54,7 +54,6 @@ type POSOptions struct {
 
 // tag tags the words of c, filling c.tags.
 func (t *POSTagger) tag(c *sentCtx) {
-	t.gaz.singles(c)
 	t.wordInfo(c)
 	t.pass(c, t.model, false)
 	if t.model2 != nil {
@@ -340,13 +339,8 @@ func (t *POSTagger) fill(c *sentCtx, toks []Token) {
 			toks[i].Lemma = t.lemmas.lemma([]byte(low), tag, low)
 			continue
 		}
-		w := c.tokFirst[i]
-		low := c.lw(int(w))
-		same := toks[i].Text
-		if same != string(low) {
-			same = string(low)
-		}
-		toks[i].Lemma = t.lemmas.lemma(low, tag, same)
+		e := c.pw[c.tokFirst[i]]
+		toks[i].Lemma = t.lemmas.lemmaIn(e.lemmas, e.inTable, e.low, tag)
 	}
 }
 
