@@ -514,12 +514,22 @@ func writeU32(w *bufio.Writer, v uint32) {
 	w.Write(b[:])
 }
 
-func readU32(r io.Reader) (uint32, error) {
-	var b [4]byte
-	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return 0, err
+// readU32 reads a little-endian uint32. (Byte by byte from the
+// bufio.Reader: io.ReadFull would make the 4-byte buffer escape, an
+// allocation for each of the millions of numbers in a model.)
+func readU32(r *bufio.Reader) (uint32, error) {
+	var v uint32
+	for k := 0; k < 4; k++ {
+		c, err := r.ReadByte()
+		if err != nil {
+			if k > 0 && err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return 0, err
+		}
+		v |= uint32(c) << (8 * k)
 	}
-	return binary.LittleEndian.Uint32(b[:]), nil
+	return v, nil
 }
 
 func writeString(w *bufio.Writer, s string) {
@@ -527,7 +537,7 @@ func writeString(w *bufio.Writer, s string) {
 	w.WriteString(s)
 }
 
-func readString(r io.Reader) (string, error) {
+func readString(r *bufio.Reader) (string, error) {
 	n, err := readU32(r)
 	if err != nil {
 		return "", err
