@@ -91,7 +91,7 @@ func (t *POSTagger) pass(c *sentCtx, m *linearModel, second bool) {
 			continue
 		}
 		c.feats = c.feats[:0]
-		c.posContextFeatures(i)
+		c.posContextFeaturesCached(i)
 		if second {
 			c.pos2Features(i)
 		}

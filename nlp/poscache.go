@@ -19,6 +19,106 @@ type posWord struct {
 	// the lemmatizer's table entries for low, if it has any
 	lemmas  []lemmaEntry
 	inTable bool
+	// hashes of the context features of the words around it that take
+	// this word's form (see posRoles)
+	roles [numRoles]fhash
+}
+
+// The parts of posContextFeatures that a word contributes to its
+// neighbours' features, hashed once per form: whole features, or the
+// hash state after the word's part, to be continued with another word's.
+const (
+	roleL1       = iota // tmpl(11): the word at i-1
+	roleL2              // tmpl(12): at i-2
+	roleR1              // tmpl(13): at i+1
+	roleR2              // tmpl(14): at i+2
+	roleL1Suf3          // tmpl(15): suffix at i-1
+	roleR1Suf3          // tmpl(16): suffix at i+1
+	roleR1Suf2Sh        // tmpl(33): suffix and shape at i+1
+	roleR2Suf3          // tmpl(34): suffix at i+2
+	roleSelf21          // tmpl(21) state after the word at i
+	roleL1For26         // tmpl(26) state after the word at i-1
+	roleL1For30         // tmpl(30) state after the word at i-1
+	roleSelf45          // tmpl(45) state after the word at i
+	numRoles
+)
+
+// posRoles returns the role hashes of a word: low is its lower-cased form,
+// sh its shape hash (as sentCtx.shapeAt gives them, boundary marks too).
+func posRoles(low []byte, sh fhash) [numRoles]fhash {
+	var r [numRoles]fhash
+	r[roleL1] = tmpl(11).bytes(low)
+	r[roleL2] = tmpl(12).bytes(low)
+	r[roleR1] = tmpl(13).bytes(low)
+	r[roleR2] = tmpl(14).bytes(low)
+	r[roleL1Suf3] = tmpl(15).bytes(suffix(low, 3))
+	r[roleR1Suf3] = tmpl(16).bytes(suffix(low, 3))
+	r[roleR1Suf2Sh] = tmpl(33).bytes(suffix(low, 2)).num(int(sh))
+	r[roleR2Suf3] = tmpl(34).bytes(suffix(low, 3))
+	r[roleSelf21] = tmpl(21).bytes(low).sep()
+	r[roleL1For26] = tmpl(26).bytes(low).sep()
+	r[roleL1For30] = tmpl(30).bytes(low).sep()
+	r[roleSelf45] = tmpl(45).bytes(low).sep()
+	return r
+}
+
+// The roles of the positions before and after a sentence.
+var bosRoles, eosRoles = posRoles(bosMark, tmpl(251)), posRoles(eosMark, tmpl(251))
+
+// roleAt returns the role hashes of word j of c (c.pw set), or of the
+// boundary outside the sentence.
+func (c *sentCtx) roleAt(j int) *[numRoles]fhash {
+	if j < 0 {
+		return &bosRoles
+	}
+	if j >= len(c.words) {
+		return &eosRoles
+	}
+	return &c.pw[j].roles
+}
+
+// posContextFeaturesCached appends to c.feats what posContextFeatures
+// does, in the same order, taking the parts that hash a neighbour's form
+// from the tagger's word entries (c.pw).
+func (c *sentCtx) posContextFeaturesCached(i int) {
+	w := c.lw(i)
+	p1, p2 := -1, -2
+	if i > 0 {
+		p1 = c.tags[i-1]
+	}
+	if i > 1 {
+		p2 = c.tags[i-2]
+	}
+	l1, l2, r1, r2, self := c.roleAt(i-1), c.roleAt(i-2), c.roleAt(i+1), c.roleAt(i+2), c.roleAt(i)
+	next := c.lw(i + 1)
+	c.feats = append(c.feats,
+		l1[roleL1],
+		l2[roleL2],
+		r1[roleR1],
+		r2[roleR2],
+		l1[roleL1Suf3],
+		r1[roleR1Suf3],
+		tmpl(17).num(p1),
+		tmpl(18).num(p2),
+		tmpl(19).num(p1).num(p2),
+		tmpl(20).num(p1).bytes(w),
+		self[roleSelf21].bytes(next),
+		tmpl(22).num(int(c.shape[i])).num(boolInt(i == 0)),
+		tmpl(24).num(int(c.shapeAt(i-1))),
+		tmpl(25).num(int(c.shapeAt(i+1))),
+		l1[roleL1For26].bytes(w),
+		tmpl(27).num(p1).bytes(next),
+		l1[roleL1For30].bytes(next),
+		tmpl(31).num(p1).bytes(suffix(w, 3)),
+		r1[roleR1Suf2Sh],
+		r2[roleR2Suf3],
+		tmpl(41).num(c.ambAt(i+1)),
+		tmpl(42).num(c.ambAt(i+2)),
+		tmpl(43).num(p1).num(c.ambAt(i+1)),
+		self[roleSelf45].num(c.ambAt(i+1)),
+		tmpl(46).num(c.gazAt(i)).num(int(c.flags[i]&(flagUpper|flagAllCaps))).num(boolInt(i == 0)),
+		tmpl(47).num(c.gazAt(i+1)).num(int(c.flags[i]&flagUpper)),
+	)
 }
 
 // posCacheBits is log2 of the number of word forms the tagger keeps: news
@@ -101,6 +201,7 @@ func (t *POSTagger) makeWord(c *sentCtx, i int, e *posWord) {
 	if t.lemmas != nil {
 		e.lemmas, e.inTable = t.lemmas.table[e.low]
 	}
+	e.roles = posRoles(low, c.shape[i])
 	e.amb = t.lexicon[string(low)]
 	e.dict = -1
 	if tg, ok := t.tagDict[string(low)]; ok {

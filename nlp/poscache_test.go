@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -28,5 +29,29 @@ func TestPOSCacheSameTags(t *testing.T) {
 				t.Errorf("round %d: %q: cached %s/%s, uncached %s/%s", round, want[i].Text, got[i].POS, got[i].Lemma, want[i].POS, want[i].Lemma)
 			}
 		}
+	}
+}
+
+// posContextFeaturesCached must give exactly posContextFeatures' hashes.
+func TestPOSContextFeaturesCached(t *testing.T) {
+	text := "Angela Merkel met Emmanuel Macron in Paris. Yes! " +
+		"The al-Maliki government's well-known spokesman, Ali al-Dabbagh, denied it . " +
+		"SHARES FELL 3.5% IN EARLY TRADING ON WALL STREET"
+	tg := Default().POS()
+	toks := Tokenize(text)
+	for _, s := range SplitSentences(text, toks) {
+		c := getCtx(toks[s.First:s.Limit])
+		tg.tag(c)
+		for i := range c.words {
+			c.feats = c.feats[:0]
+			c.posContextFeatures(i)
+			want := append([]fhash(nil), c.feats...)
+			c.feats = c.feats[:0]
+			c.posContextFeaturesCached(i)
+			if !slices.Equal(c.feats, want) {
+				t.Errorf("%q (word %d): cached context features differ", c.words[i], i)
+			}
+		}
+		putCtx(c)
 	}
 }
