@@ -114,3 +114,22 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	m.report(b)
 }
+
+// BenchmarkAnalyzeColdCache is BenchmarkAnalyze with the tagger's word
+// cache emptied before each pass over the text: words repeated within the
+// text still hit it, words seen in earlier passes do not. BenchmarkAnalyze
+// runs with the cache warm, as a long-running process over news would.
+func BenchmarkAnalyzeColdCache(b *testing.B) {
+	text := benchText(b)
+	p := Default()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var m tokenMeter
+	for b.Loop() {
+		m.begin()
+		tg := *p.pos
+		tg.cache = new(posCache)
+		m.n += len(NewPipeline(&tg, p.ner).Analyze(text).Tokens)
+	}
+	m.report(b)
+}
