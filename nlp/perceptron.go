@@ -68,7 +68,8 @@ func (h fhash) num(n int) fhash { return fhash((uint64(h) ^ uint64(n+1)<<8) * fn
 //     uint64, not 17 of float32: the lanes never carry into one another
 //     (see scoreChunk). The few rows with a count too large for that are
 //     kept exactly in wide. The sums are the same as float32 sums of the
-//     weights, which are exact.
+//     weights in any order, which are exact while below 2^24/1024 in size
+//     (today's sums stay under a few thousand).
 type linearModel struct {
 	labels []string
 	bits   uint
@@ -165,7 +166,7 @@ func (m *linearModel) row(b uint64) int {
 	return int(e.base) + bits.OnesCount64(e.bits&(1<<bit-1))
 }
 
-// scores adds the weights of feats into out (len(labels)), which it zeroes first.
+// scores sets out (len(labels)) to the summed weights of feats.
 func (m *linearModel) scores(feats []fhash, out []float32) {
 	if len(feats) <= scoreChunk {
 		var ok bool
