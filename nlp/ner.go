@@ -170,6 +170,9 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 	}
 	c.seqScore = c.seqScore[:nw*k*nl]
 	var st [16]float32
+	// the labels before each item of the previous word's beam: items
+	// with the same two share their scores (nerDynamic sees only those)
+	var hist [16][2]int
 	for i := 0; i < nw; i++ {
 		c.nerStatic(i)
 		ns := len(c.feats)
@@ -189,13 +192,29 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 					l2 = int(c.beam[(i-2)*k+int(p.back)].lab)
 				}
 			}
-			c.feats = c.feats[:ns]
-			c.nerDynamic(i, l1, l2)
 			sc := c.seqScore[(i*k+pi)*nl : (i*k+pi+1)*nl]
-			m.scores(c.feats[ns:], sc)
+			same := -1
+			if pi < len(hist) {
+				hist[pi] = [2]int{l1, l2}
+				for pj := 0; pj < pi; pj++ {
+					if hist[pj] == hist[pi] {
+						same = pj
+						break
+					}
+				}
+			}
+			if same >= 0 {
+				copy(sc, c.seqScore[(i*k+same)*nl:(i*k+same+1)*nl])
+			} else {
+				c.feats = c.feats[:ns]
+				c.nerDynamic(i, l1, l2)
+				m.scores(c.feats[ns:], sc)
+				for j := range sc {
+					sc[j] += st[j]
+				}
+			}
 			prev := max(l1, 0)
 			for j := range sc {
-				sc[j] += st[j]
 				if !allowed(prev, j) {
 					continue
 				}
