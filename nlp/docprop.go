@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,6 +21,7 @@ import (
 
 type nameVote struct {
 	words []string
+	key   string // the words joined by spaces (entityKey)
 	votes map[string]float64
 }
 
@@ -55,7 +58,7 @@ func propagate(a *Analysis) {
 			for i, t := range toks {
 				words[i] = t.Text
 			}
-			v = &nameVote{words: words, votes: map[string]float64{}}
+			v = &nameVote{words: words, key: k, votes: map[string]float64{}}
 			names[k] = v
 		}
 		v.votes[typ] += w
@@ -108,7 +111,7 @@ func propagate(a *Analysis) {
 			if len(vs[i].words) != len(vs[j].words) {
 				return len(vs[i].words) > len(vs[j].words)
 			}
-			return strings.Join(vs[i].words, " ") < strings.Join(vs[j].words, " ")
+			return vs[i].key < vs[j].key
 		})
 	}
 	sent := 0
@@ -117,7 +120,8 @@ func propagate(a *Analysis) {
 		for sent < len(a.Sentences) && a.Sentences[sent].Limit <= i {
 			sent++
 		}
-		if inEntity[i] {
+		// every name in byFirst has a capital in its first word
+		if inEntity[i] || !hasUpper(a.Tokens[i].Text) {
 			continue
 		}
 		for _, v := range byFirst[a.Tokens[i].Text] {
@@ -159,7 +163,8 @@ func propagate(a *Analysis) {
 	}
 	if len(added) > 0 {
 		a.Entities = append(a.Entities, added...)
-		sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].Start < a.Entities[j].Start })
+		// Entities do not overlap: no two start at one offset.
+		slices.SortFunc(a.Entities, func(x, y Entity) int { return cmp.Compare(x.Start, y.Start) })
 	}
 }
 

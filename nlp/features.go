@@ -15,16 +15,18 @@ type sentCtx struct {
 	// per-token results, see tokenTags
 	ttag, tner []int
 	tprob      []float32
-	amb        []uint32  // ambiguity class of each word, see POSTagger.setAmb
-	tags1      []int     // first-pass POS tags, read by the second pass
-	margin     []float32 // first-pass score margins, see posSure
-	low        []byte    // lower-cased words, back to back
-	lo         []int32   // low[lo[i]:hi[i]] is word i lower-cased
-	hi         []int32   //
-	shape      []fhash   // hash of each word's shape ("Xx", "d-d", "X.X.")
-	flags      []uint8   // flagUpper | flagAllCaps | flagDigit | flagHyphen
-	part       []int32   // start in low of the last hyphen-separated part
-	feats      []fhash   // features of the current word
+	amb        []uint32   // ambiguity class of each word, see POSTagger.setAmb
+	pw         []*posWord // the tagger's word entries, see POSTagger.wordInfo
+	pwBuf      []posWord  // entries made for this sentence
+	tags1      []int      // first-pass POS tags, read by the second pass
+	margin     []float32  // first-pass score margins, see posSure
+	low        []byte     // lower-cased words, back to back
+	lo         []int32    // low[lo[i]:hi[i]] is word i lower-cased
+	hi         []int32    //
+	shape      []fhash    // hash of each word's shape ("Xx", "d-d", "X.X.")
+	flags      []uint8    // flagUpper | flagAllCaps | flagDigit | flagHyphen
+	part       []int32    // start in low of the last hyphen-separated part
+	feats      []fhash    // features of the current word
 	score      []float32
 	tags       []int // predicted POS per word
 	ner        []int // predicted NER label per word
@@ -40,7 +42,10 @@ type sentCtx struct {
 	// beam[i*k:i*k+beamN[i]], best first
 	beam  []beamItem
 	beamN []int
-	stat  []float32 // label-independent scores of each word, nl per word
+	// seqScore holds word i's label scores after item p of word i-1's
+	// beam at [(i*k+p)*nl:], nl of them
+	seqScore []float32
+	path     []int32 // item of each word's beam on the chosen sequence
 }
 
 const (
@@ -205,18 +210,20 @@ func (c *sentCtx) shapeAt(i int) fhash {
 	return c.shape[i]
 }
 
-// posFeatures fills c.feats for word i given the tags predicted to its left.
+// posFeatures fills c.feats for word i given the tags predicted to its
+// left: the features of the word alone, then those of its context.
 func (c *sentCtx) posFeatures(i int) {
-	f := c.feats[:0]
+	c.feats = c.feats[:0]
+	c.posWordFeatures(i)
+	c.posContextFeatures(i)
+}
+
+// posWordFeatures appends to c.feats the features of word i that depend on
+// the word alone (its form, affixes, shape and capitals), so that a tagger
+// can score them once per distinct word (see POSTagger.wordInfo).
+func (c *sentCtx) posWordFeatures(i int) {
 	w := c.lw(i)
-	p1, p2 := -1, -2
-	if i > 0 {
-		p1 = c.tags[i-1]
-	}
-	if i > 1 {
-		p2 = c.tags[i-2]
-	}
-	f = append(f,
+	c.feats = append(c.feats,
 		tmpl(1),
 		tmpl(2).bytes(w),
 		tmpl(3).bytes(suffix(w, 1)),
@@ -227,6 +234,27 @@ func (c *sentCtx) posFeatures(i int) {
 		tmpl(8).bytes(prefix(w, 2)),
 		tmpl(9).bytes(prefix(w, 3)),
 		tmpl(10).num(int(c.shape[i])),
+		tmpl(28).num(int(c.flags[i])),
+		tmpl(32).str(c.words[i]),
+	)
+	if c.flags[i]&flagHyphen != 0 {
+		part := c.low[c.part[i]:c.hi[i]]
+		c.feats = append(c.feats, tmpl(23).bytes(part), tmpl(29).bytes(suffix(part, 3)))
+	}
+}
+
+// posContextFeatures appends to c.feats the features of word i that depend
+// on its place in the sentence, its neighbours and the tags to its left.
+func (c *sentCtx) posContextFeatures(i int) {
+	w := c.lw(i)
+	p1, p2 := -1, -2
+	if i > 0 {
+		p1 = c.tags[i-1]
+	}
+	if i > 1 {
+		p2 = c.tags[i-2]
+	}
+	c.feats = append(c.feats,
 		tmpl(11).bytes(c.lw(i-1)),
 		tmpl(12).bytes(c.lw(i-2)),
 		tmpl(13).bytes(c.lw(i+1)),
@@ -243,10 +271,8 @@ func (c *sentCtx) posFeatures(i int) {
 		tmpl(25).num(int(c.shapeAt(i+1))),
 		tmpl(26).bytes(c.lw(i-1)).sep().bytes(w),
 		tmpl(27).num(p1).bytes(c.lw(i+1)),
-		tmpl(28).num(int(c.flags[i])),
 		tmpl(30).bytes(c.lw(i-1)).sep().bytes(c.lw(i+1)),
 		tmpl(31).num(p1).bytes(suffix(w, 3)),
-		tmpl(32).str(c.wordAt(i)),
 		tmpl(33).bytes(suffix(c.lw(i+1), 2)).num(int(c.shapeAt(i+1))),
 		tmpl(34).bytes(suffix(c.lw(i+2), 3)),
 		tmpl(41).num(c.ambAt(i+1)),
@@ -256,11 +282,6 @@ func (c *sentCtx) posFeatures(i int) {
 		tmpl(46).num(c.gazAt(i)).num(int(c.flags[i]&(flagUpper|flagAllCaps))).num(boolInt(i == 0)),
 		tmpl(47).num(c.gazAt(i+1)).num(int(c.flags[i]&flagUpper)),
 	)
-	if c.flags[i]&flagHyphen != 0 {
-		part := c.low[c.part[i]:c.hi[i]]
-		f = append(f, tmpl(23).bytes(part), tmpl(29).bytes(suffix(part, 3)))
-	}
-	c.feats = f
 }
 
 func boolInt(b bool) int {

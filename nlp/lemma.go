@@ -31,7 +31,19 @@ const maxRuleSuffix = 5
 // lemma returns the lemma of low (a lower-cased form) tagged tag. same is
 // returned when the lemma is the form itself, so callers can avoid copying.
 func (l *lemmatizer) lemma(low []byte, tag int, same string) string {
-	if es, ok := l.table[string(low)]; ok {
+	es, ok := l.table[string(low)]
+	return lemmaFrom(l, es, ok, low, tag, same)
+}
+
+// lemmaIn is lemma for a form whose table entries the caller has looked
+// up (es, found: see posWord).
+func (l *lemmatizer) lemmaIn(es []lemmaEntry, found bool, low string, tag int) string {
+	return lemmaFrom(l, es, found, low, tag, low)
+}
+
+// lemmaFrom is lemma given low's table entries.
+func lemmaFrom[S string | []byte](l *lemmatizer, es []lemmaEntry, found bool, low S, tag int, same string) string {
+	if found {
 		for _, e := range es {
 			if int(e.tag) == tag {
 				if e.lemma == "" {

@@ -157,7 +157,9 @@ type scorer interface {
 // beamSearch fills c.beam with the k best label sequences of c's words
 // under m, summing raw scores along each sequence. With gold (training) it
 // marks the items on the gold path and stops at the first word whose beam
-// lost it, returning that word's index; otherwise it returns -1.
+// lost it, returning that word's index; otherwise it returns -1. It keeps
+// in c.seqScore the scores of each word's labels after each item of the
+// previous word's beam, for labelProbs.
 func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 	nw := len(c.words)
 	if cap(c.beam) < nw*k {
@@ -168,16 +170,18 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 		c.beamN = make([]int, nw)
 	}
 	c.beamN = c.beamN[:nw]
-	if cap(c.stat) < nw*nl {
-		c.stat = make([]float32, nw*nl)
+	if cap(c.seqScore) < nw*k*nl {
+		c.seqScore = make([]float32, nw*k*nl)
 	}
-	c.stat = c.stat[:nw*nl]
-	var st, sc [16]float32
+	c.seqScore = c.seqScore[:nw*k*nl]
+	var st [16]float32
+	// the labels before each item of the previous word's beam: items
+	// with the same two share their scores (nerDynamic sees only those)
+	var hist [16][2]int
 	for i := 0; i < nw; i++ {
 		c.nerStatic(i)
 		ns := len(c.feats)
 		m.scores(c.feats, st[:nl])
-		copy(c.stat[i*nl:i*nl+nl], st[:nl])
 		cur := c.beam[i*k : i*k+k]
 		cn := 0
 		np := 1
@@ -193,18 +197,29 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 					l2 = int(c.beam[(i-2)*k+int(p.back)].lab)
 				}
 			}
-			c.feats = c.feats[:ns]
-			c.nerDynamic(i, l1, l2)
-			m.scores(c.feats[ns:], sc[:nl])
-			prev := max(l1, 0)
-			best := -1
-			for j := 0; j < nl; j++ {
-				sc[j] += st[j]
-				if allowed(prev, j) && (best < 0 || sc[j] > sc[best]) {
-					best = j
+			sc := c.seqScore[(i*k+pi)*nl : (i*k+pi+1)*nl]
+			same := -1
+			if pi < len(hist) {
+				hist[pi] = [2]int{l1, l2}
+				for pj := 0; pj < pi; pj++ {
+					if hist[pj] == hist[pi] {
+						same = pj
+						break
+					}
 				}
 			}
-			for j := 0; j < nl; j++ {
+			if same >= 0 {
+				copy(sc, c.seqScore[(i*k+same)*nl:(i*k+same+1)*nl])
+			} else {
+				c.feats = c.feats[:ns]
+				c.nerDynamic(i, l1, l2)
+				m.scores(c.feats[ns:], sc)
+				for j := range sc {
+					sc[j] += st[j]
+				}
+			}
+			prev := max(l1, 0)
+			for j := range sc {
 				if !allowed(prev, j) {
 					continue
 				}
@@ -242,42 +257,46 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 }
 
 // backtrack writes into c.ner the labels of words [0, i] along the
-// sequence ending at item b of word i's beam.
+// sequence ending at item b of word i's beam, and into c.path the items.
 func (c *sentCtx) backtrack(i, b, k int) {
+	if cap(c.path) < i+1 {
+		c.path = make([]int32, i+1)
+	}
+	c.path = c.path[:i+1]
 	for ; i >= 0; i-- {
 		it := &c.beam[i*k+b]
 		c.ner[i] = int(it.lab)
+		c.path[i] = int32(b)
 		b = int(it.back)
 	}
 }
 
 // labelProbs fills c.prob with each chosen label's probability under a
-// softmax of the scores given the chosen labels before it. Only the chosen
-// sequence needs them: the beam compares raw sums, so computing them there,
-// for every hypothesis, cost a tenth of the pipeline's time in math.Exp.
-func (c *sentCtx) labelProbs(m scorer, nl int) {
-	var sc [16]float32
+// softmax of the scores given the chosen labels before it, after
+// beamSearch and backtrack over the whole sentence: the scores are the
+// ones beamSearch computed after the chosen item of the previous word.
+// Only the chosen sequence needs them: the beam compares raw sums, so
+// computing them there, for every hypothesis, cost a tenth of the
+// pipeline's time in math.Exp.
+func (c *sentCtx) labelProbs(nl, k int) {
 	for i := range c.words {
-		l1, l2 := -1, -2
+		back := 0
 		if i > 0 {
-			l1 = c.ner[i-1]
+			back = int(c.beam[i*k+int(c.path[i])].back)
 		}
-		if i > 1 {
-			l2 = c.ner[i-2]
+		sc := c.seqScore[(i*k+back)*nl : (i*k+back+1)*nl]
+		prev := 0
+		if i > 0 {
+			prev = c.ner[i-1]
 		}
-		c.feats = c.feats[:0]
-		c.nerDynamic(i, l1, l2)
-		m.scores(c.feats, sc[:nl])
-		prev := max(l1, 0)
 		best := -1
-		for j := 0; j < nl; j++ {
-			sc[j] += c.stat[i*nl+j]
+		for j := range sc {
 			if allowed(prev, j) && (best < 0 || sc[j] > sc[best]) {
 				best = j
 			}
 		}
 		var z float64
-		for j := 0; j < nl; j++ {
+		for j := range sc {
 			if allowed(prev, j) {
 				z += math.Exp(float64(sc[j]-sc[best]) / nerTemperature)
 			}
@@ -297,7 +316,7 @@ func (n *NER) recognize(c *sentCtx) {
 	k := max(nerBeam, 1)
 	c.beamSearch(n.model, len(n.model.labels), k, nil)
 	c.backtrack(len(c.words)-1, 0, k)
-	c.labelProbs(n.model, len(n.model.labels))
+	c.labelProbs(len(n.model.labels), k)
 }
 
 // TrainNER trains the recognizer on Universal NER IOB2 files (.iob2) and

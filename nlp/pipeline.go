@@ -112,13 +112,21 @@ func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
 			toks[i].Start += lo
 			toks[i].End += lo
 		}
-		a.Tokens = append(a.Tokens, toks...)
-		for _, s := range sents {
-			s.Start += lo
-			s.End += lo
-			s.First += base
-			s.Limit += base
-			a.Sentences = append(a.Sentences, s)
+		if a.Tokens == nil && len(toks) > 0 {
+			a.Tokens = toks // the first range's tokens need no copy
+		} else {
+			a.Tokens = append(a.Tokens, toks...)
+		}
+		for i := range sents {
+			sents[i].Start += lo
+			sents[i].End += lo
+			sents[i].First += base
+			sents[i].Limit += base
+		}
+		if a.Sentences == nil && len(sents) > 0 {
+			a.Sentences = sents
+		} else {
+			a.Sentences = append(a.Sentences, sents...)
 		}
 	}
 	for _, s := range a.Sentences {

@@ -31,6 +31,9 @@ type POSTagger struct {
 	// gaz tells common words from names ("bay" vs "Miami"), a cue for
 	// PROPN against NOUN; nil when no gazetteer is embedded.
 	gaz *gazetteer
+	// cache keeps what the tagger knows about frequent word forms (see
+	// wordInfo); nil: worked out for every word.
+	cache *posCache
 }
 
 // setAmb fills c.amb with the ambiguity class of each word (0: unknown).
@@ -51,7 +54,7 @@ type POSOptions struct {
 
 // tag tags the words of c, filling c.tags.
 func (t *POSTagger) tag(c *sentCtx) {
-	t.setAmb(c)
+	t.wordInfo(c)
 	t.pass(c, t.model, false)
 	if t.model2 != nil {
 		c.tags1 = append(c.tags1[:0], c.tags...)
@@ -66,27 +69,36 @@ var posSure float32 = 20
 
 // pass tags c left to right with m; second passes also see c.tags1 and
 // retag only the words the first pass was unsure of.
+// The weights of the features of the word alone come summed from c.pw.
 func (t *POSTagger) pass(c *sentCtx, m *linearModel, second bool) {
 	sc := c.score[:len(m.labels)]
-	if !second {
+	k := 0
+	if second {
+		k = 1
+	} else {
 		c.margin = c.margin[:0]
 	}
 	for i := range c.words {
 		if second && c.margin[i] >= posSure {
 			continue
 		}
-		if tg, ok := t.tagDict[string(c.lw(i))]; ok && !(c.flags[i]&flagUpper != 0 && i > 0) {
-			c.tags[i] = tg
+		e := c.pw[i]
+		if e.dict >= 0 && !(c.flags[i]&flagUpper != 0 && i > 0) {
+			c.tags[i] = int(e.dict)
 			if !second {
 				c.margin = append(c.margin, posSure)
 			}
 			continue
 		}
-		c.posFeatures(i)
+		c.feats = c.feats[:0]
+		c.posContextFeaturesCached(i)
 		if second {
 			c.pos2Features(i)
 		}
 		m.scores(c.feats, sc)
+		for j, v := range e.score[k][:len(sc)] {
+			sc[j] += v
+		}
 		best := argmax(sc)
 		c.tags[i] = best
 		if !second {
@@ -282,6 +294,9 @@ func LoadPOS(r io.Reader) (*POSTagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load pos model: %w", err)
 	}
+	if len(m.labels) != len(upos) || len(m2.labels) != len(upos) {
+		return nil, fmt.Errorf("load pos model: %d and %d labels, want %d", len(m.labels), len(m2.labels), len(upos))
+	}
 	d, err := readTagDict(br, len(m.labels))
 	if err != nil {
 		return nil, fmt.Errorf("load pos model: %w", err)
@@ -298,7 +313,7 @@ func LoadPOS(r io.Reader) (*POSTagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load pos model: %w", err)
 	}
-	return &POSTagger{model: m, model2: m2, lemmas: lem, tagDict: d, lexicon: lex, gaz: gaz}, nil
+	return &POSTagger{model: m, model2: m2, lemmas: lem, tagDict: d, lexicon: lex, gaz: gaz, cache: new(posCache)}, nil
 }
 
 // TagTokens sets POS and Lemma of toks, taken as one sentence.
@@ -324,13 +339,8 @@ func (t *POSTagger) fill(c *sentCtx, toks []Token) {
 			toks[i].Lemma = t.lemmas.lemma([]byte(low), tag, low)
 			continue
 		}
-		w := c.tokFirst[i]
-		low := c.lw(int(w))
-		same := toks[i].Text
-		if same != string(low) {
-			same = string(low)
-		}
-		toks[i].Lemma = t.lemmas.lemma(low, tag, same)
+		e := c.pw[c.tokFirst[i]]
+		toks[i].Lemma = t.lemmas.lemmaIn(e.lemmas, e.inTable, e.low, tag)
 	}
 }
 

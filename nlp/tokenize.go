@@ -121,12 +121,26 @@ func runeAt(text string, i int) rune {
 }
 
 func hasURLPrefix(s string) bool {
-	l := len(s)
-	if l > 12 {
-		l = 12
+	return hasPrefixASCIIFold(s, "http://") || hasPrefixASCIIFold(s, "https://") || hasPrefixASCIIFold(s, "www.") && len(s) > 5
+}
+
+// hasPrefixASCIIFold reports whether s begins with p (lower-case ASCII) in
+// any case, without the copy strings.ToLower makes. (No other rune
+// lower-cases to an ASCII letter but U+0130 and U+212A, to "i" and "k".)
+func hasPrefixASCIIFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
 	}
-	p := strings.ToLower(s[:l])
-	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "www.") && len(s) > 5
+	for k := 0; k < len(p); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // scanURL takes everything up to white space or a quote, then gives back

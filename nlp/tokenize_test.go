@@ -166,11 +166,12 @@ func BenchmarkTokenize(b *testing.B) {
 	text := benchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	n := 0
+	var m tokenMeter
 	for b.Loop() {
+		m.begin()
 		toks := Tokenize(text)
 		SplitSentences(text, toks)
-		n += len(toks)
+		m.n += len(toks)
 	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+	m.report(b)
 }
