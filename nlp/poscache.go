@@ -14,7 +14,7 @@ type posWord struct {
 	low   string // word lower-cased (word itself when it is)
 	amb   uint32
 	dict  int8           // tag from the tag dictionary, or -1
-	gaz   uint8          // the word's gazetteer classes (gazetteer.singles)
+	gaz   uint16         // the word's gazetteer classes (gazetteer.singles)
 	score [2][17]float32 // weights of the word features, first and second pass
 	// the lemmatizer's table entries for low, if it has any
 	lemmas  []lemmaEntry
@@ -159,7 +159,7 @@ func (t *POSTagger) wordInfo(c *sentCtx) {
 		t.gaz.singles(c)
 	} else {
 		if cap(c.gazSingle) < n {
-			c.gazSingle = make([]uint8, n)
+			c.gazSingle = make([]uint16, n)
 		}
 		c.gazSingle = c.gazSingle[:n]
 	}
