@@ -50,6 +50,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Keep connections, and their warm page caches, between requests: an
+	// entity page reads on four connections at once, and database/sql's
+	// default of two idle ones closed the others after every page, so the
+	// next page opened fresh connections with empty caches.
+	sdb.SetMaxIdleConns(8)
 	db := &DB{db: sdb, path: path, Now: time.Now}
 	if err := db.migrate(ctx); err != nil {
 		sdb.Close()

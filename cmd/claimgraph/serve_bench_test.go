@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -95,6 +96,7 @@ func BenchmarkServeLatency(b *testing.B) {
 	for _, tc := range cases {
 		b.Run(tc.name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)
+			deferred := 0
 			for i := 0; i < b.N; i++ {
 				p := tc.path()
 				t0 := time.Now()
@@ -102,12 +104,20 @@ func BenchmarkServeLatency(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				_, err = io.Copy(io.Discard, res.Body)
+				body, err := io.ReadAll(res.Body)
 				res.Body.Close()
 				lat = append(lat, time.Since(t0))
 				if err != nil || res.StatusCode != http.StatusOK {
 					b.Fatalf("GET %s = %d %v", p, res.StatusCode, err)
 				}
+				// An entity page left a list to the browser: it was not
+				// ready within the page's budget.
+				if bytes.Contains(body, []byte(`class="deferred"`)) {
+					deferred++
+				}
+			}
+			if strings.HasPrefix(tc.name, "entity-page") {
+				b.ReportMetric(100*float64(deferred)/float64(b.N), "deferred-%")
 			}
 			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 			q := func(f float64) float64 { return float64(lat[int(f*float64(len(lat)-1))].Microseconds()) / 1000 }
