@@ -61,6 +61,10 @@ type Alias struct {
 	Start    int    `json:"start,omitempty"`    // evidence span in Doc
 	End      int    `json:"end,omitempty"`      //
 	Evidence string `json:"evidence,omitempty"` // the quoted evidence text
+	// Region is the kind of region the evidence lies in when that is not
+	// the document's main text ("boilerplate" for a site's sidebar), so a
+	// reader sees that the name comes from around the article, not from it.
+	Region RegionKind `json:"region,omitempty"`
 }
 
 // AliasAssertion is a document's statement that two names denote one actor,

@@ -76,6 +76,15 @@ func testEntities(t *testing.T, c *Corpus) {
 	if err != nil || len(got) == 0 {
 		t.Fatalf("Entities ORG = %v, %v", got, err)
 	}
+	for _, a := range got[1].Aliases {
+		if a.Region != "" {
+			t.Errorf("Acme's alias %q: region %q, want main text (\"\")", a.Name, a.Region)
+		}
+	}
+	paris, err := c.Store.Entities(ctx, claimgraph.EntityFilter{Type: "LOC"})
+	if err != nil || len(paris) != 1 || len(paris[0].Aliases) != 2 || paris[0].Aliases[1].Region != claimgraph.RegionRepeated {
+		t.Errorf("Paris = %+v, %v; want its second alias's evidence in the repeated region", paris, err)
+	}
 	if e := got[1]; e.Name != "Acme Corp" || e.Mentions != 6 || e.Docs != 3 || len(e.Aliases) != 2 {
 		t.Errorf("Acme = %+v; want 6 mentions in 3 documents, 2 aliases", e)
 	}

@@ -203,6 +203,7 @@ func LoadCorpus(t testing.TB, s EntityStore) *Corpus {
 	doe := d.mention("Doe", 2, "PER", "name", 0, true)
 	d.mention("Blue Party", 0, "ORG", "name", EntBlue, false)
 	d.a.Quotes = []claimgraph.Quote{{Doc: c.D.ID, Kind: claimgraph.QuoteIndirect, Content: d.span(QuoteDoeWin, 0), Speaker: d.speaker(doe), Cue: d.span("said", 0), CueLemma: "say"}}
+	parisAgain := d.span("Paris", 1)
 	first, last := d.sentence(0), d.sentence(2)
 	d.a.Reuse = []claimgraph.ReusePair{{DocA: c.D.ID, DocB: c.D.ID, Similarity: 0.2, Containment: 0.3,
 		Passages: []claimgraph.Passage{{AStart: first.Start, AEnd: first.End, BStart: last.Start, BEnd: last.End, AText: first.Text, BText: last.Text, Score: 1}}}}
@@ -238,7 +239,9 @@ func LoadCorpus(t testing.TB, s EntityStore) *Corpus {
 		{ID: EntBlue, Name: "Blue Party", Type: "ORG", Aliases: []claimgraph.Alias{mentionAlias("Blue Party")}},
 		{ID: EntMary, Name: "Mary Doe", Type: "PER", Aliases: []claimgraph.Alias{mentionAlias("Mary Doe")}},
 		{ID: EntJohn, Name: "John Doe", Type: "PER", Aliases: []claimgraph.Alias{mentionAlias("John Doe")}},
-		{ID: EntParis, Name: "Paris", Type: "LOC", Aliases: []claimgraph.Alias{mentionAlias("Paris")}},
+		{ID: EntParis, Name: "Paris", Type: "LOC", Aliases: []claimgraph.Alias{mentionAlias("Paris"),
+			// evidence in D's repeated passage: the store says which region holds it
+			{Name: "Paris", Source: claimgraph.AliasAsserted, Rule: "test", Doc: c.D.ID, Start: parisAgain.Start, End: parisAgain.End, Evidence: parisAgain.Text}}},
 	}
 	if err := s.ReplaceEntities(ctx, entities, me); err != nil {
 		t.Fatalf("corpus: replace entities: %v", err)

@@ -148,6 +148,8 @@ Curated decisions: claimgraph entity merge|split|rename|type|decisions|undo ...`
 // its quoted span, or the rule that joined it.
 func aliasWhy(a claimgraph.Alias) string {
 	switch {
+	case a.Doc != "" && a.Evidence != "" && a.Region != "":
+		return fmt.Sprintf("%s in %s [%d:%d] %q (in %s)", orDash(a.Rule), a.Doc, a.Start, a.End, clip(oneLine(a.Evidence), 80), a.Region)
 	case a.Doc != "" && a.Evidence != "":
 		return fmt.Sprintf("%s in %s [%d:%d] %q", orDash(a.Rule), a.Doc, a.Start, a.End, clip(oneLine(a.Evidence), 80))
 	case a.Rule != "":
