@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -163,6 +164,10 @@ func newFixture(t *testing.T, opts httpapi.Options) *fixture {
 		{ID: f.maliki, Name: "Nouri al-Maliki", Type: "PER", Aliases: []claimgraph.Alias{{Name: "Nouri al-Maliki", Source: claimgraph.AliasMention}}},
 		{ID: f.rajavi, Name: "Maryam Rajavi", Type: "PER", Aliases: []claimgraph.Alias{{Name: "Rajavi", Source: claimgraph.AliasMention}}},
 		{ID: f.baghdad, Name: "Baghdad", Type: "LOC"},
+	}
+	// One name with seven pieces of evidence, more than an entity page shows.
+	for k := range 7 {
+		entities[3].Aliases = append(entities[3].Aliases, claimgraph.Alias{Name: "Bagdad", Source: claimgraph.AliasRule, Rule: fmt.Sprintf("rule-%d", k)})
 	}
 	if err := db.ReplaceEntities(ctx, entities, me); err != nil {
 		t.Fatalf("replace entities: %v", err)

@@ -104,6 +104,19 @@ func TestEntityPage(t *testing.T) {
 	contains(t, "missing entity page", missing, `data-code="not_found"`, "Nobody At All")
 }
 
+// TestEntityPageCapsEvidence checks that a name asserted over and over
+// (a wire story, a site-wide sidebar) shows a few pieces of evidence and
+// says how many more there are.
+func TestEntityPageCapsEvidence(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	id := strconv.FormatInt(f.baghdad, 10)
+	body := f.page(t, "/entities/"+id, http.StatusOK)
+	contains(t, "Baghdad's page", body, "rule-0", "rule-4", `<a href="/api/entities/`+id+`">and 2 more</a>`)
+	if strings.Contains(body, "rule-5") {
+		t.Error("the page shows more than five pieces of evidence for one name")
+	}
+}
+
 func TestDocumentReader(t *testing.T) {
 	f := newFixture(t, httpapi.Options{})
 	body := f.page(t, "/documents/"+f.doc1, http.StatusOK)

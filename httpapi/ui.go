@@ -304,7 +304,12 @@ type entityPage struct {
 type aliasGroup struct {
 	Name  string
 	Items []claimgraph.Alias
+	More  int // pieces of evidence past maxAliasEvidence, not shown
 }
+
+// maxAliasEvidence caps the evidence shown for one name: a wire story or a
+// site-wide sidebar repeats the same assertion in thousands of documents.
+const maxAliasEvidence = 5
 
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -395,7 +400,11 @@ wait:
 			groups[a.Name] = i
 			ep.Asserted = append(ep.Asserted, aliasGroup{Name: a.Name})
 		}
-		ep.Asserted[i].Items = append(ep.Asserted[i].Items, a)
+		if g := &ep.Asserted[i]; len(g.Items) < maxAliasEvidence {
+			g.Items = append(g.Items, a)
+		} else {
+			g.More++
+		}
 	}
 	s.render(w, r, http.StatusOK, "entity", &page{Title: e.Name, Nav: "entities", Data: ep})
 	return nil
