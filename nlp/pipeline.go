@@ -93,12 +93,12 @@ func (p *Pipeline) Analyze(text string) *Analysis {
 	return p.AnalyzeRanges(text, [][2]int{{0, len(text)}})
 }
 
-// AnalyzeRanges analyses only the given byte ranges of text (a document's
-// main-text regions), each range split into sentences on its own; every
-// offset still refers to the whole text. Ranges out of bounds are clipped;
-// ranges should be sorted and not overlap.
-func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
-	a := &Analysis{Text: text}
+// SplitRanges tokenizes only the given byte ranges of text and splits each
+// range into sentences on its own; every offset refers to the whole text.
+// Ranges out of bounds are clipped; ranges should be sorted and not overlap.
+func SplitRanges(text string, ranges [][2]int) ([]Token, []Sentence) {
+	var all []Token
+	var sentences []Sentence
 	for _, r := range ranges {
 		lo, hi := max(r[0], 0), min(r[1], len(text))
 		if lo >= hi {
@@ -107,15 +107,15 @@ func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
 		sub := text[lo:hi]
 		toks := Tokenize(sub)
 		sents := SplitSentences(sub, toks)
-		base := len(a.Tokens)
+		base := len(all)
 		for i := range toks {
 			toks[i].Start += lo
 			toks[i].End += lo
 		}
-		if a.Tokens == nil && len(toks) > 0 {
-			a.Tokens = toks // the first range's tokens need no copy
+		if all == nil && len(toks) > 0 {
+			all = toks // the first range's tokens need no copy
 		} else {
-			a.Tokens = append(a.Tokens, toks...)
+			all = append(all, toks...)
 		}
 		for i := range sents {
 			sents[i].Start += lo
@@ -123,12 +123,22 @@ func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
 			sents[i].First += base
 			sents[i].Limit += base
 		}
-		if a.Sentences == nil && len(sents) > 0 {
-			a.Sentences = sents
+		if sentences == nil && len(sents) > 0 {
+			sentences = sents
 		} else {
-			a.Sentences = append(a.Sentences, sents...)
+			sentences = append(sentences, sents...)
 		}
 	}
+	return all, sentences
+}
+
+// AnalyzeRanges analyses only the given byte ranges of text (a document's
+// main-text regions), each range split into sentences on its own; every
+// offset still refers to the whole text. Ranges out of bounds are clipped;
+// ranges should be sorted and not overlap.
+func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
+	a := &Analysis{Text: text}
+	a.Tokens, a.Sentences = SplitRanges(text, ranges)
 	for _, s := range a.Sentences {
 		a.Entities = p.analyzeSentence(text, a.Tokens, s, a.Entities)
 	}

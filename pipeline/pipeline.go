@@ -161,7 +161,8 @@ func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analys
 	// kept with their evidence, they name entities without attributing a
 	// mention to this document (Mentions ignores spans outside the NLP'd text).
 	if side := regionRanges(d, claimgraph.RegionBoilerplate); len(side) > 0 {
-		a.Aliases = append(a.Aliases, alias.Find(d.ID, d.Text, nil, side)...)
+		toks, sents := nlp.SplitRanges(d.Text, side) // the sidebar alone, not the whole text again
+		a.Aliases = append(a.Aliases, alias.Find(d.ID, d.Text, &nlp.Analysis{Text: d.Text, Tokens: toks, Sentences: sents}, side)...)
 	}
 	// Claim arguments need mentions for proper nouns NER missed and for
 	// organization anaphors ("the group"), added at low confidence.
