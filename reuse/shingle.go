@@ -27,7 +27,7 @@ func Shingles(text string, ranges [][2]int, n int) []Shingle {
 	var out []Shingle
 	var ws []word
 	for _, r := range ranges {
-		ws = tokenizeRange(text, clamp(r[0], len(text)), clamp(r[1], len(text)), ws[:0])
+		ws = tokenizeRange(text, min(max(r[0], 0), len(text)), min(max(r[1], 0), len(text)), ws[:0])
 		out = appendShingles(out, ws, n)
 	}
 	return out
@@ -79,7 +79,7 @@ func ShingleSet(text string, ranges [][2]int, n int) []uint64 {
 	var set []uint64
 	ws := make([]word, 0, len(text)/5)
 	for _, r := range ranges {
-		ws = tokenizeRange(text, clamp(r[0], len(text)), clamp(r[1], len(text)), ws[:0])
+		ws = tokenizeRange(text, min(max(r[0], 0), len(text)), min(max(r[1], 0), len(text)), ws[:0])
 		switch {
 		case len(ws) == 0:
 		case len(ws) < n:

@@ -27,21 +27,12 @@ func tokenize(text string, ranges [][2]int) []word {
 	}
 	ws := make([]word, 0, len(text)/6)
 	for _, r := range ranges {
-		lo, hi := clamp(r[0], len(text)), clamp(r[1], len(text))
+		lo, hi := min(max(r[0], 0), len(text)), min(max(r[1], 0), len(text))
 		ws = tokenizeRange(text, lo, hi, ws)
 	}
 	return ws
 }
 
-func clamp(x, n int) int {
-	if x < 0 {
-		return 0
-	}
-	if x > n {
-		return n
-	}
-	return x
-}
 
 func tokenizeRange(text string, lo, hi int, ws []word) []word {
 	in := false

@@ -65,7 +65,7 @@ func (r *Recognizer) Recognize(text string, ranges [][2]int, dct string) []claim
 	var out []claimgraph.TimeExpr
 	prev := d
 	for _, rg := range ranges {
-		s, e := clamp(rg[0], len(text)), clamp(rg[1], len(text))
+		s, e := min(max(rg[0], 0), len(text)), min(max(rg[1], 0), len(text))
 		if s >= e {
 			continue
 		}
@@ -74,15 +74,6 @@ func (r *Recognizer) Recognize(text string, ranges [][2]int, dct string) []claim
 	return out
 }
 
-func clamp(x, n int) int {
-	if x < 0 {
-		return 0
-	}
-	if x > n {
-		return n
-	}
-	return x
-}
 
 // recognizeRange appends the expressions of text[s:e] to out. prev carries
 // the last date mentioned across ranges, for "the following year".
