@@ -409,27 +409,7 @@ func averageOf(labels []string, bits uint, sum []float64, n int) *linearModel {
 
 // average returns the averaged model, keeping only buckets with weight.
 func (t *trainer) average() *linearModel {
-	m := newLinearModel(t.labels, t.bits)
-	row := make([]int32, t.n)
-	for b := 0; b < 1<<t.bits; b++ {
-		keep := false
-		for j := 0; j < t.n; j++ {
-			i := b*t.n + j
-			a := (t.acc[i] + float64(t.step-t.stamp[i])*float64(t.w[i])) / float64(t.step)
-			// Round to a coarse grid: the model stays small and identical
-			// across runs, and the scores barely move.
-			v := int32(math.Round(a * 1024))
-			row[j] = v
-			if v != 0 {
-				keep = true
-			}
-		}
-		if keep {
-			m.appendRow(b, row)
-		}
-	}
-	m.finish()
-	return m
+	return averageOf(t.labels, t.bits, t.addAverage(nil), 1)
 }
 
 // writeTo writes the model: labels, bits, then each kept bucket with its row.
