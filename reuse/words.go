@@ -33,7 +33,6 @@ func tokenize(text string, ranges [][2]int) []word {
 	return ws
 }
 
-
 func tokenizeRange(text string, lo, hi int, ws []word) []word {
 	in := false
 	var cur word

@@ -74,7 +74,6 @@ func (r *Recognizer) Recognize(text string, ranges [][2]int, dct string) []claim
 	return out
 }
 
-
 // recognizeRange appends the expressions of text[s:e] to out. prev carries
 // the last date mentioned across ranges, for "the following year".
 func (r *Recognizer) recognizeRange(text string, s, e int, dct string, d ref, prev *ref, out []claimgraph.TimeExpr) []claimgraph.TimeExpr {
