@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -137,18 +135,9 @@ func buildBenchStore(b *testing.B, n int) string {
 		fs, _ := filepath.Glob(filepath.Join(shareddata.Path(b, dir), "*.conllu"))
 		files = append(files, fs...)
 	}
-	var src []benchcorpus.Article
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		arts, err := benchcorpus.ReadCoNLLU(fh)
-		fh.Close()
-		if err != nil {
-			b.Fatalf("%s: %v", f, err)
-		}
-		src = append(src, arts...)
+	src, err := benchcorpus.ReadFiles(files...)
+	if err != nil {
+		b.Fatal(err)
 	}
 	mixed, err := benchcorpus.Mix(src, n, benchcorpus.Options{Seed: 1})
 	if err != nil {
@@ -160,17 +149,12 @@ func buildBenchStore(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w := bufio.NewWriter(fh)
-	enc := json.NewEncoder(w)
-	for _, a := range mixed {
-		if err := enc.Encode(a); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := benchcorpus.WriteJSONL(fh, mixed); err != nil {
 		b.Fatal(err)
 	}
-	fh.Close()
+	if err := fh.Close(); err != nil {
+		b.Fatal(err)
+	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}

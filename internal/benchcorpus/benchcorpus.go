@@ -6,9 +6,12 @@
 package benchcorpus
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/reuse/reusebench"
@@ -43,6 +46,37 @@ func ReadCoNLLU(r io.Reader) ([]Article, error) {
 		out[i] = Article{ID: d.ID, Title: d.Title, Date: d.Date, Text: strings.Join(ps, "\n\n"), paras: d.Paras}
 	}
 	return out, nil
+}
+
+// ReadFiles reads the articles of CoNLL-U files, in order.
+func ReadFiles(paths ...string) ([]Article, error) {
+	var out []Article
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		arts, err := ReadCoNLLU(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		out = append(out, arts...)
+	}
+	return out, nil
+}
+
+// WriteJSONL writes articles as JSON Lines, the input "claimgraph ingest"
+// reads.
+func WriteJSONL(w io.Writer, arts []Article) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	for _, a := range arts {
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
 
 // Options shape the mixed articles.

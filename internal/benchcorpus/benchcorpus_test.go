@@ -1,6 +1,9 @@
 package benchcorpus
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -97,5 +100,28 @@ func TestMix(t *testing.T) {
 	}
 	if _, err := Mix(src[1:], 3, opts); err == nil {
 		t.Error("one sentence: want an error")
+	}
+}
+
+func TestReadFilesWriteJSONL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.conllu")
+	if err := os.WriteFile(path, []byte(treebank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, err := ReadFiles(path, path)
+	if err != nil || len(arts) != 4 {
+		t.Fatalf("ReadFiles: %d articles, %v", len(arts), err)
+	}
+	if _, err := ReadFiles(path + ".missing"); err == nil {
+		t.Error("a missing file: want an error")
+	}
+	var buf bytes.Buffer
+	if err := WriteJSONL(&buf, arts[:2]); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"a","title":"First","date":"2019-05-01","text":"One two three. Four five.\n\nSix seven eight nine."}` + "\n" +
+		`{"id":"b","text":"Ten eleven."}` + "\n"
+	if buf.String() != want {
+		t.Errorf("WriteJSONL:\n%s\nwant\n%s", buf.String(), want)
 	}
 }

@@ -8,8 +8,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -30,29 +28,13 @@ func main() {
 }
 
 func run(n int, opts benchcorpus.Options, paths []string) error {
-	var src []benchcorpus.Article
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		arts, err := benchcorpus.ReadCoNLLU(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		src = append(src, arts...)
+	src, err := benchcorpus.ReadFiles(paths...)
+	if err != nil {
+		return err
 	}
 	mixed, err := benchcorpus.Mix(src, n, opts)
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(os.Stdout)
-	enc := json.NewEncoder(out)
-	for _, a := range mixed {
-		if err := enc.Encode(a); err != nil {
-			return err
-		}
-	}
-	return out.Flush()
+	return benchcorpus.WriteJSONL(os.Stdout, mixed)
 }

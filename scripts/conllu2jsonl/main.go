@@ -7,8 +7,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -16,32 +14,12 @@ import (
 )
 
 func main() {
-	out := bufio.NewWriter(os.Stdout)
-	enc := json.NewEncoder(out)
-	for _, path := range os.Args[1:] {
-		arts, err := readFile(path)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "conllu2jsonl: %s: %v\n", path, err)
-			os.Exit(1)
-		}
-		for _, a := range arts {
-			if err := enc.Encode(a); err != nil {
-				fmt.Fprintf(os.Stderr, "conllu2jsonl: %v\n", err)
-				os.Exit(1)
-			}
-		}
+	arts, err := benchcorpus.ReadFiles(os.Args[1:]...)
+	if err == nil {
+		err = benchcorpus.WriteJSONL(os.Stdout, arts)
 	}
-	if err := out.Flush(); err != nil {
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "conllu2jsonl: %v\n", err)
 		os.Exit(1)
 	}
-}
-
-func readFile(path string) ([]benchcorpus.Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return benchcorpus.ReadCoNLLU(f)
 }
