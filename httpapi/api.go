@@ -64,12 +64,11 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	p, err := s.paging(q)
+	f, p, err := s.documentFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	docs, err := s.store.Documents(r.Context(), claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1})
+	docs, err := s.store.Documents(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -116,6 +115,13 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// documentFilter reads a document listing's parameters; Limit is one more
+// than the page, to tell whether a next page exists.
+func (s *Server) documentFilter(q url.Values) (claimgraph.DocumentFilter, paging, error) {
+	p, err := s.paging(q)
+	return claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
 }
 
 // entityFilter reads an entity listing's parameters.

@@ -411,16 +411,15 @@ wait:
 }
 
 func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	p, err := s.paging(q)
+	f, p, err := s.documentFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	docs, err := s.store.Documents(r.Context(), claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1})
+	docs, err := s.store.Documents(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": q.Get("outlet")}
+	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": f.Outlet}
 	s.render(w, r, http.StatusOK, "documents", &page{Title: "Documents", Nav: "documents", Data: data})
 	return nil
 }
