@@ -296,6 +296,15 @@ func BenchmarkGraph(b *testing.B) {
 	}
 }
 
+// nameInfix is a piece from inside a name: its middle, at most six bytes.
+func nameInfix(name string) string {
+	if len(name) <= 6 {
+		return name
+	}
+	i := (len(name) - 6) / 2
+	return strings.ToValidUTF8(name[i:i+6], "")
+}
+
 func BenchmarkReadLists(b *testing.B) {
 	db := benchDB(b)
 	_, mid := benchEntities(b, db)
@@ -310,6 +319,11 @@ func BenchmarkReadLists(b *testing.B) {
 		{"timeline-entity", func() error { _, err := db.Timeline(ctx, claimgraph.TimelineQuery{Entity: ref, Limit: 50}); return err }},
 		{"timeline-all", func() error { _, err := db.Timeline(ctx, claimgraph.TimelineQuery{Limit: 50}); return err }},
 		{"entities-page", func() error { _, err := db.Entities(ctx, claimgraph.EntityFilter{Limit: 50}); return err }},
+		// the search page's name lookup: a part of a name, anywhere in it
+		{"entities-query", func() error {
+			_, err := db.Entities(ctx, claimgraph.EntityFilter{Query: nameInfix(mid.Name), Limit: 20})
+			return err
+		}},
 		{"reuse-page", func() error { _, err := db.Reuse(ctx, claimgraph.ReuseFilter{Limit: 50}); return err }},
 	}
 	for _, c := range cases {
