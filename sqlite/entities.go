@@ -102,6 +102,9 @@ func insertMentionEntities(ctx context.Context, tx *sql.Tx, mentionEntity map[in
 func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
 	steps := []struct{ what, q string }{
 		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases`},
+		{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
+			AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
+			WHERE doc <> ''`},
 		{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
 			SELECT me.entity, m.doc, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
 			FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc

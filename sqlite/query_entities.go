@@ -136,11 +136,8 @@ func (db *DB) aliasesOf(ctx context.Context, ids []int64) (map[int64][]claimgrap
 			args[i] = ids[i]
 		}
 		ids = ids[n:]
-		// The region holding the evidence, when it is not main text.
-		rows, err := db.db.QueryContext(ctx, `SELECT entity, name, source, rule, doc, start, end, evidence,
-			CASE WHEN a.doc = '' THEN '' ELSE COALESCE((SELECT r.kind FROM regions r WHERE r.doc = a.doc AND r.start <= a.start
-				AND r.end >= a.end AND r.kind <> 'main' LIMIT 1), '') END
-			FROM entity_aliases a WHERE entity IN (`+placeholders(n)+`) ORDER BY entity, rowid`, args...)
+		rows, err := db.db.QueryContext(ctx, `SELECT entity, name, source, rule, doc, start, end, evidence, region
+			FROM entity_aliases WHERE entity IN (`+placeholders(n)+`) ORDER BY entity, rowid`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("entity aliases: %w", err)
 		}
