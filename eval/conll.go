@@ -17,7 +17,11 @@ const (
 
 // NERSentence is one sentence of a NER file: its tokens and gold labels.
 type NERSentence struct {
-	ID     string   // "# sent_id" when the file gives one
+	ID string // "# sent_id" when the file gives one
+	// Doc numbers the sentence's document: it changes at "-DOCSTART-"
+	// (CoNLL-2003) and "# newdoc" (IOB2) lines. Files without them are one
+	// document.
+	Doc    int
 	Tokens []string // the file's own tokens
 	Labels []string // gold labels, as written (IOB1 or IOB2)
 }
@@ -44,8 +48,10 @@ func ReadNER(r io.Reader, format string) ([]NERSentence, error) {
 	}
 	var out []NERSentence
 	var cur NERSentence
+	doc := 0
 	flush := func() {
 		if len(cur.Tokens) > 0 {
+			cur.Doc = doc
 			out = append(out, cur)
 		}
 		cur = NERSentence{}
@@ -64,10 +70,15 @@ func ReadNER(r io.Reader, format string) ([]NERSentence, error) {
 			if v, ok := strings.CutPrefix(s, "# sent_id = "); ok {
 				cur.ID = v
 			}
+			if strings.HasPrefix(s, "# newdoc") {
+				flush()
+				doc++
+			}
 			continue
 		}
 		if strings.HasPrefix(s, "-DOCSTART-") {
 			flush()
+			doc++
 			continue
 		}
 		var tok, lab string
@@ -232,6 +243,26 @@ func (s *NERScore) Add(gold, pred []Chunk) {
 			s.All.Correct++
 			s.typ(c.Type).Correct++
 		}
+	}
+}
+
+// AddDocuments scores sentences document by document: analyze gets the
+// tokens of one document's sentences (of one sentence each when
+// bySentence) and returns each sentence's predicted entities.
+func (s *NERScore) AddDocuments(sents []NERSentence, bySentence bool, analyze func(doc [][]string) [][]Chunk) {
+	for len(sents) > 0 {
+		n := 1
+		for !bySentence && n < len(sents) && sents[n].Doc == sents[0].Doc {
+			n++
+		}
+		doc := make([][]string, n)
+		for i, ns := range sents[:n] {
+			doc[i] = ns.Tokens
+		}
+		for i, pred := range analyze(doc) {
+			s.Add(Chunks(sents[i].Labels), pred)
+		}
+		sents = sents[n:]
 	}
 }
 

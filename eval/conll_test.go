@@ -67,6 +67,15 @@ func TestReadNERFormats(t *testing.T) {
 	if len(iob1) != 2 || len(iob2) != 2 {
 		t.Fatalf("got %d and %d sentences, want 2 and 2 (-DOCSTART- is not a sentence)", len(iob1), len(iob2))
 	}
+	// -DOCSTART- separates the CoNLL file's two sentences; the IOB2 file,
+	// without "# newdoc" lines, is one document.
+	if iob1[0].Doc == iob1[1].Doc || iob2[0].Doc != iob2[1].Doc {
+		t.Errorf("documents %d,%d and %d,%d, want two and one", iob1[0].Doc, iob1[1].Doc, iob2[0].Doc, iob2[1].Doc)
+	}
+	same, err := ReadNER(strings.NewReader("# newdoc id = d\n1\ta\tO\n\n1\tb\tO\n\n# newdoc id = e\n1\tc\tO\n"), FormatIOB2)
+	if err != nil || len(same) != 3 || same[0].Doc != same[1].Doc || same[1].Doc == same[2].Doc {
+		t.Errorf("newdoc grouping: %+v, %v", same, err)
+	}
 	if iob2[0].ID != "a-1" {
 		t.Errorf("sentence id %q, want a-1", iob2[0].ID)
 	}

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -266,4 +267,49 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+// AnalyzeDocument gives a corpus's own sentences the analysis an article
+// gets: the same entities as Analyze over the same words, document-level
+// consistency included, with spans per sentence.
+func TestAnalyzeDocument(t *testing.T) {
+	doc := [][]string{
+		strings.Fields("Maria Kowalczyk met officials of Norvexa Holdings in Gdansk ."),
+		strings.Fields("Kowalczyk said Norvexa Holdings would stay ."),
+		strings.Fields("Nobody else spoke ."),
+		strings.Fields("Later Kowalczyk flew to Oslo with Norvexa Holdings staff ."),
+	}
+	var lines []string
+	for _, s := range doc {
+		lines = append(lines, strings.Join(s, " "))
+	}
+	text := strings.Join(lines, "\n")
+	p := Default()
+	a := p.Analyze(text)
+	if len(a.Sentences) != len(doc) {
+		t.Fatalf("Analyze split %d sentences, want %d", len(a.Sentences), len(doc))
+	}
+	want := map[[3]int]string{}
+	for _, e := range a.Entities {
+		k := 0
+		for a.Sentences[k].Limit <= e.First {
+			k++
+		}
+		want[[3]int{k, e.First - a.Sentences[k].First, e.Limit - a.Sentences[k].First}] = e.Type
+	}
+	got := map[[3]int]string{}
+	for k, ents := range p.AnalyzeDocument(doc) {
+		for _, e := range ents {
+			if e.First < 0 || e.Limit > len(doc[k]) || e.Text != strings.Join(doc[k][e.First:e.Limit], " ") {
+				t.Errorf("sentence %d: entity %+v does not match its tokens", k, e)
+			}
+			got[[3]int{k, e.First, e.Limit}] = e.Type
+		}
+	}
+	if len(want) < 4 || !reflect.DeepEqual(got, want) {
+		t.Errorf("AnalyzeDocument %v, Analyze %v (want the same, at least 4)", got, want)
+	}
+	if got := p.AnalyzeDocument([][]string{{}, {"Oslo"}}); len(got) != 2 || len(got[0]) != 0 {
+		t.Errorf("an empty sentence must keep its place, with no entities: %v", got)
+	}
 }

@@ -6,24 +6,23 @@ import (
 	"github.com/claimgraph/claimgraph/eval"
 )
 
-// nerScoreFile runs p on an IOB2 file's own tokens and scores PER/ORG/LOC.
+// nerScoreFile runs p on an IOB2 file's own tokens, document by document as
+// "claimgraph eval ner" does, and scores PER/ORG/LOC.
 func nerScoreFile(t testing.TB, p *Pipeline, path string) *eval.NERScore {
 	sents, err := eval.ReadNERFile(path, eval.FormatIOB2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := eval.NewNERScore([]string{"PER", "ORG", "LOC"})
-	for _, s := range sents {
-		toks := make([]Token, len(s.Tokens))
-		for i, w := range s.Tokens {
-			toks[i] = Token{Text: w}
+	sc.AddDocuments(sents, false, func(doc [][]string) [][]eval.Chunk {
+		out := make([][]eval.Chunk, len(doc))
+		for i, ents := range p.AnalyzeDocument(doc) {
+			for _, e := range ents {
+				out[i] = append(out[i], eval.Chunk{First: e.First, Limit: e.Limit, Type: e.Type})
+			}
 		}
-		var pred []eval.Chunk
-		for _, e := range p.AnalyzeTokens(toks) {
-			pred = append(pred, eval.Chunk{First: e.First, Limit: e.Limit, Type: e.Type})
-		}
-		sc.Add(eval.Chunks(s.Labels), pred)
-	}
+		return out
+	})
 	sc.Finish()
 	return sc
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -153,6 +154,45 @@ func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
 // uses it to analyse a corpus's own tokens.
 func (p *Pipeline) AnalyzeTokens(toks []Token) []Entity {
 	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, nil)
+}
+
+// AnalyzeDocument analyses one document given as sentences of tokens (a
+// corpus's own tokenization) as Analyze does an article, document-level
+// consistency included (see propagate), and returns each sentence's
+// entities with token spans into that sentence.
+func (p *Pipeline) AnalyzeDocument(sentences [][]string) [][]Entity {
+	a := &Analysis{}
+	var text strings.Builder
+	for _, words := range sentences {
+		s := Sentence{First: len(a.Tokens), Start: text.Len()}
+		for _, w := range words {
+			if text.Len() > 0 {
+				text.WriteByte(' ')
+			}
+			a.Tokens = append(a.Tokens, Token{Text: w, Start: text.Len(), End: text.Len() + len(w)})
+			text.WriteString(w)
+		}
+		s.Limit, s.End = len(a.Tokens), text.Len()
+		a.Sentences = append(a.Sentences, s)
+	}
+	a.Text = text.String()
+	for _, s := range a.Sentences {
+		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, a.Entities)
+	}
+	if p.ner != nil {
+		propagate(a)
+	}
+	out := make([][]Entity, len(sentences))
+	k := 0
+	for _, e := range a.Entities {
+		for k < len(a.Sentences) && a.Sentences[k].Limit <= e.First {
+			k++
+		}
+		e.First -= a.Sentences[k].First
+		e.Limit -= a.Sentences[k].First
+		out[k] = append(out[k], e)
+	}
+	return out
 }
 
 func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []Entity) []Entity {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -19,10 +20,15 @@ Recognize entities in the tokens of NER files with the embedded model and
 print precision, recall and F1 with conlleval semantics: an entity counts when
 its span and type are exact. IOB1 and IOB2 labels are both read.
   conll2003: space-separated columns, the label last, -DOCSTART- lines
-  iob2:      Universal NER (index, token, label, ...), "#" comments`)
+  iob2:      Universal NER (index, token, label, ...), "#" comments
+Each document (between -DOCSTART- or "# newdoc" lines) is analysed as a whole,
+as ingest analyses an article: a name found in one sentence is also found in
+the others, with one type (--sentences scores each sentence alone).`)
 	format := fs.String("format", eval.FormatIOB2, "file format: conll2003 or iob2")
 	types := fs.String("types", "PER,ORG,LOC", "entity types scored; others are ignored on both sides")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	model := fs.String("model", "", "NER model file to score (default: the embedded one)")
+	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,26 +43,28 @@ its span and type are exact. IOB1 and IOB2 labels are both read.
 		}
 	}
 	p := nlp.Default()
+	if *model != "" {
+		f, err := os.Open(*model)
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		ner, err := nlp.LoadNER(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("eval ner: %s: %w", *model, err)
+		}
+		p = nlp.NewPipeline(p.POS(), ner)
+	}
 	sc := eval.NewNERScore(tl)
 	for _, path := range fs.Args() {
 		sents, err := eval.ReadNERFile(path, *format)
 		if err != nil {
 			return fmt.Errorf("eval ner: %w", err)
 		}
-		for _, s := range sents {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			toks := make([]nlp.Token, len(s.Tokens))
-			for i, w := range s.Tokens {
-				toks[i] = nlp.Token{Text: w}
-			}
-			var pred []eval.Chunk
-			for _, e := range p.AnalyzeTokens(toks) {
-				pred = append(pred, eval.Chunk{First: e.First, Limit: e.Limit, Type: e.Type})
-			}
-			sc.Add(eval.Chunks(s.Labels), pred)
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		sc.AddDocuments(sents, *bySentence, nerChunks(p))
 	}
 	sc.Finish()
 	if *asJSON {
@@ -79,4 +87,18 @@ its span and type are exact. IOB1 and IOB2 labels are both read.
 	}
 	row("overall", &sc.All)
 	return nil
+}
+
+// nerChunks returns the entities p finds in a document's sentences, as
+// eval chunks.
+func nerChunks(p *nlp.Pipeline) func([][]string) [][]eval.Chunk {
+	return func(doc [][]string) [][]eval.Chunk {
+		out := make([][]eval.Chunk, len(doc))
+		for i, ents := range p.AnalyzeDocument(doc) {
+			for _, e := range ents {
+				out[i] = append(out[i], eval.Chunk{First: e.First, Limit: e.Limit, Type: e.Type})
+			}
+		}
+		return out
+	}
 }
