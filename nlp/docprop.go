@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -71,6 +72,18 @@ func propagate(a *Analysis) {
 			last := toks[len(toks)-1:]
 			if hasUpper(last[0].Text) && utf8.RuneCountInString(last[0].Text) > 2 {
 				vote(last, "PER", e.Confidence/2)
+			}
+		}
+	}
+	// An acronym of a found name names it too: "the Housing Authority of
+	// New Orleans (HANO)", then "HANO" alone; "the Coalition Provisional
+	// Authority" in one paragraph, "the CPA" in the next. The acronym gets
+	// half the name's votes, so the model's own reading of it still counts.
+	found := slices.SortedFunc(maps.Values(names), func(x, y *nameVote) int { return cmp.Compare(x.key, y.key) })
+	for _, v := range found {
+		if acr := acronym(v.words); acr != "" {
+			for typ, w := range v.votes {
+				vote([]Token{{Text: acr}}, typ, w/2)
 			}
 		}
 	}
@@ -171,4 +184,32 @@ func propagate(a *Analysis) {
 func startsUpperToken(t Token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
+}
+
+// acronymSkip are the words a name's acronym leaves out ("Housing
+// Authority of New Orleans" is HANO).
+var acronymSkip = map[string]bool{"of": true, "and": true, "the": true, "for": true, "&": true, "-": true, "de": true, "du": true, "des": true, "la": true, "le": true, "e": true}
+
+// acronym returns the acronym of a name of three or more words, each
+// counted one by its first letter (capitals only; "of", "and" and the like
+// skipped), or "" when the name has fewer or a word is not capitalized.
+func acronym(words []string) string {
+	var b []byte
+	for i, w := range words {
+		if acronymSkip[strings.ToLower(w)] && i > 0 {
+			continue
+		}
+		if i == 0 && strings.EqualFold(w, "the") {
+			continue
+		}
+		c := w[0]
+		if c < 'A' || c > 'Z' {
+			return ""
+		}
+		b = append(b, c)
+	}
+	if len(b) < 3 {
+		return ""
+	}
+	return string(b)
 }
