@@ -28,7 +28,7 @@ func TestBeamUndoesEarlyChoice(t *testing.T) {
 	}
 	c := &sentCtx{score: make([]float32, 32)}
 	c.reset([]string{"Georgetown", "University"})
-	(*gazetteer)(nil).match(c)
+	(*nerLexicon)(nil).match(c)
 	got := func(k int) [2]string {
 		c.beamSearch(m, len(nerLabels), k, nil)
 		c.backtrack(1, 0, k)

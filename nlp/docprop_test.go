@@ -13,9 +13,9 @@ func TestAcronym(t *testing.T) {
 		{"Department of Housing and Urban Development", "DHUD"},
 		{"Mujahedin-e Khalq Organization", "MKO"},
 		{"Mujahedin - e Khalq Organization", "MKO"}, // a treebank's split
-		{"Maria Lopez", ""},                        // two letters are too few to trust
-		{"Bank of america Holdings", ""},           // a word without a capital
-		{"Ægir Energy Systems", ""},                // initials beyond A-Z are not spelt
+		{"Maria Lopez", ""},              // two letters are too few to trust
+		{"Bank of america Holdings", ""}, // a word without a capital
+		{"Ægir Energy Systems", ""},      // initials beyond A-Z are not spelt
 	}
 	for _, tt := range tests {
 		if got := acronym(strings.Fields(tt.name)); got != tt.want {

@@ -38,6 +38,10 @@ type sentCtx struct {
 	gazClass  []uint16
 	gazBegin  []bool
 	gazSingle []uint16
+	// word classes and lexicon entries, filled by nerLexicon.match
+	wcls    []uint8
+	wclsBuf []uint8
+	lexv    []uint32
 	// beam search of the recognizer: word i's hypotheses are
 	// beam[i*k:i*k+beamN[i]], best first
 	beam  []beamItem

@@ -62,48 +62,6 @@ func (c *sentCtx) phraseHash(i, j int) uint64 {
 	return uint64(h)
 }
 
-// match fills c.gaz with, for each word, the classes of the longest list
-// name covering it and whether it begins that name.
-func (g *gazetteer) match(c *sentCtx) {
-	n := len(c.words)
-	if cap(c.gazClass) < n {
-		c.gazClass = make([]uint16, n)
-		c.gazBegin = make([]bool, n)
-		c.gazSingle = make([]uint16, n)
-	}
-	c.gazClass, c.gazBegin, c.gazSingle = c.gazClass[:n], c.gazBegin[:n], c.gazSingle[:n]
-	for i := range c.gazClass {
-		c.gazClass[i], c.gazBegin[i], c.gazSingle[i] = 0, false, 0
-	}
-	if g == nil {
-		return
-	}
-	g.singles(c)
-	for i := 0; i < n; {
-		found := 0
-		var cls uint16
-		if !g.starts[c.phraseHash(i, i+1)] {
-			i++
-			continue
-		}
-		for l := min(gazMaxLen, n-i); l >= 2; l-- {
-			if v, ok := g.phrases[c.phraseHash(i, i+l)]; ok {
-				found, cls = l, v
-				break
-			}
-		}
-		if found == 0 {
-			i++
-			continue
-		}
-		for k := i; k < i+found; k++ {
-			c.gazClass[k] = cls
-		}
-		c.gazBegin[i] = true
-		i += found
-	}
-}
-
 // singles fills c.gazSingle with the classes of each word on its own.
 func (g *gazetteer) singles(c *sentCtx) {
 	n := len(c.words)

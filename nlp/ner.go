@@ -23,7 +23,7 @@ var nerLabels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LO
 // concurrent use.
 type NER struct {
 	model *linearModel
-	gaz   *gazetteer
+	lex   *nerLexicon // the gazetteer and word classes the model was trained with
 }
 
 // NEROptions control training.
@@ -40,6 +40,11 @@ type NEROptions struct {
 	Skip       func(string) bool // files to leave out (held-out evaluation); nil keeps all
 	// Gazetteer is a file written by BuildGazetteer; "" uses the embedded one.
 	Gazetteer string
+	// WordClasses is a file written by BuildWordClasses; "" uses the
+	// embedded one.
+	WordClasses string
+	// NoWordClasses trains without word classes.
+	NoWordClasses bool
 	// POSFiles, when given, are the CoNLL-U files the tagger learns from:
 	// the training sentences are then tagged by taggers that did not see
 	// them (see jackknifePOS), not by POS.
@@ -127,6 +132,15 @@ func (c *sentCtx) nerStatic(i int) {
 		tmpl(144).num(gs(i+1)),
 		tmpl(146).num(gs(i)).num(pos(i)),
 	)
+	if c.wcls != nil {
+		f = append(f,
+			tmpl(160).num(c.wclsAt(i)),
+			tmpl(161).num(c.wclsAt(i)).num(sh),
+			tmpl(162).num(c.wclsAt(i-1)),
+			tmpl(163).num(c.wclsAt(i+1)),
+			tmpl(164).num(c.wclsAt(i)).num(gs(i)),
+		)
+	}
 
 	if c.flags[i]&flagHyphen != 0 {
 		part := c.low[c.part[i]:c.hi[i]]
@@ -309,7 +323,7 @@ func (c *sentCtx) labelProbs(nl, k int) {
 // c.prob with each label's probability under a softmax of the scores given
 // the labels before it.
 func (n *NER) recognize(c *sentCtx) {
-	n.gaz.match(c)
+	n.lex.match(c)
 	if len(c.words) == 0 {
 		return
 	}
@@ -353,33 +367,18 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	if err != nil {
 		return err
 	}
-	var sents []corpusSentence
-	for _, f := range files {
-		if opt.Skip != nil && opt.Skip(f) {
-			continue
-		}
-		var ss []corpusSentence
-		var err error
-		if strings.HasSuffix(f, ".conllu") {
-			ss, err = readCoNLLU(f)
-			for i := range ss {
-				ss[i].Labels = gumLabels(&ss[i])
-			}
-		} else {
-			ss, err = readIOB2(f)
-		}
-		if err != nil {
+	var wc *wordClasses
+	wcName := ""
+	if !opt.NoWordClasses {
+		if wc, err = openWordClasses(opt.WordClasses); err != nil {
 			return err
 		}
-		if logf != nil {
-			logf("ner: %s: %d sentences", filepath.Base(f), len(ss))
-		}
-		// Sentences keep the treebank's tokens: hyphenated words are split at
-		// tagging time too (see getCtx).
-		sents = append(sents, ss...)
+		wcName = wordClassesName(opt.WordClasses)
 	}
-	if len(sents) == 0 {
-		return fmt.Errorf("train ner: no sentences in %v", files)
+	lex := newNERLexicon(gaz, wc)
+	sents, err := readNERTraining(files, opt.Skip, logf)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
 	}
 
 	label := map[string]int{}
@@ -448,7 +447,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 				s := &sents[si]
 				c.reset(s.Forms)
 				copy(c.tags, posTags[si])
-				gaz.match(c)
+				lex.match(c)
 				for i := range s.Forms {
 					g, ok := label[s.Labels[i]]
 					if !ok {
@@ -492,8 +491,9 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		return err
 	}
 	zb := bufio.NewWriter(zw)
-	writeString(zb, "claimgraph-ner-2")
+	writeString(zb, "claimgraph-ner-3")
 	writeString(zb, gazName(opt.Gazetteer))
+	writeString(zb, wcName)
 	if err := m.writeTo(zb); err != nil {
 		return err
 	}
@@ -514,12 +514,19 @@ func LoadNER(r io.Reader) (*NER, error) {
 	}
 	br := bufio.NewReader(zr)
 	magic, err := readString(br)
-	if err != nil || magic != "claimgraph-ner-2" { // -1 models were trained for greedy decoding
+	// -1 models were trained for greedy decoding; -3 added word classes.
+	if err != nil || (magic != "claimgraph-ner-2" && magic != "claimgraph-ner-3") {
 		return nil, fmt.Errorf("load ner model: not a claimgraph NER model (%q, %v)", magic, err)
 	}
 	gazFile, err := readString(br)
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
+	}
+	wcFile := ""
+	if magic == "claimgraph-ner-3" {
+		if wcFile, err = readString(br); err != nil {
+			return nil, fmt.Errorf("load ner model: %w", err)
+		}
 	}
 	m, err := readLinearModel(br)
 	if err != nil {
@@ -528,15 +535,25 @@ func LoadNER(r io.Reader) (*NER, error) {
 	if len(m.labels) != len(nerLabels) {
 		return nil, fmt.Errorf("load ner model: %d labels, want %d", len(m.labels), len(nerLabels))
 	}
-	n := &NER{model: m}
+	var gaz *gazetteer
 	if gazFile != "" {
 		// The model was trained with the embedded gazetteer (a model trained
 		// with another list still loads, with the embedded one).
-		if n.gaz, err = embeddedGazetteer(); err != nil {
+		if gaz, err = embeddedGazetteer(); err != nil {
 			return nil, fmt.Errorf("load ner model: %w", err)
 		}
 	}
-	return n, nil
+	var wc *wordClasses
+	if wcFile != "" {
+		// Likewise the word classes.
+		if wc, err = embeddedWordClasses(); err != nil {
+			return nil, fmt.Errorf("load ner model: %w", err)
+		}
+		if wc == nil {
+			return nil, fmt.Errorf("load ner model: trained with word classes (%s), none embedded", wcFile)
+		}
+	}
+	return &NER{model: m, lex: newNERLexicon(gaz, wc)}, nil
 }
 
 func equalInts(a, b []int) bool {
@@ -583,4 +600,39 @@ func (t *trainer) updateSeq(c *sentCtx, gold, pred []int) {
 		c.nerDynamic(i, p1, p2)
 		t.add(c.feats, pred[i], -1)
 	}
+}
+
+// readNERTraining reads the recognizer's training files: Universal NER
+// IOB2 files, and GUM CoNLL-U files (.conllu) with labels from their named
+// person, organization and place mentions. skip, if set, leaves files out.
+func readNERTraining(files []string, skip func(string) bool, logf func(string, ...any)) ([]corpusSentence, error) {
+	var sents []corpusSentence
+	for _, f := range files {
+		if skip != nil && skip(f) {
+			continue
+		}
+		var ss []corpusSentence
+		var err error
+		if strings.HasSuffix(f, ".conllu") {
+			ss, err = readCoNLLU(f)
+			for i := range ss {
+				ss[i].Labels = gumLabels(&ss[i])
+			}
+		} else {
+			ss, err = readIOB2(f)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if logf != nil {
+			logf("ner: %s: %d sentences", filepath.Base(f), len(ss))
+		}
+		// Sentences keep the treebank's tokens: hyphenated words are split at
+		// tagging time too (see getCtx).
+		sents = append(sents, ss...)
+	}
+	if len(sents) == 0 {
+		return nil, fmt.Errorf("no sentences in %v", files)
+	}
+	return sents, nil
 }

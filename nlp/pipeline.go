@@ -321,3 +321,34 @@ func gazName(path string) string {
 	}
 	return ""
 }
+
+var (
+	wcOnce sync.Once
+	wcVal  *wordClasses
+	wcErr  error
+)
+
+// embeddedWordClasses returns the embedded word classes, loaded once, or
+// nil when none are embedded.
+func embeddedWordClasses() (*wordClasses, error) {
+	wcOnce.Do(func() {
+		data, err := models.ReadFile("models/wordclass.gz")
+		if err != nil {
+			return
+		}
+		wcVal, wcErr = loadWordClasses(bytes.NewReader(data))
+	})
+	return wcVal, wcErr
+}
+
+// wordClassesName is what a NER model records about its word classes, as
+// gazName does for the gazetteer.
+func wordClassesName(path string) string {
+	if path != "" {
+		return filepath.Base(path)
+	}
+	if wc, _ := embeddedWordClasses(); wc != nil {
+		return "embedded"
+	}
+	return ""
+}

@@ -136,11 +136,11 @@ func TestSeedEntities(t *testing.T) {
 	for _, k := range keys {
 		t.Logf("  %3d %s", errs[k], k)
 	}
-	// Regression floor for the model as committed; the issue's target is 0.85.
-	// The model trained with the organization, person and place lists of
-	// compromise and WordNet in its gazetteer scores 0.850 here (0.809
-	// before them); nothing was tuned to these articles.
-	if f1 < 0.84 {
-		t.Errorf("typed F1 on the seed names %.3f, want >= 0.84 (regression floor; the target is 0.85)", f1)
+	// The issue's floor is 0.85. The model as committed, with word classes
+	// learnt from GloVe vectors, scores 0.925 here (0.857 without them, 0.809
+	// before the compromise and WordNet lists); nothing was tuned to these
+	// articles. Training seeds move this by a point or two.
+	if f1 < 0.90 {
+		t.Errorf("typed F1 on the seed names %.3f, want >= 0.90 (regression floor; the issue asks 0.85)", f1)
 	}
 }

