@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -322,23 +323,15 @@ func gazName(path string) string {
 	return ""
 }
 
-var (
-	wcOnce sync.Once
-	wcVal  *wordClasses
-	wcErr  error
-)
-
-// embeddedWordClasses returns the embedded word classes, loaded once, or
-// nil when none are embedded.
+// embeddedWordClasses loads the embedded word classes, or returns nil when
+// none are embedded. It is not kept: the recognizer merges it into its
+// lexicon (see nerLexicon), and a second copy would cost 10 MB.
 func embeddedWordClasses() (*wordClasses, error) {
-	wcOnce.Do(func() {
-		data, err := models.ReadFile("models/wordclass.gz")
-		if err != nil {
-			return
-		}
-		wcVal, wcErr = loadWordClasses(bytes.NewReader(data))
-	})
-	return wcVal, wcErr
+	data, err := models.ReadFile("models/wordclass.gz")
+	if err != nil {
+		return nil, nil
+	}
+	return loadWordClasses(bytes.NewReader(data))
 }
 
 // wordClassesName is what a NER model records about its word classes, as
@@ -347,7 +340,7 @@ func wordClassesName(path string) string {
 	if path != "" {
 		return filepath.Base(path)
 	}
-	if wc, _ := embeddedWordClasses(); wc != nil {
+	if _, err := fs.Stat(models, "models/wordclass.gz"); err == nil {
 		return "embedded"
 	}
 	return ""
