@@ -21,7 +21,14 @@ const (
 
 // newNERLexicon merges g and wc; either may be nil.
 func newNERLexicon(g *gazetteer, wc *wordClasses) *nerLexicon {
-	l := &nerLexicon{entries: map[uint64]uint32{}, gaz: g != nil, wc: wc != nil}
+	n := 0
+	if g != nil {
+		n += len(g.phrases)
+	}
+	if wc != nil {
+		n += len(wc.class)
+	}
+	l := &nerLexicon{entries: make(map[uint64]uint32, n), gaz: g != nil, wc: wc != nil}
 	if g != nil {
 		for h, cls := range g.phrases {
 			l.entries[h] = uint32(cls)&lexGazMask | lexInGaz
