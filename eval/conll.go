@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -197,6 +198,68 @@ type NERScore struct {
 	Types  map[string]bool // types scored; nil scores every type
 	All    PRF
 	ByType map[string]*PRF
+	// KeepErrors makes AddDocuments list every error in Errors.
+	KeepErrors bool
+	Errors     []NERError
+}
+
+// NERError is one entity the recognizer got wrong, as an analyst reads it:
+//   - missed: a gold entity no prediction overlaps;
+//   - type: the exact span found, with another type;
+//   - boundary: a prediction overlaps the gold entity but not exactly;
+//   - spurious: a prediction that overlaps no gold entity.
+type NERError struct {
+	Kind     string `json:"kind"`
+	Sentence string `json:"sentence"`            // the file's sentence id, or its 1-based number
+	Gold     string `json:"gold,omitempty"`      // "TYPE text"
+	Got      string `json:"predicted,omitempty"` // "TYPE text"
+}
+
+// nerErrors classifies the errors of one sentence (chunks already limited
+// to the scored types).
+func nerErrors(sentence string, tokens []string, gold, pred []Chunk) []NERError {
+	text := func(c Chunk) string {
+		return c.Type + " " + strings.Join(tokens[min(c.First, len(tokens)):min(c.Limit, len(tokens))], " ")
+	}
+	overlaps := func(a, b Chunk) bool { return a.First < b.Limit && b.First < a.Limit }
+	exact := map[Chunk]bool{}
+	for _, c := range pred {
+		exact[c] = true
+	}
+	var out []NERError
+	goldSet := map[Chunk]bool{}
+	for _, g := range gold {
+		goldSet[g] = true
+		if exact[g] {
+			continue
+		}
+		e := NERError{Kind: "missed", Sentence: sentence, Gold: text(g)}
+		for _, p := range pred {
+			if !overlaps(g, p) {
+				continue
+			}
+			e.Got = text(p)
+			if p.First == g.First && p.Limit == g.Limit {
+				e.Kind = "type"
+				break
+			}
+			e.Kind = "boundary"
+		}
+		out = append(out, e)
+	}
+	for _, p := range pred {
+		if goldSet[p] {
+			continue
+		}
+		alone := true
+		for _, g := range gold {
+			alone = alone && !overlaps(g, p)
+		}
+		if alone {
+			out = append(out, NERError{Kind: "spurious", Sentence: sentence, Got: text(p)})
+		}
+	}
+	return out
 }
 
 // NewNERScore returns a scorer for the given types (none: all types).
@@ -219,6 +282,17 @@ func (s *NERScore) typ(t string) *PRF {
 		s.ByType[t] = p
 	}
 	return p
+}
+
+// kept returns the chunks of the scored types.
+func (s *NERScore) kept(cs []Chunk) []Chunk {
+	var out []Chunk
+	for _, c := range cs {
+		if s.Types == nil || s.Types[c.Type] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Add scores one sentence's gold and predicted chunks. Chunks of types not
@@ -250,6 +324,7 @@ func (s *NERScore) Add(gold, pred []Chunk) {
 // tokens of one document's sentences (of one sentence each when
 // bySentence) and returns each sentence's predicted entities.
 func (s *NERScore) AddDocuments(sents []NERSentence, bySentence bool, analyze func(doc [][]string) [][]Chunk) {
+	done := 0
 	for len(sents) > 0 {
 		n := 1
 		for !bySentence && n < len(sents) && sents[n].Doc == sents[0].Doc {
@@ -260,8 +335,17 @@ func (s *NERScore) AddDocuments(sents []NERSentence, bySentence bool, analyze fu
 			doc[i] = ns.Tokens
 		}
 		for i, pred := range analyze(doc) {
-			s.Add(Chunks(sents[i].Labels), pred)
+			gold := Chunks(sents[i].Labels)
+			s.Add(gold, pred)
+			if s.KeepErrors {
+				id := sents[i].ID
+				if id == "" {
+					id = strconv.Itoa(done + i + 1)
+				}
+				s.Errors = append(s.Errors, nerErrors(id, sents[i].Tokens, s.kept(gold), s.kept(pred))...)
+			}
 		}
+		done += n
 		sents = sents[n:]
 	}
 }

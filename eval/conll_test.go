@@ -119,3 +119,56 @@ func FuzzReadNER(f *testing.F) {
 		}
 	})
 }
+
+func TestNERErrors(t *testing.T) {
+	toks := strings.Fields("Anna Berg met Norland Bank staff in Oslo on Monday")
+	gold := []Chunk{{0, 2, "PER"}, {3, 5, "ORG"}, {7, 8, "LOC"}}
+	tests := []struct {
+		name string
+		pred []Chunk
+		want []NERError
+	}{
+		{"all right", []Chunk{{0, 2, "PER"}, {3, 5, "ORG"}, {7, 8, "LOC"}}, nil},
+		{"missed", []Chunk{{0, 2, "PER"}, {3, 5, "ORG"}}, []NERError{{Kind: "missed", Sentence: "s", Gold: "LOC Oslo"}}},
+		{"type", []Chunk{{0, 2, "PER"}, {3, 5, "LOC"}, {7, 8, "LOC"}}, []NERError{{Kind: "type", Sentence: "s", Gold: "ORG Norland Bank", Got: "LOC Norland Bank"}}},
+		{"boundary", []Chunk{{1, 2, "PER"}, {3, 5, "ORG"}, {7, 8, "LOC"}}, []NERError{{Kind: "boundary", Sentence: "s", Gold: "PER Anna Berg", Got: "PER Berg"}}},
+		{"spurious", []Chunk{{0, 2, "PER"}, {3, 5, "ORG"}, {7, 8, "LOC"}, {9, 10, "PER"}}, []NERError{{Kind: "spurious", Sentence: "s", Got: "PER Monday"}}},
+	}
+	for _, tt := range tests {
+		if got := nerErrors("s", toks, gold, tt.pred); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// With KeepErrors, AddDocuments lists the errors of the scored types,
+// naming each sentence by its id or its number, and every gold entity not
+// found is one missed, type or boundary error.
+func TestAddDocumentsErrors(t *testing.T) {
+	sents := []NERSentence{
+		{ID: "a-1", Doc: 1, Tokens: strings.Fields("Anna visited Oslo"), Labels: strings.Fields("B-PER O B-LOC")},
+		{Doc: 2, Tokens: strings.Fields("Norland Bank hired Dale"), Labels: strings.Fields("B-ORG I-ORG O B-MISC")},
+	}
+	s := NewNERScore([]string{"PER", "ORG", "LOC"})
+	s.KeepErrors = true
+	s.AddDocuments(sents, false, func(doc [][]string) [][]Chunk {
+		out := make([][]Chunk, len(doc))
+		if doc[0][0] == "Anna" {
+			out[0] = []Chunk{{0, 1, "ORG"}, {2, 3, "LOC"}}
+		} else {
+			out[0] = []Chunk{{1, 2, "ORG"}, {3, 4, "MISC"}}
+		}
+		return out
+	})
+	want := []NERError{
+		{Kind: "type", Sentence: "a-1", Gold: "PER Anna", Got: "ORG Anna"},
+		{Kind: "boundary", Sentence: "2", Gold: "ORG Norland Bank", Got: "ORG Bank"},
+	}
+	if !reflect.DeepEqual(s.Errors, want) {
+		t.Errorf("errors %+v, want %+v", s.Errors, want)
+	}
+	s.Finish()
+	if s.All.Gold-s.All.Correct != 2 {
+		t.Errorf("gold %d correct %d: every gold entity not found is one error", s.All.Gold, s.All.Correct)
+	}
+}

@@ -29,6 +29,7 @@ the others, with one type (--sentences scores each sentence alone).`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	model := fs.String("model", "", "NER model file to score (default: the embedded one)")
 	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
+	showErrors := fs.Bool("errors", false, "also list every error: missed, type, boundary, spurious (with --json: \"errors\")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,6 +57,7 @@ the others, with one type (--sentences scores each sentence alone).`)
 		p = nlp.NewPipeline(p.POS(), ner)
 	}
 	sc := eval.NewNERScore(tl)
+	sc.KeepErrors = *showErrors
 	for _, path := range fs.Args() {
 		sents, err := eval.ReadNERFile(path, *format)
 		if err != nil {
@@ -68,10 +70,14 @@ the others, with one type (--sentences scores each sentence alone).`)
 	}
 	sc.Finish()
 	if *asJSON {
-		return json.NewEncoder(m.Stdout).Encode(map[string]any{
+		out := map[string]any{
 			"task": "ner", "precision": sc.All.Precision, "recall": sc.All.Recall, "f1": sc.All.F1,
 			"gold": sc.All.Gold, "predicted": sc.All.Predicted, "correct": sc.All.Correct, "by_type": sc.ByType,
-		})
+		}
+		if *showErrors {
+			out["errors"] = sc.Errors
+		}
+		return json.NewEncoder(m.Stdout).Encode(out)
 	}
 	fmt.Fprintf(m.Stdout, "%-8s %9s %9s %9s %7s %9s\n", "type", "precision", "recall", "f1", "gold", "predicted")
 	names := make([]string, 0, len(sc.ByType))
@@ -86,6 +92,12 @@ the others, with one type (--sentences scores each sentence alone).`)
 		row(t, sc.ByType[t])
 	}
 	row("overall", &sc.All)
+	if *showErrors {
+		fmt.Fprintf(m.Stdout, "\n%-8s\t%s\t%s\t%s\n", "error", "sentence", "gold", "predicted")
+		for _, e := range sc.Errors {
+			fmt.Fprintf(m.Stdout, "%-8s\t%s\t%s\t%s\n", e.Kind, e.Sentence, e.Gold, e.Got)
+		}
+	}
 	return nil
 }
 

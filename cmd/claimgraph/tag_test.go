@@ -120,6 +120,30 @@ func TestTrainGUMIOB2(t *testing.T) {
 	}
 }
 
+// --errors lists what the recognizer got wrong: here a gold file that calls
+// Oslo a person, which the model types as a place.
+func TestEvalNERErrors(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wrong.iob2")
+	body := "# sent_id = w-1\n1\tAnna\tB-PER\n2\tBerg\tI-PER\n3\tvisited\tO\n4\tOslo\tB-PER\n5\t.\tO\n"
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, err := run(t, "", "eval", "ner", "--errors", path)
+	if err != nil {
+		t.Fatalf("eval ner --errors: %v (%s)", err, errs)
+	}
+	if !strings.Contains(out, "type    \tw-1\tPER Oslo\tLOC Oslo") {
+		t.Errorf("no type error for Oslo in:\n%s", out)
+	}
+	var r struct {
+		Errors []struct{ Kind, Sentence, Gold, Predicted string }
+	}
+	out, _, err = run(t, "", "eval", "ner", "--errors", "--json", path)
+	if err != nil || json.Unmarshal([]byte(out), &r) != nil || len(r.Errors) != 1 || r.Errors[0].Kind != "type" || r.Errors[0].Predicted != "LOC Oslo" {
+		t.Errorf("eval ner --errors --json: %q (%v), want one type error", out, err)
+	}
+}
+
 func TestTrainWordClasses(t *testing.T) {
 	dir := t.TempDir()
 	vectors := filepath.Join(dir, "v.json")
