@@ -234,6 +234,12 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		for i < j && trimmable(toks[i]) {
 			i++
 		}
+		// A person's title is not part of their name ("Prime Minister Nouri
+		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
+		// the one the GUM labels are cut with (gum.go).
+		for typ == "PER" && j-i > 1 && personTitles[strings.ToLower(toks[i].Text)] {
+			i++
+		}
 		if i < j && !isDemonymSpan(toks[i:j]) {
 			e := Entity{
 				Start: toks[i].Start, End: toks[j-1].End,
