@@ -38,6 +38,9 @@ type sentCtx struct {
 	gazClass  []uint16
 	gazBegin  []bool
 	gazSingle []uint16
+	// pwValid is set when pw holds the tagger's entries of these words
+	// (wordInfo), and cleared by reset.
+	pwValid bool
 	// word classes and lexicon entries, filled by nerLexicon.match
 	wcls    []uint8
 	wclsBuf []uint8
@@ -61,6 +64,7 @@ const (
 
 func (c *sentCtx) reset(words []string) {
 	c.words = words
+	c.pwValid = false
 	c.low = c.low[:0]
 	c.lo, c.hi, c.shape, c.flags, c.part = c.lo[:0], c.hi[:0], c.shape[:0], c.flags[:0], c.part[:0]
 	for _, w := range words {

@@ -68,9 +68,14 @@ func (l *nerLexicon) match(c *sentCtx) {
 		}
 		c.wcls = c.wclsBuf[:n]
 	}
+	cached := c.pwValid && len(c.pw) == n
 	for i := 0; i < n; i++ {
 		var v uint32
-		if l != nil {
+		switch {
+		case l == nil:
+		case cached && c.pw[i].lexOf == l:
+			v = c.pw[i].lexVal
+		default:
 			v = l.entries[c.phraseHash(i, i+1)]
 		}
 		c.lexv[i] = v

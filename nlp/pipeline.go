@@ -26,7 +26,12 @@ type Pipeline struct {
 }
 
 // NewPipeline returns a pipeline with the given models; ner may be nil.
-func NewPipeline(pos *POSTagger, ner *NER) *Pipeline { return &Pipeline{pos: pos, ner: ner} }
+func NewPipeline(pos *POSTagger, ner *NER) *Pipeline {
+	if ner != nil {
+		pos.nerLex.Store(ner.lex)
+	}
+	return &Pipeline{pos: pos, ner: ner}
+}
 
 var (
 	defaultOnce sync.Once
@@ -80,6 +85,7 @@ func loadEmbedded() (*Pipeline, error) {
 		if p.ner, err = LoadNER(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("embedded ner model: %w", err)
 		}
+		pos.nerLex.Store(p.ner.lex)
 	}
 	return p, nil
 }

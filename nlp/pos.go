@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // upos is the Universal POS tag set, in a fixed order so label numbers are
@@ -34,6 +35,18 @@ type POSTagger struct {
 	// cache keeps what the tagger knows about frequent word forms (see
 	// wordInfo); nil: worked out for every word.
 	cache *posCache
+	// nerLex is the lexicon of the recognizer the tagger works for: each
+	// word's entry in it is kept with the word (posWord.lexVal), so the
+	// recognizer need not look the word up again. nil: none.
+	nerLex atomic.Pointer[nerLexicon]
+}
+
+// withCache returns a copy of t with the given word cache (nil: none).
+func (t *POSTagger) withCache(cache *posCache) *POSTagger {
+	c := &POSTagger{model: t.model, model2: t.model2, lemmas: t.lemmas, tagDict: t.tagDict,
+		lexicon: t.lexicon, gaz: t.gaz, cache: cache}
+	c.nerLex.Store(t.nerLex.Load())
+	return c
 }
 
 // setAmb fills c.amb with the ambiguity class of each word (0: unknown).

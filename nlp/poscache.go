@@ -22,6 +22,10 @@ type posWord struct {
 	// hashes of the context features of the words around it that take
 	// this word's form (see posRoles)
 	roles [numRoles]fhash
+	// the word's entry in the recognizer's lexicon lexOf (see
+	// POSTagger.nerLex); lexOf nil: not looked up
+	lexOf  *nerLexicon
+	lexVal uint32
 }
 
 // The parts of posContextFeatures that a word contributes to its
@@ -168,6 +172,7 @@ func (t *POSTagger) wordInfo(c *sentCtx) {
 	}
 	c.pwBuf = c.pwBuf[:n]
 	c.amb = c.amb[:0]
+	c.pwValid = true
 	for i, w := range c.words {
 		e := c.pw[i]
 		if e == nil {
@@ -202,6 +207,12 @@ func (t *POSTagger) makeWord(c *sentCtx, i int, e *posWord) {
 		e.lemmas, e.inTable = t.lemmas.table[e.low]
 	}
 	e.roles = posRoles(low, c.shape[i])
+	// e may be a reused buffer entry: clear what a lexicon-less tagger
+	// would otherwise leave from another word.
+	e.lexOf, e.lexVal = nil, 0
+	if l := t.nerLex.Load(); l != nil {
+		e.lexOf, e.lexVal = l, l.entries[c.phraseHash(i, i+1)]
+	}
 	e.amb = t.lexicon[string(low)]
 	e.dict = -1
 	if tg, ok := t.tagDict[string(low)]; ok {

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -12,8 +13,7 @@ func TestPOSCacheSameTags(t *testing.T) {
 		"The al-Maliki government's well-known spokesman, Ali al-Dabbagh, denied it. " +
 		"SHARES FELL 3.5% IN EARLY TRADING ON WALL STREET . the u.n. said so too"
 	cached := Default().POS()
-	plain := *cached
-	plain.cache = nil
+	plain := cached.withCache(nil)
 	tag := func(tg *POSTagger) []Token {
 		toks := Tokenize(text)
 		for _, s := range SplitSentences(text, toks) {
@@ -21,7 +21,7 @@ func TestPOSCacheSameTags(t *testing.T) {
 		}
 		return toks
 	}
-	want := tag(&plain)
+	want := tag(plain)
 	for round := 0; round < 2; round++ {
 		got := tag(cached)
 		for i := range want {
@@ -53,5 +53,24 @@ func TestPOSContextFeaturesCached(t *testing.T) {
 			}
 		}
 		putCtx(c)
+	}
+}
+
+// The recognizer's lexicon entries the tagger keeps with each word must be
+// the ones the recognizer would look up: the same entities with them and
+// without them.
+func TestNERLexiconViaTagger(t *testing.T) {
+	text := "Prime Minister Nouri al-Maliki met NASA Administrator Mike Griffin in Baghdad. " +
+		"The Housing Authority of New Orleans (HANO) said HANO would reply, AFP reported from Paris."
+	p := Default()
+	with := p.Analyze(text).Entities
+	tg := p.POS().withCache(new(posCache))
+	tg.nerLex.Store(nil)
+	without := (&Pipeline{pos: tg, ner: p.NER()}).Analyze(text).Entities
+	if len(with) < 5 || !reflect.DeepEqual(with, without) {
+		t.Errorf("with the tagger's entries %v\nwithout %v", with, without)
+	}
+	if tg.nerLex.Load() != nil {
+		t.Fatal("the tagger without a lexicon got one")
 	}
 }
