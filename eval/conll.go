@@ -284,11 +284,14 @@ func (s *NERScore) typ(t string) *PRF {
 	return p
 }
 
+// scored reports whether chunks of c's type are scored.
+func (s *NERScore) scored(c Chunk) bool { return s.Types == nil || s.Types[c.Type] }
+
 // kept returns the chunks of the scored types.
 func (s *NERScore) kept(cs []Chunk) []Chunk {
 	var out []Chunk
 	for _, c := range cs {
-		if s.Types == nil || s.Types[c.Type] {
+		if s.scored(c) {
 			out = append(out, c)
 		}
 	}
@@ -298,17 +301,16 @@ func (s *NERScore) kept(cs []Chunk) []Chunk {
 // Add scores one sentence's gold and predicted chunks. Chunks of types not
 // scored are ignored on both sides.
 func (s *NERScore) Add(gold, pred []Chunk) {
-	keep := func(c Chunk) bool { return s.Types == nil || s.Types[c.Type] }
 	g := map[Chunk]bool{}
 	for _, c := range gold {
-		if keep(c) {
+		if s.scored(c) {
 			g[c] = true
 			s.All.Gold++
 			s.typ(c.Type).Gold++
 		}
 	}
 	for _, c := range pred {
-		if !keep(c) {
+		if !s.scored(c) {
 			continue
 		}
 		s.All.Predicted++

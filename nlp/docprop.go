@@ -2,7 +2,6 @@ package nlp
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -79,12 +78,22 @@ func propagate(a *Analysis) {
 	// New Orleans (HANO)", then "HANO" alone; "the Coalition Provisional
 	// Authority" in one paragraph, "the CPA" in the next. The acronym gets
 	// half the name's votes, so the model's own reading of it still counts.
-	found := slices.SortedFunc(maps.Values(names), func(x, y *nameVote) int { return cmp.Compare(x.key, y.key) })
-	for _, v := range found {
+	// Names are taken in key order, so that votes for one acronym from
+	// several names add up in the same order every time.
+	type spelt struct {
+		v   *nameVote
+		acr string
+	}
+	var spelts []spelt
+	for _, v := range names {
 		if acr := acronym(v.words); acr != "" {
-			for typ, w := range v.votes {
-				vote([]Token{{Text: acr}}, typ, w/2)
-			}
+			spelts = append(spelts, spelt{v, acr})
+		}
+	}
+	slices.SortFunc(spelts, func(x, y spelt) int { return cmp.Compare(x.v.key, y.v.key) })
+	for _, sp := range spelts {
+		for typ, w := range sp.v.votes {
+			vote([]Token{{Text: sp.acr}}, typ, w/2)
 		}
 	}
 	best := func(v *nameVote) (string, float64) {
@@ -196,7 +205,9 @@ var acronymSkip = map[string]bool{"of": true, "and": true, "the": true, "for": t
 func acronym(words []string) string {
 	var b []byte
 	for i, w := range words {
-		if acronymSkip[strings.ToLower(w)] && i > 0 {
+		// Every skipped word is 3 bytes or shorter: longer words need no
+		// lower-cased copy.
+		if i > 0 && len(w) <= 3 && acronymSkip[strings.ToLower(w)] {
 			continue
 		}
 		if i == 0 && strings.EqualFold(w, "the") {

@@ -251,10 +251,9 @@ func (c *sentCtx) posWordFeatures(i int) {
 	}
 }
 
-// posContextFeatures appends to c.feats the features of word i that depend
-// on its place in the sentence, its neighbours and the tags to its left.
-func (c *sentCtx) posContextFeatures(i int) {
-	w := c.lw(i)
+// prevTags returns the tags of the two words before word i (-1 and -2
+// before the sentence).
+func (c *sentCtx) prevTags(i int) (int, int) {
 	p1, p2 := -1, -2
 	if i > 0 {
 		p1 = c.tags[i-1]
@@ -262,6 +261,14 @@ func (c *sentCtx) posContextFeatures(i int) {
 	if i > 1 {
 		p2 = c.tags[i-2]
 	}
+	return p1, p2
+}
+
+// posContextFeatures appends to c.feats the features of word i that depend
+// on its place in the sentence, its neighbours and the tags to its left.
+func (c *sentCtx) posContextFeatures(i int) {
+	w := c.lw(i)
+	p1, p2 := c.prevTags(i)
 	c.feats = append(c.feats,
 		tmpl(11).bytes(c.lw(i-1)),
 		tmpl(12).bytes(c.lw(i-2)),

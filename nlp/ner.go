@@ -363,17 +363,17 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		}
 		opt.POS = pos
 	}
-	gaz, err := openGazetteer(opt.Gazetteer)
+	gaz, err := openInput(opt.Gazetteer, "gazetteer", embeddedGazetteer, loadGazetteer)
 	if err != nil {
 		return err
 	}
 	var wc *wordClasses
 	wcName := ""
 	if !opt.NoWordClasses {
-		if wc, err = openWordClasses(opt.WordClasses); err != nil {
+		if wc, err = openInput(opt.WordClasses, "word classes", embeddedWordClasses, loadWordClasses); err != nil {
 			return err
 		}
-		wcName = wordClassesName(opt.WordClasses)
+		wcName = inputName(opt.WordClasses, "wordclass.gz")
 	}
 	lex := newNERLexicon(gaz, wc)
 	sents, err := readNERTraining(files, opt.Skip, logf)
@@ -492,7 +492,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	}
 	zb := bufio.NewWriter(zw)
 	writeString(zb, "claimgraph-ner-3")
-	writeString(zb, gazName(opt.Gazetteer))
+	writeString(zb, inputName(opt.Gazetteer, "gazetteer.gz"))
 	writeString(zb, wcName)
 	if err := m.writeTo(zb); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,7 +26,10 @@ type Pipeline struct {
 	ner *NER // nil: no entities
 }
 
-// NewPipeline returns a pipeline with the given models; ner may be nil.
+// NewPipeline returns a pipeline with the given models; ner may be nil. The
+// tagger keeps, with the words it caches, their entries in ner's lexicon
+// (see nerLexicon.match); a tagger shared by pipelines with other
+// recognizers stays correct, as each entry records its lexicon.
 func NewPipeline(pos *POSTagger, ner *NER) *Pipeline {
 	if ner != nil {
 		pos.nerLex.Store(ner.lex)
@@ -78,16 +82,15 @@ func loadEmbedded() (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pipeline{pos: pos}
 	// The NER model is absent only while bootstrapping (training it needs the
 	// tagger).
+	var ner *NER
 	if data, err := models.ReadFile("models/ner.gz"); err == nil {
-		if p.ner, err = LoadNER(bytes.NewReader(data)); err != nil {
+		if ner, err = LoadNER(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("embedded ner model: %w", err)
 		}
-		pos.nerLex.Store(p.ner.lex)
 	}
-	return p, nil
+	return NewPipeline(pos, ner), nil
 }
 
 // POS returns the pipeline's tagger.
@@ -147,13 +150,26 @@ func SplitRanges(text string, ranges [][2]int) ([]Token, []Sentence) {
 func (p *Pipeline) AnalyzeRanges(text string, ranges [][2]int) *Analysis {
 	a := &Analysis{Text: text}
 	a.Tokens, a.Sentences = SplitRanges(text, ranges)
+	p.analyze(a)
+	return a
+}
+
+// isTitle reports whether token i of c is a person's title (personTitles),
+// read from its lower-cased form without a copy.
+func (c *sentCtx) isTitle(i int) bool {
+	k := c.tokFirst[i]
+	return k == c.tokLast[i] && personTitles[string(c.lw(int(k)))]
+}
+
+// analyze tags every sentence of a (tokens and sentences set) and finds its
+// entities, made consistent across the document.
+func (p *Pipeline) analyze(a *Analysis) {
 	for _, s := range a.Sentences {
-		a.Entities = p.analyzeSentence(text, a.Tokens, s, a.Entities)
+		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, a.Entities)
 	}
 	if p.ner != nil {
 		propagate(a)
 	}
-	return a
 }
 
 // AnalyzeTokens tags toks (one sentence, Text set; offsets may be zero) and
@@ -183,12 +199,7 @@ func (p *Pipeline) AnalyzeDocument(sentences [][]string) [][]Entity {
 		a.Sentences = append(a.Sentences, s)
 	}
 	a.Text = text.String()
-	for _, s := range a.Sentences {
-		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, a.Entities)
-	}
-	if p.ner != nil {
-		propagate(a)
-	}
+	p.analyze(a)
 	out := make([][]Entity, len(sentences))
 	k := 0
 	for _, e := range a.Entities {
@@ -243,7 +254,7 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		// A person's title is not part of their name ("Prime Minister Nouri
 		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
 		// the one the GUM labels are cut with (gum.go).
-		for typ == "PER" && j-i > 1 && personTitles[strings.ToLower(toks[i].Text)] {
+		for typ == "PER" && j-i > 1 && c.isTitle(i) {
 			i++
 		}
 		if i < j && !isDemonymSpan(toks[i:j]) {
@@ -310,26 +321,30 @@ func embeddedGazetteer() (*gazetteer, error) {
 	return gazVal, gazErr
 }
 
-// openGazetteer loads a gazetteer file, or the embedded one for "".
-func openGazetteer(path string) (*gazetteer, error) {
+// openInput loads a training input the recognizer reads (the gazetteer, the
+// word classes) from a file, or the embedded one for "" (which may be nil:
+// none embedded).
+func openInput[T any](path, what string, embedded func() (T, error), load func(io.Reader) (T, error)) (T, error) {
 	if path == "" {
-		return embeddedGazetteer()
+		return embedded()
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open gazetteer: %w", err)
+		var none T
+		return none, fmt.Errorf("open %s: %w", what, err)
 	}
 	defer f.Close()
-	return loadGazetteer(f)
+	return load(f)
 }
 
-// gazName is what a NER model records about its gazetteer: "embedded",
-// the file's base name, or "" for none.
-func gazName(path string) string {
+// inputName is what a NER model records about a training input: the file's
+// base name, "embedded" when it is the embedded models/<embeddedFile>, or
+// "" for none.
+func inputName(path, embeddedFile string) string {
 	if path != "" {
 		return filepath.Base(path)
 	}
-	if g, _ := embeddedGazetteer(); g != nil {
+	if _, err := fs.Stat(models, "models/"+embeddedFile); err == nil {
 		return "embedded"
 	}
 	return ""
@@ -337,23 +352,12 @@ func gazName(path string) string {
 
 // embeddedWordClasses loads the embedded word classes, or returns nil when
 // none are embedded. It is not kept: the recognizer merges it into its
-// lexicon (see nerLexicon), and a second copy would cost 10 MB.
+// lexicon (see nerLexicon), and a second copy of its 341k entries would
+// stay in memory for nothing.
 func embeddedWordClasses() (*wordClasses, error) {
 	data, err := models.ReadFile("models/wordclass.gz")
 	if err != nil {
 		return nil, nil
 	}
 	return loadWordClasses(bytes.NewReader(data))
-}
-
-// wordClassesName is what a NER model records about its word classes, as
-// gazName does for the gazetteer.
-func wordClassesName(path string) string {
-	if path != "" {
-		return filepath.Base(path)
-	}
-	if _, err := fs.Stat(models, "models/wordclass.gz"); err == nil {
-		return "embedded"
-	}
-	return ""
 }

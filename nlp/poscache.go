@@ -86,13 +86,7 @@ func (c *sentCtx) roleAt(j int) *[numRoles]fhash {
 // from the tagger's word entries (c.pw).
 func (c *sentCtx) posContextFeaturesCached(i int) {
 	w := c.lw(i)
-	p1, p2 := -1, -2
-	if i > 0 {
-		p1 = c.tags[i-1]
-	}
-	if i > 1 {
-		p2 = c.tags[i-2]
-	}
+	p1, p2 := c.prevTags(i)
 	l1, l2, r1, r2, self := c.roleAt(i-1), c.roleAt(i-2), c.roleAt(i+1), c.roleAt(i+2), c.roleAt(i)
 	next := c.lw(i + 1)
 	c.feats = append(c.feats,

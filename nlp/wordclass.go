@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"math/rand"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,11 +211,9 @@ func BuildWordClasses(w io.Writer, vectorsPath string, files []string, seed int6
 		for i, f := range s.Forms {
 			// Capitalized occurrences only: what a word names when it is
 			// written as a name ("Bell" a company or a person), not what
-			// it mostly is ("bell", no name at all). Measured against
-			// every occurrence, with the same network: UNER EWT dev 0.731
-			// and 0.733 (two seeds) against 0.741 and 0.746, GUM news
-			// 0.674 and 0.678 against 0.651 and 0.655, seeds 0.928
-			// against 0.896.
+			// it mostly is ("bell", no name at all). Against every
+			// occurrence: less on UNER EWT dev, more on GUM news and the
+			// seeds (figures and commands in nlp/models/README.md).
 			if r := f[0]; r < 'A' || r > 'Z' {
 				continue
 			}
@@ -401,18 +398,4 @@ func parseWordClasses(r io.Reader) (*wordClasses, error) {
 		return nil, fmt.Errorf("load word classes: %w", err)
 	}
 	return wc, nil
-}
-
-// openWordClasses loads a word class file, or the embedded one for ""
-// (nil when none is embedded).
-func openWordClasses(path string) (*wordClasses, error) {
-	if path == "" {
-		return embeddedWordClasses()
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open word classes: %w", err)
-	}
-	defer f.Close()
-	return loadWordClasses(f)
 }

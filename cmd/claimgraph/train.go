@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,30 +69,41 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 			return err
 		}
 	}
-	logf := func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
+	if what == "pos" {
+		return writeBuilt(m, "train pos", *out, func(w io.Writer) error {
+			return nlp.TrainPOS(w, files, nlp.POSOptions{Seed: *seed, Iters: *iters}, stderrLog(m))
+		})
+	}
+	opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz, WordClasses: *wcls, NoWordClasses: *noWcls}
+	if *jack {
+		var err error
+		if opt.POSFiles, err = defaultTrainFiles("pos", sharedRoot(m, *shared)); err != nil {
+			return err
+		}
+	}
+	return writeBuilt(m, "train ner", *out, func(w io.Writer) error {
+		return nlp.TrainNER(w, files, opt, stderrLog(m))
+	})
+}
+
+// writeBuilt runs build into memory, then writes what it built to out (so a
+// failed build leaves no partial file) and says so; cmd prefixes errors.
+func writeBuilt(m *Main, cmd, out string, build func(io.Writer) error) error {
 	start := time.Now()
 	var buf bytes.Buffer
-	var err error
-	switch what {
-	case "pos":
-		err = nlp.TrainPOS(&buf, files, nlp.POSOptions{Seed: *seed, Iters: *iters}, logf)
-	case "ner":
-		opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz, WordClasses: *wcls, NoWordClasses: *noWcls}
-		if *jack {
-			if opt.POSFiles, err = defaultTrainFiles("pos", sharedRoot(m, *shared)); err != nil {
-				return err
-			}
-		}
-		err = nlp.TrainNER(&buf, files, opt, logf)
+	if err := build(&buf); err != nil {
+		return fmt.Errorf("%s: %w", cmd, err)
 	}
-	if err != nil {
-		return fmt.Errorf("train %s: %w", what, err)
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s: write %s: %w", cmd, out, err)
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("train %s: write %s: %w", what, *out, err)
-	}
-	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes) in %s\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes) in %s\n", out, buf.Len(), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// stderrLog returns a progress logger to m's standard error.
+func stderrLog(m *Main) func(string, ...any) {
+	return func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
 }
 
 // sharedRoot is the shared data folder: flag, $CLAIMGRAPH_SHARED, or ../shared.
@@ -158,16 +170,10 @@ and, optionally, Debian's wamerican-huge word list (SCOWL).`)
 		fs.Usage()
 		return fmt.Errorf("train gazetteer: --cities, --admin1, --faker and --out are required")
 	}
-	var buf bytes.Buffer
-	if err := nlp.BuildGazetteer(&buf, nlp.GazetteerInputs{
-		Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet}); err != nil {
-		return fmt.Errorf("train gazetteer: %w", err)
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("train gazetteer: write %s: %w", *out, err)
-	}
-	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
-	return nil
+	return writeBuilt(m, "train gazetteer", *out, func(w io.Writer) error {
+		return nlp.BuildGazetteer(w, nlp.GazetteerInputs{
+			Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet})
+	})
 }
 
 // trainWordClasses guesses each word's kind of name from its vector (see
@@ -198,16 +204,9 @@ The same inputs and seed give the same bytes.`)
 			return err
 		}
 	}
-	logf := func(format string, a ...any) { fmt.Fprintf(m.Stderr, format+"\n", a...) }
-	var buf bytes.Buffer
-	if err := nlp.BuildWordClasses(&buf, *vectors, files, *seed, logf); err != nil {
-		return fmt.Errorf("train wordclasses: %w", err)
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("train wordclasses: write %s: %w", *out, err)
-	}
-	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
-	return nil
+	return writeBuilt(m, "train wordclasses", *out, func(w io.Writer) error {
+		return nlp.BuildWordClasses(w, *vectors, files, *seed, stderrLog(m))
+	})
 }
 
 // trainGUMIOB2 writes the NER training labels derived from GUM files as an
@@ -224,13 +223,7 @@ Write the named person, organization and place mentions of GUM CoNLL-U files
 		fs.Usage()
 		return fmt.Errorf("train gum-iob2: --out and files are required")
 	}
-	var buf bytes.Buffer
-	if err := nlp.WriteGUMIOB2(&buf, fs.Args()); err != nil {
-		return fmt.Errorf("train gum-iob2: %w", err)
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("train gum-iob2: write %s: %w", *out, err)
-	}
-	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
-	return nil
+	return writeBuilt(m, "train gum-iob2", *out, func(w io.Writer) error {
+		return nlp.WriteGUMIOB2(w, fs.Args())
+	})
 }
