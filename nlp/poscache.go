@@ -1,9 +1,6 @@
 package nlp
 
-import (
-	"strings"
-	"sync/atomic"
-)
+import "strings"
 
 // posWord is what the tagger knows about a word form on its own: its
 // ambiguity class, its tag-dictionary tag, and each pass's summed weights
@@ -119,17 +116,10 @@ func (c *sentCtx) posContextFeaturesCached(i int) {
 	)
 }
 
-// posCacheBits is log2 of the number of word forms the tagger keeps: news
-// text's frequent words stay, rare ones replace one another.
-const posCacheBits = 15
+// posCache keeps posWords by form.
+type posCache = formCache[posWord]
 
-// posCache keeps posWords by form, one per slot (the slot picked by a hash
-// of the form), filled as words are met. Taggers on many goroutines share
-// it: a slot is read and replaced atomically, and an entry is never changed,
-// so a reader sees a whole entry or none.
-type posCache struct {
-	slots [1 << posCacheBits]atomic.Pointer[posWord]
-}
+func posWordForm(e *posWord) string { return e.word }
 
 // wordHash picks a word's cache slot.
 func wordHash(w string) uint64 { return uint64(tmpl(249).str(w)) }
@@ -146,7 +136,7 @@ func (t *POSTagger) wordInfo(c *sentCtx) {
 	for i, w := range c.words {
 		c.pw[i] = nil
 		if t.cache != nil {
-			if e := t.cache.slots[wordHash(w)&(1<<posCacheBits-1)].Load(); e != nil && e.word == w {
+			if e := t.cache.get(w, wordHash(w), posWordForm); e != nil {
 				c.pw[i] = e
 				continue
 			}
@@ -179,7 +169,7 @@ func (t *POSTagger) wordInfo(c *sentCtx) {
 				if e.low == w {
 					k.low = k.word
 				}
-				t.cache.slots[wordHash(w)&(1<<posCacheBits-1)].Store(&k)
+				t.cache.put(wordHash(w), &k)
 			}
 			c.pw[i] = e
 		}
