@@ -247,8 +247,11 @@ func (n *ctxNet) guess(c *sentCtx, f func(i int, p []float32)) {
 			}
 		}
 		base := n.b1
-		if extra {
+		if extra || ctxPositions > 5 {
 			copy(h, n.b1)
+			for _, add := range src[5:] { // output sums five positions itself
+				axpy(h, add)
+			}
 			for p := range src {
 				if k := i + p - ctxWin; k >= 0 && k < nw {
 					if k == 0 {
