@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,4 +129,21 @@ func benchAnalyze(b *testing.B, pipe func() *Pipeline) {
 		m.n += len(pipe().Analyze(text).Tokens)
 	}
 	m.report(b)
+}
+
+// BenchmarkLoadNER times reading the embedded recognizer, which a process
+// does once: its weights, the context net with its projected vectors, the
+// word classes and the merged lexicon (the gazetteer is parsed once per
+// process and not timed here after the first load).
+func BenchmarkLoadNER(b *testing.B) {
+	data, err := models.ReadFile("models/ner.gz")
+	if err != nil {
+		b.Skip("no embedded NER model")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadNER(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
