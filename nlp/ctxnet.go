@@ -198,19 +198,9 @@ func (n *ctxNet) wordContrib(c *sentCtx, i int, x []float32) []float32 {
 	return e.u
 }
 
-// classes fills c.ctxc with the class of each word's guess.
+// classes fills c.ctxc with the class of each word's guess (see
+// encodeCtx), or ctxSkipped.
 func (n *ctxNet) classes(c *sentCtx) {
-	n.guess(c, func(i int, p []float32) { c.ctxc[i] = encodeCtx(p) })
-}
-
-func (n *ctxNet) probsForTest(c *sentCtx) [][]float32 {
-	var out [][]float32
-	n.guess(c, func(i int, p []float32) { out = append(out, append([]float32(nil), p...)) })
-	return out
-}
-
-// guess calls f with each word's label distribution.
-func (n *ctxNet) guess(c *sentCtx, f func(i int, p []float32)) {
 	nw := len(c.words)
 	if cap(c.ctxcBuf) < nw {
 		c.ctxcBuf = make([]uint8, nw)
@@ -266,7 +256,7 @@ func (n *ctxNet) guess(c *sentCtx, f func(i int, p []float32)) {
 		}
 		n.output(out, base, src[0], src[1], src[2], src[3], src[4])
 		softmax32(out)
-		f(i, out)
+		c.ctxc[i] = encodeCtx(out)
 	}
 }
 
