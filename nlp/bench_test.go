@@ -114,7 +114,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // runs with the cache warm, as a long-running process over news would.
 func BenchmarkAnalyzeColdCache(b *testing.B) {
 	p := Default()
-	benchAnalyze(b, func() *Pipeline { return NewPipeline(p.pos.withCache(new(posCache)), p.ner) })
+	benchAnalyze(b, func() *Pipeline { return NewPipeline(p.pos.withCache(newPosCache()), p.ner) })
 }
 
 // benchAnalyze times Analyze over the benchmark text with the pipeline

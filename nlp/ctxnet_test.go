@@ -184,7 +184,7 @@ func FuzzReadCtxNet(f *testing.F) {
 	n.b1, n.w2, n.b2 = make([]float32, 2), make([]float32, 2*len(nerLabels)), make([]float32, len(nerLabels))
 	n.zscale, n.unk = []float32{1, 1}, make([]float32, 2)
 	n.index = map[uint64]int32{42: 0}
-	n.zq = []int8{3, -4}
+	n.zq = []byte{3, 0xfc}
 	n.writeTo(w)
 	w.Flush()
 	f.Add(buf.Bytes())

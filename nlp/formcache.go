@@ -2,10 +2,6 @@ package nlp
 
 import "sync/atomic"
 
-// formCacheBits is log2 of the number of word forms a formCache keeps:
-// news text's frequent words stay, rare ones replace one another.
-const formCacheBits = 15
-
 // formCache keeps an entry per word form, made once and never changed, for
 // taggers on many goroutines: a slot is read and replaced atomically, so a
 // reader sees a whole entry or none. It is two-way: a form may sit in
@@ -13,12 +9,18 @@ const formCacheBits = 15
 // forms whose hashes meet do not evict each other on every sentence. With
 // one way, about 30 of the 1,500 forms of five news articles did.
 type formCache[T any] struct {
-	slots [1 << formCacheBits]atomic.Pointer[T]
+	slots []atomic.Pointer[T]
+}
+
+// newFormCache returns a cache of 2^bits forms (bits >= 1): news text's
+// frequent words stay, rare ones replace one another.
+func newFormCache[T any](bits uint) *formCache[T] {
+	return &formCache[T]{slots: make([]atomic.Pointer[T], 1<<max(bits, 1))}
 }
 
 // pair returns the slots where a form of hash h may sit.
 func (fc *formCache[T]) pair(h uint64) []atomic.Pointer[T] {
-	i := h & (1<<formCacheBits - 2)
+	i := h & uint64(len(fc.slots)-2)
 	return fc.slots[i : i+2 : i+2]
 }
 

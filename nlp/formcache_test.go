@@ -13,7 +13,7 @@ func testForm(e *testEntry) string { return e.word }
 // Two forms whose hashes pick the same pair both stay; a third replaces
 // one of them; a form is found only under its own name.
 func TestFormCacheTwoWay(t *testing.T) {
-	fc := new(formCache[testEntry])
+	fc := newFormCache[testEntry](10)
 	const h = 0x1234_0000_0042 // the three forms share a hash: the same pair
 	a, b, c := &testEntry{"alpha"}, &testEntry{"beta"}, &testEntry{"gamma"}
 	if fc.get("alpha", h, testForm) != nil {
@@ -47,7 +47,7 @@ func TestFormCacheTwoWay(t *testing.T) {
 
 // Readers and writers on many goroutines see whole entries (run with -race).
 func TestFormCacheConcurrent(t *testing.T) {
-	fc := new(formCache[testEntry])
+	fc := newFormCache[testEntry](10)
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)

@@ -326,7 +326,7 @@ func LoadPOS(r io.Reader) (*POSTagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load pos model: %w", err)
 	}
-	return &POSTagger{model: m, model2: m2, lemmas: lem, tagDict: d, lexicon: lex, gaz: gaz, cache: new(posCache)}, nil
+	return &POSTagger{model: m, model2: m2, lemmas: lem, tagDict: d, lexicon: lex, gaz: gaz, cache: newPosCache()}, nil
 }
 
 // TagTokens sets POS and Lemma of toks, taken as one sentence.

@@ -119,6 +119,11 @@ func (c *sentCtx) posContextFeaturesCached(i int) {
 // posCache keeps posWords by form.
 type posCache = formCache[posWord]
 
+// posCacheBits is log2 of the number of word forms the tagger keeps.
+const posCacheBits = 15
+
+func newPosCache() *posCache { return newFormCache[posWord](posCacheBits) }
+
 func posWordForm(e *posWord) string { return e.word }
 
 // wordHash picks a word's cache slot.

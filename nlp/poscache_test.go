@@ -64,7 +64,7 @@ func TestNERLexiconViaTagger(t *testing.T) {
 		"The Housing Authority of New Orleans (HANO) said HANO would reply, AFP reported from Paris."
 	p := Default()
 	with := p.Analyze(text).Entities
-	tg := p.POS().withCache(new(posCache))
+	tg := p.POS().withCache(newPosCache())
 	tg.nerLex.Store(nil)
 	without := (&Pipeline{pos: tg, ner: p.NER()}).Analyze(text).Entities
 	if len(with) < 5 || !reflect.DeepEqual(with, without) {
