@@ -709,6 +709,7 @@ func trainCtxNets(cc *ctxCorpus, lex *nerLexicon, forms [][]string, gold [][]int
 	classes := make([][]uint8, len(forms))
 	var full *ctxNet
 	var wg sync.WaitGroup
+	var logMu sync.Mutex
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for f := -1; f < ctxFolds; f++ {
 		wg.Add(1)
@@ -739,10 +740,16 @@ func trainCtxNets(cc *ctxCorpus, lex *nerLexicon, forms [][]string, gold [][]int
 					}
 				}
 			}
-			if logf != nil && f < 0 {
-				logf("ner: context net for use done")
-			} else if logf != nil {
-				logf("ner: context net without fold %d of %d done", f+1, ctxFolds)
+			if logf != nil {
+				// logf need not be safe for concurrent use (the CLI's
+				// writes to one stream).
+				logMu.Lock()
+				if f < 0 {
+					logf("ner: context net for use done")
+				} else {
+					logf("ner: context net without fold %d of %d done", f+1, ctxFolds)
+				}
+				logMu.Unlock()
 			}
 		}(f)
 	}
