@@ -78,8 +78,9 @@ func (n *ctxNet) in() int { return n.zdim + ctxCase }
 // ctxCacheBits is log2 of the number of word forms whose contributions the
 // net keeps: 2.5 KB each with 128 hidden units, so 2^14 forms hold up to
 // 40 MB, where a long-running process would fill 2^15 to 80 MB. Ingest of
-// every UD EWT and GUM document (claimgraph bench) was no faster with 2^15
-// (178 against 180 docs/s).
+// every UD EWT and GUM document was no faster with 2^15: 178 against 180
+// docs/s (claimgraph bench ewt.jsonl gum.jsonl, files made by
+// scripts/conllu2jsonl).
 const ctxCacheBits = 14
 
 type ctxWord struct {
@@ -106,7 +107,7 @@ func (c *sentCtx) wordBits(i int) uint64 {
 	if fl&flagHyphen != 0 {
 		x |= 1 << ciHyphen
 	}
-	if b := c.lw(i); len(b) > 0 && b[0] < 0x80 && (b[0] < 'a' || b[0] > 'z') && (b[0] < '0' || b[0] > '9') {
+	if c.punctAt(i) {
 		x |= 1 << ciNoLetter
 	}
 	x |= uint64(c.gazSingle[i]&(1<<12-1)) << ciGaz
@@ -116,6 +117,13 @@ func (c *sentCtx) wordBits(i int) uint64 {
 	return x
 }
 
+// punctAt reports whether word i of c starts with an ASCII character that
+// is neither a letter nor a digit.
+func (c *sentCtx) punctAt(i int) bool {
+	b := c.lw(i)
+	return len(b) > 0 && b[0] < 0x80 && (b[0] < 'a' || b[0] > 'z') && (b[0] < '0' || b[0] > '9')
+}
+
 // ctxSkipped is the class of a word the net does not guess for (see
 // ctxSkip).
 const ctxSkipped = 0
@@ -123,14 +131,15 @@ const ctxSkipped = 0
 // ctxSkip reports whether the net leaves word i of c unguessed: a word
 // that is neither capitalized nor a number, and is punctuation or a word
 // whose vector says it is hardly ever written in a name (word class level
-// 0; a word without a vector is guessed for). That is about a third of the
-// words of the seed articles, names among them too rare for the net to
-// find. c.wcls is set (nerLexicon.match).
+// 0; a word without a vector is guessed for). That is 1,036 of the 3,240
+// words of the seed articles (counted once with a throwaway test over
+// ../shared/seeds), names among them too rare for the net to find. c.wcls
+// is set (nerLexicon.match).
 func (c *sentCtx) ctxSkip(i int) bool {
 	if c.flags[i]&(flagUpper|flagDigit) != 0 {
 		return false
 	}
-	if b := c.lw(i); len(b) > 0 && b[0] < 0x80 && (b[0] < 'a' || b[0] > 'z') {
+	if c.punctAt(i) {
 		return true
 	}
 	return c.wcls != nil && c.wcls[i] != wcNone && (c.wcls[i]-1)%4 == 0
@@ -262,7 +271,7 @@ func (n *ctxNet) classes(c *sentCtx) {
 			base = h
 		}
 		n.output(out, base, src[0], src[1], src[2], src[3], src[4])
-		softmax32(out)
+		softmax(out, exp32)
 		c.ctxc[i] = encodeCtx(out)
 	}
 }
@@ -292,24 +301,6 @@ func (n *ctxNet) output(out, a, b, c, d, e, f []float32) {
 		o[7] += v * r[7]
 	}
 	copy(out, o[:len(out)])
-}
-
-// softmax32 is softmaxInPlace with exp32: the guesses only need their
-// classes, which a relative error of 1e-4 moves only at the thresholds,
-// and the classes learnt with come from this same function.
-func softmax32(z []float32) {
-	m := z[0]
-	for _, v := range z[1:] {
-		m = max(m, v)
-	}
-	var s float32
-	for i, v := range z {
-		z[i] = exp32(v - m)
-		s += z[i]
-	}
-	for i := range z {
-		z[i] /= s
-	}
 }
 
 // exp32 approximates e^x for x <= 0: 2 to the integer part of x·log2(e)
@@ -364,20 +355,27 @@ func dot4(a, b []float32) float32 {
 	return (s0 + s1) + (s2 + s3)
 }
 
-func softmaxInPlace(z []float32) {
+// softmax turns scores into a distribution in place, with the
+// exponential exp: expf in training, exp32 for the context net's guesses,
+// which only need their classes (a relative error of 1e-4 moves one only
+// at a threshold) and learn and run with the same function.
+func softmax(z []float32, exp func(float32) float32) {
 	m := z[0]
 	for _, v := range z[1:] {
 		m = max(m, v)
 	}
 	var s float32
 	for i, v := range z {
-		z[i] = float32(math.Exp(float64(v - m)))
+		z[i] = exp(v - m)
 		s += z[i]
 	}
 	for i := range z {
 		z[i] /= s
 	}
 }
+
+// expf is math.Exp in float32.
+func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
 
 // encodeCtx turns a distribution over nerLabels into a class: the likeliest
 // kind of name, five levels of how likely the word is in a name at all,
@@ -389,17 +387,7 @@ func encodeCtx(p []float32) uint8 {
 			best = k
 		}
 	}
-	level := 0
-	switch name := 1 - p[0]; {
-	case name >= 0.8:
-		level = 4
-	case name >= 0.5:
-		level = 3
-	case name >= 0.2:
-		level = 2
-	case name >= 0.05:
-		level = 1
-	}
+	level := levelOf(1-p[0], 0.05, 0.2, 0.5, 0.8)
 	bi := 0
 	if p[2*best] > p[2*best-1] {
 		bi = 1
@@ -538,7 +526,7 @@ func (t *ctxTrainer) train(ex []*ctxExample, passes int, rate float32, rng *rand
 				for l := 0; l < nl; l++ {
 					out[l] = n.b2[l] + dot4(n.w2[l*H:(l+1)*H], h)
 				}
-				softmaxInPlace(out)
+				softmax(out, expf)
 				out[e.gold[i]] -= 1 // d loss / d logits
 				for j := range dh {
 					dh[j] = 0
@@ -601,13 +589,14 @@ func (t *ctxTrainer) train(ex []*ctxExample, passes int, rate float32, rng *rand
 	}
 }
 
-// finish projects and quantizes every word's vector (keys: the words'
-// phrase hashes) and readies the net for use.
-func (t *ctxTrainer) finish(keys []uint64) *ctxNet {
+// finish projects and quantizes every word's vector (index: each word's
+// row by phrase hash, shared, not changed) and readies the net for use.
+func (t *ctxTrainer) finish(index map[uint64]int32) *ctxNet {
 	n := t.net
-	z := make([]float32, len(keys)*n.zdim)
+	rows := len(t.vecs) / t.dim
+	z := make([]float32, rows*n.zdim)
 	n.zscale = make([]float32, n.zdim)
-	for r := range keys {
+	for r := 0; r < rows; r++ {
 		v := t.vecs[r*t.dim : (r+1)*t.dim]
 		for d := 0; d < n.zdim; d++ {
 			z[r*n.zdim+d] = dot4(t.proj[d*t.dim:(d+1)*t.dim], v)
@@ -624,20 +613,17 @@ func (t *ctxTrainer) finish(keys []uint64) *ctxNet {
 	for i, v := range z {
 		n.zq[i] = byte(int8(math.Round(float64(v / n.zscale[i%n.zdim]))))
 	}
-	n.index = make(map[uint64]int32, len(keys))
-	for r, k := range keys {
-		n.index[k] = int32(r)
-	}
+	n.index = index
 	n.prepare()
 	return n
 }
 
-// ctxCorpus is the training data of the context nets.
+// ctxCorpus is the training data of the context nets: the vectors, and
+// each word's row by its phrase hash, shared by every net trained on them.
 type ctxCorpus struct {
-	words []string
 	vecs  []float32
 	dim   int
-	keys  []uint64 // phrase hash of each word
+	index map[uint64]int32
 }
 
 func newCtxCorpus(vectorsPath string) (*ctxCorpus, error) {
@@ -645,20 +631,22 @@ func newCtxCorpus(vectorsPath string) (*ctxCorpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	cc := &ctxCorpus{words: words, vecs: vecs, dim: dim, keys: make([]uint64, len(words))}
-	c := &sentCtx{}
-	one := make([]string, 1)
+	cc := &ctxCorpus{dim: dim, index: make(map[uint64]int32, len(words)), vecs: vecs[:0]}
+	key := wordKeyer()
 	for i, w := range words {
-		one[0] = w
-		c.reset(one)
-		cc.keys[i] = c.phraseHash(0, 1)
+		k := key(w)
+		if _, dup := cc.index[k]; dup {
+			continue // one row per key, or the file's keys and rows would disagree
+		}
+		cc.index[k] = int32(len(cc.index))
+		cc.vecs = append(cc.vecs, vecs[i*dim:(i+1)*dim]...)
 	}
 	return cc, nil
 }
 
 // example turns a sentence (gold labels as nerLabels indexes) into the
 // net's input; lex is the recognizer's lexicon.
-func (cc *ctxCorpus) example(c *sentCtx, lex *nerLexicon, index map[uint64]int32, forms []string, gold []int) *ctxExample {
+func (cc *ctxCorpus) example(c *sentCtx, lex *nerLexicon, forms []string, gold []int) *ctxExample {
 	c.reset(forms)
 	lex.match(c)
 	e := &ctxExample{rows: make([]int32, len(forms)), bits: make([]uint64, len(forms)),
@@ -667,7 +655,7 @@ func (cc *ctxCorpus) example(c *sentCtx, lex *nerLexicon, index map[uint64]int32
 	for i := range forms {
 		e.rows[i] = -1
 		e.bits[i] = c.wordBits(i)
-		if r, ok := index[c.phraseHash(i, i+1)]; ok {
+		if r, ok := cc.index[c.phraseHash(i, i+1)]; ok {
 			e.rows[i] = r
 		} else {
 			e.bits[i] |= 1 << ciOOV
@@ -680,9 +668,9 @@ func (cc *ctxCorpus) example(c *sentCtx, lex *nerLexicon, index map[uint64]int32
 }
 
 // Sizes and schedule of the context nets. Measured on UNER EWT dev (figures
-// in nlp/models/README.md): 128 hidden units beat 64 by about a point, at
-// a tenth of Analyze's speed; the net overfits after 4 passes (6 and 10
-// scored lower alone, and dropout did not let more passes help).
+// and commands in nlp/models/README.md): 128 hidden units beat 64 by about
+// a point; the net overfits after 4 passes (6 and 10 scored lower alone,
+// and dropout did not let more passes help).
 const (
 	ctxZDim    = 32
 	ctxHidden  = 128
@@ -697,14 +685,10 @@ const (
 // parallel; each has its own seed, so the result does not depend on the
 // schedule.
 func trainCtxNets(cc *ctxCorpus, lex *nerLexicon, forms [][]string, gold [][]int, fold []int, seed int64, logf func(string, ...any)) (*ctxNet, [][]uint8) {
-	index := make(map[uint64]int32, len(cc.keys))
-	for r, k := range cc.keys {
-		index[k] = int32(r)
-	}
 	c := &sentCtx{}
 	ex := make([]*ctxExample, len(forms))
 	for k := range forms {
-		ex[k] = cc.example(c, lex, index, forms[k], gold[k])
+		ex[k] = cc.example(c, lex, forms[k], gold[k])
 	}
 	classes := make([][]uint8, len(forms))
 	var full *ctxNet
@@ -726,7 +710,7 @@ func trainCtxNets(cc *ctxCorpus, lex *nerLexicon, forms [][]string, gold [][]int
 			}
 			t := newCtxTrainer(cc.vecs, cc.dim, ctxZDim, ctxHidden, len(nerLabels), rng)
 			t.train(in, ctxPasses, ctxRate, rng)
-			net := t.finish(cc.keys)
+			net := t.finish(cc.index)
 			if f < 0 {
 				full = net
 			} else {

