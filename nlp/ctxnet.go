@@ -69,8 +69,9 @@ type ctxNet struct {
 	unk              []float32        // z of a word without a vector
 	cache            *formCache[ctxWord]
 	// precomputed: what padding, sentence start and headline add at each position
-	padU, firstU, headU []float32 // [position][hidden]
-	w2t                 []float32 // w2 by hidden unit: [hidden][8], labels padded to 8
+	padU, firstU, headU []float32  // [position][hidden]
+	w2t                 []float32  // w2 by hidden unit: [hidden][8], labels padded to 8
+	b2p                 [8]float32 // b2 padded to 8
 }
 
 func (n *ctxNet) in() int { return n.zdim + ctxCase }
@@ -191,6 +192,7 @@ func (n *ctxNet) prepare() {
 			n.headU[p*n.hidden+j] = r[ciHeadline]
 		}
 	}
+	copy(n.b2p[:], n.b2)
 	n.w2t = make([]float32, n.hidden*8)
 	for l := 0; l < n.nl; l++ {
 		for j := 0; j < n.hidden; j++ {
@@ -277,29 +279,10 @@ func (n *ctxNet) classes(c *sentCtx) {
 }
 
 // output fills out with the output layer's scores (before the softmax)
-// for the hidden layer a+b+c+d+e+f, in one pass over the hidden units,
-// with the weights laid out by hidden unit (w2t) so that the eight sums are
-// independent.
+// for the hidden layer relu(a+b+c+d+e+f): see outputSum.
 func (n *ctxNet) output(out, a, b, c, d, e, f []float32) {
-	H := n.hidden
-	a, b, c, d, e, f = a[:H], b[:H], c[:H], d[:H], e[:H], f[:H]
-	w := n.w2t[:H*8]
 	var o [8]float32
-	copy(o[:], n.b2)
-	for j := range a {
-		v := a[j] + b[j] + c[j] + d[j] + e[j] + f[j]
-		bits := math.Float32bits(v)
-		v = math.Float32frombits(bits &^ uint32(int32(bits)>>31)) // relu
-		r := w[j*8 : j*8+8 : j*8+8]
-		o[0] += v * r[0]
-		o[1] += v * r[1]
-		o[2] += v * r[2]
-		o[3] += v * r[3]
-		o[4] += v * r[4]
-		o[5] += v * r[5]
-		o[6] += v * r[6]
-		o[7] += v * r[7]
-	}
+	outputSum(&o, &n.b2p, n.w2t, a, b, c, d, e, f)
 	copy(out, o[:len(out)])
 }
 

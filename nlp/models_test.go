@@ -337,3 +337,32 @@ func TestPersonTitlesStripped(t *testing.T) {
 		}
 	}
 }
+
+// A plain word ("for", "to") after a word labelled O is labelled O without
+// scoring (see plainO), but after a name's first words it is scored: names
+// with one keep it.
+func TestPlainWordsInsideNames(t *testing.T) {
+	text := "He used to work for the Institute for Advanced Study in Princeton.\n" +
+		"The Center for Disease Control said so."
+	p := Default()
+	a := p.Analyze(text)
+	got := map[string]string{}
+	for _, e := range a.Entities {
+		got[e.Text] = e.Type
+	}
+	for _, name := range []string{"Institute for Advanced Study", "Center for Disease Control"} {
+		if got[name] != "ORG" {
+			t.Errorf("%q not found as ORG; entities %v", name, got)
+		}
+	}
+	// The test means something only if "for" takes the shortcut after O.
+	c := getCtx(a.Tokens)
+	defer putCtx(c)
+	p.pos.tag(c)
+	p.ner.lex.match(c)
+	for i, tok := range a.Tokens {
+		if tok.Text == "for" && !c.plainO(i) {
+			t.Errorf("%q (token %d) is not a plain word: the test does not reach the shortcut", tok.Text, i)
+		}
+	}
+}

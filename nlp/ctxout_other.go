@@ -1,0 +1,10 @@
+//go:build !amd64
+
+package nlp
+
+// outputAsm has no assembly on this architecture: outputGo runs.
+func outputAsm(out *[8]float32, bias *[8]float32, w, a, b, c, d, e, f []float32) bool {
+	return false
+}
+
+func hasOutputAsm() bool { return false }
