@@ -49,8 +49,10 @@ const gazMaxLen = 4
 type gazetteer struct {
 	phrases map[uint64]uint16
 	// starts holds the hashes of the first words of names of two words or
-	// more: a multi-word match is only tried where one can begin.
-	starts map[uint64]bool
+	// more, each with the most words of such a name (at most gazMaxLen): a
+	// multi-word match is only tried where one can begin, and no longer
+	// than one can be.
+	starts map[uint64]uint8
 }
 
 // phraseHash hashes the lower-cased words [i, j) of c.
@@ -278,7 +280,7 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]bool{}}
+	g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]uint8{}}
 	sc := bufio.NewScanner(zr)
 	c := &sentCtx{}
 	line := 0
@@ -296,7 +298,8 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		c.reset(words)
 		g.phrases[c.phraseHash(0, len(words))] |= uint16(v)
 		if len(words) > 1 {
-			g.starts[c.phraseHash(0, 1)] = true
+			h := c.phraseHash(0, 1)
+			g.starts[h] = max(g.starts[h], uint8(min(len(words), gazMaxLen)))
 		}
 	}
 	if err := sc.Err(); err != nil {

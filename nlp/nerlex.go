@@ -15,10 +15,11 @@ type nerLexicon struct {
 
 // The bits of a nerLexicon entry.
 const (
-	lexGazMask = 1<<12 - 1 // the gazetteer classes of the phrase
-	lexInGaz   = 1 << 14   // the phrase is in the gazetteer
-	lexStart   = 1 << 15   // a gazetteer name of two words or more starts with the word
-	lexWCShift = 16        // the word class
+	lexGazMask  = 1<<12 - 1 // the gazetteer classes of the phrase
+	lexInGaz    = 1 << 14   // the phrase is in the gazetteer
+	lexStart    = 1 << 15   // a gazetteer name of two words or more starts with the word
+	lexWCShift  = 16        // the word class (8 bits)
+	lexLenShift = 24        // the most words of a gazetteer name that starts with the word
 )
 
 // newNERLexicon merges g and wc; either may be nil.
@@ -35,8 +36,8 @@ func newNERLexicon(g *gazetteer, wc *wordClasses) *nerLexicon {
 		for h, cls := range g.phrases {
 			l.entries[h] = uint32(cls)&lexGazMask | lexInGaz
 		}
-		for h := range g.starts {
-			l.entries[h] |= lexStart
+		for h, n := range g.starts {
+			l.entries[h] |= lexStart | uint32(n)<<lexLenShift
 		}
 	}
 	if wc != nil {
@@ -97,7 +98,7 @@ func (l *nerLexicon) match(c *sentCtx) {
 		}
 		found := 0
 		var cls uint16
-		for k := min(gazMaxLen, n-i); k >= 2; k-- {
+		for k := min(int(c.lexv[i]>>lexLenShift&7), n-i); k >= 2; k-- {
 			if v := l.entries[c.phraseHash(i, i+k)]; v&lexInGaz != 0 {
 				found, cls = k, uint16(v&lexGazMask)
 				break

@@ -1,0 +1,67 @@
+package nlp
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// testGazetteer loads a gazetteer of the given lines ("class\tname"), as
+// BuildGazetteer writes them.
+func testGazetteer(t *testing.T, lines ...string) *gazetteer {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	fmt.Fprint(zw, strings.Join(lines, "\n")+"\n")
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	g, err := loadGazetteer(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// The longest listed name wins at each start, up to gazMaxLen words, and
+// a name is tried only as long as the longest one its first word begins.
+func TestNERLexiconMatchesLongestName(t *testing.T) {
+	city, org, country := fmt.Sprint(gazCity), fmt.Sprint(gazOrg), fmt.Sprint(gazCountry)
+	g := testGazetteer(t,
+		city+"\tnew york",
+		city+"\tnew york city",
+		org+"\tbank of new york",
+		org+"\tbank of the united states", // five words: longer than gazMaxLen
+		country+"\tunited states",
+		org+"\tunited nations",
+	)
+	lex := newNERLexicon(g, nil)
+	words := strings.Fields("The Bank of New York and New York City left the Bank of the United States and the United Nations .")
+	c := &sentCtx{}
+	c.reset(words)
+	lex.match(c)
+	var got []string
+	for i := 0; i < len(words); {
+		if !c.gazBegin[i] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) && c.gazClass[j] == c.gazClass[i] && !c.gazBegin[j] {
+			j++
+		}
+		got = append(got, fmt.Sprintf("%s=%d", strings.Join(words[i:j], " "), c.gazClass[i]))
+		i = j
+	}
+	want := []string{
+		"Bank of New York=" + org,
+		"New York City=" + city,
+		"United States=" + country, // inside the five-word name, which is too long
+		"United Nations=" + org,
+	}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("matched %q, want %q", got, want)
+	}
+}
