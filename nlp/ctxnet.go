@@ -70,6 +70,7 @@ type ctxNet struct {
 	cache            *formCache[ctxWord]
 	// precomputed: what padding, sentence start and headline add at each position
 	padU, firstU, headU []float32  // [position][hidden]
+	w1t                 []float32  // w1's word inputs by input: [position][zdim+ciWord][hidden]
 	w2t                 []float32  // w2 by hidden unit: [hidden][8], labels padded to 8
 	b2p                 [8]float32 // b2 padded to 8
 }
@@ -166,14 +167,19 @@ func (n *ctxNet) wordInput(c *sentCtx, i int, x []float32) {
 }
 
 // contrib computes what a word with input x (its own inputs only) gives
-// the hidden layer at each position.
+// the hidden layer at each position: for each input that is set (the
+// projected vector's 32 values and a few bits), its row of weights (w1t)
+// times its value.
 func (n *ctxNet) contrib(x []float32, u []float32) {
-	in := n.in()
 	w := n.zdim + ciWord
+	H := n.hidden
+	clear(u)
 	for p := 0; p < ctxPositions; p++ {
-		for j := 0; j < n.hidden; j++ {
-			r := n.w1[(p*n.hidden+j)*in:]
-			u[p*n.hidden+j] = dot4(x[:w], r[:w])
+		up := u[p*H : (p+1)*H]
+		for k, v := range x[:w] {
+			if v != 0 {
+				axpyScale(up, v, n.w1t[(p*w+k)*H:(p*w+k+1)*H])
+			}
 		}
 	}
 }
@@ -190,6 +196,15 @@ func (n *ctxNet) prepare() {
 			n.padU[p*n.hidden+j] = r[ciPad]
 			n.firstU[p*n.hidden+j] = r[ciFirst]
 			n.headU[p*n.hidden+j] = r[ciHeadline]
+		}
+	}
+	w := n.zdim + ciWord
+	n.w1t = make([]float32, ctxPositions*w*n.hidden)
+	for p := 0; p < ctxPositions; p++ {
+		for j := 0; j < n.hidden; j++ {
+			for k := 0; k < w; k++ {
+				n.w1t[(p*w+k)*n.hidden+j] = n.w1[(p*n.hidden+j)*in+k]
+			}
 		}
 	}
 	copy(n.b2p[:], n.b2)

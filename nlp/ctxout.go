@@ -2,6 +2,9 @@ package nlp
 
 import "math"
 
+// The context net's two hot loops are written for AVX: the output layer
+// (outputSum) and a word's contributions to the hidden layer (axpyScale).
+//
 // The context net's output layer is a quarter of Analyze's instructions
 // (cachegrind, before it was vectorized): for every word it guesses, 128
 // hidden units, each the sum of six vectors, through a ReLU and into 8
@@ -48,5 +51,25 @@ func outputGo(out *[8]float32, bias *[8]float32, w, a, b, c, d, e, f []float32) 
 	}
 	for l := range out {
 		out[l] = bias[l] + ((acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]))
+	}
+}
+
+// axpyScale adds a·src to dst (len(dst) values). A word the net has not
+// seen costs one such row of hidden units per input it has set, at each
+// of the five positions (see ctxNet.contrib); on amd64 with AVX it runs as
+// assembly, eight units at a time, with the same bits as axpyScaleGo.
+func axpyScale(dst []float32, a float32, src []float32) {
+	if axpyScaleAsm(dst, a, src) {
+		return
+	}
+	axpyScaleGo(dst, a, src)
+}
+
+// axpyScaleGo is axpyScale in Go, the reference the assembly is tested
+// against.
+func axpyScaleGo(dst []float32, a float32, src []float32) {
+	src = src[:len(dst)]
+	for j := range dst {
+		dst[j] += float32(a * src[j]) // rounded: not fused (see outputGo)
 	}
 }

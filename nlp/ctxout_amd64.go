@@ -22,3 +22,18 @@ func outputAsm(out *[8]float32, bias *[8]float32, w, a, b, c, d, e, f []float32)
 }
 
 func hasOutputAsm() bool { return hasAVX }
+
+// axpyScaleAVX is axpyScaleGo for n a multiple of 8 (see ctxout_amd64.s).
+//
+//go:noescape
+func axpyScaleAVX(dst, src *float32, a float32, n int)
+
+// axpyScaleAsm runs axpyScaleAVX when it can, and reports whether it did.
+func axpyScaleAsm(dst []float32, a float32, src []float32) bool {
+	n := len(dst)
+	if !hasAVX || n == 0 || n%8 != 0 || len(src) < n {
+		return false
+	}
+	axpyScaleAVX(&dst[0], &src[0], a, n)
+	return true
+}

@@ -73,3 +73,24 @@ loop:
 	VMOVUPS Y0, (SI)
 	VZEROUPPER
 	RET
+
+// func axpyScaleAVX(dst, src *float32, a float32, n int)
+//
+// dst[j] += a*src[j], eight at a time: a multiply, then an add (not fused,
+// as axpyScaleGo).
+TEXT ·axpyScaleAVX(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	VBROADCASTSS a+16(FP), Y1
+	MOVQ n+24(FP), CX
+
+axpyloop:
+	VMULPS (SI), Y1, Y0
+	VADDPS (DI), Y0, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $32, DI
+	SUBQ $8, CX
+	JNZ axpyloop
+	VZEROUPPER
+	RET

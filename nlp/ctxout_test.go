@@ -112,3 +112,73 @@ func BenchmarkCtxOutput(b *testing.B) {
 		}
 	})
 }
+
+func TestAxpyScaleAsmMatchesGo(t *testing.T) {
+	rng := rand.New(rand.NewSource(10))
+	ran := false
+	for _, n := range []int{8, 128, 256, 13, 1} {
+		for trial := 0; trial < 50; trial++ {
+			src := make([]float32, n)
+			want := make([]float32, n)
+			for j := range src {
+				src[j] = float32(rng.NormFloat64())
+				want[j] = float32(rng.NormFloat64() * math.Pow(10, float64(rng.Intn(5)-2)))
+			}
+			got := append([]float32(nil), want...)
+			a := float32(rng.NormFloat64())
+			axpyScaleGo(want, a, src)
+			if !axpyScaleAsm(got, a, src) {
+				if n%8 == 0 && hasOutputAsm() {
+					t.Fatalf("n=%d: the assembly did not run", n)
+				}
+				continue
+			}
+			ran = true
+			for j := range want {
+				if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
+					t.Fatalf("n=%d trial %d: [%d] assembly %v, Go %v", n, trial, j, got[j], want[j])
+				}
+			}
+		}
+	}
+	if !ran {
+		t.Skip("no assembly for axpyScale on this machine: axpyScaleGo is all there is")
+	}
+}
+
+// TestContribIsTheLayer checks a word's contributions against the first
+// layer written out plainly (w1 as trained, in float64).
+func TestContribIsTheLayer(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	n := &ctxNet{zdim: 8, hidden: 16, nl: len(nerLabels)}
+	in, w := n.in(), n.zdim+ciWord
+	n.w1 = make([]float32, ctxPositions*n.hidden*in)
+	for i := range n.w1 {
+		n.w1[i] = float32(rng.NormFloat64())
+	}
+	n.b1, n.w2, n.b2 = make([]float32, n.hidden), make([]float32, n.nl*n.hidden), make([]float32, n.nl)
+	n.prepare()
+	x := make([]float32, in)
+	for k := 0; k < n.zdim; k++ {
+		x[k] = float32(rng.NormFloat64())
+	}
+	x[n.zdim+ciUpper], x[n.zdim+ciGaz+2] = 1, 1
+	u := make([]float32, ctxPositions*n.hidden)
+	for i := range u {
+		u[i] = 99 // contrib must not add to what was there
+	}
+	n.contrib(x, u)
+	for p := 0; p < ctxPositions; p++ {
+		for j := 0; j < n.hidden; j++ {
+			want, mag := 0.0, 0.0
+			for k := 0; k < w; k++ {
+				v := float64(x[k]) * float64(n.w1[(p*n.hidden+j)*in+k])
+				want += v
+				mag += math.Abs(v)
+			}
+			if d := math.Abs(float64(u[p*n.hidden+j]) - want); d > 1e-5*mag {
+				t.Fatalf("position %d unit %d: %v, want %v", p, j, u[p*n.hidden+j], want)
+			}
+		}
+	}
+}
