@@ -63,3 +63,84 @@ func TestPropagateAcronym(t *testing.T) {
 		}
 	}
 }
+
+// defineTestAnalysis tokenizes text and gives it the entities ents (each
+// "words/TYPE", found at its first occurrence) as the model might.
+func defineTestAnalysis(t *testing.T, text string, ents ...string) *Analysis {
+	t.Helper()
+	a := &Analysis{Text: text}
+	a.Tokens = Tokenize(text)
+	a.Sentences = SplitSentences(text, a.Tokens)
+	for _, spec := range ents {
+		name, typ, _ := strings.Cut(spec, "/")
+		words := strings.Fields(name)
+		found := false
+		for i := 0; i+len(words) <= len(a.Tokens) && !found; i++ {
+			ok := true
+			for k, w := range words {
+				ok = ok && a.Tokens[i+k].Text == w
+			}
+			if ok {
+				l := i + len(words)
+				a.Entities = append(a.Entities, Entity{Start: a.Tokens[i].Start, End: a.Tokens[l-1].End,
+					First: i, Limit: l, Type: typ, Text: text[a.Tokens[i].Start:a.Tokens[l-1].End], Confidence: 0.9})
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("%q not in %q", name, text)
+		}
+	}
+	return a
+}
+
+// A name defined with its acronym in parentheses is one entity, and so is
+// the acronym wherever it stands, typed by the definition.
+func TestPropagateDefinedAcronym(t *testing.T) {
+	tests := []struct {
+		name, text string
+		model      []string // what the model found
+		want       string
+	}{{
+		name:  "the model split the name and typed the acronym a person",
+		text:  "The Islamic State of Iraq and Syria (ISIS) took Mosul. Then the ISIS fighters left.",
+		model: []string{"Iraq/LOC", "Syria/LOC", "Mosul/LOC", "ISIS/PER"},
+		want:  "Islamic State of Iraq and Syria/ORG ISIS/ORG Mosul/LOC ISIS/ORG",
+	}, {
+		name:  "the model's type for the whole name stands",
+		text:  "The United Arab Emirates (UAE) said so. Then the UAE did not.",
+		model: []string{"United Arab Emirates/LOC"},
+		want:  "United Arab Emirates/LOC UAE/LOC UAE/LOC",
+	}, {
+		name:  "the head word's type: Center, not Johnson",
+		text:  "He trained at the Johnson Space Center (JSC) in Houston.",
+		model: []string{"Johnson/PER", "Space Center/LOC", "Houston/LOC"},
+		want:  "Johnson Space Center/LOC JSC/LOC Houston/LOC",
+	}, {
+		name:  "capitalized words that are no name stay out",
+		text:  "The Chief Executive Officer (CEO) of Acme Corp resigned.",
+		model: []string{"Acme Corp/ORG"},
+		want:  "Acme Corp/ORG",
+	}, {
+		name:  "letters that do not spell the acronym",
+		text:  "The Islamic State of Iraq (ISIS) rose.",
+		model: []string{"Iraq/LOC"},
+		want:  "Iraq/LOC",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := defineTestAnalysis(t, tt.text, tt.model...)
+			propagate(a)
+			var got []string
+			for _, e := range a.Entities {
+				if tt.text[e.Start:e.End] != e.Text {
+					t.Errorf("entity %+v does not match the text", e)
+				}
+				got = append(got, e.Text+"/"+e.Type)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("entities %v, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -252,14 +252,18 @@ func readIOB2ForTest(t *testing.T, path string) []corpusSentence {
 // FuzzAnalyze checks that any text analyses without panicking into tokens,
 // sentences and entities whose offsets match the text.
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"", " ", "Nouri al-Maliki's MKO (PMOI) said:”We”", "a-b-c- -d --e", "U.S. The", "\u200b\ufeff", "ÉTAT-MAJOR Général", "x\n\n\ny"} {
+	for _, s := range []string{"", " ", "Nouri al-Maliki's MKO (PMOI) said:”We”", "a-b-c- -d --e", "U.S. The", "\u200b\ufeff", "ÉTAT-MAJOR Général", "x\n\n\ny",
+		"The Islamic State of Iraq and Syria (ISIS) left. ISIS (ISIS) of Iraq and Syria (IS) (ISIS)"} {
 		f.Add(s)
 	}
 	p := Default()
 	f.Fuzz(func(t *testing.T, s string) {
 		a := p.Analyze(s)
 		checkInvariants(t, s, a.Tokens, a.Sentences)
-		for _, e := range a.Entities {
+		for k, e := range a.Entities {
+			if k > 0 && e.Start < a.Entities[k-1].End {
+				t.Fatalf("entities %+v and %+v overlap in %q", a.Entities[k-1], e, s)
+			}
 			if e.Start < 0 || e.End > len(s) || e.Start >= e.End || s[e.Start:e.End] != e.Text ||
 				e.First < 0 || e.Limit > len(a.Tokens) || e.First >= e.Limit ||
 				a.Tokens[e.First].Start != e.Start || a.Tokens[e.Limit-1].End != e.End {

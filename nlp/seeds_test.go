@@ -137,12 +137,14 @@ func TestSeedEntities(t *testing.T) {
 		t.Logf("  %3d %s", errs[k], k)
 	}
 	// The issue's floor is 0.85. The model as committed, with the context
-	// net, scores 0.886 here (0.925 with word classes alone, 0.857 without
-	// them, 0.809 before the compromise and WordNet lists); nothing was
-	// tuned to these articles. One acronym of one article (ISIS, 7
-	// mentions) typed PER or ORG moves this by three points; training
-	// seeds by up to four (nlp/models/README.md).
-	if f1 < 0.87 {
-		t.Errorf("typed F1 on the seed names %.3f, want >= 0.87 (regression floor; the issue asks 0.85)", f1)
+	// net, scores 0.886 here on its own (0.925 with word classes alone,
+	// 0.857 without them, 0.809 before the compromise and WordNet lists);
+	// nothing was tuned to these articles. One acronym of one article
+	// (ISIS, 7 mentions) typed PER or ORG moves this by three points;
+	// training seeds by up to four (nlp/models/README.md). The article
+	// defines it ("The Islamic State of Iraq and Syria (ISIS)"), and since
+	// analysis-8 a definition types every mention (defineAcronyms): 0.922.
+	if f1 < 0.90 {
+		t.Errorf("typed F1 on the seed names %.3f, want >= 0.90 (regression floor; the issue asks 0.85)", f1)
 	}
 }
