@@ -171,7 +171,10 @@ func propagate(a *Analysis) {
 			if ok && i+n < a.Sentences[sent].Limit && startsUpperToken(a.Tokens[i+n]) {
 				ok = false
 			}
-			if ok && i > a.Sentences[sent].First && startsUpperToken(a.Tokens[i-1]) && !inEntity[i-1] {
+			// A sentence's capitalized first word glues nothing when it is
+			// a function word ("The MKO said", "Later ISIS retreated").
+			if ok && i > a.Sentences[sent].First && startsUpperToken(a.Tokens[i-1]) && !inEntity[i-1] &&
+				!(i-1 == a.Sentences[sent].First && functionPOS(a.Tokens[i-1].POS)) {
 				ok = false
 			}
 			if !ok {
@@ -393,4 +396,13 @@ func tokenTexts(toks []Token) []string {
 		w[i] = t.Text
 	}
 	return w
+}
+
+// functionPOS reports the tags of words that do not begin names.
+func functionPOS(pos string) bool {
+	switch pos {
+	case "DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "PART":
+		return true
+	}
+	return false
 }

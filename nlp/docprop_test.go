@@ -144,3 +144,35 @@ func TestPropagateDefinedAcronym(t *testing.T) {
 		})
 	}
 }
+
+// A repeat of a found name right after a sentence's capitalized first word
+// is found when that word is a function word, not when it may be part of
+// a longer name.
+func TestPropagateAfterSentenceStart(t *testing.T) {
+	text := "Officials of the MKO spoke. The MKO left. Later MKO returned. Camp MKO opened."
+	a := defineTestAnalysis(t, text, "MKO/ORG")
+	for i := range a.Tokens {
+		switch a.Tokens[i].Text {
+		case "The":
+			a.Tokens[i].POS = "DET"
+		case "Later":
+			a.Tokens[i].POS = "ADV"
+		case "Camp":
+			a.Tokens[i].POS = "PROPN"
+		}
+	}
+	propagate(a)
+	n := 0
+	for _, e := range a.Entities {
+		if e.Text != "MKO" || e.Type != "ORG" {
+			t.Errorf("unexpected entity %+v", e)
+		}
+		if a.Tokens[e.First-1].Text == "Camp" {
+			t.Errorf("MKO after Camp taken alone: %+v", e)
+		}
+		n++
+	}
+	if n != 3 {
+		t.Errorf("%d MKO entities, want 3 (after of, The, Later): %+v", n, a.Entities)
+	}
+}
