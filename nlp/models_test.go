@@ -370,3 +370,20 @@ func TestPlainWordsInsideNames(t *testing.T) {
 		}
 	}
 }
+
+// A place written with its region or country and no comma is two places;
+// a listed name that ends in a region's name stays one.
+func TestPlaceThenRegionSplit(t *testing.T) {
+	a := Default().Analyze("We drove from Miramar California to San Francisco California in May.\n" +
+		"She moved to New Mexico and then to Papua New Guinea.")
+	var got []string
+	for _, e := range a.Entities {
+		if e.Type == "LOC" {
+			got = append(got, e.Text)
+		}
+	}
+	want := "Miramar|California|San Francisco|California|New Mexico|Papua New Guinea"
+	if strings.Join(got, "|") != want {
+		t.Errorf("places %q, want %s", got, want)
+	}
+}

@@ -257,7 +257,8 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		for typ == "PER" && j-i > 1 && c.isTitle(i) {
 			i++
 		}
-		if i < j && !isDemonymSpan(toks[i:j]) {
+		// "Miramar California" is two places, as "Miramar, California" is.
+		entity := func(i, j int) Entity {
 			e := Entity{
 				Start: toks[i].Start, End: toks[j-1].End,
 				First: s.First + i, Limit: s.First + j,
@@ -268,7 +269,13 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 			} else {
 				e.Text = joinTokens(toks[i:j])
 			}
-			ents = append(ents, e)
+			return e
+		}
+		switch {
+		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
+			ents = append(ents, entity(i, j-1), entity(j-1, j))
+		case i < j && !isDemonymSpan(toks[i:j]):
+			ents = append(ents, entity(i, j))
 		}
 		i = next
 	}
@@ -360,4 +367,31 @@ func embeddedWordClasses() (*wordClasses, error) {
 		return nil, nil
 	}
 	return loadWordClasses(bytes.NewReader(data))
+}
+
+// placeThenRegion reports a place name of tokens [i, j) that is a place
+// followed by the region or country it is in ("Miramar California",
+// "san francisco california"): the last token is a region or country, the
+// ones before it a listed place, and the whole is not listed.
+func (c *sentCtx) placeThenRegion(i, j int) bool {
+	last := c.tokFirst[j-1]
+	if last != c.tokLast[j-1] || c.gazSingle[last]&(gazRegion|gazCountry) == 0 || c.gazSingle[last]&gazCommon != 0 {
+		return false
+	}
+	w0, wl := int(c.tokFirst[i]), int(c.tokLast[j-2])
+	// where the longest listed name that starts at w0 ends
+	end := w0
+	if c.gazBegin[w0] {
+		end = w0 + 1
+		for end < len(c.gazClass) && c.gazClass[end] == c.gazClass[w0] && c.gazClass[end] != 0 && !c.gazBegin[end] {
+			end++
+		}
+	}
+	if end > int(last) {
+		return false // the whole is listed ("New Mexico")
+	}
+	if end == wl+1 && end > w0+1 {
+		return c.gazClass[w0]&(gazCity|gazRegion|gazCountry|gazPlace) != 0
+	}
+	return w0 == wl && c.gazSingle[w0]&(gazCity|gazRegion|gazCountry) != 0
 }
