@@ -266,15 +266,10 @@ type definition struct {
 // occurrence as the definition does.
 func defineAcronyms(a *Analysis) map[string]definition {
 	toks := a.Tokens
-	inEntity := make([]int, len(toks)) // entity index + 1
-	for k, e := range a.Entities {
-		for i := e.First; i < e.Limit; i++ {
-			inEntity[i] = k + 1
-		}
-	}
+	var inEntity []int // entity index + 1, made at the first candidate
 	var defs map[string]definition
 	var add []Entity
-	drop := map[int]bool{}
+	var drop map[int]bool
 	for _, s := range a.Sentences {
 		for i := s.First + 1; i+2 < s.Limit; i++ {
 			if toks[i].Text != "(" || toks[i+2].Text != ")" {
@@ -293,6 +288,15 @@ func defineAcronyms(a *Analysis) map[string]definition {
 			}
 			if first < 0 {
 				continue
+			}
+			if inEntity == nil {
+				inEntity = make([]int, len(toks))
+				for k, e := range a.Entities {
+					for i := e.First; i < e.Limit; i++ {
+						inEntity[i] = k + 1
+					}
+				}
+				drop = map[int]bool{}
 			}
 			// The shortest span that spells the acronym: "The" before it
 			// is not part of the name.
@@ -369,7 +373,7 @@ func defineAcronyms(a *Analysis) map[string]definition {
 		}
 	}
 	if len(drop) > 0 || len(add) > 0 {
-		kept := a.Entities[:0:0]
+		kept := a.Entities[:0] // in place: kept never passes k
 		for k, e := range a.Entities {
 			if !drop[k] {
 				kept = append(kept, e)
