@@ -46,6 +46,17 @@ func outputInputs(rng *rand.Rand, h int) (bias [8]float32, w []float32, v [6][]f
 	return bias, w, v
 }
 
+// firstBitDiff returns the first index where got and want differ in any
+// bit (a -0 for a +0 too), or -1.
+func firstBitDiff(got, want []float32) int {
+	for i := range want {
+		if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
 func TestOutputAsmMatchesGo(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	ran := false
@@ -61,10 +72,8 @@ func TestOutputAsmMatchesGo(t *testing.T) {
 				continue
 			}
 			ran = true
-			for l := range want {
-				if math.Float32bits(got[l]) != math.Float32bits(want[l]) {
-					t.Fatalf("h=%d trial %d label %d: assembly %v (%08x), Go %v (%08x)", h, trial, l, got[l], math.Float32bits(got[l]), want[l], math.Float32bits(want[l]))
-				}
+			if l := firstBitDiff(got[:], want[:]); l >= 0 {
+				t.Fatalf("h=%d trial %d label %d: assembly %v (%08x), Go %v (%08x)", h, trial, l, got[l], math.Float32bits(got[l]), want[l], math.Float32bits(want[l]))
 			}
 		}
 	}
@@ -134,10 +143,8 @@ func TestAxpyScaleAsmMatchesGo(t *testing.T) {
 				continue
 			}
 			ran = true
-			for j := range want {
-				if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
-					t.Fatalf("n=%d trial %d: [%d] assembly %v, Go %v", n, trial, j, got[j], want[j])
-				}
+			if j := firstBitDiff(got, want); j >= 0 {
+				t.Fatalf("n=%d trial %d: [%d] assembly %v, Go %v", n, trial, j, got[j], want[j])
 			}
 		}
 	}
