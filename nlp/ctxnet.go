@@ -68,6 +68,7 @@ type ctxNet struct {
 	zscale           []float32        // per dimension
 	unk              []float32        // z of a word without a vector
 	cache            *formCache[ctxWord]
+	model            *linearModel // the recognizer's, whose rows the cache sums (nil: none)
 	// precomputed: what padding, sentence start and headline add at each position
 	padU, firstU, headU []float32  // [position][hidden]
 	w1t                 []float32  // w1's word inputs by input: [position][zdim+ciWord][hidden]
@@ -88,6 +89,11 @@ const ctxCacheBits = 14
 type ctxWord struct {
 	word string
 	u    []float32 // [position][hidden]
+	// ner is the sum of the recognizer's rows for the form's own features
+	// (nerWordFeatures), when nerOK: beam search adds it instead of
+	// looking up a third of a word's rows again at every occurrence.
+	ner   rowSum4
+	nerOK bool
 }
 
 func ctxWordForm(e *ctxWord) string { return e.word }
@@ -217,18 +223,24 @@ func (n *ctxNet) prepare() {
 	n.cache = newFormCache[ctxWord](ctxCacheBits)
 }
 
-// wordContrib returns word i's contributions, from the cache or computed.
-func (n *ctxNet) wordContrib(c *sentCtx, i int, x []float32) []float32 {
+// wordEntry returns word i's cache entry, from the cache or computed: its
+// contributions, and with the recognizer's model set (n.model) the sum of
+// its form's rows. c's lexicon must be matched.
+func (n *ctxNet) wordEntry(c *sentCtx, i int, x []float32) *ctxWord {
 	w := c.words[i]
 	h := wordHash(w)
 	if e := n.cache.get(w, h, ctxWordForm); e != nil {
-		return e.u
+		return e
 	}
 	n.wordInput(c, i, x)
 	e := &ctxWord{word: strings.Clone(w), u: make([]float32, ctxPositions*n.hidden)}
 	n.contrib(x, e.u)
+	if n.model != nil {
+		var buf [24]fhash
+		e.ner, e.nerOK = n.model.sum4(c.nerWordFeatures(i, buf[:0]))
+	}
 	n.cache.put(h, e)
-	return e.u
+	return e
 }
 
 // classes fills c.ctxc with the class of each word's guess (see
@@ -246,8 +258,13 @@ func (n *ctxNet) classes(c *sentCtx) {
 	if len(c.ctxX) < n.in() {
 		c.ctxX = make([]float32, n.in())
 	}
+	if cap(c.ctxE) < nw {
+		c.ctxE = make([]*ctxWord, nw)
+	}
+	c.ctxE = c.ctxE[:nw]
 	for i := range us {
-		us[i] = n.wordContrib(c, i, c.ctxX)
+		c.ctxE[i] = n.wordEntry(c, i, c.ctxX)
+		us[i] = c.ctxE[i].u
 	}
 	H := n.hidden
 	if len(c.ctxH) < H+n.nl {

@@ -49,6 +49,7 @@ type sentCtx struct {
 	// buffers, see ctxNet.classes
 	ctxc, ctxcBuf []uint8
 	ctxU          [][]float32
+	ctxE          []*ctxWord // each word's entry in the net's cache, set by classes
 	ctxX, ctxH    []float32
 	// beam search of the recognizer: word i's hypotheses are
 	// beam[i*k:i*k+beamN[i]], best first

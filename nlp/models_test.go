@@ -387,3 +387,36 @@ func TestPlaceThenRegionSplit(t *testing.T) {
 		t.Errorf("places %q, want %s", got, want)
 	}
 }
+
+// Decoding with a form's own rows summed in the net's cache gives the same
+// entities and the same confidences as looking every row up.
+func TestNERWordSumsExact(t *testing.T) {
+	p := Default()
+	if p.ner.ctx == nil {
+		t.Skip("the embedded model has no context net")
+	}
+	plain := *p.ner
+	net := *p.ner.ctx
+	net.model = nil // no sums: every row is looked up
+	net.cache = newFormCache[ctxWord](ctxCacheBits)
+	plain.ctx = &net
+	q := NewPipeline(p.pos, &plain)
+	text := "Prime Minister Nouri al-Maliki met the Mojahedin-e Khalq Organization (MKO) in Baghdad on Monday.\n" +
+		"The MKO, which Iraq calls a terrorist group, denied it. Ms Bauchtman of Reuters said:\u201dWe know.\u201d\n" +
+		"the sales team at mcdonald's in san francisco california called GE and IBM about the U.S. deal."
+	for pass := 0; pass < 2; pass++ { // the second pass reads the sums from the cache
+		want, got := q.Analyze(text), p.Analyze(text)
+		if len(got.Entities) == 0 || !reflect.DeepEqual(got.Entities, want.Entities) {
+			t.Fatalf("pass %d: with sums %+v\nwithout %+v", pass, got.Entities, want.Entities)
+		}
+	}
+	hits := 0
+	for i := range p.ner.ctx.cache.slots {
+		if e := p.ner.ctx.cache.slots[i].Load(); e != nil && e.nerOK {
+			hits++
+		}
+	}
+	if hits == 0 {
+		t.Error("no form in the net's cache holds its sum: the test does not reach it")
+	}
+}

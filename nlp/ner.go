@@ -84,17 +84,20 @@ func (c *sentCtx) nerDynamic(i, l1, l2 int) {
 }
 
 // nerStatic fills c.feats with the features of word i that do not depend on
-// the labels predicted before it.
+// the labels predicted before it: its form's (nerWordFeatures), then its
+// context's (nerContextFeatures).
 func (c *sentCtx) nerStatic(i int) {
-	f := c.feats[:0]
+	c.feats = c.nerContextFeatures(i, c.nerWordFeatures(i, c.feats[:0]))
+}
+
+// nerWordFeatures appends to f the features of word i that depend on its
+// form alone (its spelling, shape, affixes, gazetteer and word classes):
+// the same for every occurrence of the form, so their rows' sum is kept
+// with the form (see ctxWord.ner).
+func (c *sentCtx) nerWordFeatures(i int, f []fhash) []fhash {
 	w := c.lw(i)
-	pos := func(k int) int {
-		if k < 0 || k >= len(c.words) {
-			return -1
-		}
-		return c.tags[k]
-	}
 	sh := int(c.shape[i])
+	gs := int(c.gazSingle[i])
 	f = append(f,
 		tmpl(101),
 		tmpl(102).bytes(w),
@@ -105,6 +108,35 @@ func (c *sentCtx) nerStatic(i int) {
 		tmpl(107).bytes(suffix(w, 4)),
 		tmpl(108).bytes(prefix(w, 2)),
 		tmpl(109).bytes(prefix(w, 3)),
+		tmpl(140).num(gs).num(int(c.flags[i]&(flagUpper|flagAllCaps))),
+		tmpl(142).num(gs).num(sh),
+	)
+	if c.wcls != nil {
+		f = append(f,
+			tmpl(160).num(c.wclsAt(i)),
+			tmpl(161).num(c.wclsAt(i)).num(sh),
+			tmpl(164).num(c.wclsAt(i)).num(gs),
+		)
+	}
+	if c.flags[i]&flagHyphen != 0 {
+		part := c.low[c.part[i]:c.hi[i]]
+		f = append(f, tmpl(131).bytes(part), tmpl(132).bytes(prefix(w, int(c.part[i]-c.lo[i]))))
+	}
+	return f
+}
+
+// nerContextFeatures appends to f the features of word i that depend on
+// the words around it, its POS tag or its place in the sentence.
+func (c *sentCtx) nerContextFeatures(i int, f []fhash) []fhash {
+	w := c.lw(i)
+	pos := func(k int) int {
+		if k < 0 || k >= len(c.words) {
+			return -1
+		}
+		return c.tags[k]
+	}
+	sh := int(c.shape[i])
+	f = append(f,
 		tmpl(110).bytes(c.lw(i-1)),
 		tmpl(111).bytes(c.lw(i+1)),
 		tmpl(112).bytes(c.lw(i-2)),
@@ -129,9 +161,7 @@ func (c *sentCtx) nerStatic(i int) {
 		return int(c.gazSingle[k])
 	}
 	f = append(f,
-		tmpl(140).num(gs(i)).num(int(c.flags[i]&(flagUpper|flagAllCaps))),
 		tmpl(141).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])),
-		tmpl(142).num(gs(i)).num(sh),
 		tmpl(143).num(gs(i-1)),
 		tmpl(144).num(gs(i+1)),
 		tmpl(146).num(gs(i)).num(pos(i)),
@@ -147,19 +177,11 @@ func (c *sentCtx) nerStatic(i int) {
 	}
 	if c.wcls != nil {
 		f = append(f,
-			tmpl(160).num(c.wclsAt(i)),
-			tmpl(161).num(c.wclsAt(i)).num(sh),
 			tmpl(162).num(c.wclsAt(i-1)),
 			tmpl(163).num(c.wclsAt(i+1)),
-			tmpl(164).num(c.wclsAt(i)).num(gs(i)),
 		)
 	}
-
-	if c.flags[i]&flagHyphen != 0 {
-		part := c.low[c.part[i]:c.hi[i]]
-		f = append(f, tmpl(131).bytes(part), tmpl(132).bytes(prefix(w, int(c.part[i]-c.lo[i]))))
-	}
-	c.feats = f
+	return f
 }
 
 // nerBeam is how many label sequences recognize keeps per word. Greedy
@@ -238,9 +260,8 @@ func (c *sentCtx) beamSearch(m scorer, nl, k int, gold []int) int {
 				continue
 			}
 		}
-		c.nerStatic(i)
+		c.staticScores(m, i, st[:nl])
 		ns := len(c.feats)
-		m.scores(c.feats, st[:nl])
 		cn := 0
 		np := 1
 		if i > 0 {
@@ -321,6 +342,23 @@ func (c *sentCtx) plainO(i int) bool {
 	return c.ctxSkip(i) && c.gazClass[i] == 0 && !c.gazBegin[i]
 }
 
+// staticScores sets st to the scores of word i's static features, leaving
+// them in c.feats. Decoding with a trained model, a form's own features
+// are summed once, in the net's word cache (ctxWord.ner): only the
+// context's rows are looked up, and the sums are the same.
+func (c *sentCtx) staticScores(m scorer, i int, st []float32) {
+	if lm, ok := m.(*linearModel); ok && len(st) == 7 && len(c.ctxE) == len(c.words) {
+		if e := c.ctxE[i]; e.nerOK {
+			c.feats = c.nerContextFeatures(i, c.feats[:0])
+			if len(c.feats)+int(e.ner.k) <= scoreChunk && lm.scores4From(e.ner, c.feats, (*[7]float32)(st)) {
+				return
+			}
+		}
+	}
+	c.nerStatic(i)
+	m.scores(c.feats, st)
+}
+
 // backtrack writes into c.ner the labels of words [0, i] along the
 // sequence ending at item b of word i's beam, and into c.path the items.
 func (c *sentCtx) backtrack(i, b, k int) {
@@ -377,7 +415,7 @@ func (c *sentCtx) labelProbs(nl, k int) {
 // the labels before it.
 func (n *NER) recognize(c *sentCtx) {
 	n.lex.match(c)
-	c.ctxc = nil
+	c.ctxc, c.ctxE = nil, c.ctxE[:0]
 	if len(c.words) == 0 {
 		return
 	}
@@ -615,6 +653,7 @@ func LoadNER(r io.Reader) (*NER, error) {
 		if ctx, err = readCtxNet(br); err != nil {
 			return nil, fmt.Errorf("load ner model: %w", err)
 		}
+		ctx.model = m
 	}
 	var gaz *gazetteer
 	if gazFile != "" {

@@ -187,10 +187,46 @@ func (m *linearModel) scores(feats []fhash, out []float32) {
 // features; it returns false, leaving out to scoresAny, when a feature has
 // a wide row. It adds each row as it finds it.
 func (m *linearModel) scores4(feats []fhash, out *[7]float32) bool {
+	return m.scores4From(rowSum4{}, feats, out)
+}
+
+// rowSum4 is a sum of rows of a 7-label model kept for later: its lanes
+// and how many rows it holds (each adds laneBias).
+type rowSum4 struct {
+	a [4]uint64
+	k uint32
+}
+
+// sum4 returns the sum of feats' rows, and false when one is wide (see
+// scores4). At most scoreChunk features.
+func (m *linearModel) sum4(feats []fhash) (rowSum4, bool) {
+	var s rowSum4
+	mask := uint64(1)<<m.bits - 1
+	for _, f := range feats {
+		r := m.row(uint64(f) & mask)
+		if r < 0 {
+			continue
+		}
+		w := (*[4]uint64)(m.p[r*4:])
+		if w[0] == 0 {
+			return s, false
+		}
+		for j := range s.a {
+			s.a[j] += w[j]
+		}
+		s.k++
+	}
+	return s, true
+}
+
+// scores4From is scores4 with the rows of base added: the same sums, in
+// whole 1/1024ths, whatever the order. base and feats hold at most
+// scoreChunk rows together.
+func (m *linearModel) scores4From(base rowSum4, feats []fhash, out *[7]float32) bool {
 	mask := uint64(1)<<m.bits - 1
 	p := m.p
-	var a0, a1, a2, a3 uint64
-	var k uint32
+	a0, a1, a2, a3 := base.a[0], base.a[1], base.a[2], base.a[3]
+	k := base.k
 	for _, f := range feats {
 		r := m.row(uint64(f) & mask)
 		if r < 0 {
