@@ -543,19 +543,13 @@ func (t *ctxTrainer) train(ex []*ctxExample, passes int, rate float32, rng *rand
 				}
 				softmax(out, expf)
 				out[e.gold[i]] -= 1 // d loss / d logits
-				for j := range dh {
-					dh[j] = 0
-				}
+				clear(dh)
 				for l := 0; l < nl; l++ {
 					g := out[l]
 					if g == 0 {
 						continue
 					}
-					row := n.w2[l*H : (l+1)*H]
-					for j := range row {
-						dh[j] += g * row[j]
-						row[j] -= lr * g * h[j]
-					}
+					backRow(dh, n.w2[l*H:(l+1)*H], h, g, lr)
 					n.b2[l] -= lr * g
 				}
 				for j := range dh {
@@ -566,18 +560,10 @@ func (t *ctxTrainer) train(ex []*ctxExample, passes int, rate float32, rng *rand
 				}
 				for p := 0; p < ctxPositions; p++ {
 					x := xs[p]
-					for k := range dx {
-						dx[k] = 0
-					}
+					clear(dx)
 					for j := 0; j < H; j++ {
-						g := dh[j]
-						if g == 0 {
-							continue
-						}
-						row := n.w1[(p*H+j)*in : (p*H+j+1)*in]
-						for k := range row {
-							dx[k] += g * row[k]
-							row[k] -= lr * g * x[k]
+						if g := dh[j]; g != 0 {
+							backRow(dx, n.w1[(p*H+j)*in:(p*H+j+1)*in], x, g, lr)
 						}
 					}
 					k := i + p - ctxWin
@@ -601,6 +587,18 @@ func (t *ctxTrainer) train(ex []*ctxExample, passes int, rate float32, rng *rand
 				}
 			}
 		}
+	}
+}
+
+// backRow is one row's part of a backward pass: it adds g·row to the
+// gradient of the row's input (d) and moves the row by the gradient of
+// its weights, g·in, at rate lr.
+func backRow(d, row, in []float32, g, lr float32) {
+	in = in[:len(row)]
+	d = d[:len(row)]
+	for k := range row {
+		d[k] += g * row[k]
+		row[k] -= lr * g * in[k]
 	}
 }
 

@@ -5,15 +5,16 @@ import "math"
 // The context net's two hot loops are written for AVX: the output layer
 // (outputSum) and a word's contributions to the hidden layer (axpyScale).
 //
-// The context net's output layer is a quarter of Analyze's instructions
-// (cachegrind, before it was vectorized): for every word it guesses, 128
-// hidden units, each the sum of six vectors, through a ReLU and into 8
-// label sums. outputSum is that layer; on amd64 with AVX it runs as
-// assembly (ctxout_amd64.s) eight units at a time. The two give the same
-// bits: both add the six vectors left to right, and both keep four sums
-// per label (hidden unit j goes to sum j%4, in order of j), added as
-// (s0+s1)+(s2+s3) and then to the bias. Neither fuses a multiply and an
-// add, so no build flag can make them differ.
+// The context net's output layer was a quarter of Analyze's instructions
+// before it was vectorized (cachegrind; the command is in
+// nlp/models/README.md): for every word it guesses, 128 hidden units, each
+// the sum of six vectors, through a ReLU and into 8 label sums. outputSum
+// is that layer; on amd64 with AVX it runs as assembly (ctxout_amd64.s)
+// eight units at a time. The two give the same bits: both add the six
+// vectors left to right, and both keep four sums per label (hidden unit j
+// goes to sum j%4, in order of j), added as (s0+s1)+(s2+s3) and then to
+// the bias. Neither fuses a multiply and an add, so no build flag can make
+// them differ.
 
 // outputSum fills out (8 labels) with the output layer's scores for the
 // hidden layer relu(a+b+c+d+e+f), len(a) hidden units, weights w laid out

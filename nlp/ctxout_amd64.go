@@ -21,7 +21,9 @@ func outputAsm(out *[8]float32, bias *[8]float32, w, a, b, c, d, e, f []float32)
 	return true
 }
 
-func hasOutputAsm() bool { return hasAVX }
+// hasKernelAsm reports whether outputSum and axpyScale run as assembly
+// here (for the tests).
+func hasKernelAsm() bool { return hasAVX }
 
 // axpyScaleAVX is axpyScaleGo for n a multiple of 8 (see ctxout_amd64.s).
 //

@@ -66,7 +66,7 @@ func TestOutputAsmMatchesGo(t *testing.T) {
 			var want, got [8]float32
 			outputGo(&want, &bias, w, v[0], v[1], v[2], v[3], v[4], v[5])
 			if !outputAsm(&got, &bias, w, v[0], v[1], v[2], v[3], v[4], v[5]) {
-				if h%8 == 0 && hasOutputAsm() {
+				if h%8 == 0 && hasKernelAsm() {
 					t.Fatalf("h=%d: the assembly did not run", h)
 				}
 				continue
@@ -137,7 +137,7 @@ func TestAxpyScaleAsmMatchesGo(t *testing.T) {
 			a := float32(rng.NormFloat64())
 			axpyScaleGo(want, a, src)
 			if !axpyScaleAsm(got, a, src) {
-				if n%8 == 0 && hasOutputAsm() {
+				if n%8 == 0 && hasKernelAsm() {
 					t.Fatalf("n=%d: the assembly did not run", n)
 				}
 				continue

@@ -55,11 +55,7 @@ func propagate(a *Analysis) {
 		k := entityKey(toks)
 		v := names[k]
 		if v == nil {
-			words := make([]string, len(toks))
-			for i, t := range toks {
-				words[i] = t.Text
-			}
-			v = &nameVote{words: words, key: k, votes: map[string]float64{}}
+			v = &nameVote{words: tokenTexts(toks), key: k, votes: map[string]float64{}}
 			names[k] = v
 		}
 		v.votes[typ] += w
@@ -266,26 +262,13 @@ type definition struct {
 // occurrence as the definition does.
 func defineAcronyms(a *Analysis) map[string]definition {
 	toks := a.Tokens
-	var inEntity []int // entity index + 1, made at the first candidate
+	var inEntity []int // entity index + 1, made at the first definition
 	var defs map[string]definition
 	var add []Entity
 	var drop map[int]bool
 	for _, s := range a.Sentences {
 		for i := s.First + 1; i+2 < s.Limit; i++ {
-			if toks[i].Text != "(" || toks[i+2].Text != ")" {
-				continue
-			}
-			acr := toks[i+1].Text
-			if len(acr) < 3 || len(acr) > 8 || !isUpperASCII(acr) {
-				continue
-			}
-			first := -1
-			for j := i - 1; j >= s.First && j >= i-12; j-- {
-				if got := acronym(tokenTexts(toks[j:i])); got == acr {
-					first = j
-					break
-				}
-			}
+			first, words := spelledBefore(toks, s, i)
 			if first < 0 {
 				continue
 			}
@@ -298,67 +281,25 @@ func defineAcronyms(a *Analysis) map[string]definition {
 				}
 				drop = map[int]bool{}
 			}
-			// The shortest span that spells the acronym: "The" before it
-			// is not part of the name.
-			typ, seen := "", false
-			for k := first; k < i; k++ {
-				if e := inEntity[k]; e > 0 {
-					seen = true
-					if x := a.Entities[e-1]; x.First == first && x.Limit == i {
-						typ = x.Type
-					}
-				}
-			}
-			votes := map[string]float64{}
-			for _, e := range a.Entities {
-				if e.Limit-e.First == 1 && toks[e.First].Text == acr {
-					seen = true
-					votes[e.Type] += e.Confidence
-				}
-			}
-			if !seen {
+			acr := toks[i+1].Text
+			typ, ok := definedType(a, inEntity, first, i, acr)
+			if !ok {
 				continue
-			}
-			// Else the name's head, its last word before "of" or the like
-			// ("Space Center" in "Johnson Space Center"; "Authority" in
-			// "Housing Authority of New Orleans", not "New Orleans").
-			head := i - 1
-			for k := first + 1; k < i; k++ {
-				if acronymSkip[toks[k].Text] {
-					head = k - 1
-					break
-				}
-			}
-			if e := inEntity[head]; typ == "" && e > 0 && a.Entities[e-1].Type != "PER" {
-				typ = a.Entities[e-1].Type
-			}
-			if typ == "" {
-				best := 0.0
-				for t, w := range votes {
-					if t != "PER" && (w > best || w == best && t < typ) {
-						typ, best = t, w
-					}
-				}
-			}
-			if typ == "" {
-				typ = "ORG"
 			}
 			if defs == nil {
 				defs = map[string]definition{}
 			}
-			defs[entityKey(toks[first:i])] = definition{tokenTexts(toks[first:i]), typ}
+			defs[entityKey(toks[first:i])] = definition{words, typ}
 			defs[acr] = definition{[]string{acr}, typ}
 			for _, span := range [][2]int{{first, i}, {i + 1, i + 2}} {
 				exact := false
 				for k := span[0]; k < span[1]; k++ {
 					if e := inEntity[k]; e > 0 {
 						x := a.Entities[e-1]
-						if x.First == span[0] && x.Limit == span[1] {
-							exact = true
-						} else if x.First >= span[0] && x.Limit <= span[1] {
-							drop[e-1] = true
+						if x.First >= span[0] && x.Limit <= span[1] && (x.First != span[0] || x.Limit != span[1]) {
+							drop[e-1] = true // inside the name: replaced
 						} else {
-							exact = true // overlaps the span's edge: the model's reading stays
+							exact = true // the span itself, or across its edge: the model's reading stays
 						}
 					}
 				}
@@ -383,6 +324,80 @@ func defineAcronyms(a *Analysis) map[string]definition {
 		slices.SortFunc(a.Entities, func(x, y Entity) int { return cmp.Compare(x.Start, y.Start) })
 	}
 	return defs
+}
+
+// spelledBefore reports whether tokens i, i+1, i+2 of sentence s are an
+// acronym in parentheses whose letters the words just before spell
+// (acronym), and returns where those words begin and the words, or -1. It
+// takes the shortest span that spells it: "The" before the name is not
+// part of it.
+func spelledBefore(toks []Token, s Sentence, i int) (int, []string) {
+	if toks[i].Text != "(" || toks[i+2].Text != ")" {
+		return -1, nil
+	}
+	acr := toks[i+1].Text
+	if len(acr) < 3 || len(acr) > 8 || !isUpperASCII(acr) {
+		return -1, nil
+	}
+	lo := max(s.First, i-12)
+	words := tokenTexts(toks[lo:i])
+	for j := i - 1; j >= lo; j-- {
+		if acronym(words[j-lo:]) == acr {
+			return j, words[j-lo:]
+		}
+	}
+	return -1, nil
+}
+
+// definedType returns the type of the name [first, i) defined with acr,
+// as defineAcronyms says, and false where the model found no part of a
+// name in it nor the acronym anywhere (inEntity: entity index + 1).
+func definedType(a *Analysis, inEntity []int, first, i int, acr string) (string, bool) {
+	typ, seen := "", false
+	for k := first; k < i; k++ {
+		if e := inEntity[k]; e > 0 {
+			seen = true
+			if x := a.Entities[e-1]; x.First == first && x.Limit == i {
+				typ = x.Type
+			}
+		}
+	}
+	votes := map[string]float64{}
+	for _, e := range a.Entities {
+		if e.Limit-e.First == 1 && a.Tokens[e.First].Text == acr {
+			seen = true
+			votes[e.Type] += e.Confidence
+		}
+	}
+	if !seen {
+		return "", false
+	}
+	if typ != "" {
+		return typ, true
+	}
+	// The name's head: its last word before "of" or the like ("Space
+	// Center" in "Johnson Space Center"; "Authority" in "Housing Authority
+	// of New Orleans", not "New Orleans").
+	head := i - 1
+	for k := first + 1; k < i; k++ {
+		if acronymSkip[a.Tokens[k].Text] {
+			head = k - 1
+			break
+		}
+	}
+	if e := inEntity[head]; e > 0 && a.Entities[e-1].Type != "PER" {
+		return a.Entities[e-1].Type, true
+	}
+	best := 0.0
+	for t, w := range votes {
+		if t != "PER" && (w > best || w == best && t < typ) {
+			typ, best = t, w
+		}
+	}
+	if typ == "" {
+		typ = "ORG"
+	}
+	return typ, true
 }
 
 func isUpperASCII(s string) bool {

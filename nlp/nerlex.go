@@ -115,3 +115,16 @@ func (l *nerLexicon) match(c *sentCtx) {
 		i += found
 	}
 }
+
+// gazEnd returns the end of the listed name that match found beginning at
+// word w (c.gazBegin[w]), or w when none begins there.
+func (c *sentCtx) gazEnd(w int) int {
+	if !c.gazBegin[w] {
+		return w
+	}
+	end := w + 1
+	for end < len(c.gazClass) && c.gazClass[end] == c.gazClass[w] && c.gazClass[end] != 0 && !c.gazBegin[end] {
+		end++
+	}
+	return end
+}

@@ -48,10 +48,7 @@ func TestNERLexiconMatchesLongestName(t *testing.T) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(words) && c.gazClass[j] == c.gazClass[i] && !c.gazBegin[j] {
-			j++
-		}
+		j := c.gazEnd(i)
 		got = append(got, fmt.Sprintf("%s=%d", strings.Join(words[i:j], " "), c.gazClass[i]))
 		i = j
 	}

@@ -379,14 +379,7 @@ func (c *sentCtx) placeThenRegion(i, j int) bool {
 		return false
 	}
 	w0, wl := int(c.tokFirst[i]), int(c.tokLast[j-2])
-	// where the longest listed name that starts at w0 ends
-	end := w0
-	if c.gazBegin[w0] {
-		end = w0 + 1
-		for end < len(c.gazClass) && c.gazClass[end] == c.gazClass[w0] && c.gazClass[end] != 0 && !c.gazBegin[end] {
-			end++
-		}
-	}
+	end := c.gazEnd(w0)
 	if end > int(last) {
 		return false // the whole is listed ("New Mexico")
 	}
