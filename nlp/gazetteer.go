@@ -181,8 +181,8 @@ func readBrands(path string) ([]string, error) {
 	return names, nil
 }
 
-// readNameList returns the names of a list with one a line, skipping
-// blank lines and "#" comments.
+// readNameList returns the names (or words) of a list with one a line,
+// trimmed, skipping blank lines and "#" comments.
 func readNameList(path string) ([]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -270,15 +270,14 @@ func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
 		}
 	}
 	if dictPath != "" {
-		data, err := os.ReadFile(dictPath)
+		words, err := readNameList(dictPath)
 		if err != nil {
-			return fmt.Errorf("read %s: %w", dictPath, err)
+			return err
 		}
 		lower := map[string]bool{}
 		upper := map[string]bool{}
-		for _, w := range strings.Split(string(data), "\n") {
-			w = strings.TrimSpace(w)
-			if w == "" || strings.ContainsAny(w, "' ") {
+		for _, w := range words {
+			if strings.ContainsAny(w, "' ") {
 				continue
 			}
 			lw := strings.ToLower(w)
@@ -313,15 +312,14 @@ func BuildGazetteer(w io.Writer, in GazetteerInputs) error {
 			return err
 		}
 	}
-	if in.Brands != "" {
-		names, err := readBrands(in.Brands)
-		if err != nil {
-			return err
+	for _, list := range []struct {
+		path string
+		read func(string) ([]string, error)
+	}{{in.Brands, readBrands}, {in.Media, readNameList}} {
+		if list.path == "" {
+			continue
 		}
-		addOrgNames(names, classes, add)
-	}
-	if in.Media != "" {
-		names, err := readNameList(in.Media)
+		names, err := list.read(list.path)
 		if err != nil {
 			return err
 		}

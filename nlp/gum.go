@@ -217,8 +217,8 @@ func cutAffiliation(s *corpusSentence, o gumSpan, named []gumSpan) gumSpan {
 			continue
 		}
 		o.limit = k
-		for k := o.first; k < o.limit; k++ {
-			if s.UPOS[k] == "PROPN" {
+		for j := o.first; j < o.limit; j++ {
+			if s.UPOS[j] == "PROPN" {
 				return o
 			}
 		}
