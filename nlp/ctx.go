@@ -21,25 +21,28 @@ func getCtx(toks []Token) *sentCtx {
 	c.tokFirst, c.tokLast = c.tokFirst[:0], c.tokLast[:0]
 	for _, t := range toks {
 		c.tokFirst = append(c.tokFirst, int32(len(words)))
-		if splitHyphen(t.Text) {
-			s := t.Text
-			for {
-				i := strings.IndexByte(s, '-')
-				if i < 0 {
-					words = append(words, s)
-					break
-				}
-				words = append(words, s[:i], "-")
-				s = s[i+1:]
-			}
-		} else {
-			words = append(words, t.Text)
-		}
+		words = appendWords(words, t.Text)
 		c.tokLast = append(c.tokLast, int32(len(words)-1))
 	}
 	c.wordBuf = words
 	c.reset(words)
 	return c
+}
+
+// appendWords appends to words the treebank words of token s: s itself, or
+// the parts of a hyphenated word and the hyphens between them.
+func appendWords(words []string, s string) []string {
+	if !splitHyphen(s) {
+		return append(words, s)
+	}
+	for {
+		i := strings.IndexByte(s, '-')
+		if i < 0 {
+			return append(words, s)
+		}
+		words = append(words, s[:i], "-")
+		s = s[i+1:]
+	}
 }
 
 // splitHyphen reports hyphenated words of letters ("al-Maliki",

@@ -364,6 +364,7 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 	g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]uint8{}}
 	sc := bufio.NewScanner(zr)
 	c := &sentCtx{}
+	var words []string
 	line := 0
 	for sc.Scan() {
 		line++
@@ -375,7 +376,13 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load gazetteer: line %d: %w", line, err)
 		}
-		words := strings.Split(name, " ")
+		// The names were tokenized as Tokenize does, keeping hyphenated
+		// words whole; the taggers see them split (getCtx), so must the
+		// keys: "guinea-bissau" is listed as "guinea - bissau".
+		words = words[:0]
+		for _, t := range strings.Split(name, " ") {
+			words = appendWords(words, t)
+		}
 		c.reset(words)
 		g.phrases[c.phraseHash(0, len(words))] |= uint16(v)
 		if len(words) > 1 {

@@ -62,3 +62,38 @@ func TestNERLexiconMatchesLongestName(t *testing.T) {
 		t.Errorf("matched %q, want %q", got, want)
 	}
 }
+
+// A listed name with a hyphen matches where the taggers see it: split into
+// its parts and hyphens, as getCtx splits the token. Keyed as one word, as
+// the gazetteer file writes it, it never matched.
+func TestNERLexiconMatchesHyphenatedNames(t *testing.T) {
+	org, country, city := fmt.Sprint(gazOrg), fmt.Sprint(gazCountry), fmt.Sprint(gazCity)
+	g := testGazetteer(t,
+		country+"\tguinea-bissau",
+		org+"\tagence france-presse",
+		city+"\twilkes-barre",
+	)
+	lex := newNERLexicon(g, nil)
+	toks := Tokenize("Agence France-Presse reported from Guinea-Bissau, not Wilkes-Barre.")
+	c := getCtx(toks)
+	defer putCtx(c)
+	lex.match(c)
+	var got []string
+	for i := 0; i < len(c.words); {
+		if !c.gazBegin[i] {
+			i++
+			continue
+		}
+		j := c.gazEnd(i)
+		got = append(got, fmt.Sprintf("%s=%d", strings.Join(c.words[i:j], " "), c.gazClass[i]))
+		i = j
+	}
+	want := []string{
+		"Agence France - Presse=" + org,
+		"Guinea - Bissau=" + country,
+		"Wilkes - Barre=" + city,
+	}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("matched %q, want %q", got, want)
+	}
+}
