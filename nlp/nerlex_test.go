@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -96,4 +97,51 @@ func TestNERLexiconMatchesHyphenatedNames(t *testing.T) {
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("matched %q, want %q", got, want)
 	}
+}
+
+// loadGazetteer reads a file given to "train ner --gazetteer": any bytes
+// give a gazetteer or an error naming the line, never a panic, and a
+// loaded name matches itself.
+func FuzzLoadGazetteer(f *testing.F) {
+	f.Add([]byte("4\tguinea-bissau\n128\tagence france-presse\n"))
+	f.Add([]byte("16\tnew york city\n"))
+	f.Add([]byte("no tab\n"))
+	f.Add([]byte("70000\tx\n"))
+	f.Add([]byte("1\t-\n1\ta--b\n1\t\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(data)
+		zw.Close()
+		g, err := loadGazetteer(&buf)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "load gazetteer") {
+				t.Fatalf("error %q does not say what failed", err)
+			}
+			return
+		}
+		lex := newNERLexicon(g, nil)
+		for _, line := range strings.Split(string(data), "\n") {
+			// the loader reads lines as bufio.Scanner does, without a final "\r"
+			cs, name, ok := strings.Cut(strings.TrimSuffix(line, "\r"), "\t")
+			if !ok || name == "" {
+				continue
+			}
+			v, _ := strconv.ParseUint(cs, 10, 16)
+			cls := uint16(v) & lexGazMask
+			var words []string
+			for _, w := range strings.Split(name, " ") {
+				words = appendWords(words, w)
+			}
+			c := &sentCtx{}
+			c.reset(words)
+			lex.match(c)
+			switch n := len(words); {
+			case n == 1 && c.gazSingle[0]&cls != cls:
+				t.Fatalf("%q: classes %b, want %b among them", name, c.gazSingle[0], cls)
+			case n > 1 && n <= gazMaxLen && !c.gazBegin[0]:
+				t.Fatalf("%q (%q): listed, but no listed name begins it", name, words)
+			}
+		}
+	})
 }
