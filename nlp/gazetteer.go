@@ -356,6 +356,17 @@ func readJSON(path string, v any) error {
 }
 
 // loadGazetteer reads a gazetteer written by BuildGazetteer.
+// nameWords appends to words the words the taggers see of a gazetteer
+// name. The file keeps a name's tokens as Tokenize made them, hyphenated
+// words whole, separated by spaces; the taggers see hyphenated words split
+// (getCtx), so must the keys: "guinea-bissau" is keyed "guinea - bissau".
+func nameWords(words []string, name string) []string {
+	for _, t := range strings.Split(name, " ") {
+		words = appendWords(words, t)
+	}
+	return words
+}
+
 func loadGazetteer(r io.Reader) (*gazetteer, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -376,13 +387,7 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load gazetteer: line %d: %w", line, err)
 		}
-		// The names were tokenized as Tokenize does, keeping hyphenated
-		// words whole; the taggers see them split (getCtx), so must the
-		// keys: "guinea-bissau" is listed as "guinea - bissau".
-		words = words[:0]
-		for _, t := range strings.Split(name, " ") {
-			words = appendWords(words, t)
-		}
+		words = nameWords(words[:0], name)
 		c.reset(words)
 		g.phrases[c.phraseHash(0, len(words))] |= uint16(v)
 		if len(words) > 1 {

@@ -13,17 +13,36 @@ import (
 // BuildGazetteer writes them.
 func testGazetteer(t *testing.T, lines ...string) *gazetteer {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	fmt.Fprint(zw, strings.Join(lines, "\n")+"\n")
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	g, err := loadGazetteer(&buf)
+	g, err := loadGazetteer(gzipped([]byte(strings.Join(lines, "\n") + "\n")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// gzipped returns data compressed, as the gazetteer file is.
+func gzipped(data []byte) *bytes.Buffer {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(data) // a bytes.Buffer does not fail
+	zw.Close()
+	return &buf
+}
+
+// matchedNames lists the listed names match found in c, each as its words
+// and its classes ("New York City=16").
+func matchedNames(c *sentCtx) []string {
+	var got []string
+	for i := 0; i < len(c.words); {
+		if !c.gazBegin[i] {
+			i++
+			continue
+		}
+		j := c.gazEnd(i)
+		got = append(got, fmt.Sprintf("%s=%d", strings.Join(c.words[i:j], " "), c.gazClass[i]))
+		i = j
+	}
+	return got
 }
 
 // The longest listed name wins at each start, up to gazMaxLen words, and
@@ -43,16 +62,7 @@ func TestNERLexiconMatchesLongestName(t *testing.T) {
 	c := &sentCtx{}
 	c.reset(words)
 	lex.match(c)
-	var got []string
-	for i := 0; i < len(words); {
-		if !c.gazBegin[i] {
-			i++
-			continue
-		}
-		j := c.gazEnd(i)
-		got = append(got, fmt.Sprintf("%s=%d", strings.Join(words[i:j], " "), c.gazClass[i]))
-		i = j
-	}
+	got := matchedNames(c)
 	want := []string{
 		"Bank of New York=" + org,
 		"New York City=" + city,
@@ -79,16 +89,7 @@ func TestNERLexiconMatchesHyphenatedNames(t *testing.T) {
 	c := getCtx(toks)
 	defer putCtx(c)
 	lex.match(c)
-	var got []string
-	for i := 0; i < len(c.words); {
-		if !c.gazBegin[i] {
-			i++
-			continue
-		}
-		j := c.gazEnd(i)
-		got = append(got, fmt.Sprintf("%s=%d", strings.Join(c.words[i:j], " "), c.gazClass[i]))
-		i = j
-	}
+	got := matchedNames(c)
 	want := []string{
 		"Agence France - Presse=" + org,
 		"Guinea - Bissau=" + country,
@@ -109,11 +110,7 @@ func FuzzLoadGazetteer(f *testing.F) {
 	f.Add([]byte("70000\tx\n"))
 	f.Add([]byte("1\t-\n1\ta--b\n1\t\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var buf bytes.Buffer
-		zw := gzip.NewWriter(&buf)
-		zw.Write(data)
-		zw.Close()
-		g, err := loadGazetteer(&buf)
+		g, err := loadGazetteer(gzipped(data))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "load gazetteer") {
 				t.Fatalf("error %q does not say what failed", err)
@@ -129,10 +126,7 @@ func FuzzLoadGazetteer(f *testing.F) {
 			}
 			v, _ := strconv.ParseUint(cs, 10, 16)
 			cls := uint16(v) & lexGazMask
-			var words []string
-			for _, w := range strings.Split(name, " ") {
-				words = appendWords(words, w)
-			}
+			words := nameWords(nil, name)
 			c := &sentCtx{}
 			c.reset(words)
 			lex.match(c)
