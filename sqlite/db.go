@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimgraph/claimgraph"
+
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 
@@ -127,3 +129,5 @@ func (db *DB) apply(ctx context.Context, version int, name string) error {
 	}
 	return tx.Commit()
 }
+
+var _ claimgraph.Store = (*DB)(nil)

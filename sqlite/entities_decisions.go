@@ -9,14 +9,9 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
-// Decision is one curated entity decision (merge, split, rename, type) in the
-// aliases-file format, in the order it was made. The store keeps the lines
-// as given; the resolver parses and applies them.
-type Decision struct {
-	Seq       int64     `json:"seq"`
-	Line      string    `json:"line"`
-	CreatedAt time.Time `json:"created_at"`
-}
+// Decision is one curated entity decision; the root package defines it so
+// that every store returns the same type.
+type Decision = claimgraph.Decision
 
 // AddDecision appends a decision and returns its sequence number.
 func (db *DB) AddDecision(ctx context.Context, line string) (int64, error) {

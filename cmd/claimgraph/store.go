@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/reuse"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
@@ -19,8 +20,16 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "store: a SQLite file path, or a postgres:// URL ($CLAIMGRAPH_DB)")
 }
 
+// fullStore is what the commands need of a store: the root interface, and the
+// reuse index, whose types live in package reuse.
+type fullStore interface {
+	claimgraph.Store
+	ReuseIndex() reuse.Index
+	Texts(ctx context.Context, doc string) (reuse.Text, error)
+}
+
 // openStore opens the store named by --db.
-func (m *Main) openStore(ctx context.Context, dsn string) (*sqlite.DB, error) {
+func (m *Main) openStore(ctx context.Context, dsn string) (fullStore, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		return nil, claimgraph.Errorf(claimgraph.EINVALID, "the PostgreSQL store is not built yet; use a SQLite file path")
 	}
@@ -44,7 +53,7 @@ func (m *Main) printJSONLine(v any) error {
 
 // documentAndAnalysis returns a stored document (by id or unique prefix)
 // with its analysis.
-func documentAndAnalysis(ctx context.Context, store *sqlite.DB, id string) (*claimgraph.Document, *claimgraph.Analysis, error) {
+func documentAndAnalysis(ctx context.Context, store claimgraph.QueryStore, id string) (*claimgraph.Document, *claimgraph.Analysis, error) {
 	d, err := store.Document(ctx, id)
 	if err != nil {
 		return nil, nil, err
