@@ -28,7 +28,7 @@ mentions and docs.`)
 		fs.Usage()
 		return fmt.Errorf("entities: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ Curated decisions: claimgraph entity merge|split|rename|type|decisions|undo ...`
 		fs.Usage()
 		return fmt.Errorf("entity: want a name, alias or id")
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

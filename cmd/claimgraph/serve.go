@@ -36,7 +36,7 @@ sets when a page is opened once with ?token=TOKEN.`)
 	if err := httpapi.CheckBind(*addr, *token); err != nil {
 		return err
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -87,6 +87,11 @@ func TestServeAnswersAndStops(t *testing.T) {
 
 func TestServeTokenFromEnvironment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
+	store, err := sqlite.Open(context.Background(), db) // serve opens an existing store only
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
 	// 127.0.0.1 with a token: the token is still required on every request.
 	base := serveInBackground(t, map[string]string{"CLAIMGRAPH_TOKEN": "tok"}, "--db", db, "--addr", "127.0.0.1:0")
 	res, err := http.Get(base + "/api/documents")

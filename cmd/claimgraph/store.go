@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"strings"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/postgres"
 	"github.com/claimgraph/claimgraph/reuse"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
@@ -28,12 +28,25 @@ type fullStore interface {
 	Texts(ctx context.Context, doc string) (reuse.Text, error)
 }
 
-// openStore opens the store named by --db.
+// openStore opens the store named by --db for reading and writing: a
+// postgres:// URL names a PostgreSQL database, anything else a SQLite file.
 func (m *Main) openStore(ctx context.Context, dsn string) (fullStore, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, claimgraph.Errorf(claimgraph.EINVALID, "the PostgreSQL store is not built yet; use a SQLite file path")
+	return openDSN(ctx, dsn, sqlite.Options{})
+}
+
+// openReader opens the store for a command that only reads: no migration,
+// no write lock (it never waits for a writer, and a store the user may
+// only read opens), and a store that does not exist is an error rather
+// than a new empty one.
+func (m *Main) openReader(ctx context.Context, dsn string) (fullStore, error) {
+	return openDSN(ctx, dsn, sqlite.Options{ReadOnly: true})
+}
+
+func openDSN(ctx context.Context, dsn string, opts sqlite.Options) (fullStore, error) {
+	if postgres.IsURL(dsn) {
+		return postgres.OpenOptions(ctx, dsn, opts)
 	}
-	return sqlite.Open(ctx, dsn)
+	return sqlite.OpenOptions(ctx, dsn, opts)
 }
 
 // printJSON writes v as indented JSON on stdout.
