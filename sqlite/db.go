@@ -62,6 +62,9 @@ type Dialect struct {
 	// IndexDocument indexes a stored document for search in its
 	// transaction (nil: the engine indexes by itself).
 	IndexDocument func(ctx context.Context, tx *Tx, id string) error
+	// LockEntities takes the lock the entity layer is recomputed under
+	// (nil: a file lock beside the SQLite file).
+	LockEntities func(ctx context.Context, db *sql.DB) (func(), error)
 }
 
 var sqliteDialect = Dialect{

@@ -39,6 +39,9 @@ func (db *DB) PutDocument(ctx context.Context, doc *claimgraph.Document, a *clai
 			return false, fmt.Errorf("put analysis of %s: %w", doc.ID, err)
 		}
 	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
 	}
@@ -74,8 +77,8 @@ func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document
 			return false, fmt.Errorf("index for search: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
-		return false, err
+	if err := markOutlet(ctx, tx, d.Outlet); err != nil {
+		return false, fmt.Errorf("mark outlet: %w", err)
 	}
 	return true, insertRegions(ctx, tx, d.ID, d.Regions)
 }
@@ -352,7 +355,7 @@ func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgra
 	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/claimgraph/claimgraph"
@@ -166,19 +165,6 @@ func deriveClaimEdges(ctx context.Context, tx *Tx) error {
 		}
 	}
 	return nil
-}
-
-// EntitiesStale reports whether documents were stored since the entity layer
-// was last replaced (or it never was while documents exist).
-func (db *DB) EntitiesStale(ctx context.Context) (bool, error) {
-	var v string
-	err := db.db.QueryRowContext(ctx, `SELECT value FROM state WHERE key = 'entities_stale'`).Scan(&v)
-	if err == sql.ErrNoRows {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("entities stale: %w", err)
-	}
-	return v == "1", nil
 }
 
 // EachMention calls fn for every stored mention, ordered by document id and

@@ -99,7 +99,6 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 		bar = prog.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d docs")),
 			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f docs/s")))
 	}
-	outlets := map[string]bool{}
 	det := reuse.NewDetector(reuse.DefaultOptions(), store.ReuseIndex(), store.Texts)
 	// Documents are analysed by a pool of workers and committed one by one,
 	// in input order, by this goroutine: text reuse is found against the
@@ -144,9 +143,6 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 			sum.Ingested++
 			sum.Bytes += int64(len(d.Text))
 			sum.IDs = append(sum.IDs, d.ID)
-			if d.Outlet != "" {
-				outlets[d.Outlet] = true
-			}
 		} else {
 			sum.Unchanged++
 		}
@@ -178,11 +174,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 		sum.Seconds = time.Since(start).Seconds()
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
-	var names []string
-	for o := range outlets {
-		names = append(names, o)
-	}
-	if sum.Recleaned, err = learnBoilerplate(ctx, store, p, names); err != nil {
+	if sum.Recleaned, err = learnBoilerplate(ctx, store, p); err != nil {
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
 	t := time.Now()
