@@ -44,6 +44,7 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	outlet := fs.String("outlet", "", "outlet name for every document")
 	date := fs.String("date", "", "publication date (ISO 8601) for documents that carry none")
 	maxDoc := fs.Int64("max-doc-bytes", ingest.DefaultMaxDocBytes, "size cap of one document")
+	budget := fs.Duration("doc-time", pipeline.DefaultLimits().Budget, "time budget of one document's analysis; once spent, its remaining stages are skipped (said on its line)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
 	if err := fs.Parse(args); err != nil {
@@ -60,7 +61,9 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	defer store.Close()
 	opts := ingest.DefaultOptions()
 	opts.Outlet, opts.Date, opts.MaxDocBytes, opts.MaxLine = *outlet, *date, *maxDoc, *maxDoc
-	sum, err := m.ingest(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr))
+	lim := pipeline.DefaultLimits()
+	lim.Budget = *budget
+	sum, err := m.ingestRun(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr), &pipeline.Stats{}, lim)
 	if err != nil {
 		return err
 	}
@@ -81,18 +84,19 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 // ingest reads paths into the store, one transaction a document, reporting
 // each failure on stderr as it happens.
 func (m *Main) ingest(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
-	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{})
+	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{}, pipeline.DefaultLimits())
 }
 
 // ingestWithStats is ingest without a progress bar, accumulating stage times in st.
 func (m *Main) ingestWithStats(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
-	return m.ingestRun(ctx, store, paths, opts, false, st)
+	return m.ingestRun(ctx, store, paths, opts, false, st, pipeline.DefaultLimits())
 }
 
-func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats) (*ingestSummary, error) {
+func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats, lim pipeline.Limits) (*ingestSummary, error) {
 	start := time.Now()
 	sum := &ingestSummary{}
 	p := pipeline.New()
+	p.Limits = lim
 	var bar *mpb.Bar
 	var prog *mpb.Progress
 	if progress {
@@ -131,6 +135,11 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		if j.stored {
 			sum.Unchanged++
 			return nil
+		}
+		for _, n := range j.st.Notes {
+			// What the per-document limits cut, on the document's line.
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: limit: %s\n", it.Source, n)
 		}
 		if err := p.Relate(ctx, det, d, j.a, j.self, st); err != nil {
 			return err
