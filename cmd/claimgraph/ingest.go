@@ -115,6 +115,11 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		}
 		st.Merge(&j.st)
 		it := j.it
+		if it.Skipped {
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: %v\n", it.Source, it.Err)
+			return nil
+		}
 		if it.Err != nil {
 			sum.Failed++
 			msg := fmt.Sprintf("%s: %v", it.Source, it.Err)
