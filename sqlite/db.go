@@ -45,7 +45,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	q.Add("_pragma", "cache_size(-65536)")
 	q.Add("_pragma", "mmap_size(1073741824)")
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + path + "?" + q.Encode()
+	// The path is a URI's path here: "?", "#" and "%" in a file name are
+	// escaped, or "a?b.db" would open the file "a".
+	dsn := "file:" + uriPath.Replace(path) + "?" + q.Encode()
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -62,6 +64,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// uriPath escapes what a SQLite URI filename would read as syntax.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // Close closes the store.
 func (db *DB) Close() error { return db.db.Close() }

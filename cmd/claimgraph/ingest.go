@@ -47,7 +47,7 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	budget := fs.Duration("doc-time", pipeline.DefaultLimits().Budget, "time budget of one document's analysis; once spent, its remaining stages are skipped (said on its line)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -117,14 +117,14 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		it := j.it
 		if it.Skipped {
 			sum.Notices++
-			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: %v\n", it.Source, it.Err)
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: %s\n", esc(it.Source), esc(it.Err.Error()))
 			return nil
 		}
 		if it.Err != nil {
 			sum.Failed++
 			msg := fmt.Sprintf("%s: %v", it.Source, it.Err)
 			sum.Errors = append(sum.Errors, msg)
-			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", msg)
+			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", esc(msg))
 			return nil
 		}
 		if j.err != nil {
@@ -135,7 +135,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		case ingest.EncWindows1252, ingest.EncUTF8Lossy:
 			// Not a failure, but said: the text was not valid UTF-8.
 			sum.Notices++
-			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", it.Source, d.Encoding)
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", esc(it.Source), d.Encoding)
 		}
 		if j.stored {
 			sum.Unchanged++
@@ -144,7 +144,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		for _, n := range j.st.Notes {
 			// What the per-document limits cut, on the document's line.
 			sum.Notices++
-			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: limit: %s\n", it.Source, n)
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: limit: %s\n", esc(it.Source), n)
 		}
 		if err := p.Relate(ctx, det, d, j.a, j.self, st); err != nil {
 			return err

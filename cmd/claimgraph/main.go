@@ -27,7 +27,7 @@ func main() {
 	}
 	if err != nil {
 		if !errors.Is(err, errReported) && !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(m.Stderr, "claimgraph:", err)
+			fmt.Fprintln(m.Stderr, "claimgraph:", esc(err.Error()))
 		}
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
@@ -163,4 +163,27 @@ func (m *Main) newFlags(name, argsUsage, description string) *flag.FlagSet {
 		}
 	}
 	return fs
+}
+
+// parseArgs parses args with fs, taking flags anywhere among the positional
+// arguments ("show DOC --json" as "show --json DOC"); "--" ends the flags.
+// Afterwards fs.Args() holds the positional arguments in order.
+func parseArgs(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if i := len(args) - len(rest) - 1; i >= 0 && args[i] == "--" {
+			pos = append(pos, rest...) // after "--": no more flags
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
 }

@@ -33,7 +33,7 @@ HTTPS, for use beyond this machine.`)
 	tlsCert := fs.String("tls-cert", "", "certificate file (PEM) to serve HTTPS with; needs --tls-key")
 	tlsKey := fs.String("tls-key", "", "private key file (PEM) of --tls-cert")
 	budget := fs.Duration("section-budget", httpapi.DefaultOptions().SectionBudget, "how long an entity page waits for its quotes and claims before the browser fetches them")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -49,7 +49,7 @@ HTTPS, for use beyond this machine.`)
 			return err
 		}
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
