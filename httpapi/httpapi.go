@@ -425,7 +425,7 @@ func (s *Server) paging(q url.Values) (paging, error) {
 		}
 	}
 	if p.Limit > s.opts.MaxPageSize {
-		p.Limit = s.opts.MaxPageSize
+		return p, claimgraph.Errorf(claimgraph.EINVALID, "limit must be at most %d, not %d; page with offset", s.opts.MaxPageSize, p.Limit)
 	}
 	return p, nil
 }

@@ -109,3 +109,31 @@ func TestReadWARCWithoutArticle(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A JSON Lines record whose text is not a string is refused; a date it
+// cannot read leaves the document undated with a notice; ISO 8601's basic
+// form is read.
+func TestJSONLTextAndDates(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "feed.jsonl", []byte(`{"text": 12345}
+{"text": ["a", "b"]}
+{"html": {"p": 1}}
+{"text": "Port reopens. The port reopened.", "date": "yesterday"}
+{"text": "Port closes. The port closed.", "date": "20240101"}
+`))
+	items := readAll(t, []string{p}, nil, DefaultOptions())
+	if len(items) != 5 {
+		t.Fatalf("%d items", len(items))
+	}
+	for i := 0; i < 3; i++ {
+		if items[i].Err == nil || !strings.Contains(items[i].Err.Error(), "want a string") {
+			t.Errorf("line %d: %v, want an error saying the text must be a string", i+1, items[i].Err)
+		}
+	}
+	if d := items[3].Doc; d == nil || d.Date != "" || !strings.Contains(items[3].Notice, `"yesterday" not understood`) {
+		t.Errorf("line 4: doc %+v notice %q", d, items[3].Notice)
+	}
+	if d := items[4].Doc; d == nil || d.Date != "2024-01-01" || items[4].Notice != "" {
+		t.Errorf("line 5: doc %+v notice %q", d, items[4].Notice)
+	}
+}

@@ -26,6 +26,9 @@ type Item struct {
 	// passed over on purpose (a named pipe inside a folder, a WARC with no
 	// article), said so that nothing is left out without a word.
 	Skipped bool
+	// Notice, with a Doc, says what of the input was read but not used
+	// (a date that could not be read); the document is stored all the same.
+	Notice string
 }
 
 // Formats reported in Document.Format.

@@ -137,6 +137,10 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			sum.Notices++
 			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", esc(it.Source), d.Encoding)
 		}
+		if it.Notice != "" {
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: %s\n", esc(it.Source), esc(it.Notice))
+		}
 		if j.stored {
 			sum.Unchanged++
 			return nil

@@ -55,7 +55,7 @@ func TestSecondInterruptEndsAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stdin.Close()
-	var errb bytes.Buffer
+	var errb syncBuffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -64,7 +64,12 @@ func TestSecondInterruptEndsAtOnce(t *testing.T) {
 	go func() { done <- cmd.Wait() }()
 	time.Sleep(1500 * time.Millisecond) // models loaded, blocked reading stdin
 	cmd.Process.Signal(syscall.SIGINT)
-	time.Sleep(100 * time.Millisecond)
+	// Two signals sent before the process runs again merge into one (the
+	// kernel keeps one pending): wait until the first is taken, as a
+	// person pressing Ctrl-C twice does.
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(errb.String(), "interrupting") && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
 	cmd.Process.Signal(syscall.SIGINT)
 	select {
 	case err := <-done:
@@ -106,4 +111,22 @@ func TestInterruptReported(t *testing.T) {
 	if !strings.Contains(errb.String(), "claimgraph: interrupted") || strings.Contains(errb.String(), "context canceled") {
 		t.Errorf("stderr %q: want \"claimgraph: interrupted\"", errb.String())
 	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the process's writer and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
