@@ -58,7 +58,7 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 	return nil
 }
 
-func insertEntities(ctx context.Context, tx *sql.Tx, entities []claimgraph.Entity) error {
+func insertEntities(ctx context.Context, tx *Tx, entities []claimgraph.Entity) error {
 	es, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, name, type) VALUES (?, ?, ?)`)
 	if err != nil {
 		return err
@@ -82,7 +82,7 @@ func insertEntities(ctx context.Context, tx *sql.Tx, entities []claimgraph.Entit
 	return nil
 }
 
-func insertMentionEntities(ctx context.Context, tx *sql.Tx, mentionEntity map[int64]int64) error {
+func insertMentionEntities(ctx context.Context, tx *Tx, mentionEntity map[int64]int64) error {
 	st, err := tx.PrepareContext(ctx, `INSERT INTO mention_entities (mention, entity) VALUES (?, ?)`)
 	if err != nil {
 		return err
@@ -108,16 +108,16 @@ const MaxMentionBytes = 512
 
 // deriveEntityTables fills the counts and the derived tables from
 // mention_entities in set-based statements, one pass each.
-func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
+func deriveEntityTables(ctx context.Context, tx *Tx) error {
 	steps := []struct{ what, q string }{
 		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases`},
 		{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
 			AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
 			WHERE doc <> ''`},
 		{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
-			SELECT me.entity, m.doc, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
+			SELECT me.entity, d.id, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
 			FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc
-			GROUP BY me.entity, m.doc`},
+			GROUP BY me.entity, d.id`},
 		{"entity counts", `UPDATE entities SET
 			mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
 			docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)`},
@@ -166,7 +166,7 @@ func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
 // deriveClaimEdges clusters every claim between two entities and stores one
 // edge per cluster with its independent sources, so that the graph reads
 // edges instead of re-clustering claims on each request.
-func deriveClaimEdges(ctx context.Context, tx *sql.Tx) error {
+func deriveClaimEdges(ctx context.Context, tx *Tx) error {
 	rows, err := loadClaims(ctx, tx, `WHERE c.id IN (SELECT claim FROM claim_entities
 		WHERE subject_entity <> 0 AND object_entity <> 0 AND subject_entity <> object_entity)`)
 	if err != nil {
@@ -176,7 +176,8 @@ func deriveClaimEdges(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return fmt.Errorf("claim edges: %w", err)
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)`)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (subject, object, label) DO UPDATE SET sources = excluded.sources, docs = excluded.docs`)
 	if err != nil {
 		return fmt.Errorf("claim edges: %w", err)
 	}

@@ -9,14 +9,9 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
-// Decision is one curated entity decision (merge, split, rename, type) in the
-// aliases-file format, in the order it was made. The store keeps the lines
-// as given; the resolver parses and applies them.
-type Decision struct {
-	Seq       int64     `json:"seq"`
-	Line      string    `json:"line"`
-	CreatedAt time.Time `json:"created_at"`
-}
+// Decision is one curated entity decision; the root package defines it so
+// that every store returns the same type.
+type Decision = claimgraph.Decision
 
 // AddDecision appends a decision and returns its sequence number.
 func (db *DB) AddDecision(ctx context.Context, line string) (int64, error) {
@@ -24,12 +19,9 @@ func (db *DB) AddDecision(ctx context.Context, line string) (int64, error) {
 	if line == "" || strings.ContainsAny(line, "\n\r") {
 		return 0, claimgraph.Errorf(claimgraph.EINVALID, "a decision is one non-empty line, got %q", line)
 	}
-	res, err := db.db.ExecContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?)`, line, db.Now().UTC().Format(time.RFC3339Nano))
-	if err != nil {
-		return 0, fmt.Errorf("add decision: %w", err)
-	}
-	seq, err := res.LastInsertId()
-	if err != nil {
+	var seq int64
+	if err := db.db.QueryRowContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?) RETURNING seq`,
+		line, db.Now().UTC().Format(time.RFC3339Nano)).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("add decision: %w", err)
 	}
 	return seq, nil

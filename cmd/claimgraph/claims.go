@@ -72,7 +72,7 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 		fs.Usage()
 		return fmt.Errorf("claims: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

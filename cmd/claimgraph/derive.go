@@ -11,7 +11,6 @@ import (
 	"github.com/claimgraph/claimgraph/pipeline"
 	"github.com/claimgraph/claimgraph/resolve"
 	"github.com/claimgraph/claimgraph/reuse"
-	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 // Layers derived across documents after an ingest batch. Each step is
@@ -25,7 +24,7 @@ const outletWindow = 2000
 // outlet and re-cleans the documents that carry them: their regions gain
 // the boilerplate marking (with its reason) and their analysis is redone on
 // the smaller main text. It returns the number of documents re-cleaned.
-func learnBoilerplate(ctx context.Context, store *sqlite.DB, p *pipeline.Pipeline, outlets []string) (int, error) {
+func learnBoilerplate(ctx context.Context, store claimgraph.Store, p *pipeline.Pipeline, outlets []string) (int, error) {
 	sort.Strings(outlets)
 	n := 0
 	for _, outlet := range outlets {
@@ -58,7 +57,7 @@ func learnBoilerplate(ctx context.Context, store *sqlite.DB, p *pipeline.Pipelin
 // alias assertion and curated decision when documents were added since the
 // last computation, or always when force is set (after a decision changed).
 // Mentions are never rewritten; the layer above them is replaced whole.
-func resolveEntities(ctx context.Context, store *sqlite.DB, force bool) (*resolve.Result, error) {
+func resolveEntities(ctx context.Context, store claimgraph.Store, force bool) (*resolve.Result, error) {
 	if !force {
 		stale, err := store.EntitiesStale(ctx)
 		if err != nil || !stale {
@@ -91,7 +90,7 @@ func resolveEntities(ctx context.Context, store *sqlite.DB, force bool) (*resolv
 }
 
 // storedDecisions parses the store's curated decisions, in order.
-func storedDecisions(ctx context.Context, store *sqlite.DB) ([]resolve.Decision, error) {
+func storedDecisions(ctx context.Context, store claimgraph.Store) ([]resolve.Decision, error) {
 	rows, err := store.Decisions(ctx)
 	if err != nil {
 		return nil, err

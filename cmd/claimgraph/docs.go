@@ -38,7 +38,7 @@ func cmdDocs(ctx context.Context, m *Main, args []string) error {
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/claimgraph/claimgraph/ingest"
 	"github.com/claimgraph/claimgraph/pipeline"
 	"github.com/claimgraph/claimgraph/reuse"
-	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 // ingestSummary is what an ingest run reports.
@@ -83,16 +82,16 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 
 // ingest reads paths into the store, one transaction a document, reporting
 // each failure on stderr as it happens.
-func (m *Main) ingest(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
+func (m *Main) ingest(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
 	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{}, pipeline.DefaultLimits())
 }
 
 // ingestWithStats is ingest without a progress bar, accumulating stage times in st.
-func (m *Main) ingestWithStats(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
+func (m *Main) ingestWithStats(ctx context.Context, store fullStore, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
 	return m.ingestRun(ctx, store, paths, opts, false, st, pipeline.DefaultLimits())
 }
 
-func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats, lim pipeline.Limits) (*ingestSummary, error) {
+func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats, lim pipeline.Limits) (*ingestSummary, error) {
 	start := time.Now()
 	sum := &ingestSummary{}
 	p := pipeline.New()

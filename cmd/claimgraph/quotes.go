@@ -67,7 +67,7 @@ printed as unknown (JSON: "name": null); a quote with no speaker at all has
 		fs.Usage()
 		return fmt.Errorf("quotes: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ their text). doc_a equals doc_b for a passage repeated inside one document.
 	if *minSim < 0 || *minSim > 1 {
 		return claimgraph.Errorf(claimgraph.EINVALID, "reuse: --min %v is not in [0, 1]", *minSim)
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

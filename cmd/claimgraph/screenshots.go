@@ -52,7 +52,7 @@ greyed, a search, and the start page.`)
 	if err := sub.Run(ctx, []string{"ingest", "-q", "--db", db, *seeds}); err != nil {
 		return fmt.Errorf("screenshots: ingest %s: %w", *seeds, err)
 	}
-	store, err := m.openStore(ctx, db)
+	store, err := m.openReader(ctx, db)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ HTTPS, for use beyond this machine.`)
 			return err
 		}
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

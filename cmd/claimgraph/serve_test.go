@@ -87,7 +87,7 @@ func TestServeAnswersAndStops(t *testing.T) {
 
 func TestServeTokenFromEnvironment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
-	store, err := sqlite.Open(context.Background(), db)
+	store, err := sqlite.Open(context.Background(), db) // serve opens an existing store only
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 		fs.Usage()
 		return fmt.Errorf("show: want one document id")
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

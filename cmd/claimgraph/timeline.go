@@ -27,7 +27,7 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 		fs.Usage()
 		return fmt.Errorf("timeline: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
