@@ -21,7 +21,7 @@ mentions and docs.`)
 	top := fs.Int("top", 0, "at most this many (0: all)")
 	query := fs.String("query", "", "only entities with a name containing this (any case)")
 	sortBy := fs.String("sort", "mentions", "order: mentions, docs or name")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -91,7 +91,7 @@ surname shared by two people) that could be it.
 Curated decisions: claimgraph entity merge|split|rename|type|decisions|undo ...`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -18,7 +18,7 @@ their text). doc_a equals doc_b for a passage repeated inside one document.
 	doc := fs.String("doc", "", "only pairs of this document (id or prefix)")
 	minSim := fs.Float64("min", 0, "only pairs whose similarity or containment reaches this (0-1)")
 	limit := fs.Int("limit", 0, "at most this many (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
