@@ -74,6 +74,9 @@ type ExportEdge struct {
 	// claims (ClaimFactuality), so an allegation stays one on the edge.
 	Factuality []string `json:"factuality,omitempty"`
 	Hedges     []string `json:"hedges,omitempty"`
+	// Cues are the distinct reporting verbs of a claim or quote edge
+	// ("said", "denied", "according to").
+	Cues []string `json:"cues,omitempty"`
 	// Items are the ids of the claims or quotes behind the edge.
 	Items []int64 `json:"items,omitempty"`
 }

@@ -112,7 +112,7 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 			return err
 		}
 		p := props("title", d.Title, "author", d.Author, "publisher", d.Outlet, "publishedAt", ftmDate(d.Date),
-			"sourceUrl", d.URL, "fileName", d.Source, "bodyText", text, "recordId", d.ID)
+			"sourceUrl", d.URL, "fileName", d.Source, "bodyText", text)
 		c.add("documents")
 		return emit(ftmEntity{ID: articleID(d.ID), Schema: "Article", Properties: p})
 	})
@@ -242,7 +242,7 @@ func ftmMentions(ctx context.Context, sel claimgraph.ExportSelection, ids, schem
 			if k.entity != 0 && schema != "Address" {
 				p["resolved"] = []string{ids[k.entity]}
 			}
-			if err := emit(ftmEntity{ID: ftmID("cg-mention", doc, fmt.Sprint(k.entity), k.name), Schema: "Mention", Properties: p}); err != nil {
+			if err := emit(ftmEntity{ID: ftmID("cg-mention", doc, fmt.Sprint(k.entity), k.typ, k.name), Schema: "Mention", Properties: p}); err != nil {
 				return err
 			}
 		}

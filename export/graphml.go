@@ -22,7 +22,7 @@ var nodeKeys = []graphKey{
 }
 
 var edgeKeys = []graphKey{
-	{"kind", "string"}, {"directed", "boolean"}, {"label", "string"}, {"factuality", "string"}, {"hedges", "string"},
+	{"kind", "string"}, {"directed", "boolean"}, {"label", "string"}, {"factuality", "string"}, {"hedges", "string"}, {"cues", "string"},
 	{"weight", "double"}, {"sources", "int"}, {"source_names", "string"},
 	{"first", "string"}, {"last", "string"}, {"docs", "string"}, {"items", "string"},
 }
@@ -41,7 +41,7 @@ func edgeValues(e *claimgraph.ExportEdge) []string {
 	for i, it := range e.Items {
 		items[i] = strconv.FormatInt(it, 10)
 	}
-	return []string{e.Kind, strconv.FormatBool(e.Directed), e.Label, strings.Join(e.Factuality, " "), strings.Join(e.Hedges, "; "),
+	return []string{e.Kind, strconv.FormatBool(e.Directed), e.Label, strings.Join(e.Factuality, " "), strings.Join(e.Hedges, "; "), strings.Join(e.Cues, "; "),
 		strconv.Itoa(e.Weight), strconv.Itoa(e.Sources), strings.Join(e.SourceNames, "; "),
 		e.First, e.Last, strings.Join(e.Docs, " "), strings.Join(items, " ")}
 }

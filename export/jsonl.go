@@ -21,10 +21,8 @@ func writeJSONL(ctx context.Context, sel claimgraph.ExportSelection, out io.Writ
 	steps := []func() error{
 		func() error {
 			return sel.Documents(ctx, func(d *claimgraph.Document) error {
-				return line("documents", struct {
-					Record string `json:"record"`
-					*claimgraph.Document
-				}{"document", d})
+				return line("documents", documentRecord{"document", d.ID, d.Source, d.Format, d.URL, d.Outlet, d.Title,
+					d.Author, d.Date, d.DateSource, d.Lang, d.Bytes})
 			})
 		},
 		func() error {
@@ -91,4 +89,21 @@ func writeJSONL(ctx context.Context, sel claimgraph.ExportSelection, out io.Writ
 		}
 	}
 	return nil
+}
+
+// documentRecord is a document's metadata line (the text stays in the
+// store; every span of the other lines indexes it).
+type documentRecord struct {
+	Record     string `json:"record"`
+	ID         string `json:"id"`
+	Source     string `json:"source"`
+	Format     string `json:"format"`
+	URL        string `json:"url"`
+	Outlet     string `json:"outlet"`
+	Title      string `json:"title"`
+	Author     string `json:"author"`
+	Date       string `json:"date"`
+	DateSource string `json:"date_source"`
+	Lang       string `json:"lang"`
+	Bytes      int    `json:"bytes"`
 }

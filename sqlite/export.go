@@ -458,7 +458,11 @@ func claimEdge(cl claimgraph.ClaimCluster) *claimgraph.ExportEdge {
 	docs := map[string]bool{}
 	facts := map[string]bool{}
 	hedges := map[string]bool{}
+	cues := map[string]bool{}
 	for _, c := range cl.Claims {
+		if c.Cue != nil && c.Cue.Text != "" {
+			cues[strings.ToLower(c.Cue.Text)] = true
+		}
 		e.Items = append(e.Items, c.ID)
 		if !docs[c.Doc] {
 			docs[c.Doc] = true
@@ -473,6 +477,7 @@ func claimEdge(cl claimgraph.ClaimCluster) *claimgraph.ExportEdge {
 	slices.Sort(e.Items)
 	e.Factuality = sortedKeys(facts)
 	e.Hedges = sortedKeys(hedges)
+	e.Cues = sortedKeys(cues)
 	return e
 }
 
@@ -507,7 +512,8 @@ const docSource = `CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'doc
 // its quotes, aggregated in SQLite.
 func (s *selection) quoteEdges(ctx context.Context, fn func(*claimgraph.ExportEdge) error) error {
 	return s.aggregateEdges(ctx, "quote edges", `SELECT se.entity, me.entity, COUNT(DISTINCT q.id), COUNT(DISTINCT `+docSource+`),
-			group_concat(DISTINCT q.doc), group_concat(DISTINCT q.id), MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, ''))
+			group_concat(DISTINCT q.doc), group_concat(DISTINCT q.id), MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')),
+			group_concat(DISTINCT lower(json_extract(q.data, '$.cue.text')))
 		FROM quotes q JOIN x_docs x ON x.id = q.doc JOIN documents d ON d.id = q.doc
 		JOIN mentions sm ON sm.doc = q.doc AND sm.ord = q.speaker_mention
 		JOIN mention_entities se ON se.mention = sm.id
@@ -523,7 +529,7 @@ func (s *selection) quoteEdges(ctx context.Context, fn func(*claimgraph.ExportEd
 // layer's entity_pairs is.
 func (s *selection) coMentionEdges(ctx context.Context, fn func(*claimgraph.ExportEdge) error) error {
 	return s.aggregateEdges(ctx, "co-mention edges", `SELECT a.entity, b.entity, COUNT(*), COUNT(DISTINCT a.source),
-			group_concat(a.doc), '', MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, ''))
+			group_concat(a.doc), '', MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')), ''
 		FROM x_docs x JOIN entity_docs a ON a.doc = x.id JOIN entity_docs b ON b.doc = a.doc AND b.entity > a.entity
 		JOIN documents d ON d.id = a.doc
 		WHERE 1`+s.bothCond("a.entity", "b.entity")+`
@@ -532,16 +538,22 @@ func (s *selection) coMentionEdges(ctx context.Context, fn func(*claimgraph.Expo
 }
 
 // aggregateEdges reads edges of one kind from a query returning source,
-// target, weight, sources, comma-separated documents and items, and the
-// first and last dates.
+// target, weight, sources, comma-separated documents and items, the first
+// and last dates, and comma-separated cues.
 func (s *selection) aggregateEdges(ctx context.Context, what, q, kind, label string, directed bool, fn func(*claimgraph.ExportEdge) error) error {
 	return each(ctx, s, what, q, []any{s.f.MinSources},
 		func(rows *sql.Rows) (claimgraph.ExportEdge, error) {
 			e := claimgraph.ExportEdge{Kind: kind, Label: label, Directed: directed}
 			var docs, items string
-			var first, last sql.NullString
-			if err := rows.Scan(&e.Source, &e.Target, &e.Weight, &e.Sources, &docs, &items, &first, &last); err != nil {
+			var first, last, cues sql.NullString
+			if err := rows.Scan(&e.Source, &e.Target, &e.Weight, &e.Sources, &docs, &items, &first, &last, &cues); err != nil {
 				return e, err
+			}
+			if cues.String != "" {
+				// A cue with a comma in it splits here; cues are short verb
+				// phrases, and the quote rows keep each exactly.
+				e.Cues = strings.Split(cues.String, ",")
+				slices.Sort(e.Cues)
 			}
 			e.Docs = strings.Split(docs, ",")
 			slices.Sort(e.Docs)

@@ -457,9 +457,10 @@ func page[T any](s []T, offset, limit int) []T {
 }
 
 // clusterLabel is a cluster's relation as a graph edge label: "not ..."
-// for a negated one.
+// for a negated one. clusterClaims already writes the "not" into the
+// relation; adding it again labelled denials "not not ..." in claim_edges.
 func clusterLabel(c claimgraph.ClaimCluster) string {
-	if strings.HasSuffix(c.Key, "|not") {
+	if strings.HasSuffix(c.Key, "|not") && !strings.HasPrefix(c.Relation, "not ") {
 		return "not " + c.Relation
 	}
 	return c.Relation
