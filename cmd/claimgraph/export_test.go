@@ -100,20 +100,24 @@ func TestExportGolden(t *testing.T) {
 // The corpora: the repository's articles, the shared seeds when present,
 // and $CLAIMGRAPH_EXPORT_CORPUS (a 1k-document corpus in .ci) when set.
 func TestExportReaders(t *testing.T) {
-	corpora := []struct{ name, path string }{{"articles", exportArticles}}
+	type corpus struct {
+		name  string
+		paths []string
+	}
+	corpora := []corpus{{"articles", []string{exportArticles, "../../testdata/articles"}}}
 	if _, err := os.Stat("../../../shared/seeds"); err == nil {
-		corpora = append(corpora, struct{ name, path string }{"seeds", "../../../shared/seeds"})
+		corpora = append(corpora, corpus{"seeds", []string{"../../../shared/seeds"}})
 	} else {
 		t.Log("../shared/seeds absent: exporting the repository's articles only")
 	}
 	if p := os.Getenv("CLAIMGRAPH_EXPORT_CORPUS"); p != "" {
-		corpora = append(corpora, struct{ name, path string }{"corpus", p})
+		corpora = append(corpora, corpus{"corpus", []string{p}})
 	}
 	for _, c := range corpora {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			db := filepath.Join(dir, "export.db")
-			if _, stderr, err := run(t, "", "ingest", "--db", db, c.path); err != nil {
+			if _, stderr, err := run(t, "", append([]string{"ingest", "--db", db}, c.paths...)...); err != nil {
 				t.Fatalf("ingest: %v %s", err, stderr)
 			}
 			exportAll(t, db, dir)
