@@ -136,21 +136,20 @@ func (j *jsonldWriter) target(doc string, start, end int) (map[string]any, error
 	}
 	cs := utf8.RuneCountInString(t[:start])
 	ce := cs + utf8.RuneCountInString(t[start:end])
-	pre := t[:start]
-	for utf8.RuneCountInString(pre) > contextChars {
-		_, size := utf8.DecodeRuneInString(pre)
-		pre = pre[size:]
+	// The context: up to contextChars characters each side, found by
+	// stepping over runes from the span outwards.
+	i := start
+	for n := 0; n < contextChars && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(t[:i])
+		i -= size
 	}
-	suf := t[end:]
-	if utf8.RuneCountInString(suf) > contextChars {
-		i, n := 0, 0
-		for n < contextChars {
-			_, size := utf8.DecodeRuneInString(suf[i:])
-			i += size
-			n++
-		}
-		suf = suf[:i]
+	pre := t[i:start]
+	i = end
+	for n := 0; n < contextChars && i < len(t); n++ {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		i += size
 	}
+	suf := t[end:i]
 	return map[string]any{
 		"type":   "SpecificResource",
 		"source": docIRI(doc),
