@@ -37,11 +37,31 @@ func (db *DB) Export(ctx context.Context, f claimgraph.ExportFilter) (claimgraph
 		}
 		center = id
 	}
-	conn, err := db.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+	s := &selection{db: db, f: f}
+	for _, c := range []**sql.Conn{&s.conn, &s.aux} {
+		conn, err := db.db.Conn(ctx)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		*c = conn
+		// An export reads the whole store once: through a bounded page
+		// cache rather than memory-mapped, so the pages it passes do not
+		// stay resident (a mapped store counts whole in the process's
+		// memory). Close restores the settings read here.
+		if err := conn.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&s.mmap); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&s.cache); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0; PRAGMA cache_size = -16384`); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("export: %w", err)
+		}
 	}
-	s := &selection{db: db, conn: conn, f: f}
 	if err := s.prepare(ctx, center); err != nil {
 		s.Close()
 		return nil, err
@@ -63,28 +83,40 @@ func validDatePrefix(s string) bool {
 	return true
 }
 
-// selection is an open export: a pinned connection holding the temporary
-// tables x_docs (selected document ids) and x_ents (selected entity ids,
-// filled only when the filter narrows the entities).
+// selection is an open export on two pinned connections: conn holds the
+// temporary tables x_docs (selected document ids) and x_ents (selected
+// entity ids, filled only when the filter narrows the entities) and runs
+// the walks; aux answers the lookups made while a walk is open (document
+// texts, the reuse chains of claim clusters).
 type selection struct {
-	db   *DB
-	conn *sql.Conn
-	f    claimgraph.ExportFilter
+	db        *DB
+	conn, aux *sql.Conn
+	f         claimgraph.ExportFilter
+	// mmap and cache are the connections' settings before the export.
+	mmap, cache int64
 }
 
 var _ claimgraph.ExportSelection = (*selection)(nil)
 
-// Close drops the temporary tables and returns the connection to the pool.
+// Close drops the temporary tables, restores the connections' settings
+// and returns them to the pool.
 func (s *selection) Close() error {
-	if s.conn == nil {
-		return nil
-	}
+	var err error
 	ctx := context.Background()
-	_, err := s.conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.x_docs; DROP TABLE IF EXISTS temp.x_ents`)
-	if cerr := s.conn.Close(); err == nil {
-		err = cerr
+	for _, c := range []**sql.Conn{&s.conn, &s.aux} {
+		if *c == nil {
+			continue
+		}
+		_, e := (*c).ExecContext(ctx, fmt.Sprintf(`DROP TABLE IF EXISTS temp.x_docs; DROP TABLE IF EXISTS temp.x_ents;
+			PRAGMA mmap_size = %d; PRAGMA cache_size = %d`, s.mmap, s.cache))
+		if cerr := (*c).Close(); e == nil {
+			e = cerr
+		}
+		if err == nil {
+			err = e
+		}
+		*c = nil
 	}
-	s.conn = nil
 	return err
 }
 
@@ -364,11 +396,11 @@ func (s *selection) Reuse(ctx context.Context, fn func(*claimgraph.ReusePair) er
 		}, fn)
 }
 
-// Text returns a document's original text, read on the pool (not the
-// selection's connection) so an exporter may ask while a walk is open.
+// Text returns a document's original text, read on the lookup connection
+// so an exporter may ask while a walk is open.
 func (s *selection) Text(ctx context.Context, doc string) (string, error) {
 	var text string
-	err := s.db.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, doc).Scan(&text)
+	err := s.aux.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, doc).Scan(&text)
 	if err == sql.ErrNoRows {
 		return "", claimgraph.Errorf(claimgraph.ENOTFOUND, "no document %q", doc)
 	} else if err != nil {
@@ -406,9 +438,9 @@ func (s *selection) claimEdges(ctx context.Context, fn func(*claimgraph.ExportEd
 		if len(pair) == 0 {
 			return nil
 		}
-		// The clusters' reuse lookups run on the pool while this walk
-		// holds the selection's connection.
-		clusters, err := clusterClaims(ctx, s.db.db, pair)
+		// The clusters' reuse lookups run on the other connection while
+		// this walk holds the first.
+		clusters, err := clusterClaims(ctx, s.aux, pair)
 		pair = pair[:0]
 		if err != nil {
 			return fmt.Errorf("export claim edges: %w", err)
