@@ -101,6 +101,7 @@ func routes() []route {
 		{"GET /api/edge", true, (*Server).apiEdge},
 		{"GET /api/timeline", true, (*Server).apiTimeline},
 		{"GET /api/reuse", true, (*Server).apiReuse},
+		{"GET /api/export", true, (*Server).apiExport},
 		// Web UI.
 		{"GET /{$}", false, (*Server).pageHome},
 		{"GET /search", false, (*Server).pageSearch},
