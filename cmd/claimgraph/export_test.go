@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,10 +16,9 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/export"
+	"github.com/claimgraph/claimgraph/internal/golden"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the export golden files in testdata/export")
 
 // readersDir holds the readers the export tests run: graph.py (NetworkX),
 // ftm.mjs (the FollowTheMoney model) and jsonld.mjs (the jsonld processor),
@@ -57,7 +55,7 @@ func TestExportGolden(t *testing.T) {
 		t.Fatalf("ingest: %v %s", err, stderr)
 	}
 	exportAll(t, db, dir)
-	golden := filepath.Join("testdata", "export", "golden")
+	goldenDir := filepath.Join("testdata", "export", "golden")
 	var files []string
 	for _, f := range export.Formats {
 		if f != export.CSV {
@@ -72,8 +70,8 @@ func TestExportGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(golden, name)
-		if *updateGolden {
+		path := filepath.Join(goldenDir, name)
+		if golden.Updating() {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}
