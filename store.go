@@ -91,6 +91,9 @@ type Store interface {
 	AllAliasAssertions(ctx context.Context) ([]AliasAssertion, error)
 	// ReplaceEntities rewrites the entity layer in one transaction.
 	ReplaceEntities(ctx context.Context, entities []Entity, mentionEntity map[int64]int64) error
+	// RedirectEntities records absorbed entity ids and the entity each now
+	// denotes (looked up by Entity when the id is gone).
+	RedirectEntities(ctx context.Context, redirects map[int64]int64) error
 	// EntityGeneration returns the store's generation, bumped in the
 	// transaction of every write the entity layer depends on (documents,
 	// analyses, decisions), and the generation the stored layer was
