@@ -15,16 +15,16 @@ import (
 // detector finds candidates among every stored document without a rescan.
 func (db *DB) ReuseIndex() reuse.Index { return reuseIndex{db, nil} }
 
-// reuseIndex reads and writes the store's reuse tables, inside tx when it
-// is set (a batch).
+// reuseIndex reads and writes the store's reuse tables, inside a batch's
+// transaction when batch is set.
 type reuseIndex struct {
-	db *DB
-	tx *Tx
+	db    *DB
+	batch *Batch
 }
 
 func (x reuseIndex) queryer() queryer {
-	if x.tx != nil {
-		return x.tx
+	if x.batch != nil {
+		return x.batch.tx
 	}
 	return x.db.db
 }
@@ -40,10 +40,12 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 	if err != nil {
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
-	if x.tx != nil {
-		if err := insertSketch(ctx, x.tx, doc, blob, bands); err != nil {
+	if x.batch != nil {
+		if err := insertSketch(ctx, x.batch.tx, doc, blob, bands); err != nil {
+			x.batch.staged = nil
 			return fmt.Errorf("reuse index add %s: %w", doc, err)
 		}
+		x.batch.keepStaged()
 		return nil
 	}
 	tx, err := x.db.db.BeginTx(ctx, nil)
@@ -87,7 +89,15 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if x.batch != nil {
+		// Documents earlier in the batch: their band keys are not in the
+		// table until the batch commits.
+		return x.batch.candidates(out, bands)
+	}
+	return out, nil
 }
 
 func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64) error {
@@ -98,6 +108,14 @@ func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []u
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already indexed: keep the first signature and its bands together
 	}
+	if tx.deferBands != nil {
+		tx.deferBands(doc, sig, bands)
+		return nil
+	}
+	return insertBands(ctx, tx, doc, bands)
+}
+
+func insertBands(ctx context.Context, tx *Tx, doc string, bands []uint64) error {
 	// Band keys of one document are distinct (the detector's sketch), and
 	// the document's signature row above was new: no conflict is possible.
 	rows := make([][]any, 0, len(bands))

@@ -232,9 +232,9 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 // Group commit bounds: a batch holds the SQLite write lock while it is
 // open, so it stays short next to the other writers' 10 s busy timeout.
 const (
-	maxBatchDocs = 64
-	maxBatchWait = 500 * time.Millisecond
-	idleAfter    = 200 * time.Millisecond
+	maxBatchDocs = 256
+	maxBatchWait = 2 * time.Second
+	idleAfter    = 500 * time.Millisecond
 )
 
 func batchDocs(b claimgraph.Batch) int {
