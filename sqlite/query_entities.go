@@ -40,6 +40,10 @@ func (db *DB) resolveEntity(ctx context.Context, ref string) (int64, error) {
 		} else if err != sql.ErrNoRows {
 			return 0, fmt.Errorf("entity %s: %w", ref, err)
 		}
+		// An id absorbed by another entity leads to it.
+		if to, ok, err := db.EntityRedirect(ctx, n); err != nil || ok {
+			return to, err
+		}
 	}
 	err := db.db.QueryRowContext(ctx, `SELECT id FROM (
 			SELECT id, mentions, 0 AS pref FROM entities WHERE name = ?1 COLLATE NOCASE
