@@ -54,7 +54,11 @@ the store.`)
 	}
 	defer store.Close()
 	m.warnStale(ctx, store)
-	sel, err := store.Export(ctx, *f)
+	es, ok := store.(claimgraph.ExportStore)
+	if !ok {
+		return claimgraph.Errorf(claimgraph.EINVALID, "export: the %s store cannot export yet; export from a SQLite store", store.Dialect())
+	}
+	sel, err := es.Export(ctx, *f)
 	if err != nil {
 		return err
 	}
