@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,10 +17,9 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/export"
+	"github.com/claimgraph/claimgraph/internal/golden"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the export golden files in testdata/export")
 
 // readersDir holds the readers the export tests run: graph.py (NetworkX),
 // ftm.mjs (the FollowTheMoney model) and jsonld.mjs (the jsonld processor),
@@ -50,7 +48,8 @@ func exportAll(t *testing.T, db, dir string, filters ...string) {
 
 // TestExportGolden exports the articles written for this repository in every
 // format and compares them with the golden files (go test -update rewrites
-// them). A change in analysis changes them too: look at the diff.
+// them: go test -run TestExportGolden ./cmd/claimgraph -args -update). A
+// change in analysis changes them too: look at the diff.
 func TestExportGolden(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "golden.db")
@@ -58,7 +57,7 @@ func TestExportGolden(t *testing.T) {
 		t.Fatalf("ingest: %v %s", err, stderr)
 	}
 	exportAll(t, db, dir)
-	golden := filepath.Join("testdata", "export", "golden")
+	dirGolden := filepath.Join("testdata", "export", "golden")
 	var files []string
 	for _, f := range export.Formats {
 		if f != export.CSV {
@@ -73,23 +72,7 @@ func TestExportGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(golden, name)
-		if *updateGolden {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -run TestExportGolden -update ./cmd/claimgraph)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the golden file; diff it with: go test -run TestExportGolden -update ./cmd/claimgraph && git diff", name)
-		}
+		golden.Check(t, filepath.Join(dirGolden, name), string(got))
 	}
 }
 
