@@ -17,8 +17,11 @@ their text). doc_a equals doc_b for a passage repeated inside one document.
 	asJSON := fs.Bool("json", false, "print JSON Lines, one pair a line")
 	doc := fs.String("doc", "", "only pairs of this document (id or prefix)")
 	minSim := fs.Float64("min", 0, "only pairs whose similarity or containment reaches this (0-1)")
-	limit := fs.Int("limit", 0, "at most this many (0: all)")
+	page := listFlags(fs, "reuse", "pairs")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -33,10 +36,12 @@ their text). doc_a equals doc_b for a passage repeated inside one document.
 		return err
 	}
 	defer store.Close()
-	pairs, err := store.Reuse(ctx, claimgraph.ReuseFilter{Doc: *doc, Min: *minSim, Limit: *limit})
+	off, lim := page.ask()
+	pairs, err := store.Reuse(ctx, claimgraph.ReuseFilter{Doc: *doc, Min: *minSim, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	pairs = pairs[:page.cut(m, len(pairs))]
 	w := m.Stdout
 	for _, p := range pairs {
 		if p.Passages == nil {

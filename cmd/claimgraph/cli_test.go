@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/ingest"
+	"github.com/claimgraph/claimgraph/pipeline"
+)
+
+// seededStore ingests the repository's small articles into a new store.
+func seededStore(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "cli.db")
+	if _, e, err := run(t, "", "ingest", "-q", "--db", db, filepath.Join("..", "..", "testdata", "articles")); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, e)
+	}
+	return db
+}
+
+func TestHelpOfHelp(t *testing.T) {
+	for _, args := range [][]string{{"help", "-h"}, {"help", "help"}, {"help", "--help"}, {"-h", "-h"}} {
+		out, _, err := run(t, "", args...)
+		if err != nil || !strings.Contains(out, "Commands:") {
+			t.Errorf("%q: %v\n%s", args, err, out)
+		}
+	}
+	if _, errOut, _ := run(t, "", "help", "ingest"); !strings.Contains(errOut, "claimgraph ingest") {
+		t.Errorf("help ingest: %s", errOut)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	db := seededStore(t)
+	out, e, err := run(t, "", "version", "--db", db, "--json")
+	if err != nil {
+		t.Fatalf("%v %s", err, e)
+	}
+	var v versionInfo
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Analyzer != pipeline.Version || !strings.HasPrefix(v.Go, "go") || v.Schema == 0 || v.StoreSchema != v.Schema || v.Version == "" {
+		t.Errorf("version %+v", v)
+	}
+	out, _, _ = run(t, "", "version")
+	for _, want := range []string{"claimgraph ", "analyzer   " + pipeline.Version, "schema     "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("version lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// Flags go before or after the arguments, in every subcommand.
+func TestFlagsAnywhere(t *testing.T) {
+	db := seededStore(t)
+	docs, _, err := run(t, "", "docs", "--json", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct{ ID string }
+	json.Unmarshal([]byte(strings.SplitN(docs, "\n", 2)[0]), &d)
+	before, _, err1 := run(t, "", "show", "--json", "--db", db, d.ID)
+	after, _, err2 := run(t, "", "show", d.ID, "--json", "--db", db)
+	if err1 != nil || err2 != nil || before != after || !strings.HasPrefix(after, "{") {
+		t.Errorf("show DOC --json: %v %v\n%s", err1, err2, after)
+	}
+	mixed, _, err := run(t, "", "quotes", "--db", db, "--limit", "1", "--json")
+	if err != nil || strings.Count(mixed, "\n") != 1 {
+		t.Errorf("quotes with flags in any order: %v\n%s", err, mixed)
+	}
+	// "--" ends the flags: what follows is an argument even if it looks like one.
+	if _, _, err := run(t, "", "show", "--db", db, "--", "--json"); err == nil || !strings.Contains(err.Error(), "--json") {
+		t.Errorf("show -- --json: %v", err)
+	}
+}
+
+// Every listing pages with --limit and --offset and says on stderr when
+// more follow.
+func TestListingsSayWhenCut(t *testing.T) {
+	db := seededStore(t)
+	for _, cmd := range []string{"docs", "quotes", "timeline", "entities"} {
+		all, _, err := run(t, "", cmd, "--db", db, "--json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(all), "\n")
+		if len(lines) < 2 {
+			t.Fatalf("%s: %d items, want at least 2 for the test", cmd, len(lines))
+		}
+		first, errOut, _ := run(t, "", cmd, "--db", db, "--json", "--limit", "1")
+		if strings.TrimSpace(first) != lines[0] || !strings.Contains(errOut, "more follow: add --offset 1") {
+			t.Errorf("%s --limit 1: %q, stderr %q", cmd, first, errOut)
+		}
+		second, _, _ := run(t, "", cmd, "--db", db, "--json", "--limit", "1", "--offset", "1")
+		if strings.TrimSpace(second) != lines[1] {
+			t.Errorf("%s --offset 1: %q, want %q", cmd, second, lines[1])
+		}
+		_, errOut, _ = run(t, "", cmd, "--db", db, "--json", "--limit", "5000")
+		if errOut != "" {
+			t.Errorf("%s whole: stderr %q", cmd, errOut)
+		}
+		if _, _, err := run(t, "", cmd, "--db", db, "--limit", "0"); err == nil {
+			t.Errorf("%s --limit 0 accepted", cmd)
+		}
+	}
+	if top, _, _ := run(t, "", "entities", "--db", db, "--json", "--top", "1"); strings.Count(top, "\n") != 1 {
+		t.Errorf("entities --top 1: %q", top)
+	}
+}
+
+// The progress display shows the share read, the rate and the time left
+// when the input's size is known, and a summary line ends every run.
+func TestIngestProgress(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range []string{"Port reopens\n\nThe port of Dunmore reopened on Monday.\n", "Mayor resigns\n\nThe mayor of Dunmore resigned on Tuesday.\n"} {
+		writeFile(t, filepath.Join(dir, "in", string(rune('a'+i))+".txt"), text)
+	}
+	total, known := ingest.InputSize([]string{filepath.Join(dir, "in")})
+	if !known || total == 0 {
+		t.Fatalf("InputSize = %d %v", total, known)
+	}
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	store, err := m.openStore(context.Background(), filepath.Join(dir, "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	sum, err := m.ingestRun(context.Background(), store, []string{filepath.Join(dir, "in")}, ingest.DefaultOptions(), true, &pipeline.Stats{}, pipeline.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bar := errb.String()
+	for _, want := range []string{"100 %", "2 docs", "docs/s", "ETA"} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("progress lacks %q: %q", want, bar)
+		}
+	}
+	if sum.Input != total || !strings.HasPrefix(sum.line(), "ingested 2, unchanged 0, failed 0 in ") {
+		t.Errorf("summary %q, input %d of %d", sum.line(), sum.Input, total)
+	}
+}
