@@ -145,3 +145,31 @@ func TestIngestProgress(t *testing.T) {
 		t.Errorf("summary %q, input %d of %d", sum.line(), sum.Input, total)
 	}
 }
+
+// doc set-date --from dates documents in bulk by id or source, reporting
+// each row it cannot apply and applying the others.
+func TestSetDatesFromCSV(t *testing.T) {
+	db := seededStore(t)
+	docs, _, _ := run(t, "", "docs", "--db", db, "--json")
+	var ids, sources []string
+	for _, l := range strings.Split(strings.TrimSpace(docs), "\n") {
+		var d struct{ ID, Source string }
+		json.Unmarshal([]byte(l), &d)
+		ids, sources = append(ids, d.ID), append(sources, d.Source)
+	}
+	csvPath := filepath.Join(t.TempDir(), "dates.csv")
+	writeFile(t, csvPath, "id,date\n"+ids[0][:8]+",2020-02-03\n\""+sources[2]+"\",20200405\nnosuchdoc,2020-01-01\n"+ids[1]+",yesterday\n")
+	out, errOut, err := run(t, "", "doc", "set-date", "--db", db, "--from", csvPath)
+	if err == nil || !strings.Contains(out, "dated 2 document(s), failed 2") {
+		t.Errorf("set-date --from: %v\n%s\n%s", err, out, errOut)
+	}
+	for _, want := range []string{"dates.csv:4: no document with id or source \"nosuchdoc\"", "dates.csv:5: \"yesterday\" is not an ISO 8601 date"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	after, _, _ := run(t, "", "docs", "--db", db, "--json")
+	if !strings.Contains(after, `"date":"2020-02-03","date_source":"user"`) || !strings.Contains(after, `"date":"2020-04-05","date_source":"user"`) {
+		t.Errorf("dates not set:\n%s", after)
+	}
+}
