@@ -52,6 +52,9 @@ var funcs = template.FuncMap{
 		return speakerName(sp)
 	},
 	"nonzero": func(f float64) bool { return f != 0 },
+	// readTime is a person's reading of a TIMEX3 value, "" when the value
+	// reads as it is.
+	"readTime": claimgraph.ReadTimeValue,
 	// aliasNames lists an entity's other names once each, at most n.
 	"aliasNames": func(e claimgraph.Entity, n int) string {
 		seen := map[string]bool{strings.ToLower(e.Name): true}

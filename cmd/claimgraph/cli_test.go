@@ -173,3 +173,17 @@ func TestSetDatesFromCSV(t *testing.T) {
 		t.Errorf("dates not set:\n%s", after)
 	}
 }
+
+// People read TIMEX3 values with their human reading next to them; JSON
+// keeps the value.
+func TestTimelineReadsValues(t *testing.T) {
+	db := seededStore(t)
+	out, _, err := run(t, "", "timeline", "--db", db)
+	if err != nil || !strings.Contains(out, "2023-11-13 (13 Nov 2023)") || !strings.Contains(out, "2024-03 (Mar 2024)") {
+		t.Errorf("timeline: %v\n%s", err, out)
+	}
+	js, _, _ := run(t, "", "timeline", "--db", db, "--json")
+	if strings.Contains(js, "Nov 2023") || !strings.Contains(js, `"2023-11-13"`) {
+		t.Errorf("timeline --json carries the reading:\n%s", js)
+	}
+}

@@ -67,7 +67,11 @@ the file and row, and the others are applied.`)
 	fmt.Fprintf(m.Stdout, "%s: date %s (user); %d time expressions re-anchored\n", d.ID, date, len(changed))
 	for _, t := range changed {
 		if t.Relative {
-			fmt.Fprintf(m.Stdout, "  %-24q %-8s %s\n", t.Text, t.Type, orDash(t.Value))
+			v := orDash(t.Value)
+			if r := claimgraph.ReadTimeValue(t.Value); r != "" {
+				v += " (" + r + ")"
+			}
+			fmt.Fprintf(m.Stdout, "  %-24q %-8s %s\n", t.Text, t.Type, v)
 		}
 	}
 	return nil

@@ -55,7 +55,11 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 		if e.Speaker != "" {
 			who = e.Speaker + " says; " + who
 		}
-		fmt.Fprintf(m.Stdout, "%-12s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", e.Value, e.Precision, e.Kind, e.Evidence.Doc,
+		when := e.Value
+		if r := claimgraph.ReadTimeValue(e.Value); r != "" {
+			when += " (" + r + ")"
+		}
+		fmt.Fprintf(m.Stdout, "%-26s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", when, e.Precision, e.Kind, e.Evidence.Doc,
 			e.Evidence.Start, e.Evidence.End, clip(oneLine(e.Evidence.Text), 140), oneLine(e.Time.Text), oneLine(who))
 	}
 	return nil
