@@ -187,3 +187,23 @@ func TestTimelineReadsValues(t *testing.T) {
 		t.Errorf("timeline --json carries the reading:\n%s", js)
 	}
 }
+
+// reuse names both documents (title, outlet, date) and which came first.
+func TestReuseNamesDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	body := "The dock workers of Northport ended their strike on Friday after the harbour authority agreed to raise wages by four percent, the union said in a statement that was read aloud to members at the gates."
+	writeFile(t, filepath.Join(dir, "b.txt"), "Strike over at the docks\n\n"+body+" Talks had lasted a week.\n")
+	writeFile(t, filepath.Join(dir, "a.txt"), "Dock strike ends\n\n"+body+"\n")
+	run(t, "", "ingest", "-q", "--db", db, "--outlet", "Harbour News", "--date", "2024-05-04", filepath.Join(dir, "b.txt"))
+	run(t, "", "ingest", "-q", "--db", db, "--date", "2024-05-03", filepath.Join(dir, "a.txt"))
+	out, _, err := run(t, "", "reuse", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"Strike over at the docks" (Harbour News, 2024-05-04)`, `"Dock strike ends" (2024-05-03)  ← published first`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("reuse lacks %q:\n%s", want, out)
+		}
+	}
+}
