@@ -207,3 +207,27 @@ func TestReuseNamesDocuments(t *testing.T) {
 		}
 	}
 }
+
+// Help texts say what the commands do: eval -h shows every task's flags,
+// tag -h names MISC, show prints the analysis the README promises.
+func TestHelpTextsMatch(t *testing.T) {
+	_, evalHelp, _ := run(t, "", "eval", "-h")
+	for _, want := range []string{"Flags of eval ner:", "-json", "Flags of eval timex:"} {
+		if !strings.Contains(evalHelp, want) {
+			t.Errorf("eval -h lacks %q", want)
+		}
+	}
+	if _, tagHelp, _ := run(t, "", "tag", "-h"); !strings.Contains(tagHelp, "MISC") {
+		t.Errorf("tag -h does not name MISC:\n%s", tagHelp)
+	}
+	db := seededStore(t)
+	docs, _, _ := run(t, "", "docs", "--db", db, "--json")
+	var d struct{ ID string }
+	json.Unmarshal([]byte(strings.SplitN(docs, "\n", 2)[0]), &d)
+	out, _, err := run(t, "", "show", d.ID, "--db", db)
+	for _, want := range []string{"regions:", "analysis (" + pipeline.Version + ")", "names:", "text:"} {
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("show lacks %q: %v\n%s", want, err, out)
+		}
+	}
+}
