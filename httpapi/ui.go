@@ -499,6 +499,7 @@ type graphPage struct {
 	SVG        SVGGraph
 	Names      map[int64]string
 	APIURL     string
+	APIQuery   string // the graph's API query with the entity's id, for graph.js
 	Ref        string
 	ClaimEdges int
 }
@@ -530,6 +531,9 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	gp.APIURL = "/api/graph?" + r.URL.RawQuery
+	q := r.URL.Query()
+	q.Set("entity", strconv.FormatInt(e.ID, 10))
+	gp.APIQuery = q.Encode()
 	s.render(w, r, http.StatusOK, "graph", &page{Title: "Graph: " + e.Name, Nav: "graph", Data: gp})
 	return nil
 }
