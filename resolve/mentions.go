@@ -3,6 +3,7 @@ package resolve
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/nlp"
@@ -108,6 +109,11 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 			typ = claimgraph.TypeLOC // possessors are most often places ("Singapore's")
 		}
 	}
+	if typ == claimgraph.TypePER && ns > first && !hedges[strings.ToLower(toks[first].Text)] {
+		// "President Clinton": the title is said of the person, not part
+		// of the name the mention spans.
+		first = ns
+	}
 	start, end := toks[first].Start, toks[limit-1].End
 	c := &cand{
 		m: claimgraph.Mention{
@@ -168,8 +174,20 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 	// A name is a run of capitalized words: "US military Camp Liberty" names
 	// "Camp Liberty", "MKO collaborating" names "MKO".
 	first, limit = d.nameRun(first, limit)
-	// "Boeing 737", "Airbus A380": a maker followed by a model number names a product.
-	sl := d.sentenceOf(first).Limit
+	// "Boeing 737", "Airbus A380": a maker followed by a model number names a
+	// product; not in a line of figures (results, tables, datelines), where
+	// the number is a score, a total or a date.
+	sent := d.sentenceOf(first)
+	sl := sent.Limit
+	if figures(toks[sent.First:sent.Limit]) {
+		for limit-first > 1 && !hasLetter(toks[limit-1].Text) {
+			limit--
+		}
+		if d.add(first, limit, typ, claimgraph.MentionName, conf) != nil {
+			return
+		}
+		return
+	}
 	if limit < sl && modelNumber(toks[limit].Text) {
 		limit++
 		typ = claimgraph.TypeMISC
@@ -180,6 +198,30 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 		typ = claimgraph.TypeMISC
 	}
 	d.add(first, limit, typ, claimgraph.MentionName, conf)
+}
+
+// figures reports a line holding a date or three numbers or more: a
+// dateline, a result, a row of a table.
+func figures(toks []nlp.Token) bool {
+	n := 0
+	for _, t := range toks {
+		if hasDigit([]string{t.Text}) && !hasLetter(t.Text) {
+			if strings.Count(t.Text, "-") == 2 || strings.Count(t.Text, "/") == 2 {
+				return true // 1996-08-30, 8/30/96
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // modelNumber reports a product model token: digits, possibly with letters

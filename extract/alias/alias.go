@@ -279,9 +279,14 @@ func (f *finder) parenNames(x, y span) bool {
 	}
 	// "Intelligence Service of Iran (Savak)": a name ending in a place may
 	// be renamed by a word NER takes for a place.
-	xe, xok := f.endsAt[x.limit-1]
-	if f.typeOf(y) == claimgraph.TypeLOC && (!xok || xe.Type != claimgraph.TypeLOC) {
-		return false
+	// "Springfield (Illinois)", "Carla Sacramento (Portugal)": a place in
+	// parentheses qualifies a name (NER's type of the name is no help).
+	if f.typeOf(y) == claimgraph.TypeLOC {
+		xe, xok := f.endsAt[x.limit-1]
+		ofPlace := xok && xe.Type == claimgraph.TypeLOC && xe.First > x.first && connectors[strings.ToLower(f.toks[xe.First-1].Text)]
+		if !ofPlace {
+			return false // "Mark Cairns (England)": a country of affiliation
+		}
 	}
 	return true
 }
