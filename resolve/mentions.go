@@ -30,6 +30,7 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	d.addAcronyms(asserted)
 	d.addExpansions()
 	d.addCued()
+	d.metonymy()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
 	d.describe()
