@@ -241,7 +241,7 @@ var designators = map[string]bool{"company": true, "corporation": true, "corp": 
 // than a gloss, a place qualifier, an affiliation or an aside. After a person
 // a parenthesis holds a party, a state, a country, an age or a role
 // ("Bernie Sanders (I-VT)", "Kimberly Po (U.S.)"): only an acronym of the
-// person's own initials renames them. Otherwise one side must be an acronym
+// person's own letters renames them. Otherwise one side must be an acronym
 // that the other spells (its initials, or its letters in order from its
 // first: "Mujahedin-e Khalq (MEK)"), or Y a single word after a longer name
 // that NER does not call a place (unless X ends in one). NER's person tag on
@@ -265,7 +265,7 @@ func (f *finder) parenNames(x, y span) bool {
 		if f.acronymFits(long, acr) {
 			return f.key(x) != f.key(y)
 		}
-		if person || f.typeOf(acr) == claimgraph.TypeLOC || f.typeOf(long) == claimgraph.TypeLOC {
+		if f.typeOf(acr) == claimgraph.TypeLOC || f.typeOf(long) == claimgraph.TypeLOC {
 			return false
 		}
 		return f.lettersInOrder(long, acr)
@@ -330,8 +330,16 @@ func (f *finder) lettersInOrder(long, acr span) bool {
 	want := []rune(strings.ToLower(strings.ReplaceAll(f.toks[acr.first].Text, ".", "")))
 	var words []string
 	for _, t := range f.toks[long.first:long.limit] {
-		if !connectors[strings.ToLower(t.Text)] {
-			words = append(words, strings.ToLower(t.Text))
+		l := strings.ToLower(t.Text)
+		for _, art := range []string{"al-", "el-", "ad-", "ar-", "as-", "at-", "an-"} {
+			// "Jaysh al-Qadim (JQ)": the Arabic article gives no letter.
+			if rest, ok := strings.CutPrefix(l, art); ok && rest != "" {
+				l = rest
+				break
+			}
+		}
+		if !connectors[l] && l != "-" {
+			words = append(words, l)
 		}
 	}
 	if len(words) < 2 || len(want) < 2 {
@@ -451,7 +459,7 @@ func (f *finder) list(x span, pat string, i, end, evidenceEnd int) {
 			for i < end && (isQuote(f.toks[i].Text) || strings.EqualFold(f.toks[i].Text, "the")) {
 				i++
 			}
-			if y, ok := f.nameAfter(i, end, false); ok && f.listEnds(y.limit, end) {
+			if y, ok := f.nameAfter(i, end, false); ok {
 				names = append(names, y)
 			}
 			closed = true
@@ -510,11 +518,36 @@ func (f *finder) listEnds(i, end int) bool {
 // person is not renamed by a place or an organization, nor the reverse
 // ("Islamic State, also known as ... Trump").
 func (f *finder) sameKind(x, y span) bool {
-	tx, ty := f.typeOf(x), f.typeOf(y)
-	if tx == "" || ty == "" {
+	// NER's type of a lone nickname is a guess ("the Fox" ORG, "the Butcher"
+	// LOC): only a name NER calls a person given to something else counts,
+	// unless it is a short form of it ("Green Dawn" of "Green Dawn Movement").
+	if f.typeOf(y) != claimgraph.TypePER || f.shortFormOf(y, x) {
 		return true
 	}
-	return (tx == claimgraph.TypePER) == (ty == claimgraph.TypePER)
+	tx := f.typeOf(x)
+	return tx == claimgraph.TypePER || tx == "" && !f.orgLike(x)
+}
+
+// shortFormOf reports whether every word of y is a word of x.
+func (f *finder) shortFormOf(y, x span) bool {
+	for _, t := range f.toks[y.first:y.limit] {
+		if !hasWord(f.toks[x.first:x.limit], t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgLike reports a name ending in a word that heads organizations' names.
+func (f *finder) orgLike(x span) bool {
+	last := strings.ToLower(strings.Trim(f.toks[x.limit-1].Text, "."))
+	return designators[last] || orgHeads[last]
+}
+
+// orgHeads end the names of groups, parties and bodies.
+var orgHeads = map[string]bool{
+	"front": true, "party": true, "army": true, "brigade": true, "brigades": true, "movement": true, "council": true, "league": true, "union": true,
+	"alliance": true, "committee": true, "ministry": true, "agency": true, "bank": true, "institute": true, "federation": true, "association": true, "guard": true, "corps": true,
 }
 
 // typeOf returns the NER type of the entity covering exactly the span, or "".
