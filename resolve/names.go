@@ -401,3 +401,23 @@ func capitalized(w string) bool {
 
 // nameToken reports whether a token can be a word of a name (nlp.IsNameWord).
 func nameToken(t string) bool { return nlp.IsNameWord(t) }
+
+// NameFits reports whether a looked-up name ref may denote the bearer of
+// name: the same name once case, diacritics and punctuation are folded and
+// Arabic articles dropped ("al-Qaeda", "Al Qaeda"), the same long
+// transliteration ("al-Qaida", "Raqqah"), or ref's words ending name's
+// ("Assad" of "Bashar al-Assad", "Putin" of "Vladimir V. Putin").
+func NameFits(ref, name string) bool {
+	if k := ExactKey(ref); k != "" && k == ExactKey(name) {
+		return true
+	}
+	rw, nw := contentWords(ref), contentWords(name)
+	if len(rw) == 0 || len(nw) == 0 {
+		return false
+	}
+	if hasSuffix(nw, rw) {
+		return true
+	}
+	tr, tn := TranslitKey(ref), TranslitKey(name)
+	return tr == tn && translitTrusted(tr)
+}
