@@ -57,7 +57,9 @@ func (d *docMentions) chain() {
 				}
 			}
 			switch {
-			case len(roots) == 1 && len(firstRoots) == 0:
+			case len(roots) == 1:
+				// News names people by surname: "Lebed" is Alexander Lebed's,
+				// not the first word of a headline's "Lebed Chechnya".
 				for r := range roots {
 					uf.union(r, i)
 				}

@@ -53,7 +53,8 @@ func (d *docMentions) sport() string {
 // organization apart from the place: "Australia (cricket team)". A place
 // stays a place after a preposition ("in Chicago", "of Russia"), in
 // parentheses after a name ("Hedblom (Sweden)", an affiliation), in a
-// dateline and next to another place ("Northampton, England").
+// dateline, next to another place ("Northampton, England") and as the venue
+// heading a line ("Leicester : Leicestershire beat Somerset").
 func (d *docMentions) metonymy() {
 	sport := d.sport()
 	if sport == "" {
@@ -78,6 +79,11 @@ func (d *docMentions) metonymy() {
 			}
 		}
 		if c.limit < len(toks) && toks[c.limit].Text == "," && c.limit+1 < len(toks) && isLoc[c.limit+1] {
+			continue
+		}
+		// "Leicester : Leicestershire beat Somerset", "London ( The Oval )":
+		// a venue heading a line of results.
+		if c.limit < len(toks) && (toks[c.limit].Text == ":" || toks[c.limit].Text == "(") && c.first == d.sentenceOf(c.first).First {
 			continue
 		}
 		if s := d.sentenceOf(c.first); dateline(toks[s.First:s.Limit]) {
