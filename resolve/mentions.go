@@ -30,6 +30,7 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	d.addAcronyms(asserted)
 	d.addExpansions()
 	d.addCued()
+	d.addRepeats()
 	d.metonymy()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
@@ -621,5 +622,84 @@ func (d *docMentions) addCued() {
 			typ = claimgraph.TypeORG
 		}
 		d.add(first, limit, typ, claimgraph.MentionName, 0.5)
+	}
+}
+
+// addRepeats adds the names NER found once in a document and missed
+// elsewhere in it, capitalized ("LONDON" in a dateline or a headline, a team
+// in a table): one name keeps one sense in one document. A single word must
+// have four letters or more and not be a function word or a month.
+func (d *docMentions) addRepeats() {
+	type known struct {
+		typ   string
+		words int
+	}
+	names := map[string]known{} // lower-cased token sequence -> type
+	maxWords := 0
+	for _, c := range d.ms {
+		if c.m.Kind != claimgraph.MentionName && c.m.Kind != claimgraph.MentionAcronym {
+			continue
+		}
+		n := c.limit - c.first
+		if n > 4 {
+			continue
+		}
+		var parts []string
+		for _, t := range d.a.Tokens[c.first:c.limit] {
+			parts = append(parts, strings.ToLower(t.Text))
+		}
+		if n == 1 && (len(parts[0]) < 4 || notNameWord[parts[0]] || leadingWords[parts[0]] || titleWords[parts[0]]) {
+			continue
+		}
+		k := strings.Join(parts, " ")
+		if old, ok := names[k]; ok && old.typ != c.m.Type {
+			names[k] = known{"", n} // typed two ways here: no guess
+			continue
+		}
+		names[k] = known{c.m.Type, n}
+		maxWords = max(maxWords, n)
+	}
+	if len(names) == 0 {
+		return
+	}
+	toks := d.a.Tokens
+	for i := 0; i < len(toks); i++ {
+		if d.covered[i] || !capitalized(toks[i].Text) {
+			continue
+		}
+		for n := min(maxWords, len(toks)-i); n >= 1; n-- {
+			var parts []string
+			ok := true
+			for j := i; j < i+n; j++ {
+				if d.covered[j] {
+					ok = false
+					break
+				}
+				parts = append(parts, strings.ToLower(toks[j].Text))
+			}
+			if !ok {
+				continue
+			}
+			kn, found := names[strings.Join(parts, " ")]
+			if !found || kn.typ == "" || !capitalized(toks[i+n-1].Text) {
+				continue
+			}
+			// Not a piece of a longer capitalized run: "New York" in "New York Times".
+			// In a line in capitals every word is capitalized: there a
+			// neighbour only counts when it is itself capitalized in a way
+			// that marks a name (mixed case).
+			s := d.sentenceOf(i)
+			loud := shouting(toks[s.First:s.Limit])
+			nameNext := func(j int) bool {
+				return j >= s.First && j < s.Limit && !d.covered[j] && nameToken(toks[j].Text) && !(loud && strings.ToUpper(toks[j].Text) == toks[j].Text)
+			}
+			if nameNext(i+n) || i > s.First && nameNext(i-1) {
+				break
+			}
+			if c := d.add(i, i+n, kn.typ, claimgraph.MentionName, 0.6); c != nil {
+				i += n - 1
+			}
+			break
+		}
 	}
 }
