@@ -22,14 +22,22 @@ var teamSports = map[string]string{
 }
 
 // sport returns the team sport a document reports on, or "": the sport
-// whose marks are most frequent, with at least two of them.
+// whose marks are most frequent, with at least two of them (a mark in the
+// headline counts twice).
 func (d *docMentions) sport() string {
 	count := map[string]int{}
 	toks := d.a.Tokens
+	headline := len(toks)
+	if len(d.a.Sentences) > 0 {
+		headline = d.a.Sentences[0].Limit
+	}
 	for i, t := range toks {
 		l := strings.ToLower(t.Text)
 		if s, ok := teamSports[l]; ok && s != "" {
 			count[s]++
+			if i < headline {
+				count[s]++ // "BASEBALL - MAJOR LEAGUE STANDINGS": the headline says it
+			}
 		}
 		// "Fed Cup", "Davis Cup": national tennis teams.
 		if (l == "fed" || l == "davis") && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "cup") {
@@ -89,12 +97,27 @@ func (d *docMentions) metonymy() {
 		if s := d.sentenceOf(c.first); dateline(toks[s.First:s.Limit]) {
 			continue
 		}
-		c.m.Name = c.m.Name + " (" + sport + " team)"
+		c.m.Name = c.m.Name + " (" + sport + teamSuffix
 		c.m.Type = claimgraph.TypeORG
 		c.words = contentWords(c.m.Name)
 		c.key = ExactKey(c.m.Name)
 		c.acrDone, c.acronyms = true, nil
 	}
+}
+
+// teamSuffix ends the names metonymy gives: "Australia (cricket team)".
+const teamSuffix = " team)"
+
+// teamBase returns a team's name without its sport, and whether it is one.
+func teamBase(name string) (string, bool) {
+	if !strings.HasSuffix(name, teamSuffix) {
+		return name, false
+	}
+	i := strings.LastIndex(name, " (")
+	if i < 0 {
+		return name, false
+	}
+	return name[:i], true
 }
 
 // placePrepositions before a place make it the place, not its team.

@@ -101,6 +101,7 @@ type atom struct {
 	docs     map[string]bool
 	acronym  int // mentions of kind acronym
 	words    []string
+	team     bool // a place's name standing for a team ("Australia (cricket team)")
 }
 
 // Resolve computes the entities of a collection: it groups the mentions into
@@ -200,6 +201,7 @@ func (r *resolver) build(ms []claimgraph.Mention) {
 		}
 		a.name = best
 		a.words = contentWords(best)
+		_, a.team = teamBase(best)
 	}
 }
 
@@ -379,9 +381,15 @@ func (r *resolver) translit() {
 		if IsAcronym(a.name) {
 			return "" // letters, not sounds: NCRCM and NCRCME differ
 		}
-		tk := TranslitKey(a.name)
+		base, team := teamBase(a.name)
+		tk := TranslitKey(base)
 		if !translitTrusted(tk) {
 			return ""
+		}
+		if team {
+			// Judged on the place's name alone ("Turkey" is not "Torquay"),
+			// joined within the sport only.
+			return a.typ + "\x00" + tk + "\x00" + a.name[len(base):]
 		}
 		if consonants(tk) >= 6 {
 			// So long a skeleton is one name whatever type NER gave each
@@ -420,7 +428,7 @@ func (u uniqueRoots) add(k string, root int) {
 func (r *resolver) acronyms() {
 	exp := uniqueRoots{}
 	for i, a := range r.atoms {
-		if len(a.words) < 2 || a.typ == claimgraph.TypePER {
+		if len(a.words) < 2 || a.typ == claimgraph.TypePER || a.team {
 			continue
 		}
 		for _, x := range Acronyms(a.name) {
@@ -441,7 +449,7 @@ func (r *resolver) acronyms() {
 // designators ("Apple Inc." and "Apple", "Aer Lingus Group PLC" and "Aer Lingus").
 func (r *resolver) designators() {
 	r.groupJoin(RuleOrgStem, func(a *atom) string {
-		if a.typ == claimgraph.TypePER || len(a.words) == 0 {
+		if a.typ == claimgraph.TypePER || len(a.words) == 0 || a.team {
 			return ""
 		}
 		w := a.words
@@ -480,7 +488,7 @@ func (r *resolver) orgStems() {
 	groups := map[string][]member{}
 	var keys []string
 	for i, a := range r.atoms {
-		if a.typ == claimgraph.TypePER || len(a.words) < 2 {
+		if a.typ == claimgraph.TypePER || len(a.words) < 2 || a.team {
 			continue
 		}
 		stem, comp := stemOf(a.words)
@@ -598,7 +606,7 @@ func (r *resolver) orgShortForms() {
 	// from several once the short name's own component is set aside.
 	firstWord := map[string][]int{}
 	for i, a := range r.atoms {
-		if a.typ != claimgraph.TypeORG || len(a.words) < 2 || hasDigit(a.words) {
+		if a.typ != claimgraph.TypeORG || len(a.words) < 2 || hasDigit(a.words) || a.team {
 			continue
 		}
 		k, root := skeleton(a.words[0]), r.uf.find(i)
