@@ -33,6 +33,18 @@ type Link struct {
 	Start    int    `json:"start,omitempty"`
 	End      int    `json:"end,omitempty"`
 	Evidence string `json:"evidence,omitempty"`
+	// Mentions are, for a rule's link, a mention of each name that
+	// triggered it (the first in input order): where a reader can check it.
+	Mentions []MentionRef `json:"mentions,omitempty"`
+}
+
+// MentionRef locates one mention: its document, byte span and text.
+type MentionRef struct {
+	Name  string `json:"name"`
+	Doc   string `json:"doc"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // Result is the entity layer computed from mentions, assertions and decisions.
@@ -101,7 +113,8 @@ type atom struct {
 	docs     map[string]bool
 	acronym  int // mentions of kind acronym
 	words    []string
-	team     bool // a place's name standing for a team ("Australia (cricket team)")
+	team     bool       // a place's name standing for a team ("Australia (cricket team)")
+	first    MentionRef // the atom's first mention in input order
 }
 
 // Resolve computes the entities of a collection: it groups the mentions into
@@ -138,6 +151,8 @@ type resolver struct {
 	tags      []map[int]int // split constraints per root: constraint -> side
 	links     []Link
 	unmatched map[string]bool
+	docAtoms  map[string][]int // document -> atoms named in it, built when first needed
+	allDocs   int
 }
 
 func (r *resolver) build(ms []claimgraph.Mention) {
@@ -177,6 +192,9 @@ func (r *resolver) build(ms []claimgraph.Mention) {
 			r.byExact[ek] = append(r.byExact[ek], ai)
 		}
 		a := r.atoms[ai]
+		if a.mentions == 0 {
+			a.first = MentionRef{Doc: m.Doc, Start: m.Start, End: m.End, Text: m.Text}
+		}
 		a.mentions++
 		a.docs[m.Doc] = true
 		a.names[m.Name]++
@@ -279,6 +297,11 @@ func (r *resolver) join(a, b int, l Link) bool {
 	}
 	if l.B == "" {
 		l.B = r.atoms[b].name
+	}
+	if l.Rule != RuleUser && l.Rule != RuleChain && !strings.HasPrefix(l.Rule, RuleAsserted) {
+		ma, mb := r.atoms[a].first, r.atoms[b].first
+		ma.Name, mb.Name = l.A, l.B
+		l.Mentions = []MentionRef{ma, mb}
 	}
 	r.links = append(r.links, l)
 	return true
@@ -580,6 +603,12 @@ func (r *resolver) personShortForms() {
 		}
 		given.add(a.words[0], root)
 	}
+	members := map[int][]int{} // component root -> its full names' atoms
+	for i, a := range r.atoms {
+		if a.typ == claimgraph.TypePER && len(a.words) >= 2 {
+			members[r.uf.find(i)] = append(members[r.uf.find(i)], i)
+		}
+	}
 	for i, a := range r.atoms {
 		if a.typ != claimgraph.TypePER || len(a.words) == 0 {
 			continue
@@ -590,13 +619,58 @@ func (r *resolver) personShortForms() {
 		if len(a.words) > 1 {
 			gok = false
 		}
+		rule, root := "", -1
 		switch {
 		case sok && sr >= 0 && !gok:
-			r.join(sr, i, Link{Rule: RuleSurname})
+			rule, root = RuleSurname, sr
 		case gok && gr >= 0 && !sok:
-			r.join(gr, i, Link{Rule: RuleGiven})
+			rule, root = RuleGiven, gr
+		default:
+			continue
+		}
+		// A bare name stands alone in its documents (a full name there would
+		// have chained it): it joins the full name of other documents only
+		// when they share a less common name ("Lebed" beside "Chechnya").
+		if ctx, ok := r.support(i, root, members); ok {
+			r.join(root, i, Link{Rule: rule, Evidence: "shares " + ctx + " with the full name's documents"})
 		}
 	}
+}
+
+// support returns a name found in a document of atom a and in a document of
+// the full names of component root (members), in neither component, and named in few documents (at most
+// a twentieth of them, or five): the context that lets a bare name join.
+func (r *resolver) support(a, root int, members map[int][]int) (string, bool) {
+	if r.docAtoms == nil {
+		r.docAtoms = map[string][]int{}
+		for i, at := range r.atoms {
+			for d := range at.docs {
+				r.docAtoms[d] = append(r.docAtoms[d], i)
+			}
+		}
+		r.allDocs = len(r.docAtoms)
+	}
+	limit := max(5, r.allDocs/20)
+	own, other := r.uf.find(a), r.uf.find(root)
+	near := map[int]bool{} // components of the names around a
+	for d := range r.atoms[a].docs {
+		for _, t := range r.docAtoms[d] {
+			if rt := r.uf.find(t); rt != own && rt != other && len(r.atoms[t].docs) <= limit {
+				near[rt] = true
+			}
+		}
+	}
+	best := ""
+	for _, i := range members[root] {
+		for d := range r.atoms[i].docs {
+			for _, t := range r.docAtoms[d] {
+				if near[r.uf.find(t)] && (best == "" || r.atoms[t].name < best) {
+					best = r.atoms[t].name
+				}
+			}
+		}
+	}
+	return best, best != ""
 }
 
 // orgShortForms joins an organization named by one long word to the one
@@ -855,11 +929,16 @@ func (r *resolver) linkAliases(res *Result, idOf map[int]int64, entIndex map[int
 		if l.Rule == RuleUser {
 			src = claimgraph.AliasUser
 		}
-		for _, n := range []string{l.A, l.B} {
-			ids := r.entitiesOf(n, idOf)
-			for _, id := range ids {
+		for side, n := range []string{l.A, l.B} {
+			al := claimgraph.Alias{Name: n, Source: src, Rule: l.Rule}
+			if len(l.Mentions) == 2 {
+				// The mention that carried this name into the link.
+				m := l.Mentions[side]
+				al.Doc, al.Start, al.End, al.Evidence = m.Doc, m.Start, m.End, m.Text
+			}
+			for _, id := range r.entitiesOf(n, idOf) {
 				e := &res.Entities[entIndex[id]]
-				e.Aliases = append(e.Aliases, claimgraph.Alias{Name: n, Source: src, Rule: l.Rule})
+				e.Aliases = append(e.Aliases, al)
 			}
 		}
 	}
