@@ -803,6 +803,9 @@ func (r *resolver) result(ms []claimgraph.Mention, asserted []claimgraph.AliasAs
 		e.Aliases = sortAliases(e.Aliases)
 		seen := map[string]bool{}
 		for _, al := range e.Aliases {
+			if al.Source == claimgraph.AliasRejected {
+				continue
+			}
 			k := ExactKey(al.Name)
 			if !seen[k] {
 				seen[k] = true
@@ -956,6 +959,15 @@ func (r *resolver) entitiesOf(name string, idOf map[int]int64) []int64 {
 	return out
 }
 
+func sharesID(a, b []int64) bool {
+	for _, x := range a {
+		if containsID(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsID(ids []int64, id int64) bool {
 	for _, x := range ids {
 		if x == id {
@@ -971,7 +983,26 @@ func containsID(ids []int64, id int64) bool {
 func (r *resolver) assertedAliases(res *Result, as []claimgraph.AliasAssertion, idOf map[int]int64, entIndex map[int64]int) {
 	for _, x := range as {
 		ids := r.entitiesOf(x.Name, idOf)
-		for _, id := range r.entitiesOf(x.Alias, idOf) {
+		others := r.entitiesOf(x.Alias, idOf)
+		if len(ids) > 0 && len(others) > 0 && !sharesID(ids, others) {
+			// Both names are mentions yet apart: a split refused the
+			// assertion. Each side keeps it, rejected, under the other name.
+			for side, group := range [][]int64{ids, others} {
+				name := x.Alias
+				if side == 1 {
+					name = x.Name
+				}
+				for _, id := range group {
+					e := &res.Entities[entIndex[id]]
+					e.Aliases = append(e.Aliases, claimgraph.Alias{
+						Name: name, Source: claimgraph.AliasRejected, Rule: x.Pattern,
+						Doc: x.Doc, Start: x.Start, End: x.End, Evidence: x.Evidence,
+					})
+				}
+			}
+			continue
+		}
+		for _, id := range others {
 			if !containsID(ids, id) {
 				ids = append(ids, id)
 			}

@@ -48,7 +48,7 @@ func (db *DB) resolveEntity(ctx context.Context, ref string) (int64, error) {
 	// Exact names first: canonical names, then aliases.
 	for _, q := range []string{
 		`SELECT id, name, mentions FROM entities WHERE name = ? COLLATE NOCASE`,
-		`SELECT DISTINCT e.id, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.id = a.entity WHERE a.name = ? COLLATE NOCASE`,
+		`SELECT DISTINCT e.id, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.id = a.entity WHERE a.name = ? COLLATE NOCASE AND a.source <> 'rejected'`,
 	} {
 		cands, err := db.entityCandidates(ctx, q, nil, ref)
 		if err != nil {
@@ -185,7 +185,7 @@ func (db *DB) Entities(ctx context.Context, f claimgraph.EntityFilter) ([]claimg
 	} else if q != "" {
 		// Too short for trigrams: scan the names.
 		like := escapeLike(q) + "%"
-		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity FROM entity_aliases WHERE name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\'))`)
+		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity FROM entity_aliases WHERE (name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\') AND source <> 'rejected'))`)
 		args = append(args, like, "% "+like, like, "% "+like)
 	}
 	q := `SELECT e.id, e.name, e.type, e.mentions, e.docs FROM entities e`

@@ -66,12 +66,31 @@ they survive re-ingest and can be undone exactly (see also 'claimgraph aliases')
 		fmt.Fprintf(m.Stdout, "removed decision %d\n", seq)
 		return nil
 	}
-	d := resolve.Decision{Op: op, Names: fs.Args()}
+	// Decisions name entities by their names, which survive re-resolution;
+	// an id (as split and merge print them) stands for the canonical name
+	// of the entity it denotes now.
+	args = fs.Args()
+	for i, a := range args {
+		if op == "rename" || op == "type" {
+			if i > 0 {
+				break
+			}
+		}
+		if _, err := strconv.ParseInt(a, 10, 64); err != nil {
+			continue
+		}
+		e, err := store.Entity(ctx, a)
+		if err != nil {
+			return fmt.Errorf("entity %s: %s: %w", op, a, err)
+		}
+		args[i] = e.Name
+	}
+	d := resolve.Decision{Op: op, Names: args}
 	if op == "rename" || op == "type" {
 		if fs.NArg() != 2 {
 			return claimgraph.Errorf(claimgraph.EINVALID, "entity %s: want two arguments: %s", op, entityEditOps[op])
 		}
-		d.Names, d.To = fs.Args()[:1], fs.Arg(1)
+		d.Names, d.To = args[:1], args[1]
 		if op == "type" {
 			d.To = strings.ToUpper(d.To)
 		}
