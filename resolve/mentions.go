@@ -31,6 +31,7 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	d.addExpansions()
 	d.addCued()
 	d.addRepeats()
+	d.trimDescriptors()
 	d.metonymy()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
@@ -702,4 +703,80 @@ func (d *docMentions) addRepeats() {
 			break
 		}
 	}
+}
+
+// trimDescriptors cuts from people's names the words that describe them
+// ("Billionaire Gordon Ashby", "Democrat Hillary Clinton" in a headline in
+// title case): a leading word goes when the rest of the name (two words or
+// more) is a person's name elsewhere in the document outside headlines,
+// when the tagger calls it a common noun or adjective, or when the document
+// uses it as a noun in lower case ("the billionaire"; "said" is no noun, so
+// "Said Ali Jafari" keeps his name).
+func (d *docMentions) trimDescriptors() {
+	toks := d.a.Tokens
+	headline := func(i int) bool {
+		s := d.sentenceOf(i)
+		return titleCase(toks[s.First:s.Limit]) || shouting(toks[s.First:s.Limit])
+	}
+	plain := map[string]bool{} // keys of people's names outside headlines
+	for _, c := range d.ms {
+		if c.m.Type == claimgraph.TypePER && len(c.words) >= 2 && !headline(c.first) {
+			plain[c.key] = true
+		}
+	}
+	for _, c := range d.ms {
+		if c.m.Type != claimgraph.TypePER || c.m.Kind != claimgraph.MentionName || len(c.words) < 3 {
+			continue
+		}
+		// The token where the name starts (titles are already cut).
+		k := c.first
+		for k < c.limit && !strings.EqualFold(toks[k].Text, firstWord(c.m.Name)) {
+			k++
+		}
+		for k+2 < c.limit {
+			w := toks[k]
+			rest := d.text[toks[k+1].Start:toks[c.limit-1].End]
+			l := strings.ToLower(w.Text)
+			cut := plain[ExactKey(rest)] && headline(k) ||
+				(w.POS == "NOUN" || w.POS == "ADJ") && !nameConnector[l] ||
+				len(l) > 3 && l != w.Text && isLetters(w.Text) && (containsWord(d.text, "the "+l) || containsWord(d.text, "a "+l) || containsWord(d.text, "an "+l))
+			if !cut {
+				break
+			}
+			k++
+			d.covered[k-1] = false
+			c.first = k
+			c.m.Start, c.m.Text = toks[k].Start, d.text[toks[k].Start:c.m.End]
+			c.m.Name = stripPossessive(d.text[toks[k].Start:toks[c.limit-1].End])
+			c.words, c.key = contentWords(c.m.Name), ExactKey(c.m.Name)
+		}
+	}
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// containsWord reports whether w occurs in s as a whole word, in its case.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(s[j-1])
+		after := j+len(w) == len(s) || !isWordByte(s[j+len(w)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }

@@ -421,3 +421,35 @@ func NameFits(ref, name string) bool {
 	tr, tn := TranslitKey(ref), TranslitKey(name)
 	return tr == tn && translitTrusted(tr)
 }
+
+// variantSpelling folds the spellings one transliterated name takes in the
+// press: e/i, ae/ai, o/u, ou/u and ee/i, q/k, ck/k, ph/f, doubled letters,
+// a final h after a vowel (Raqqa/Raqqah, Qaeda/Qaida, Fallujah/Falluja).
+// Other vowels stay apart (Sudan is not Sedan).
+var variantSpelling = strings.NewReplacer("ou", "u", "ee", "i", "ae", "ai", "e", "i", "o", "u", "q", "k", "ck", "k", "ph", "f")
+
+// VariantKey returns the key of a short name's transliteration variants: its
+// content words without a leading Arabic article ("Ar Raqqah", "Al-Raqqa"),
+// folded by variantSpelling.
+func VariantKey(name string) string {
+	words := contentWords(name)
+	if len(words) > 1 && arabicArticle[words[0]] {
+		words = words[1:]
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		w = variantSpelling.Replace(w)
+		var b []byte
+		for j := 0; j < len(w); j++ {
+			if len(b) > 0 && b[len(b)-1] == w[j] {
+				continue
+			}
+			b = append(b, w[j])
+		}
+		if n := len(b); n >= 4 && b[n-1] == 'h' && isVowel(b[n-2]) {
+			b = b[:n-1]
+		}
+		out[i] = string(b)
+	}
+	return strings.Join(out, " ")
+}

@@ -21,6 +21,8 @@ const (
 	RuleSurname  = "surname"         // a bare surname or name suffix of exactly one full name
 	RuleGiven    = "given-name"      // a bare given name of exactly one full name
 	RuleShort    = "short-name"      // an organization's first word used alone, fitting exactly one
+	RuleMiddle   = "middle-name"     // a person's name with and without middle names or initials (Vladimir V. Putin)
+	RuleVariant  = "spelling"        // a short place or group name spelt another way (Raqqa/Raqqah, al-Qaeda/al-Qaida)
 )
 
 // Link is one join that took effect: which rule joined which two names, and
@@ -133,10 +135,12 @@ func Resolve(mentions []claimgraph.Mention, asserted []claimgraph.AliasAssertion
 	r.chains(mentions)
 	r.sameName()
 	r.translit()
+	r.variants()
 	r.asserted(asserted)
 	r.acronyms()
 	r.designators()
 	r.orgStems()
+	r.middleNames()
 	r.personShortForms()
 	r.orgShortForms()
 	return r.result(mentions, asserted, decisions)
@@ -421,6 +425,41 @@ func (r *resolver) translit() {
 		}
 		return a.typ + "\x00" + tk
 	})
+}
+
+// variants joins the places and organizations whose names are one short
+// name spelt in two transliterations (VariantKey): typed alike, five letters
+// or more. Longer names are the transliteration rule's.
+func (r *resolver) variants() {
+	r.groupJoin(RuleVariant, func(a *atom) string {
+		if a.typ == claimgraph.TypePER || a.team || IsAcronym(a.name) {
+			return ""
+		}
+		if len(strings.ReplaceAll(a.exact, " ", "")) < 5 {
+			return ""
+		}
+		return a.typ + "\x00" + VariantKey(a.name)
+	})
+}
+
+// middleNames joins a person named with middle names or initials ("Vladimir
+// V. Putin", "Hillary Rodham Clinton") to the one person named by the first
+// and last words alone, when no other middle name claims them.
+func (r *resolver) middleNames() {
+	long := uniqueRoots{}
+	for i, a := range r.atoms {
+		if a.typ == claimgraph.TypePER && len(a.words) >= 3 {
+			long.add(a.words[0]+" "+a.words[len(a.words)-1], r.uf.find(i))
+		}
+	}
+	for i, a := range r.atoms {
+		if a.typ != claimgraph.TypePER || len(a.words) != 2 {
+			continue
+		}
+		if root, ok := long[a.words[0]+" "+a.words[1]]; ok && root >= 0 {
+			r.join(root, i, Link{Rule: RuleMiddle})
+		}
+	}
 }
 
 // asserted joins the names each assertion ties, whatever their types.
@@ -892,8 +931,9 @@ func (r *resolver) entity(atoms []int, id int64) claimgraph.Entity {
 }
 
 // canonical picks an entity's name: not an acronym when another name exists;
-// for people the fullest name, for others the name found in most documents,
-// then the longest, then the most mentioned.
+// for people a full name (two words or more) before a bare one; then the
+// name found in most documents, then the longest, then the most mentioned:
+// the most supported full proper name, not a headline's longer fragment.
 func (r *resolver) canonical(atoms []int, typ string) string {
 	best := -1
 	better := func(a, b *atom) bool {
@@ -901,8 +941,8 @@ func (r *resolver) canonical(atoms []int, typ string) string {
 		if aa != ba {
 			return !aa
 		}
-		if typ == claimgraph.TypePER && len(a.words) != len(b.words) {
-			return len(a.words) > len(b.words)
+		if typ == claimgraph.TypePER && (len(a.words) > 1) != (len(b.words) > 1) {
+			return len(a.words) > 1 // a full name before a bare one
 		}
 		if len(a.docs) != len(b.docs) {
 			return len(a.docs) > len(b.docs)
