@@ -85,7 +85,7 @@ func TestFailureClasses(t *testing.T) {
 		{"Hillary Clinton", "Hillary( Rodham)? Clinton"},
 	} {
 		es := res.Lookup(c.name)
-		if len(es) != 1 || !regexp.MustCompile("^" + c.canonical + "$").MatchString(es[0].Name) {
+		if len(es) != 1 || !regexp.MustCompile("^"+c.canonical+"$").MatchString(es[0].Name) {
 			var got []string
 			for _, e := range es {
 				got = append(got, e.Name)
