@@ -453,3 +453,31 @@ func VariantKey(name string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// genericWords name kinds of bodies, not one body: organizations sharing
+// only these ("News", "Popular Front", "National Council") are not shown one
+// by their names.
+var genericWords = map[string]bool{
+	"news": true, "party": true, "front": true, "council": true, "group": true, "union": true, "national": true, "international": true,
+	"united": true, "new": true, "general": true, "central": true, "democratic": true, "republican": true, "people": true, "peoples": true,
+	"popular": true, "liberation": true, "state": true, "states": true, "committee": true, "association": true, "movement": true,
+	"army": true, "federation": true, "league": true, "organization": true, "organisation": true, "service": true, "services": true, "bank": true,
+	"company": true, "corporation": true, "corp": true, "inc": true, "ministry": true, "department": true, "agency": true, "office": true, "radio": true,
+	"television": true, "tv": true, "press": true, "times": true, "daily": true, "post": true, "herald": true, "world": true, "global": true,
+	"first": true, "royal": true, "free": true, "socialist": true, "communist": true, "labour": true, "labor": true, "conservative": true,
+	"liberal": true, "green": true, "court": true, "supreme": true, "high": true, "assembly": true, "congress": true, "parliament": true,
+	"senate": true, "house": true, "institute": true, "university": true, "college": true, "school": true, "club": true, "society": true,
+	"foundation": true, "fund": true, "trust": true, "holdings": true, "industries": true, "alliance": true,
+	"brigade": true, "brigades": true, "forces": true, "force": true, "guard": true, "police": true, "government": true, "authority": true,
+	"the": true, "of": true, "and": true, "for": true,
+}
+
+// allGeneric reports whether every word is a generic word.
+func allGeneric(words []string) bool {
+	for _, w := range words {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -490,7 +490,7 @@ func (u uniqueRoots) add(k string, root int) {
 func (r *resolver) acronyms() {
 	exp := uniqueRoots{}
 	for i, a := range r.atoms {
-		if len(a.words) < 2 || a.typ == claimgraph.TypePER || a.team {
+		if len(a.words) < 2 || a.typ == claimgraph.TypePER || a.team || allGeneric(a.words) {
 			continue
 		}
 		for _, x := range Acronyms(a.name) {
@@ -518,8 +518,8 @@ func (r *resolver) designators() {
 		for len(w) > 1 && orgDesignators[w[len(w)-1]] {
 			w = w[:len(w)-1]
 		}
-		if len(w) == 1 && IsAcronym(a.name) {
-			return ""
+		if len(w) == 1 && IsAcronym(a.name) || allGeneric(w) {
+			return "" // "News Group" and "News" are no one body
 		}
 		return a.typ + "\x00" + strings.Join(w, " ")
 	})
@@ -554,8 +554,8 @@ func (r *resolver) orgStems() {
 			continue
 		}
 		stem, comp := stemOf(a.words)
-		if len(stem) < 2 {
-			continue
+		if len(stem) < 2 || allGeneric(stem) {
+			continue // "Popular Front" of "Popular Front of Lyra" says nothing
 		}
 		sk := make([]string, len(stem))
 		for j, w := range stem {
@@ -738,7 +738,7 @@ func (r *resolver) orgShortForms() {
 		}
 	}
 	for i, a := range r.atoms {
-		if len(a.words) != 1 || len(a.words[0]) < 4 || IsAcronym(a.name) || r.isPlace(a.exact) {
+		if len(a.words) != 1 || len(a.words[0]) < 4 || IsAcronym(a.name) || r.isPlace(a.exact) || genericWords[a.words[0]] {
 			continue
 		}
 		if a.typ != claimgraph.TypeORG && (a.typ != claimgraph.TypePER || personWords[a.words[0]] || len(a.words[0]) < 6) {
