@@ -51,6 +51,14 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 	if err1 != nil || err2 != nil || one == two {
 		t.Fatalf("after the split both names open the same page (%v, %v)", err1, err2)
 	}
+	// The aliases file shows the rejected assertion, with its evidence, as a comment.
+	exported := filepath.Join(dir, "aliases.txt")
+	if _, stderr, err := run(t, "", "aliases", "export", "--db", db, exported); err != nil {
+		t.Fatalf("export: %v %s", err, stderr)
+	}
+	if b, _ := os.ReadFile(exported); !regexp.MustCompile(`(?m)^# Raven Brigade \(entity \d+\) ~ Ridgeline Militia: rejected also-known-as in \S+ \[\d+:\d+\]`).Match(b) {
+		t.Errorf("aliases file lacks the rejected assertion:\n%s", b)
+	}
 	ids := regexp.MustCompile(`entity (\d+) `).FindAllStringSubmatch(out, -1)
 	if len(ids) < 1 {
 		t.Fatalf("split printed no entity ids: %s", out)

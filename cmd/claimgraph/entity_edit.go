@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/resolve"
+	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 // entityEditOps are the "entity" subcommands that record a curated decision.
@@ -188,6 +189,9 @@ to them with --append) and recomputes the entities; export writes them back.`
 		if err := resolve.FormatDecisions(w, ds); err != nil {
 			return err
 		}
+		if err := writeMachineLinks(ctx, w, store); err != nil {
+			return err
+		}
 		if f, ok := w.(*os.File); ok && f != os.Stdout {
 			return f.Close()
 		}
@@ -228,5 +232,38 @@ to them with --append) and recomputes the entities; export writes them back.`
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "imported %d decisions from %s; %d entities\n", len(ds), name, len(res.Entities))
+	return nil
+}
+
+// writeMachineLinks appends to an aliases file, as comments, the names that
+// rules joined and the assertions splits rejected, each with the mention or
+// evidence behind it, so a reviewer can turn any of them into a decision.
+func writeMachineLinks(ctx context.Context, w io.Writer, store *sqlite.DB) error {
+	es, err := store.Entities(ctx, claimgraph.EntityFilter{})
+	if err != nil {
+		return err
+	}
+	header := false
+	for _, e := range es {
+		for _, a := range e.Aliases {
+			if a.Source != claimgraph.AliasRule && a.Source != claimgraph.AliasRejected || a.Name == e.Name {
+				continue
+			}
+			if !header {
+				fmt.Fprintln(w, "\n# Machine-made: names joined by rules and assertions a split rejected, with their")
+				fmt.Fprintln(w, "# evidence. Not decisions; write a merge: or split: line above to decide.")
+				header = true
+			}
+			how := a.Source + " " + a.Rule
+			if a.Source == claimgraph.AliasRule {
+				how = "rule " + a.Rule
+			}
+			where := ""
+			if a.Doc != "" {
+				where = fmt.Sprintf(" in %s [%d:%d] %q", a.Doc, a.Start, a.End, clip(oneLine(a.Evidence), 80))
+			}
+			fmt.Fprintf(w, "# %s (entity %d) ~ %s: %s%s\n", e.Name, e.ID, a.Name, how, where)
+		}
+	}
 	return nil
 }
