@@ -22,7 +22,15 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 		toks := nlp.Tokenize(text)
 		a = &nlp.Analysis{Text: text, Tokens: toks, Sentences: nlp.SplitSentences(text, toks)}
 	}
-	d := &docMentions{doc: doc, text: text, a: a, covered: make([]bool, len(a.Tokens))}
+	d := &docMentions{doc: doc, text: text, a: a, covered: make([]bool, len(a.Tokens)), nerPER: make([]int8, len(a.Tokens))}
+	for _, e := range a.Entities {
+		for i := max(e.First, 0); i < e.Limit && i < len(d.nerPER); i++ {
+			d.nerPER[i] = 2
+			if e.Type == claimgraph.TypePER && e.Limit <= len(a.Tokens) && personLike(a.Tokens[max(e.First, 0):e.Limit]) {
+				d.nerPER[i] = 1 // not "Khalq Organization", a NER fragment typed PER
+			}
+		}
+	}
 	for _, e := range a.Entities {
 		d.addEntity(e)
 	}
@@ -68,6 +76,7 @@ type docMentions struct {
 	a       *nlp.Analysis
 	ms      []*cand
 	covered []bool // tokens inside a mention
+	nerPER  []int8 // per token: 0 outside NER entities, 1 in a person's name, 2 in another entity
 }
 
 // add records a mention over tokens [first, limit), stripping a possessive
@@ -299,16 +308,24 @@ func (d *docMentions) extend(e nlp.Entity) (int, int, string) {
 		// Mid-sentence, a capital outweighs a NOUN tag ("Mojahedin-e").
 		return nameToken(t.Text) && !stopsExtension(t.Text) && (t.POS == "" || t.POS == "PROPN" || t.POS == "NOUN" && i > s.First)
 	}
-	for first-1 >= s.First && !d.covered[first-1] && ok(first-1) {
+	// Never from a person over another entity or the reverse, and a place
+	// never over a title: "U.S. President Bill Clinton" is a place and a
+	// person, not one name ("Mojahedin-e | Khalq Organization" is one).
+	person := e.Type == claimgraph.TypePER
+	stop := func(i int) bool {
+		return d.nerPER[i] != 0 && (d.nerPER[i] == 1) != person ||
+			e.Type == claimgraph.TypeLOC && titleWords[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))]
+	}
+	for first-1 >= s.First && !d.covered[first-1] && !stop(first-1) && ok(first-1) {
 		first--
 	}
-	for limit < s.Limit {
+	for limit < s.Limit && !stop(limit) {
 		t := toks[limit].Text
 		if ok(limit) {
 			limit++
 			continue
 		}
-		if nameConnector[strings.ToLower(t)] && limit+1 < s.Limit && ok(limit+1) {
+		if nameConnector[strings.ToLower(t)] && limit+1 < s.Limit && ok(limit+1) && !stop(limit+1) {
 			limit += 2
 			continue
 		}

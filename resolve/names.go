@@ -313,6 +313,7 @@ var titleWords = map[string]bool{
 	"judge": true, "justice": true, "chief": true, "ceo": true, "cfo": true, "coo": true, "chairman": true, "chairwoman": true, "chair": true, "director": true, "spokesman": true, "spokeswoman": true,
 	"colonel": true, "col": true, "major": true, "maj": true, "captain": true, "capt": true, "lieutenant": true, "lt": true, "sergeant": true, "sgt": true, "admiral": true, "adm": true, "commander": true, "marshal": true,
 	"foreign": true, "defense": true, "defence": true, "interior": true, "finance": true, "deputy": true, "former": true, "late": true, "ambassador": true, "envoy": true, "leader": true, "ringleader": true,
+	"pres": true, "sec": true, "amb": true, "atty": true, "supt": true, "insp": true, "sens": true, "reps": true, "candidate": true, "candidates": true,
 	"founder": true, "head": true, "executive": true, "officer": true, "attorney": true, "dictator": true, "supreme": true, "grand": true, "mullah": true, "hojatoleslam": true,
 }
 
