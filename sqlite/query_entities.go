@@ -97,8 +97,8 @@ func pickEntity(ref string, cands []EntityCandidate) (int64, error) {
 // LookupEntityName returns the entities that go by a name once both are
 // folded (resolve.NameFits: case, diacritics, punctuation, Arabic articles,
 // transliteration, or the name's last words), most mentioned first. Names
-// sharing three letters with ref are fetched from the trigram index, so a
-// lookup never scans every alias.
+// sharing three letters with ref are fetched from the name index (the
+// dialect's NameMatch), so a lookup never scans every alias.
 func (db *DB) LookupEntityName(ctx context.Context, ref string) ([]EntityCandidate, error) {
 	var probes []string
 	// Folded words: "Jáne Roë" probes for "jane" (the index folds case only).
@@ -118,18 +118,16 @@ func (db *DB) LookupEntityName(ctx context.Context, ref string) ([]EntityCandida
 		}
 	}
 	fits := func(name string) bool { return resolve.NameFits(ref, name) }
-	return db.entityCandidates(ctx, `SELECT DISTINCT e.id, e.name, e.mentions FROM entity_names n JOIN entities e ON e.id = n.entity
-		WHERE entity_names MATCH ?`, fits, `name:"`+strings.ReplaceAll(probe, `"`, `""`)+`"`)
+	cond, arg := db.dialect.NameMatch(probe)
+	return db.entityCandidates(ctx, `SELECT e.id, e.name, e.mentions, a.name FROM entities e JOIN entity_aliases a ON a.entity = e.id
+		WHERE `+cond+` AND a.source <> 'rejected'`, fits, arg)
 }
 
-// entityCandidates runs a query of (id, name, mentions) rows, keeps those
-// whose matched name passes keep (nil: all) and returns one row per entity,
-// most mentioned first.
+// entityCandidates runs a query of (id, name, mentions) rows, with a fourth
+// column, the name that matched, when keep is set: it keeps the rows whose
+// matched name or canonical name passes keep. It returns one row per
+// entity, most mentioned first.
 func (db *DB) entityCandidates(ctx context.Context, q string, keep func(string) bool, args ...any) ([]EntityCandidate, error) {
-	if keep != nil {
-		// The name that matched is needed, not only the canonical one.
-		q = strings.Replace(q, "SELECT DISTINCT e.id, e.name, e.mentions", "SELECT e.id, e.name, e.mentions, n.name", 1)
-	}
 	rows, err := db.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("look up entity: %w", err)
@@ -147,7 +145,7 @@ func (db *DB) entityCandidates(ctx context.Context, q string, keep func(string) 
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("look up entity: %w", err)
 		}
-		if seen[c.ID] || keep != nil && !keep(matched) {
+		if seen[c.ID] || keep != nil && !keep(matched) && !keep(c.Name) {
 			continue
 		}
 		seen[c.ID] = true
@@ -174,14 +172,19 @@ func (db *DB) Entities(ctx context.Context, f claimgraph.EntityFilter) ([]claimg
 		args = append(args, f.Type)
 	}
 	if q := strings.TrimSpace(f.Query); utf8.RuneCountInString(q) >= 3 {
-		// A trigram phrase matches the names holding q anywhere, from the
-		// index; the quotes make every character literal.
-		// Only where q starts a word of the name ("Assad" is not found in
-		// "ambassador"): the trigram hits are filtered by LIKE, case-blind.
-		like := escapeLike(q) + "%"
-		where = append(where, `e.id IN (SELECT entity FROM entity_names WHERE entity_names MATCH ?
-			AND (name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\'))`)
-		args = append(args, `name:"`+strings.ReplaceAll(q, `"`, `""`)+`"`, like, "% "+like, "%-"+like)
+		// The index gives the names holding q; of them only those where q
+		// starts a word count ("Assad" is not found in "ambassador"). The
+		// word test goes inside the dialect's index subquery, so the index
+		// still narrows the scan.
+		cond, arg := db.dialect.NameMatch(q)
+		like := strings.ToLower(escapeLike(q)) + "%"
+		if strings.HasSuffix(cond, ")") {
+			cond = cond[:len(cond)-1] + ` AND (LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\'))`
+		} else {
+			cond += ` AND e.id IN (SELECT entity FROM entity_names WHERE LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\')`
+		}
+		where = append(where, cond)
+		args = append(args, arg, like, "% "+like, "%-"+like)
 	} else if q != "" {
 		// Too short for trigrams: scan the names.
 		like := escapeLike(q) + "%"

@@ -10,7 +10,6 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/resolve"
-	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 // entityEditOps are the "entity" subcommands that record a curated decision.
@@ -32,7 +31,7 @@ Curated decisions about entities: merge, split, rename, type; list them; undo on
 Decisions are stored apart from the mentions and applied on every resolution, so
 they survive re-ingest and can be undone exactly (see also 'claimgraph aliases').`)
 	db := m.dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	store, err := m.openStore(ctx, *db)
@@ -160,7 +159,7 @@ to them with --append) and recomputes the entities; export writes them back.`
 	fs := m.newFlags("aliases "+op, "FILE|-", usage)
 	db := m.dbFlag(fs)
 	appendMode := fs.Bool("append", false, "import: add to the stored decisions instead of replacing them")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseArgs(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -238,7 +237,9 @@ to them with --append) and recomputes the entities; export writes them back.`
 // writeMachineLinks appends to an aliases file, as comments, the names that
 // rules joined and the assertions splits rejected, each with the mention or
 // evidence behind it, so a reviewer can turn any of them into a decision.
-func writeMachineLinks(ctx context.Context, w io.Writer, store *sqlite.DB) error {
+func writeMachineLinks(ctx context.Context, w io.Writer, store interface {
+	Entities(context.Context, claimgraph.EntityFilter) ([]claimgraph.Entity, error)
+}) error {
 	es, err := store.Entities(ctx, claimgraph.EntityFilter{})
 	if err != nil {
 		return err

@@ -39,7 +39,7 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 	format := fs.String("format", "cat", "input format: cat (NewsReader CAT XML files or directories) or aida (AIDA CoNLL-YAGO TSV)")
 	conll := fs.String("conll", "", "with --format aida: the CoNLL-2003 file of the same documents, for PER/ORG/LOC types")
 	scope := fs.Int("cat-sentences", 6, "score only mentions in the first N sentences of each document, the part MEANTIME annotates with entity mentions (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -22,7 +22,7 @@ passive is printed in its active direction ("X was trained by Y" gives
 trained(Y, X)). Lines that yield nothing print nothing.`)
 	format := fs.String("format", "carb", "output format: carb")
 	named := fs.Bool("named", false, "only named entities as arguments (claimgraph's own claims)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *format != "carb" {
