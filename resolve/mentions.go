@@ -44,6 +44,7 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
 	d.describe()
+	d.describeTitles()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	out := make([]claimgraph.Mention, len(d.ms))
 	for i, c := range d.ms {
@@ -60,6 +61,7 @@ type cand struct {
 	key          string   // ExactKey of the name
 	acronyms     []string // Acronyms of the name, computed once when needed
 	acrDone      bool
+	titleFirst   int // first token of the titles before a person's name ("President"), = first when none
 }
 
 // acr returns the acronyms the mention's name may be written as.
@@ -121,9 +123,11 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 			typ = claimgraph.TypeLOC // possessors are most often places ("Singapore's")
 		}
 	}
+	titleFirst := first
 	if typ == claimgraph.TypePER && ns > first && !hedges[strings.ToLower(toks[first].Text)] {
 		// "President Clinton": the title is said of the person, not part
-		// of the name the mention spans.
+		// of the name the mention spans (it stays covered: no mention of
+		// its own).
 		first = ns
 	}
 	start, end := toks[first].Start, toks[limit-1].End
@@ -132,12 +136,12 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 			Doc: d.doc, Start: start, End: end, Text: d.text[start:end],
 			Type: typ, Kind: kind, Name: name, Confidence: conf,
 		},
-		first: first, limit: limit, words: contentWords(name), key: ExactKey(name),
+		first: first, limit: limit, words: contentWords(name), key: ExactKey(name), titleFirst: titleFirst,
 	}
 	if len(c.words) == 0 {
 		return nil
 	}
-	for i := first; i < limit; i++ {
+	for i := titleFirst; i < limit; i++ {
 		d.covered[i] = true
 	}
 	d.ms = append(d.ms, c)
@@ -154,6 +158,14 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 	}
 	first, limit, typ := d.extend(e)
 	toks := d.a.Tokens
+	// A title alone ("Judge" tagged apart from "Ann Miller") names no one.
+	allTitles := true
+	for _, t := range toks[first:limit] {
+		allTitles = allTitles && titleWords[strings.ToLower(strings.Trim(t.Text, ".\a"))]
+	}
+	if allTitles {
+		return
+	}
 	// "Apple Computer CEO Steve Jobs", "Ryanair CEO Michael O'Leary": an
 	// employer, a title, a person, in one span.
 	if typ != claimgraph.TypePER {
@@ -796,4 +808,24 @@ func containsWord(s, w string) bool {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// describeTitles records the titles cut from people's mentions ("Judge" of
+// "Judge Ann Miller") as descriptions of them: the words keep their
+// provenance and no later step takes them for a name of their own.
+func (d *docMentions) describeTitles() {
+	toks := d.a.Tokens
+	n := len(d.ms)
+	for _, c := range d.ms[:n] {
+		if c.titleFirst >= c.first || c.m.Kind != claimgraph.MentionName || c.m.Type != claimgraph.TypePER {
+			continue
+		}
+		start, end := toks[c.titleFirst].Start, toks[c.first-1].End
+		t := &cand{
+			m: claimgraph.Mention{Doc: d.doc, Start: start, End: end, Text: d.text[start:end], Type: claimgraph.TypePER,
+				Kind: claimgraph.MentionDescription, Name: c.m.Name, Chain: c.m.Chain, Ambiguous: c.m.Ambiguous, Confidence: c.m.Confidence},
+			first: c.titleFirst, limit: c.first, titleFirst: c.titleFirst,
+		}
+		d.ms = append(d.ms, t)
+	}
 }
