@@ -28,15 +28,19 @@ type Speaker struct {
 
 // Quote is speech attributed to a speaker in a document.
 type Quote struct {
-	ID       int64     `json:"id,omitempty"`
-	Doc      string    `json:"doc"`
-	Kind     string    `json:"kind"`
-	Content  TextSpan  `json:"content"`
-	Speaker  *Speaker  `json:"speaker"` // nil when no speaker could be found: explicitly unknown
-	Cue      TextSpan  `json:"cue"`     // reporting verb phrase ("said", "was quoted by ... as saying")
-	CueLemma string    `json:"cue_lemma"`
-	Via      string    `json:"via,omitempty"` // the outlet or person it was relayed through ("Al-Masalah")
-	ViaSpan  *TextSpan `json:"via_span,omitempty"`
+	ID      int64    `json:"id,omitempty"`
+	Doc     string   `json:"doc"`
+	Kind    string   `json:"kind"`
+	Content TextSpan `json:"content"` // the whole content, first fragment to last
+	// Fragments are the content's pieces when it is interrupted (`"A," she
+	// said, "B."` is one quote with fragments A and B); nil when the
+	// content is one piece.
+	Fragments []TextSpan `json:"fragments,omitempty"`
+	Speaker   *Speaker   `json:"speaker"` // nil when no speaker could be found: explicitly unknown
+	Cue       TextSpan   `json:"cue"`     // reporting verb phrase ("said", "was quoted by ... as saying")
+	CueLemma  string     `json:"cue_lemma"`
+	Via       string     `json:"via,omitempty"` // the outlet or person it was relayed through ("Al-Masalah")
+	ViaSpan   *TextSpan  `json:"via_span,omitempty"`
 }
 
 // Claim is a subject–relation–object statement with the voice it was made in.

@@ -18,6 +18,7 @@ type evalTask struct {
 func evalTasks() []evalTask {
 	return []evalTask{
 		{"ner", "named entities: CoNLL-2003 or IOB2 files, conlleval semantics", evalNER},
+		{"openie", "Open IE: CaRB's matching and scoring (AUC, best F1) on a CaRB gold file", evalOpenIE},
 		{"pos", "UPOS accuracy on CoNLL-U files", evalPOS},
 		{"reuse", "text reuse: copies with controlled edits of real documents", evalReuse},
 		{"quotes", "quotes: content, speaker and cue on brat attribution files", evalQuotes},

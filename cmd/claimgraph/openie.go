@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/eval"
+
 	"github.com/claimgraph/claimgraph/extract/claim"
 	"github.com/claimgraph/claimgraph/extract/quote"
 	"github.com/claimgraph/claimgraph/nlp"
@@ -43,24 +45,12 @@ trained(Y, X)). Lines that yield nothing print nothing.`)
 		if strings.TrimSpace(sent) == "" {
 			continue
 		}
-		a := pipe.Analyze(sent)
-		// The line is one sentence, whatever the splitter thinks.
-		if len(a.Tokens) > 0 {
-			a.Sentences = []nlp.Sentence{{Start: a.Tokens[0].Start, End: a.Tokens[len(a.Tokens)-1].End, First: 0, Limit: len(a.Tokens)}}
-		}
-		mentions := claim.Chunks("", a)
-		if *named {
-			mentions = nil
-		}
-		qs := quote.Extract("", sent, a, mentions, nil)
-		// Reported speech is an extraction of its own: said(speaker, content).
-		for _, q := range qs {
-			if q.Speaker != nil && q.Cue.End > q.Cue.Start {
-				fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\t%s\n", sent, q.Speaker.Confidence, tabless(q.Cue.Text), tabless(q.Speaker.Text), tabless(q.Content.Text))
+		for _, e := range openIE(pipe, sent, *named) {
+			fmt.Fprintf(w, "%s\t%.2f\t%s", sent, e.Confidence, tabless(e.Relation))
+			for _, arg := range e.Args {
+				fmt.Fprintf(w, "\t%s", tabless(arg))
 			}
-		}
-		for _, c := range claim.Extract("", sent, a, mentions, qs, nil) {
-			fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\t%s\n", sent, c.Confidence, tabless(c.Relation.Text), tabless(c.Subject.Text), tabless(c.Object.Text))
+			fmt.Fprintln(w)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -70,3 +60,29 @@ trained(Y, X)). Lines that yield nothing print nothing.`)
 }
 
 func tabless(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// openIE returns the extractions of one sentence: reported speech as
+// said(speaker, content), then the claims, arguments as noun phrases (only
+// named entities when named is set).
+func openIE(pipe *nlp.Pipeline, sent string, named bool) []eval.OIEExtraction {
+	a := pipe.Analyze(sent)
+	// The line is one sentence, whatever the splitter thinks.
+	if len(a.Tokens) > 0 {
+		a.Sentences = []nlp.Sentence{{Start: a.Tokens[0].Start, End: a.Tokens[len(a.Tokens)-1].End, First: 0, Limit: len(a.Tokens)}}
+	}
+	mentions := claim.Chunks("", a)
+	if named {
+		mentions = nil
+	}
+	var out []eval.OIEExtraction
+	qs := quote.Extract("", sent, a, mentions, nil)
+	for _, q := range qs {
+		if q.Speaker != nil && q.Cue.End > q.Cue.Start {
+			out = append(out, eval.OIEExtraction{Sentence: sent, Confidence: q.Speaker.Confidence, Relation: q.Cue.Text, Args: []string{q.Speaker.Text, q.Content.Text}})
+		}
+	}
+	for _, c := range claim.Extract("", sent, a, mentions, qs, nil) {
+		out = append(out, eval.OIEExtraction{Sentence: sent, Confidence: c.Confidence, Relation: c.Relation.Text, Args: []string{c.Subject.Text, c.Object.Text}})
+	}
+	return out
+}
