@@ -331,8 +331,12 @@ func (x *index) setCue(c *candidate, first, limit int, lemma string) {
 func (x *index) modalBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := x.lower[j]
-		if modals[w] || w == "to" || w == "one" {
+		if modals[w] || w == "one" {
 			return true
+		}
+		if w == "to" {
+			// "tried to argue", "went on to say": the subject did speak.
+			return j == 0 || !catenatives[x.lower[j-1]] && !(x.lower[j-1] == "on" && j > 1 && x.lower[j-2] == "went")
 		}
 		if w != "not" && w != "n't" && w != "also" && w != "only" && w != "never" && w != "be" && w != "been" {
 			return false

@@ -30,8 +30,15 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				if info, isCue := x.cue(i); isCue {
 					c, ok = x.reported(s.First, s.Limit, i, info)
 				}
+				if fi, isFrame := x.frameCue(i); !ok && isFrame {
+					c, ok = x.framed(s.First, s.Limit, i, fi)
+				}
 			}
-			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < 3 {
+			minWords := 3
+			if c.q.Attribution != "" {
+				minWords = 2 // "him to resign", "the ban"
+			}
+			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < minWords {
 				continue
 			}
 			if x.overlapsDirect(direct, c) {
@@ -183,7 +190,11 @@ func (x *index) quotedAs(sf, sl, i int) (candidate, bool) {
 func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	c := candidate{spk: noSpeaker}
 	w := x.lower[i]
-	if x.modalBefore(i) || len(w) > 4 && w[len(w)-3:] == "ing" {
+	// "is saying" is a progressive cue; a bare participle ("saying ...")
+	// belongs to another clause's subject.
+	ing := len(w) > 4 && w[len(w)-3:] == "ing"
+	progressive := ing && i > sf && beAux[x.lower[i-1]] && x.lower[i-1] != "being" && x.lower[i-1] != "be"
+	if x.modalBefore(i) || ing && !progressive {
 		return c, false
 	}
 	ce := x.cueSpanEnd(i, info)
@@ -192,7 +203,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		return c, false
 	}
 	// Passive: "were claimed by", "it was reported that".
-	if i > sf && beAux[x.lower[i-1]] {
+	if i > sf && beAux[x.lower[i-1]] && !progressive {
 		if ce < sl && x.lower[ce] == "that" {
 			x.setCue(&c, i-1, ce, info.lemma)
 			c.first, c.limit = x.trimContent(ce+1, sl)
@@ -240,8 +251,9 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 			}
 		}
 	}
-	// Leading attribution.
-	c.spk = x.subjectBefore(sf, i)
+	// Leading attribution, past auxiliaries and adverbs ("is saying",
+	// "has already said", "tried to argue").
+	c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, i))
 	if c.spk.first < 0 {
 		return c, false
 	}
