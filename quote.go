@@ -18,6 +18,7 @@ const (
 	AttrDenial     = "denial"     // denied, rejected, dismissed
 	AttrDemand     = "demand"     // called for, urged, demanded, called on X to
 	AttrQuestion   = "question"   // asked, wondered, questioned
+	AttrOther      = "other"      // any other verb with a that-clause ("ruled that", "learned that")
 )
 
 // Factuality of a claim or attribution: how its source presents it. Only

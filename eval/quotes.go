@@ -66,7 +66,7 @@ type QuoteError struct {
 }
 
 // maxErrors bounds the errors a score keeps.
-const maxErrors = 200
+const maxErrors = 5000
 
 type goldContent struct {
 	start, end int

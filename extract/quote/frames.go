@@ -282,7 +282,7 @@ func (x *index) contentEnd(from, sl int) int {
 			continue
 		}
 		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
-			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) {
+			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) || x.participleCue(k+1) {
 			return k
 		}
 	}
@@ -306,4 +306,57 @@ func (x *index) tailAttribution(k, sl int) bool {
 		}
 	}
 	return false
+}
+
+// participleCue reports a participle cue opening a clause of its own
+// (", arguing that ...", ", adding ...").
+func (x *index) participleCue(k int) bool {
+	w := x.lower[k]
+	if len(w) < 5 || w[len(w)-3:] != "ing" {
+		return false
+	}
+	_, ok := x.cue(k)
+	return ok
+}
+
+// notCues are verbs whose "that" clause is a purpose, a result or a fact
+// made true, not something attributed ("made sure that", "ensured that").
+var notCues = set("ensure", "ensured", "ensures", "make", "made", "makes", "means", "meant", "mean", "given", "so", "such",
+	"provided", "except", "now", "is", "was", "are", "were", "be", "been", "has", "had", "have", "do", "did", "does",
+	"require", "requires", "required", "order", "ordered", "ensuring", "guarantee", "guaranteed")
+
+// thatClause finds an attribution by a verb outside the lexicons when its
+// shape is unmistakable: a person, an organization or a personal pronoun,
+// the verb, then "that" and a clause ("the judge ruled that ...", "she
+// learned that ..."). Its kind is AttrOther.
+func (x *index) thatClause(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if !x.tagged || x.toks[i].POS != "VERB" || notCues[x.lower[i]] || i+2 >= sl || x.lower[i+1] != "that" || !x.clauseStart(i+2) {
+		return c, false
+	}
+	if x.toks[i+2].POS == "ADJ" || x.lower[i+2] == "is" {
+		return c, false // "that" as a determiner or a relative
+	}
+	w := x.lower[i]
+	if len(w) > 4 && w[len(w)-3:] == "ing" || x.modalBefore(i) || i > sf && beAux[x.lower[i-1]] {
+		return c, false
+	}
+	c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, i))
+	if c.spk.first < 0 {
+		return c, false
+	}
+	actor := pronouns[x.lower[c.spk.first]] && x.lower[c.spk.first] != "it"
+	if m := c.spk.mention; m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) {
+		actor = true
+	}
+	if h := x.headWord(c.spk.first, c.spk.limit); personHeads[h] || orgHeads[h] {
+		actor = true
+	}
+	if !actor {
+		return c, false
+	}
+	x.setCue(&c, i, i+1, w)
+	c.q.Attribution = claimgraph.AttrOther
+	c.first, c.limit = x.trimContent(i+2, x.contentEnd(i+2, sl))
+	return c, c.first < c.limit
 }

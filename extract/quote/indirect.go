@@ -33,6 +33,9 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				if fi, isFrame := x.frameCue(i); !ok && isFrame {
 					c, ok = x.framed(s.First, s.Limit, i, fi)
 				}
+				if !ok {
+					c, ok = x.thatClause(s.First, s.Limit, i)
+				}
 			}
 			minWords := 3
 			if c.q.Attribution != "" {
@@ -214,16 +217,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	x.setCue(&c, i, ce, info.lemma)
 	// Reported content ends where a contrasting clause starts (", but the
 	// opposition argued that ..."), which has its own voice.
-	end := sl
-	for k := ce; k+1 < sl; k++ {
-		if x.toks[k].Text != "," {
-			continue
-		}
-		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) {
-			end = k // ", and she warned that ...": another voice
-			break
-		}
-	}
+	end := x.contentEnd(ce, sl)
 	// Trailing attribution: the cue clause closes the sentence.
 	if tail := x.tailAfterCue(ce, sl); tail >= 0 {
 		if i > sf && x.toks[i-1].Text == "," { // `CONTENT, said X, a ...`
@@ -352,6 +346,14 @@ func (x *index) clauseStart(j int) bool {
 		switch x.toks[j].POS {
 		case "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ":
 			return true
+		case "ADV", "CCONJ":
+			// "says too much is made of it", "says neither X nor Y": a
+			// clause opening with a degree word or "neither", not an
+			// adverb of the cue ("said again", "said later").
+			if x.lower[j] == "neither" || x.lower[j] == "either" {
+				return true
+			}
+			return j+1 < len(x.toks) && (x.toks[j+1].POS == "ADJ" || x.toks[j+1].POS == "DET") && x.lower[j] != "again" && x.lower[j] != "later"
 		}
 		return false
 	}

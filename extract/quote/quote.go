@@ -171,6 +171,10 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 	para := 0
 	for i, t := range x.toks {
 		x.lower[i] = lowerASCII(t.Text)
+		if strings.ContainsRune(x.lower[i], '\u2019') {
+			// "n’t", "’s": the patterns spell apostrophes straight.
+			x.lower[i] = strings.ReplaceAll(x.lower[i], "\u2019", "'")
+		}
 		if t.POS != "" {
 			x.tagged = true
 		}

@@ -171,6 +171,11 @@ func (x *index) skipAppositive(sf, comma int) int {
 		if j+1 < comma && (determiners[x.lower[j+1]] || !x.isUpper(j+1) || x.endAt[comma] >= 0 && x.startAt[j+1] >= 0 && x.mentions[x.startAt[j+1]].Kind == claimgraph.MentionDescription) {
 			return j
 		}
+		// "Dianne Feinstein, Democrat of California, said": a name, then a
+		// capitalized description with no verb.
+		if j+1 < comma && x.endAt[j] >= 0 && x.mentions[x.endAt[j]].Type == claimgraph.TypePER && !x.hasVerb(j+1, comma) {
+			return j
+		}
 		break
 	}
 	return comma
