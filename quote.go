@@ -48,6 +48,22 @@ func Contradicts(factuality string) bool {
 	return factuality == FactDenied || factuality == FactNegated
 }
 
+// Stance folds a statement's factuality and negation into the classes
+// corroboration compares: FactAsserted (asserted or reported), FactNegated
+// (negated or denied), or the factuality itself (question, proposed,
+// conditional, possible), which supports nothing. Statements agree only
+// within one stance. A claim stored without a factuality counts by its
+// negation alone.
+func Stance(factuality string, negated bool) string {
+	switch {
+	case Contradicts(factuality) || negated && Supports(factuality):
+		return FactNegated
+	case Supports(factuality):
+		return FactAsserted
+	}
+	return factuality
+}
+
 // TextSpan is a span of a document with its text.
 type TextSpan struct {
 	Text  string `json:"text"`

@@ -196,6 +196,20 @@ func Factuality(toks []nlp.Token, sf, sl, p int) Facts {
 			}
 		}
 	}
+	// A condition after the predicate: "X would fund Y if the council
+	// agrees", "X will pay unless ...".
+	if !conditional {
+		for i := p + 1; i < sl; i++ {
+			w := lw(i)
+			if (w == "if" || w == "unless") && !(i > 0 && lw(i-1) == "as") && !(i+1 < sl && lw(i+1) == "not") {
+				set(&conditional, w)
+				break
+			}
+			if w == ";" || w == "." || w == "whether" {
+				break
+			}
+		}
+	}
 	// An embedded question with a wh-word after a question verb ("asked
 	// why", "wanted to know whether").
 	if b-1 >= sf && whWords[opener] && b-2 >= sf && questionVerbs[lw(b-2)] {
@@ -259,6 +273,20 @@ func Factuality(toks []nlp.Token, sf, sl, p int) Facts {
 		f.Time = "FUTURE"
 	}
 	return f
+}
+
+// governorFrame is the factuality a governing verb gives its complement,
+// or "" for a word that governs none.
+func governorFrame(w string) string {
+	switch {
+	case proposalVerbs[w] || barVerbs[w]:
+		return claimgraph.FactProposed
+	case negativeVerbs[w] || preventVerbs[w] || aspectualStop[w]:
+		return claimgraph.FactNegated
+	case possibleVerbs[w]:
+		return claimgraph.FactPossible
+	}
+	return ""
 }
 
 // governor returns the verb (or noun) governing an infinitive marker or a

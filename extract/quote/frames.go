@@ -119,6 +119,9 @@ func (x *index) frameCue(i int) (frameInfo, bool) {
 		default:
 			// "The union plans to strike": a noun-verb form the tagger read
 			// as a compound noun, told apart by the "to" or "that" after it.
+			if x.verbReadAsNoun(i) {
+				break
+			}
 			if i == 0 || i+1 >= len(x.toks) || x.lower[i+1] != "to" && x.lower[i+1] != "that" {
 				return info, false
 			}

@@ -323,7 +323,9 @@ func (x *index) cue(i int) (cueInfo, bool) {
 	if x.tagged {
 		switch x.toks[i].POS {
 		case "NOUN", "PROPN", "ADJ", "ADP", "DET":
-			return cueInfo{}, false
+			if !x.verbReadAsNoun(i) {
+				return cueInfo{}, false
+			}
 		}
 	}
 	// After an article or a possessive the word is a noun ("in its report");
@@ -342,6 +344,23 @@ func (x *index) cue(i int) (cueInfo, bool) {
 		}
 	}
 	return info, true
+}
+
+// verbReadAsNoun reports a cue form the tagger read as a noun where only a
+// verb fits: after a name or a personal pronoun and before a clause ("Haddad
+// believes Orion funded ...", "She claims that ...").
+func (x *index) verbReadAsNoun(i int) bool {
+	if x.toks[i].POS != "NOUN" || i == 0 || i+1 >= len(x.toks) {
+		return false
+	}
+	if p := x.toks[i-1].POS; p != "PROPN" && !(p == "PRON" && pronouns[x.lower[i-1]]) {
+		return false
+	}
+	switch x.toks[i+1].POS {
+	case "PROPN", "DET", "PRON", "SCONJ":
+		return x.lower[i+1] != "'s"
+	}
+	return false
 }
 
 // cueSpanEnd returns the token limit of the cue starting at i: "pointed out"
