@@ -271,7 +271,11 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 			continue
 		}
 		ce := x.cueSpanEnd(j, info)
-		if ce <= k && (punct != ":" && punct != "," && !that || x.words(ce, k+1) > 6) {
+		// `X says voter fraud "would be ..."`: a short subject between the
+		// cue and the quote makes the quoted words part of a reported
+		// clause, a mixed quote.
+		shortClause := ce <= k && punct != ":" && punct != "," && !that && x.words(ce, k+1) <= 4 && !x.hasVerb(ce, k+1) && x.clauseStart(ce) && info.bare
+		if ce <= k && !shortClause && (punct != ":" && punct != "," && !that || x.words(ce, k+1) > 6) {
 			continue
 		}
 		// `"...," said X, adding: "..."`: the participle's speaker is the
@@ -284,9 +288,9 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 		if ce <= k {
 			x.viaBetween(c, ce, k+1)
 		}
-		c.spk = x.subjectBefore(sf, j)
+		c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, j))
 		x.setCue(c, j, ce, info.lemma)
-		if that {
+		if that || shortClause {
 			c.q.Kind = claimgraph.QuoteMixed
 		}
 		return true
@@ -315,7 +319,7 @@ func namingLemma(w string) string {
 
 func isDash(s string) bool {
 	switch s {
-	case "-", "--", "\u2013", "\u2014":
+	case "-", "--", "\u2013", "\u2014", "\u2015":
 		return true
 	}
 	return false

@@ -75,7 +75,6 @@ var speechKinds = map[string]string{
 	"deny":    claimgraph.AttrDenial,
 	"ask":     claimgraph.AttrQuestion,
 	"promise": claimgraph.AttrIntention, "vow": claimgraph.AttrIntention, "pledge": claimgraph.AttrIntention,
-	"reveal": claimgraph.AttrFinding, "disclose": claimgraph.AttrFinding, "conclude": claimgraph.AttrFinding,
 	"call for": claimgraph.AttrDemand, "call on": claimgraph.AttrDemand,
 }
 
@@ -233,6 +232,14 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	}
 	if from < 0 && info.comp&compNP != 0 && x.npStart(ce) {
 		from = ce
+		// A noun phrase content ends before a finite verb: "criticized the
+		// group for this issue | were later tried" is not one content.
+		for k := ce + 1; k < end; k++ {
+			if x.tagged && x.toks[k].POS == "AUX" || x.lower[k] == "who" || x.lower[k] == "which" {
+				end = k
+				break
+			}
+		}
 	}
 	if from < 0 && info.comp&compThat != 0 && x.clauseStart(ce) {
 		// A bare clause: a subject followed by its verb within a few words.

@@ -35,7 +35,10 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 		return x.sentenceSubject(sf, e-1)
 	}
 	relative := false
-	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which") {
+	// "that" after a noun is a relative pronoun too ("the Islamic State
+	// that seeks ...").
+	relThat := e-2 >= sf && x.lower[e-1] == "that" && x.tagged && (x.toks[e-2].POS == "NOUN" || x.toks[e-2].POS == "PROPN")
+	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which" || relThat) {
 		relative = true
 		e--
 		if e-1 >= sf && x.toks[e-1].Text == "," {
