@@ -24,11 +24,12 @@ const (
 // Factuality of a claim or attribution: how its source presents it. Only
 // asserted and reported statements can support a claim; a denied or negated
 // one contradicts it; the others neither support nor contradict.
+// FactAsserted (stated as fact in the document's own voice), FactNegated
+// (stated not to be the case, "did not meet") and FactPossible (modal or
+// hedged, "may have", "reportedly", "likely") are declared with the export
+// values in export.go.
 const (
-	FactAsserted    = "asserted"    // stated as fact in the document's own voice
 	FactReported    = "reported"    // stated as fact by a source other than the outlet
-	FactNegated     = "negated"     // stated not to be the case ("did not meet")
-	FactPossible    = "possible"    // modal or hedged ("may have", "reportedly", "likely")
 	FactConditional = "conditional" // under a condition ("if X wins, ...")
 	FactQuestion    = "question"    // asked, including embedded ("whether X ...")
 	FactProposed    = "proposed"    // planned, proposed, demanded ("ban X from entering", "call for")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -25,23 +26,21 @@ func (db *DB) PutDocument(ctx context.Context, doc *claimgraph.Document, a *clai
 		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
 	}
 	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, doc.ID).Scan(&n); err != nil {
-		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
-	}
-	if n > 0 {
-		return false, nil
-	}
 	if doc.IngestedAt.IsZero() {
 		doc.IngestedAt = db.Now().UTC()
 	}
-	if err := insertDocument(ctx, tx, doc); err != nil {
+	if ok, err := db.insertDocument(ctx, tx, doc); err != nil {
 		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	} else if !ok {
+		return false, nil // stored already, maybe by another writer a moment ago
 	}
 	if a != nil {
 		if err := insertAnalysis(ctx, tx, doc.ID, a); err != nil {
 			return false, fmt.Errorf("put analysis of %s: %w", doc.ID, err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
@@ -49,32 +48,42 @@ func (db *DB) PutDocument(ctx context.Context, doc *claimgraph.Document, a *clai
 	return true, nil
 }
 
-func insertDocument(ctx context.Context, tx *sql.Tx, d *claimgraph.Document) error {
+// insertDocument inserts d unless a document with its id is stored; it
+// reports whether it did. The insert itself decides (ON CONFLICT), so two
+// writers racing on one document store it once: the second waits for the
+// first's transaction and then finds it.
+func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document) (bool, error) {
 	meta := d.Meta
 	if meta == nil {
 		meta = map[string]string{}
 	}
 	mj, err := json.Marshal(meta)
 	if err != nil {
-		return err
+		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents
 		(id, source, format, url, outlet, title, author, date, date_source, lang, encoding, text, raw, meta, bytes, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 		d.ID, d.Source, d.Format, d.URL, d.Outlet, d.Title, d.Author, d.Date, d.DateSource, d.Lang, d.Encoding,
-		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano)); err != nil {
-		return err
+		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE id = ?`, d.ID); err != nil {
-		return fmt.Errorf("index for search: %w", err)
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
-		return err
+	if db.dialect.IndexDocument != nil {
+		if err := db.dialect.IndexDocument(ctx, tx, d.ID); err != nil {
+			return false, fmt.Errorf("index for search: %w", err)
+		}
 	}
-	return insertRegions(ctx, tx, d.ID, d.Regions)
+	if err := markOutlet(ctx, tx, d.Outlet); err != nil {
+		return false, fmt.Errorf("mark outlet: %w", err)
+	}
+	return true, insertRegions(ctx, tx, d.ID, d.Regions)
 }
 
-func insertRegions(ctx context.Context, tx *sql.Tx, doc string, regions []claimgraph.Region) error {
+func insertRegions(ctx context.Context, tx *Tx, doc string, regions []claimgraph.Region) error {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO regions (doc, kind, start, end, why) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
@@ -88,7 +97,7 @@ func insertRegions(ctx context.Context, tx *sql.Tx, doc string, regions []claimg
 	return nil
 }
 
-func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+func insertAnalysis(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
 	rows := make([][]any, len(a.Mentions))
 	for i, m := range a.Mentions {
 		rows[i] = []any{doc, i, m.Start, m.End, m.Text, m.Type, m.Kind, m.Name, m.Chain, m.Ambiguous, m.Confidence}
@@ -170,7 +179,7 @@ func (db *DB) resolveDocID(ctx context.Context, id string) (string, error) {
 	if id == "" {
 		return "", claimgraph.Errorf(claimgraph.EINVALID, "empty document id")
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"\xff")
+	rows, err := db.db.QueryContext(ctx, `SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+string(utf8.MaxRune)) // a valid UTF-8 bound above any id character
 	if err != nil {
 		return "", err
 	}
@@ -346,7 +355,7 @@ func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgra
 	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -385,7 +394,7 @@ func (db *DB) OutletDocuments(ctx context.Context, outlet string, limit int) ([]
 // insertRows inserts rows into table with multi-row INSERT statements of at
 // most 100 rows each: one statement per row costs most of a document's
 // commit time with a pure-Go SQLite.
-func insertRows(ctx context.Context, tx *sql.Tx, table, columns string, rows [][]any) error {
+func insertRows(ctx context.Context, tx *Tx, table, columns string, rows [][]any) error {
 	const chunk = 100
 	for len(rows) > 0 {
 		n := min(len(rows), chunk)

@@ -45,50 +45,63 @@ func (db *DB) loadClaims(ctx context.Context, where string, args ...any) ([]clai
 // loadClaims reads claims matching where (over claims c) with their
 // documents and the entity layer's subject, object and speaker entities.
 func loadClaims(ctx context.Context, db querier, where string, args ...any) ([]claimRow, error) {
-	rows, err := db.QueryContext(ctx, `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
-			COALESCE(ce.subject_entity, 0), COALESCE(ce.object_entity, 0), COALESCE(ce.speaker_entity, 0),
-			COALESCE(es.name, ''), COALESCE(eo.name, ''), COALESCE(ep.name, ''), COALESCE(ep.type, '')
-		FROM claims c JOIN documents d ON d.id = c.doc
-		LEFT JOIN claim_entities ce ON ce.claim = c.id
-		LEFT JOIN entities es ON es.id = ce.subject_entity
-		LEFT JOIN entities eo ON eo.id = ce.object_entity
-		LEFT JOIN entities ep ON ep.id = ce.speaker_entity `+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
+	rows, err := db.QueryContext(ctx, claimSelect+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	defer rows.Close()
 	var out []claimRow
 	for rows.Next() {
-		var r claimRow
-		var data, speakerName, speakerType string
-		var speakerEntity int64
-		if err := rows.Scan(&r.ID, &data, &r.Title, &r.Outlet, &r.Author, &r.Date, &r.SubjectEntity, &r.ObjectEntity, &speakerEntity,
-			&r.subjectName, &r.objectName, &speakerName, &speakerType); err != nil {
-			return nil, fmt.Errorf("claims: %w", err)
+		r, err := scanClaimRow(rows)
+		if err != nil {
+			return nil, err
 		}
-		var sc storedClaim
-		if err := json.Unmarshal([]byte(data), &sc); err != nil {
-			return nil, fmt.Errorf("claim %d: %w", r.ID, err)
-		}
-		id, se, oe := r.ID, r.SubjectEntity, r.ObjectEntity
-		r.Claim = sc.Claim
-		r.ID, r.SubjectEntity, r.ObjectEntity, r.Quote, r.Time = id, se, oe, sc.QuoteOrd, sc.TimeOrd
-		if r.Speaker != nil {
-			// The speaker's name is the resolved entity's canonical name, or
-			// empty: an unresolved speaker is unknown, not its surface text.
-			r.Speaker.Mention = sc.SpeakerMention
-			r.Speaker.Entity, r.Speaker.Name = speakerEntity, speakerName
-			if speakerType != "" {
-				r.Speaker.Type = speakerType
-			}
-		}
-		if r.Hedges == nil {
-			r.Hedges = []string{}
-		}
-		r.Source = claimSource(&r.ClaimView)
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// claimSelect reads claims (alias c) with their documents and entities, as
+// scanClaimRow scans them; a WHERE (and ORDER BY) clause follows.
+const claimSelect = `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
+			COALESCE(ce.subject_entity, 0), COALESCE(ce.object_entity, 0), COALESCE(ce.speaker_entity, 0),
+			COALESCE(es.name, ''), COALESCE(eo.name, ''), COALESCE(ep.name, ''), COALESCE(ep.type, '')
+		FROM claims c JOIN documents d ON d.id = c.doc
+		LEFT JOIN claim_entities ce ON ce.claim = c.id
+		LEFT JOIN entities es ON es.id = ce.subject_entity
+		LEFT JOIN entities eo ON eo.id = ce.object_entity
+		LEFT JOIN entities ep ON ep.id = ce.speaker_entity `
+
+// scanClaimRow scans one row of claimSelect.
+func scanClaimRow(rows interface{ Scan(...any) error }) (claimRow, error) {
+	var r claimRow
+	var data, speakerName, speakerType string
+	var speakerEntity int64
+	if err := rows.Scan(&r.ID, &data, &r.Title, &r.Outlet, &r.Author, &r.Date, &r.SubjectEntity, &r.ObjectEntity, &speakerEntity,
+		&r.subjectName, &r.objectName, &speakerName, &speakerType); err != nil {
+		return r, fmt.Errorf("claims: %w", err)
+	}
+	var sc storedClaim
+	if err := json.Unmarshal([]byte(data), &sc); err != nil {
+		return r, fmt.Errorf("claim %d: %w", r.ID, err)
+	}
+	id, se, oe := r.ID, r.SubjectEntity, r.ObjectEntity
+	r.Claim = sc.Claim
+	r.ID, r.SubjectEntity, r.ObjectEntity, r.Quote, r.Time = id, se, oe, sc.QuoteOrd, sc.TimeOrd
+	if r.Speaker != nil {
+		// The speaker's name is the resolved entity's canonical name, or
+		// empty: an unresolved speaker is unknown, not its surface text.
+		r.Speaker.Mention = sc.SpeakerMention
+		r.Speaker.Entity, r.Speaker.Name = speakerEntity, speakerName
+		if speakerType != "" {
+			r.Speaker.Type = speakerType
+		}
+	}
+	if r.Hedges == nil {
+		r.Hedges = []string{}
+	}
+	r.Source = claimSource(&r.ClaimView)
+	return r, nil
 }
 
 // claimSource names the voice a claim rests on.
@@ -478,9 +491,10 @@ func page[T any](s []T, offset, limit int) []T {
 }
 
 // clusterLabel is a cluster's relation as a graph edge label: "not ..."
-// for a negated one.
+// for a negated one. clusterClaims already writes the "not" into the
+// relation; adding it again labelled denials "not not ..." in claim_edges.
 func clusterLabel(c claimgraph.ClaimCluster) string {
-	if strings.HasSuffix(c.Key, "|not") {
+	if strings.HasSuffix(c.Key, "|not") && !strings.HasPrefix(c.Relation, "not ") {
 		return "not " + c.Relation
 	}
 	return c.Relation

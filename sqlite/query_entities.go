@@ -63,10 +63,9 @@ func (db *DB) Entities(ctx context.Context, f claimgraph.EntityFilter) ([]claimg
 		args = append(args, f.Type)
 	}
 	if q := strings.TrimSpace(f.Query); utf8.RuneCountInString(q) >= 3 {
-		// A trigram phrase matches the names holding q anywhere, from the
-		// index; the quotes make every character literal.
-		where = append(where, `e.id IN (SELECT entity FROM entity_names WHERE entity_names MATCH ?)`)
-		args = append(args, `name:"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+		cond, arg := db.dialect.NameMatch(q) // from the name index
+		where = append(where, cond)
+		args = append(args, arg)
 	} else if q != "" {
 		// Too short for trigrams: scan the names.
 		like := "%" + escapeLike(q) + "%"

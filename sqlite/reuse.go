@@ -72,7 +72,7 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	return out, rows.Err()
 }
 
-func insertSketch(ctx context.Context, tx *sql.Tx, doc string, sig []byte, bands []uint64) error {
+func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO minhash (doc, sig) VALUES (?, ?) ON CONFLICT (doc) DO NOTHING`, doc, sig)
 	if err != nil {
 		return fmt.Errorf("signature: %w", err)
@@ -96,7 +96,7 @@ func insertSketch(ctx context.Context, tx *sql.Tx, doc string, sig []byte, bands
 // insertReuse stores what an analysis found about text reuse: the
 // document's signature and band keys, and its reuse pairs. PutDocument's
 // insertAnalysis calls it inside the document's transaction.
-func insertReuse(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
 	if len(a.MinHash) > 0 {
 		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands); err != nil {
 			return err
@@ -152,7 +152,7 @@ var _ reuse.TextSource = (*DB)(nil).Texts
 // (id or unique prefix) when f.Doc is set, and those whose larger of
 // similarity and containment reaches f.Min.
 func (db *DB) Reuse(ctx context.Context, f claimgraph.ReuseFilter) ([]claimgraph.ReusePair, error) {
-	q := `SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE max(similarity, containment) >= ?`
+	q := `SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE (CASE WHEN similarity > containment THEN similarity ELSE containment END) >= ?`
 	args := []any{f.Min}
 	if f.Doc != "" {
 		id, err := db.resolveDocID(ctx, f.Doc)
@@ -161,7 +161,7 @@ func (db *DB) Reuse(ctx context.Context, f claimgraph.ReuseFilter) ([]claimgraph
 		}
 		// Two indexed lookups joined, rather than an OR the planner scans.
 		q = `SELECT * FROM (SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_a = ?
-			UNION SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_b = ?) WHERE max(similarity, containment) >= ?`
+			UNION SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_b = ?) WHERE (CASE WHEN similarity > containment THEN similarity ELSE containment END) >= ?`
 		args = []any{id, id, f.Min}
 	}
 	q += ` ORDER BY containment DESC, similarity DESC, doc_a, doc_b` + limitClause(f.Offset, f.Limit)

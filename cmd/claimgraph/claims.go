@@ -74,14 +74,14 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 	about := fs.String("about", "", "only claims with this entity as subject or object (name, alias or id)")
 	doc := fs.String("doc", "", "only claims of this document (id or prefix)")
 	limit := fs.Int("limit", 0, "at most this many groups (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("claims: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -99,17 +99,17 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 			switch cl.Stance {
 			case claimgraph.FactAsserted, claimgraph.FactNegated, "":
 				fmt.Fprintf(w, "%s — %s — %s: supported by %d independent source(s) in %d document(s): %s\n",
-					cl.Subject, cl.Relation, cl.Object, cl.Sources, cl.Docs, strings.Join(cl.SourceNames, "; "))
+					oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Sources, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
 			default:
 				// Questions, proposals, conditions and possibilities support nothing.
 				fmt.Fprintf(w, "%s — %s — %s: not a claim of fact (%s) in %d document(s): %s\n",
-					cl.Subject, cl.Relation, cl.Object, cl.Stance, cl.Docs, strings.Join(cl.SourceNames, "; "))
+					oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Stance, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
 			}
 			if len(cl.ContradictedBy) > 0 {
-				fmt.Fprintf(w, "  contradicted by %d source(s): %s\n", len(cl.ContradictedBy), strings.Join(cl.ContradictedBy, "; "))
+				fmt.Fprintf(w, "  contradicted by %d source(s): %s\n", len(cl.ContradictedBy), oneLine(strings.Join(cl.ContradictedBy, "; ")))
 			}
 			if len(cl.Chain) > 0 {
-				fmt.Fprintf(w, "  copied text, oldest first: %s\n", strings.Join(cl.Chain, " → "))
+				fmt.Fprintf(w, "  copied text, oldest first: %s\n", oneLine(strings.Join(cl.Chain, " → ")))
 			}
 		}
 		for _, c := range cl.Claims {
@@ -133,9 +133,9 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 			if c.Via != "" {
 				marks = append(marks, "via "+c.Via)
 			}
-			fmt.Fprintf(w, "  %s %s [%d:%d] %s: %q", c.Doc, orDash(c.Date), c.Evidence.Start, c.Evidence.End, c.Source, clip(oneLine(c.Evidence.Text), 160))
+			fmt.Fprintf(w, "  %s %s [%d:%d] %s: %q", c.Doc, orDash(c.Date), c.Evidence.Start, c.Evidence.End, oneLine(c.Source), clip(oneLine(c.Evidence.Text), 160))
 			if len(marks) > 0 {
-				fmt.Fprintf(w, " (%s)", strings.Join(marks, ", "))
+				fmt.Fprintf(w, " (%s)", oneLine(strings.Join(marks, ", ")))
 			}
 			fmt.Fprintln(w)
 		}

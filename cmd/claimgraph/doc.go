@@ -23,7 +23,7 @@ Set a document's publication date and resolve its relative time expressions
 ("last June", "two months ago") against it, without re-running the other stages.`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the document's time expressions as JSON")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseArgs(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
@@ -34,7 +34,7 @@ Set a document's publication date and resolve its relative time expressions
 	if !ok {
 		return claimgraph.Errorf(claimgraph.EINVALID, "doc set-date: %q is not an ISO 8601 date", fs.Arg(1))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

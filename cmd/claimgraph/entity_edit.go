@@ -31,7 +31,7 @@ Curated decisions about entities: merge, split, rename, type; list them; undo on
 Decisions are stored apart from the mentions and applied on every resolution, so
 they survive re-ingest and can be undone exactly (see also 'claimgraph aliases').`)
 	db := m.dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	store, err := m.openStore(ctx, *db)
@@ -140,7 +140,7 @@ to them with --append) and recomputes the entities; export writes them back.`
 	fs := m.newFlags("aliases "+op, "FILE|-", usage)
 	db := m.dbFlag(fs)
 	appendMode := fs.Bool("append", false, "import: add to the stored decisions instead of replacing them")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseArgs(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -34,7 +34,7 @@ the prediction's own form) and by cue class (speech: verbs of saying and
 entities, within-document mentions, then quotes.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	showErrors := fs.Int("errors", 0, "print up to N scoring errors (human output)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

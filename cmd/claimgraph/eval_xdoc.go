@@ -26,7 +26,7 @@ precision, recall and f1 of --json are the B-cubed ones.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	errs := fs.Int("errors", 0, "also print the N largest clustering mistakes (gold clusters split, entities merging clusters)")
 	scope := fs.Int("cat-sentences", 6, "score only mentions in the first N sentences of each document, the part MEANTIME annotates with entity mentions (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

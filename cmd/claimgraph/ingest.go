@@ -15,7 +15,6 @@ import (
 	"github.com/claimgraph/claimgraph/ingest"
 	"github.com/claimgraph/claimgraph/pipeline"
 	"github.com/claimgraph/claimgraph/reuse"
-	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 // ingestSummary is what an ingest run reports.
@@ -44,9 +43,10 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	outlet := fs.String("outlet", "", "outlet name for every document")
 	date := fs.String("date", "", "publication date (ISO 8601) for documents that carry none")
 	maxDoc := fs.Int64("max-doc-bytes", ingest.DefaultMaxDocBytes, "size cap of one document")
+	budget := fs.Duration("doc-time", pipeline.DefaultLimits().Budget, "time budget of one document's analysis; once spent, its remaining stages are skipped (said on its line)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -60,7 +60,9 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	defer store.Close()
 	opts := ingest.DefaultOptions()
 	opts.Outlet, opts.Date, opts.MaxDocBytes, opts.MaxLine = *outlet, *date, *maxDoc, *maxDoc
-	sum, err := m.ingest(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr))
+	lim := pipeline.DefaultLimits()
+	lim.Budget = *budget
+	sum, err := m.ingestRun(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr), &pipeline.Stats{}, lim)
 	if err != nil {
 		return err
 	}
@@ -80,19 +82,20 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 
 // ingest reads paths into the store, one transaction a document, reporting
 // each failure on stderr as it happens.
-func (m *Main) ingest(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
-	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{})
+func (m *Main) ingest(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
+	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{}, pipeline.DefaultLimits())
 }
 
 // ingestWithStats is ingest without a progress bar, accumulating stage times in st.
-func (m *Main) ingestWithStats(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
-	return m.ingestRun(ctx, store, paths, opts, false, st)
+func (m *Main) ingestWithStats(ctx context.Context, store fullStore, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
+	return m.ingestRun(ctx, store, paths, opts, false, st, pipeline.DefaultLimits())
 }
 
-func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats) (*ingestSummary, error) {
+func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats, lim pipeline.Limits) (*ingestSummary, error) {
 	start := time.Now()
 	sum := &ingestSummary{}
 	p := pipeline.New()
+	p.Limits = lim
 	var bar *mpb.Bar
 	var prog *mpb.Progress
 	if progress {
@@ -100,7 +103,6 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		bar = prog.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d docs")),
 			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f docs/s")))
 	}
-	outlets := map[string]bool{}
 	det := reuse.NewDetector(reuse.DefaultOptions(), store.ReuseIndex(), store.Texts)
 	// Documents are analysed by a pool of workers and committed one by one,
 	// in input order, by this goroutine: text reuse is found against the
@@ -111,11 +113,16 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		}
 		st.Merge(&j.st)
 		it := j.it
+		if it.Skipped {
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: %s\n", esc(it.Source), esc(it.Err.Error()))
+			return nil
+		}
 		if it.Err != nil {
 			sum.Failed++
 			msg := fmt.Sprintf("%s: %v", it.Source, it.Err)
 			sum.Errors = append(sum.Errors, msg)
-			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", msg)
+			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", esc(msg))
 			return nil
 		}
 		if j.err != nil {
@@ -126,11 +133,20 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		case ingest.EncWindows1252, ingest.EncUTF8Lossy:
 			// Not a failure, but said: the text was not valid UTF-8.
 			sum.Notices++
-			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", it.Source, d.Encoding)
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", esc(it.Source), d.Encoding)
+		}
+		if it.Notice != "" {
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: %s\n", esc(it.Source), esc(it.Notice))
 		}
 		if j.stored {
 			sum.Unchanged++
 			return nil
+		}
+		for _, n := range j.st.Notes {
+			// What the per-document limits cut, on the document's line.
+			sum.Notices++
+			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: limit: %s\n", esc(it.Source), n)
 		}
 		if err := p.Relate(ctx, det, d, j.a, j.self, st); err != nil {
 			return err
@@ -145,9 +161,6 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 			sum.Ingested++
 			sum.Bytes += int64(len(d.Text))
 			sum.IDs = append(sum.IDs, d.ID)
-			if d.Outlet != "" {
-				outlets[d.Outlet] = true
-			}
 		} else {
 			sum.Unchanged++
 		}
@@ -179,11 +192,7 @@ func (m *Main) ingestRun(ctx context.Context, store *sqlite.DB, paths []string, 
 		sum.Seconds = time.Since(start).Seconds()
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
-	var names []string
-	for o := range outlets {
-		names = append(names, o)
-	}
-	if sum.Recleaned, err = learnBoilerplate(ctx, store, p, names); err != nil {
+	if sum.Recleaned, err = learnBoilerplate(ctx, store, p); err != nil {
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
 	t := time.Now()

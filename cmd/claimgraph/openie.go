@@ -29,7 +29,7 @@ claimgraph's own claims instead (named actors as arguments, reported speech
 as said(speaker, content)). Lines that yield nothing print nothing.`)
 	format := fs.String("format", "carb", "output format: carb")
 	named := fs.Bool("named", false, "only named entities as arguments (claimgraph's own claims)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *format != "carb" {

@@ -66,14 +66,14 @@ printed as unknown (JSON: "name": null); a quote with no speaker at all has
 	about := fs.String("about", "", "only quotes whose content mentions this entity")
 	doc := fs.String("doc", "", "only quotes of this document (id or prefix)")
 	limit := fs.Int("limit", 0, "at most this many (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("quotes: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -95,12 +95,12 @@ printed as unknown (JSON: "name": null); a quote with no speaker at all has
 		if q.Attribution != "" && q.Attribution != claimgraph.AttrSpeech {
 			kind += " " + q.Attribution
 		}
-		fmt.Fprintf(m.Stdout, "%s %s [%d:%d] %s %s: %q", q.Doc, orDash(q.Date), q.Content.Start, q.Content.End, kind, speakerLabel(q.Speaker), clip(oneLine(q.Content.Text), 160))
+		fmt.Fprintf(m.Stdout, "%s %s [%d:%d] %s %s: %q", q.Doc, orDash(q.Date), q.Content.Start, q.Content.End, kind, esc(speakerLabel(q.Speaker)), clip(oneLine(q.Content.Text), 160))
 		if q.Cue.Text != "" {
-			fmt.Fprintf(m.Stdout, " (%s)", q.Cue.Text)
+			fmt.Fprintf(m.Stdout, " (%s)", oneLine(q.Cue.Text))
 		}
 		if q.Via != "" {
-			fmt.Fprintf(m.Stdout, " via %s", q.Via)
+			fmt.Fprintf(m.Stdout, " via %s", oneLine(q.Via))
 		}
 		fmt.Fprintln(m.Stdout)
 	}

@@ -18,7 +18,7 @@ their text). doc_a equals doc_b for a passage repeated inside one document.
 	doc := fs.String("doc", "", "only pairs of this document (id or prefix)")
 	minSim := fs.Float64("min", 0, "only pairs whose similarity or containment reaches this (0-1)")
 	limit := fs.Int("limit", 0, "at most this many (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -28,7 +28,7 @@ their text). doc_a equals doc_b for a passage repeated inside one document.
 	if *minSim < 0 || *minSim > 1 {
 		return claimgraph.Errorf(claimgraph.EINVALID, "reuse: --min %v is not in [0, 1]", *minSim)
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -24,14 +24,14 @@ Print a document (by id or unique id prefix): its metadata, its original text, a
 its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of the text.`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return fmt.Errorf("show: want one document id")
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 	}
 	w := m.Stdout
 	fmt.Fprintf(w, "id:       %s\nsource:   %s\nformat:   %s (%s)\ntitle:    %s\noutlet:   %s\nauthor:   %s\ndate:     %s (%s)\nbytes:    %d\n",
-		d.ID, d.Source, d.Format, d.Encoding, d.Title, d.Outlet, d.Author, d.Date, orDash(d.DateSource), d.Bytes)
+		d.ID, esc(d.Source), d.Format, d.Encoding, esc(d.Title), esc(d.Outlet), esc(d.Author), esc(d.Date), orDash(d.DateSource), d.Bytes)
 	fmt.Fprintln(w, "\nregions:")
 	for _, r := range d.Regions {
 		fmt.Fprintf(w, "  %-11s %6d-%-6d %s  %s\n", r.Kind, r.Start, r.End, clip(oneLine(d.Text[r.Start:r.End]), 50), r.Why)
@@ -76,7 +76,7 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 		if r.Kind != claimgraph.RegionMain {
 			seg = "[" + string(r.Kind) + ": " + seg + "]"
 		}
-		fmt.Fprint(w, seg)
+		fmt.Fprint(w, escBlock(seg))
 	}
 	fmt.Fprintln(w)
 	return nil
@@ -89,4 +89,5 @@ func orDash(s string) string {
 	return s
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine puts s on one line: white space collapsed, controls escaped.
+func oneLine(s string) string { return esc(strings.Join(strings.Fields(s), " ")) }

@@ -17,7 +17,7 @@ Read text on stdin; print each sentence with its tokens (byte offsets, UPOS,
 lemma) and the named entities (PER, ORG, LOC) with byte offsets and
 confidence. --json prints the analysis as one JSON object.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	data, err := io.ReadAll(m.Stdin)

@@ -20,14 +20,14 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 	from := fs.String("from", "", "only dates from this TIMEX3 value on (a prefix: 2014, 2014-06)")
 	to := fs.String("to", "", "only dates up to this TIMEX3 value (a prefix, inclusive)")
 	limit := fs.Int("limit", 0, "at most this many (0: the store's default page)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("timeline: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 			who = e.Speaker + " says; " + who
 		}
 		fmt.Fprintf(m.Stdout, "%-12s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", e.Value, e.Precision, e.Kind, e.Evidence.Doc,
-			e.Evidence.Start, e.Evidence.End, clip(oneLine(e.Evidence.Text), 140), e.Time.Text, who)
+			e.Evidence.Start, e.Evidence.End, clip(oneLine(e.Evidence.Text), 140), oneLine(e.Time.Text), oneLine(who))
 	}
 	return nil
 }
