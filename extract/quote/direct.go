@@ -291,7 +291,23 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 		c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, j))
 		x.setCue(c, j, ce, info.lemma)
 		if that || shortClause {
+			// A mixed quote: the content is the reported clause, from after
+			// "that" (or the cue) through the quoted words to the clause's end.
 			c.q.Kind = claimgraph.QuoteMixed
+			from := openTok
+			if shortClause {
+				from = ce
+			}
+			_, sl := x.sentence(openTok)
+			end := c.limit
+			if c.limit < len(x.toks) && x.sentOf[c.limit] == x.sentOf[openTok] {
+				end = max(c.limit, x.contentEnd(c.limit+1, sl))
+			}
+			f, l := x.trimContent(from, end)
+			if f < l && l >= c.limit {
+				c.first, c.limit = f, l
+				c.q.Content = x.span(f, l)
+			}
 		}
 		return true
 	}

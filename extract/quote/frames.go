@@ -288,8 +288,23 @@ func (x *index) npStart(j int) bool {
 // sentence end.
 func (x *index) contentEnd(from, sl int) int {
 	for k := from; k+1 < sl; k++ {
+		switch {
+		case x.toks[k].Text == ";" || x.toks[k].Text == ":":
+			return k
+		case x.toks[k].Text == "\u2015" || x.toks[k].Text == "\u2014" && k > from:
+			// A dash opens an aside or another clause ("... taxes ― as
+			// was true ... ― Trump boasted").
+			return k
+		case (x.lower[k] == "and" || x.lower[k] == "but") && k > from && x.anyCue(k+1):
+			// "said he would order a review and warned against ...": the
+			// second verb is the speaker's, not the content's.
+			return k
+		}
 		if x.toks[k].Text != "," {
 			continue
+		}
+		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" {
+			return k // ", contradicting ...": a participle clause of the main one
 		}
 		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
 			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) || x.participleCue(k+1) {
@@ -369,4 +384,16 @@ func (x *index) thatClause(sf, sl, i int) (candidate, bool) {
 	c.q.Attribution = claimgraph.AttrOther
 	c.first, c.limit = x.trimContent(i+2, x.contentEnd(i+2, sl))
 	return c, c.first < c.limit
+}
+
+// anyCue reports a speech or frame cue at token i.
+func (x *index) anyCue(i int) bool {
+	if i >= len(x.toks) {
+		return false
+	}
+	if _, ok := x.cue(i); ok {
+		return true
+	}
+	_, ok := x.frameCue(i)
+	return ok
 }

@@ -218,6 +218,12 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	// Reported content ends where a contrasting clause starts (", but the
 	// opposition argued that ..."), which has its own voice.
 	end := x.contentEnd(ce, sl)
+	// A parenthetical attribution: "A, Mr. Clarke said, B." is one
+	// attribution of A and B.
+	if c2, ok := x.parenthetical(sf, sl, i, ce); ok {
+		x.setCue(&c2, i, ce, info.lemma)
+		return c2, true
+	}
 	// Trailing attribution: the cue clause closes the sentence.
 	if tail := x.tailAfterCue(ce, sl); tail >= 0 {
 		if i > sf && x.toks[i-1].Text == "," { // `CONTENT, said X, a ...`
@@ -423,4 +429,46 @@ func (x *index) addresseeEnd(j, sl int) int {
 		}
 	}
 	return j
+}
+
+// parenthetical finds `A, SPEAKER CUE, B` with the cue at i ending at ce:
+// a subject between a comma and the cue, a comma after the cue (past a
+// time adverbial), at least two words on each side. The content is A and B
+// as two fragments.
+func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	k := ce
+	for k < sl && k < ce+3 && (timeWords[x.lower[k]] || x.tagged && x.toks[k].POS == "ADV") {
+		k++
+	}
+	if k >= sl || x.toks[k].Text != "," {
+		return c, false
+	}
+	end := x.contentEnd(k+1, sl)
+	if x.words(k+1, end) < 2 {
+		return c, false
+	}
+	for j := i - 1; j > sf && j >= i-8; j-- {
+		if x.toks[j].Text == "," {
+			if x.words(sf, j) < 2 || isDoubleMark(x.toks[j-1].Text) {
+				return c, false
+			}
+			c.spk = x.subjectBefore(j+1, x.verbGroupStart(j+1, i))
+			if c.spk.first != j+1 && !(c.spk.first > j+1 && x.words(j+1, c.spk.first) == 0) {
+				return c, false
+			}
+			f1, l1 := x.trimContent(sf, j)
+			f2, l2 := x.trimContent(k+1, end)
+			if f1 >= l1 || f2 >= l2 {
+				return c, false
+			}
+			c.first, c.limit = f1, l2
+			c.q.Fragments = []claimgraph.TextSpan{x.span(f1, l1), x.span(f2, l2)}
+			return c, true
+		}
+		if x.npBoundary(j) {
+			return c, false
+		}
+	}
+	return c, false
 }
