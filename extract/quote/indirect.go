@@ -197,7 +197,15 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	// belongs to another clause's subject.
 	ing := len(w) > 4 && w[len(w)-3:] == "ing"
 	progressive := ing && i > sf && beAux[x.lower[i-1]] && x.lower[i-1] != "being" && x.lower[i-1] != "be"
-	if x.modalBefore(i) || ing && !progressive {
+	if x.modalBefore(i) {
+		return c, false
+	}
+	if ing && !progressive {
+		// ", adding that ...", ", arguing ...": the participle's speaker is
+		// the subject of the clause it hangs on.
+		if i > sf && x.toks[i-1].Text == "," {
+			return x.participle(sf, sl, i, info)
+		}
 		return c, false
 	}
 	ce := x.cueSpanEnd(i, info)
@@ -471,4 +479,28 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 		}
 	}
 	return c, false
+}
+
+// participle reads `MAIN CLAUSE, adding (that) CONTENT`: the speaker is the
+// main clause's subject, the content what follows the cue.
+func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	ce := x.cueSpanEnd(i, info)
+	c.spk = x.sentenceSubject(sf, i)
+	if c.spk.first < 0 {
+		return c, false
+	}
+	j := ce
+	if j < sl && x.lower[j] == "that" {
+		j++
+	} else if info.object {
+		return c, false
+	}
+	if j >= sl || !x.clauseStart(j) && x.lower[j] != "that" {
+		return c, false
+	}
+	x.setCue(&c, i, ce, info.lemma)
+	c.spk.conf *= 0.8
+	c.first, c.limit = x.trimContent(j, x.contentEnd(j, sl))
+	return c, x.words(c.first, c.limit) >= 3
 }
