@@ -131,6 +131,11 @@ const (
 // Who it rests on (the speaker, or the document's outlet) is the claim's
 // source, kept beside it in every export.
 func ClaimFactuality(c *Claim) string {
+	if c.Factuality != "" {
+		// Recorded by the claim extractor (analysis-12 and later): its
+		// frame and its attribution's (reported, denied, question, ...).
+		return c.Factuality
+	}
 	switch {
 	case c.Negated:
 		return FactNegated

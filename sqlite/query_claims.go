@@ -210,19 +210,45 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 			if cl.Relation == "" {
 				cl.Relation = normText(r.Relation.Text)
 			}
-			if r.Negated {
+			cl.Stance = claimStance(&r.ClaimView)
+			switch cl.Stance {
+			case claimgraph.FactAsserted:
+			case claimgraph.FactNegated:
 				// A denial is its own cluster, and says so.
 				cl.Relation = "not " + cl.Relation
+			default:
+				cl.Relation = cl.Stance + ": " + cl.Relation
 			}
 			byKey[k] = cl
 			order = append(order, k)
 		}
 		cl.Claims = append(cl.Claims, r.ClaimView)
 	}
-	out := make([]claimgraph.ClaimCluster, 0, len(order))
 	for _, k := range order {
 		cl := byKey[k]
 		countSources(cl, inCluster, chainPos)
+		if cl.Stance != claimgraph.FactAsserted && cl.Stance != claimgraph.FactNegated {
+			cl.Sources = 0 // a question, a proposal, a condition or a possibility supports nothing
+		}
+	}
+	// An asserted cluster and its negated twin contradict each other; only
+	// clusters loaded together are seen (a filtered query sees the twins of
+	// its own claims).
+	out := make([]claimgraph.ClaimCluster, 0, len(order))
+	for _, k := range order {
+		cl := byKey[k]
+		cl.ContradictedBy = []string{}
+		base, isNot := strings.CutSuffix(k, "|not")
+		switch {
+		case cl.Stance == claimgraph.FactAsserted:
+			if o := byKey[k+"|not"]; o != nil {
+				cl.ContradictedBy = o.SourceNames
+			}
+		case cl.Stance == claimgraph.FactNegated && isNot:
+			if o := byKey[base]; o != nil {
+				cl.ContradictedBy = o.SourceNames
+			}
+		}
 		out = append(out, *cl)
 	}
 	slices.SortStableFunc(out, func(a, b claimgraph.ClaimCluster) int {
@@ -304,7 +330,8 @@ func countSources(cl *claimgraph.ClaimCluster, inCluster map[string]string, chai
 
 // claimKey is the cluster key of a claim: subject entity or normalized
 // subject text, relation lemma, object entity or normalized object text,
-// and "not" for a negated claim.
+// and its stance: "not" for a negated or denied claim, the factuality of a
+// question, proposal, condition or possibility.
 func claimKey(r *claimRow) string {
 	side := func(e int64, t string) string {
 		if e != 0 {
@@ -318,11 +345,18 @@ func claimKey(r *claimRow) string {
 	}
 	rel = claimgraph.RelationKey(rel)
 	k := side(r.SubjectEntity, r.Subject.Text) + "|" + rel + "|" + side(r.ObjectEntity, r.Object.Text)
-	if r.Negated {
+	switch st := claimStance(&r.ClaimView); st {
+	case claimgraph.FactAsserted:
+	case claimgraph.FactNegated:
 		k += "|not"
+	default:
+		k += "|" + st
 	}
 	return k
 }
+
+// claimStance is the stance of a stored claim (see claimgraph.Stance).
+func claimStance(c *claimgraph.ClaimView) string { return claimgraph.Stance(c.Factuality, c.Negated) }
 
 // normText lowercases, folds white space and drops a leading article, so
 // "The  Group" and "the group" key alike.
