@@ -54,6 +54,15 @@ func OpenOptions(ctx context.Context, url string, opts sqlite.Options) (*DB, err
 	if opts.ReadOnly {
 		cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	}
+	// Defaults for this workload unless the URL sets them: the entity
+	// layer's recomputation groups millions of co-occurrence rows (a sort
+	// in 4 MB spills to disk), and JIT compilation costs more than the
+	// short statements of an ingest gain from it.
+	for k, v := range map[string]string{"work_mem": "64MB", "jit": "off"} {
+		if _, set := cfg.RuntimeParams[k]; !set {
+			cfg.RuntimeParams[k] = v
+		}
+	}
 	sdb := stdlib.OpenDB(*cfg)
 	sdb.SetMaxOpenConns(16)
 	sdb.SetMaxIdleConns(8)

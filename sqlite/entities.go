@@ -120,17 +120,24 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 			GROUP BY x.entity, y.entity`},
 		// A claim's subject (object) entity is the entity of the longest
 		// resolved mention overlapping the subject (object) span.
+		// The spans are read out of each claim's JSON once (OFFSET 0 keeps
+		// the engine from folding the derived table into the subqueries,
+		// where PostgreSQL parsed the JSON again for every mention tried).
 		{"claim entities", `INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
 			SELECT c.id,
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < json_extract(c.data, '$.subject.end') AND m.end > json_extract(c.data, '$.subject.start')
+					WHERE m.doc = c.doc AND m.start < c.se AND m.end > c.ss
 					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < json_extract(c.data, '$.object.end') AND m.end > json_extract(c.data, '$.object.start')
+					WHERE m.doc = c.doc AND m.start < c.oe AND m.end > c.os
 					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.ord = json_extract(c.data, '$.speaker_mention')), 0)
-			FROM claims c`},
+					WHERE m.doc = c.doc AND m.ord = c.sm), 0)
+			FROM (SELECT id, doc,
+				json_extract(data, '$.subject.start') AS ss, json_extract(data, '$.subject.end') AS se,
+				json_extract(data, '$.object.start') AS os, json_extract(data, '$.object.end') AS oe,
+				json_extract(data, '$.speaker_mention') AS sm
+				FROM claims LIMIT -1 OFFSET 0) AS c`},
 	}
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q); err != nil {
