@@ -131,6 +131,11 @@ func (s *Server) entityFilter(q url.Values) (claimgraph.EntityFilter, paging, er
 		return claimgraph.EntityFilter{}, p, err
 	}
 	f := claimgraph.EntityFilter{Type: strings.ToUpper(q.Get("type")), Query: q.Get("q"), Sort: q.Get("sort"), Offset: p.Offset, Limit: p.Limit + 1}
+	switch f.Type {
+	case "", claimgraph.TypePER, claimgraph.TypeORG, claimgraph.TypeLOC, claimgraph.TypeMISC:
+	default:
+		return f, p, claimgraph.Errorf(claimgraph.EINVALID, "type must be PER, ORG, LOC or MISC, not %q", q.Get("type"))
+	}
 	switch f.Sort {
 	case "", "mentions", "docs", "name":
 	default:
@@ -218,6 +223,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	text := strings.TrimSpace(q.Get("q"))
 	if text == "" {
 		return claimgraph.Errorf(claimgraph.EINVALID, "search needs q, the words to look for")
+	}
+	if strings.Count(text, `"`)%2 == 1 {
+		return claimgraph.Errorf(claimgraph.EINVALID, "q has an unterminated quotation mark: %s", text)
 	}
 	hits, err := s.store.Search(r.Context(), text, p.Offset, p.Limit+1)
 	if err != nil {
@@ -328,7 +336,31 @@ func (s *Server) apiEdge(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) timelineQuery(q url.Values) (claimgraph.TimelineQuery, paging, error) {
 	p, err := s.paging(q)
 	t := claimgraph.TimelineQuery{Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Offset: p.Offset, Limit: p.Limit + 1}
-	return t, p, err
+	if err != nil {
+		return t, p, err
+	}
+	for _, name := range []string{"from", "to"} {
+		if err := checkDate(name, q.Get(name)); err != nil {
+			return t, p, err
+		}
+	}
+	return t, p, nil
+}
+
+// checkDate accepts an empty value or a calendar date of year, month or
+// day precision (2015, 2015-11, 2015-11-13), the forms timeline bounds are
+// compared in; anything else is a bad parameter, not an empty answer.
+func checkDate(name, v string) error {
+	if v == "" {
+		return nil
+	}
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(v)]
+	if layout != "" {
+		if _, err := time.Parse(layout, v); err == nil {
+			return nil
+		}
+	}
+	return claimgraph.Errorf(claimgraph.EINVALID, "%s must be a date: YYYY, YYYY-MM or YYYY-MM-DD, not %q", name, v)
 }
 
 func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
@@ -352,7 +384,8 @@ func (s *Server) reuseFilter(q url.Values) (claimgraph.ReuseFilter, paging, erro
 	}
 	if v := q.Get("min"); v != "" {
 		m, err := strconv.ParseFloat(v, 64)
-		if err != nil || m < 0 || m > 1 {
+		if err != nil || !(m >= 0 && m <= 1) { // NaN compares false
+
 			return f, p, claimgraph.Errorf(claimgraph.EINVALID, "min must be a number in [0,1], not %q", v)
 		}
 		f.Min = m

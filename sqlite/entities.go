@@ -96,11 +96,20 @@ func insertMentionEntities(ctx context.Context, tx *Tx, mentionEntity map[int64]
 	return nil
 }
 
+// MaxPairEntities bounds the entities of one document that enter the
+// co-occurrence table (its most mentioned ones), so one document adds at
+// most MaxPairEntities × (MaxPairEntities-1) pairs.
+const MaxPairEntities = 100
+
+// MaxMentionBytes is the longest mention the store relates to claims by
+// overlap; the pipeline stores no longer one (a name is not a paragraph).
+const MaxMentionBytes = 512
+
 // deriveEntityTables fills the counts and the derived tables from
 // mention_entities in set-based statements, one pass each.
 func deriveEntityTables(ctx context.Context, tx *Tx) error {
 	steps := []struct{ what, q string }{
-		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases`},
+		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases WHERE source <> 'rejected'`},
 		{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
 			AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
 			WHERE doc <> ''`},
@@ -114,30 +123,36 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 		// Every ordered pair of entities in one document; the entity page
 		// and the graph read co-occurrence from here instead of joining
 		// entity_docs with itself at query time.
-		{"entity pairs", `INSERT INTO entity_pairs (a, b, docs, sources)
+		// Only a document's MaxPairEntities most mentioned entities pair up:
+		// a long document naming thousands of actors would otherwise add
+		// millions of pairs (quadratic in its size) that say little.
+		{"entity pairs", `WITH top AS MATERIALIZED (SELECT entity, doc, source FROM (
+				SELECT entity, doc, source, ROW_NUMBER() OVER (PARTITION BY doc ORDER BY mentions DESC, entity) AS r FROM entity_docs)
+				WHERE r <= ` + fmt.Sprint(MaxPairEntities) + `)
+			INSERT INTO entity_pairs (a, b, docs, sources)
 			SELECT x.entity, y.entity, COUNT(*), COUNT(DISTINCT x.source)
-			FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity <> x.entity
+			FROM top x JOIN top y ON y.doc = x.doc AND y.entity <> x.entity
 			GROUP BY x.entity, y.entity`},
 		// A claim's subject (object) entity is the entity of the longest
-		// resolved mention overlapping the subject (object) span.
-		// The spans are read out of each claim's JSON once (OFFSET 0 keeps
-		// the engine from folding the derived table into the subqueries,
-		// where PostgreSQL parsed the JSON again for every mention tried).
-		{"claim entities", `INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
+		// resolved mention overlapping the subject (object) span. The spans
+		// are read from the JSON once per claim, and the mentions are found
+		// through mentions_doc_start within MaxMentionBytes of the span, so
+		// the cost follows the claims, not claims × mentions of a document.
+		{"claim entities", `WITH c AS MATERIALIZED (SELECT id, doc,
+				json_extract(data, '$.subject.start') AS ss, json_extract(data, '$.subject.end') AS se,
+				json_extract(data, '$.object.start') AS os, json_extract(data, '$.object.end') AS oe,
+				json_extract(data, '$.speaker_mention') AS sm FROM claims)
+			INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
 			SELECT c.id,
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < c.se AND m.end > c.ss
+					WHERE m.doc = c.doc AND m.start < c.se AND m.start > c.ss - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.ss
 					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < c.oe AND m.end > c.os
+					WHERE m.doc = c.doc AND m.start < c.oe AND m.start > c.os - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.os
 					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
 					WHERE m.doc = c.doc AND m.ord = c.sm), 0)
-			FROM (SELECT id, doc,
-				json_extract(data, '$.subject.start') AS ss, json_extract(data, '$.subject.end') AS se,
-				json_extract(data, '$.object.start') AS os, json_extract(data, '$.object.end') AS oe,
-				json_extract(data, '$.speaker_mention') AS sm
-				FROM claims LIMIT -1 OFFSET 0) AS c`},
+			FROM c`},
 	}
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q); err != nil {

@@ -38,7 +38,7 @@ peak resident memory and the time spent in each stage.`)
 	asJSON := fs.Bool("json", false, "print JSON")
 	keep := fs.String("db", "", "store to ingest into: a SQLite file or a postgres:// URL (default: a temporary SQLite file, removed afterwards)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

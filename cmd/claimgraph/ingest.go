@@ -22,10 +22,11 @@ type ingestSummary struct {
 	Ingested  int      `json:"ingested"`
 	Unchanged int      `json:"unchanged"`
 	Failed    int      `json:"failed"`
-	Notices   int      `json:"notices"`   // inputs read with a warning (e.g. not valid UTF-8)
-	Recleaned int      `json:"recleaned"` // documents re-cleaned for site boilerplate learned in this run
-	Entities  int      `json:"entities"`  // entities after resolution (0 when nothing changed)
-	Bytes     int64    `json:"bytes"`
+	Notices   int      `json:"notices"`     // inputs read with a warning (e.g. not valid UTF-8)
+	Recleaned int      `json:"recleaned"`   // documents re-cleaned for site boilerplate learned in this run
+	Entities  int      `json:"entities"`    // entities after resolution (0 when nothing changed)
+	Bytes     int64    `json:"bytes"`       // text of the documents ingested
+	Input     int64    `json:"input_bytes"` // size of the input files (0 for stdin)
 	Words     int      `json:"words"`
 	Seconds   float64  `json:"seconds"`
 	Errors    []string `json:"errors,omitempty"`
@@ -38,14 +39,30 @@ Read articles (.txt, .html/.htm, .jsonl[.gz], .warc[.gz], directories recursivel
 "-" for stdin; gzip transparently) into the store. Each document is committed with
 everything derived from it; a document already stored is reported unchanged. A bad
 input yields one line on stderr naming the file (and record) and the reason; the
-rest of the batch goes on, and the exit status is non-zero when anything failed.`)
+rest of the batch goes on, and the exit status is non-zero when anything failed.
+
+JSON Lines: one article an object a line. It must have "text" (plain text) or
+"html" (a page, cleaned like an .html file), a string; it may have "title",
+"outlet", "author" (a string or a list of strings), "url" and "date" (ISO 8601:
+2024-01-31, 2024-01-31T09:30:00Z, 20240131; a date that cannot be read leaves the
+document undated, said on its line). Any other field (an "id" too: a document's
+id is the hash of its text) is kept as metadata.
+
+Plain text: the first line is the title when it reads as a headline (short, no
+final period). HTML: title, outlet, author and date from the page's metadata.
+WARC: every response or resource record holding HTML or text.
+
+On a terminal a progress bar shows the share of the input read, documents/s and
+the time left; a summary line ends every run. Per-document limits (names kept,
+span lengths, --doc-time) are said on the document's line when they cut.`)
 	db := m.dbFlag(fs)
 	outlet := fs.String("outlet", "", "outlet name for every document")
 	date := fs.String("date", "", "publication date (ISO 8601) for documents that carry none")
 	maxDoc := fs.Int64("max-doc-bytes", ingest.DefaultMaxDocBytes, "size cap of one document")
+	budget := fs.Duration("doc-time", pipeline.DefaultLimits().Budget, "time budget of one document's analysis; once spent, its remaining stages are skipped (said on its line)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -59,8 +76,14 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	defer store.Close()
 	opts := ingest.DefaultOptions()
 	opts.Outlet, opts.Date, opts.MaxDocBytes, opts.MaxLine = *outlet, *date, *maxDoc, *maxDoc
-	sum, err := m.ingest(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr))
+	lim := pipeline.DefaultLimits()
+	lim.Budget = *budget
+	sum, err := m.ingestRun(ctx, store, fs.Args(), opts, !*quiet && isTerminal(m.Stderr), &pipeline.Stats{}, lim)
 	if err != nil {
+		// Interrupted or failed: what was committed is said all the same.
+		if sum != nil && !*asJSON {
+			fmt.Fprintln(m.Stdout, sum.line())
+		}
 		return err
 	}
 	if *asJSON {
@@ -69,7 +92,7 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 			return err
 		}
 	} else {
-		fmt.Fprintf(m.Stdout, "ingested %d, unchanged %d, failed %d\n", sum.Ingested, sum.Unchanged, sum.Failed)
+		fmt.Fprintln(m.Stdout, sum.line())
 	}
 	if sum.Failed > 0 {
 		return errReported
@@ -77,27 +100,60 @@ rest of the batch goes on, and the exit status is non-zero when anything failed.
 	return nil
 }
 
+// line is the summary a person reads: the counts, then the time and rates.
+func (s *ingestSummary) line() string {
+	out := fmt.Sprintf("ingested %d, unchanged %d, failed %d", s.Ingested, s.Unchanged, s.Failed)
+	if s.Notices > 0 {
+		out += fmt.Sprintf(", %d notice(s)", s.Notices)
+	}
+	if s.Seconds > 0 {
+		docs := s.Ingested + s.Unchanged + s.Failed
+		out += fmt.Sprintf(" in %.1f s (%.1f docs/s, %.2f MB/s of text)", s.Seconds, float64(docs)/s.Seconds, float64(s.Bytes)/1e6/s.Seconds)
+	}
+	return out
+}
+
 // ingest reads paths into the store, one transaction a document, reporting
 // each failure on stderr as it happens.
 func (m *Main) ingest(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool) (*ingestSummary, error) {
-	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{})
+	return m.ingestRun(ctx, store, paths, opts, progress, &pipeline.Stats{}, pipeline.DefaultLimits())
 }
 
 // ingestWithStats is ingest without a progress bar, accumulating stage times in st.
 func (m *Main) ingestWithStats(ctx context.Context, store fullStore, paths []string, opts ingest.Options, st *pipeline.Stats) (*ingestSummary, error) {
-	return m.ingestRun(ctx, store, paths, opts, false, st)
+	return m.ingestRun(ctx, store, paths, opts, false, st, pipeline.DefaultLimits())
 }
 
-func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats) (*ingestSummary, error) {
+func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, opts ingest.Options, progress bool, st *pipeline.Stats, lim pipeline.Limits) (*ingestSummary, error) {
 	start := time.Now()
 	sum := &ingestSummary{}
 	p := pipeline.New()
+	p.Limits = lim
 	var bar *mpb.Bar
 	var prog *mpb.Progress
+	errw := m.Stderr // per-document lines; above the bar while it shows
+	docs := 0
+	total, known := ingest.InputSize(paths)
 	if progress {
-		prog = mpb.NewWithContext(ctx, mpb.WithOutput(m.Stderr))
-		bar = prog.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d docs")),
-			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f docs/s")))
+		prog = mpb.NewWithContext(ctx, mpb.WithOutput(m.Stderr), mpb.WithAutoRefresh(), mpb.WithWidth(100))
+		errw = prog
+		count := decor.Any(func(decor.Statistics) string { return fmt.Sprintf("%d docs", docs) })
+		rate := decor.Any(func(decor.Statistics) string {
+			if sec := time.Since(start).Seconds(); sec > 0 {
+				return fmt.Sprintf("%.1f docs/s", float64(docs)/sec)
+			}
+			return ""
+		})
+		if known && total > 0 {
+			// The input's size is known: how much is done, how fast, and
+			// how long the rest should take, from the bytes read.
+			bar = prog.New(total, mpb.BarStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.Percentage(decor.WCSyncSpace)),
+				mpb.AppendDecorators(count, decor.Name(" "), decor.CountersKibiByte("% .1f / % .1f"), decor.Name(" "),
+					decor.AverageSpeed(decor.SizeB1024(0), "% .1f"), decor.Name(" "), rate, decor.Name(" ETA "), decor.AverageETA(decor.ET_STYLE_GO)))
+		} else {
+			bar = prog.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest "), count),
+				mpb.AppendDecorators(decor.Name(" "), rate))
+		}
 	}
 	rs := &batchReuse{store: store}
 	det := reuse.NewDetector(reuse.DefaultOptions(), rs, rs.Texts)
@@ -126,16 +182,26 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	// in input order, by this goroutine: text reuse is found against the
 	// documents committed before, and a killed run has committed a prefix.
 	commit := func(j *ingestJob) error {
+		docs++
 		if bar != nil {
-			defer bar.Increment()
+			if known && total > 0 {
+				defer bar.SetCurrent(min(j.it.Read, total))
+			} else {
+				defer bar.Increment()
+			}
 		}
 		st.Merge(&j.st)
 		it := j.it
+		if it.Skipped {
+			sum.Notices++
+			fmt.Fprintf(errw, "claimgraph: ingest: %s: %s\n", esc(it.Source), esc(it.Err.Error()))
+			return nil
+		}
 		if it.Err != nil {
 			sum.Failed++
 			msg := fmt.Sprintf("%s: %v", it.Source, it.Err)
 			sum.Errors = append(sum.Errors, msg)
-			fmt.Fprintln(m.Stderr, "claimgraph: ingest:", msg)
+			fmt.Fprintln(errw, "claimgraph: ingest:", esc(msg))
 			return nil
 		}
 		if j.err != nil {
@@ -146,11 +212,20 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 		case ingest.EncWindows1252, ingest.EncUTF8Lossy:
 			// Not a failure, but said: the text was not valid UTF-8.
 			sum.Notices++
-			fmt.Fprintf(m.Stderr, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", it.Source, d.Encoding)
+			fmt.Fprintf(errw, "claimgraph: ingest: %s: not valid UTF-8; decoded as %s\n", esc(it.Source), d.Encoding)
+		}
+		if it.Notice != "" {
+			sum.Notices++
+			fmt.Fprintf(errw, "claimgraph: ingest: %s: %s\n", esc(it.Source), esc(it.Notice))
 		}
 		if j.stored {
 			sum.Unchanged++
 			return nil
+		}
+		for _, n := range j.st.Notes {
+			// What the per-document limits cut, on the document's line.
+			sum.Notices++
+			fmt.Fprintf(errw, "claimgraph: ingest: %s: limit: %s\n", esc(it.Source), n)
 		}
 		if batch == nil {
 			b, err := store.BeginBatch(ctx)
@@ -207,6 +282,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 		bar.SetTotal(-1, true)
 		prog.Wait()
 	}
+	sum.Input = total
 	sum.Words = st.Words
 	if err != nil {
 		sum.Seconds = time.Since(start).Seconds()

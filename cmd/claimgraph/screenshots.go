@@ -33,7 +33,7 @@ greyed, a search, and the start page.`)
 	doc := fs.String("doc", "002_", "the document to shoot: an id, or a part of its source path")
 	browser := fs.String("chromium", "/usr/bin/chromium", "the Chromium executable")
 	width := fs.Int("width", 1400, "window width in pixels")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if _, err := os.Stat(*browser); err != nil {
