@@ -101,6 +101,7 @@ func routes() []route {
 		{"GET /api/edge", true, (*Server).apiEdge},
 		{"GET /api/timeline", true, (*Server).apiTimeline},
 		{"GET /api/reuse", true, (*Server).apiReuse},
+		{"GET /api/outlets", true, (*Server).apiOutlets},
 		// Web UI.
 		{"GET /{$}", false, (*Server).pageHome},
 		{"GET /search", false, (*Server).pageSearch},

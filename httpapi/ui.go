@@ -280,7 +280,11 @@ func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Entities": trim(es, p), "Pager": pager(r, p, len(es)), "Filter": f,
+	sf, err := s.scopeForm(r, f.Docs, true)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Entities": trim(es, p), "Pager": pager(r, p, len(es)), "Filter": f, "Scope": sf,
 		"Types": []string{"", claimgraph.TypePER, claimgraph.TypeORG, claimgraph.TypeLOC, claimgraph.TypeMISC}}
 	s.render(w, r, http.StatusOK, "entities", &page{Title: "Entities", Nav: "entities", Data: data})
 	return nil
@@ -422,7 +426,11 @@ func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": f.Outlet}
+	sf, err := s.scopeForm(r, claimgraph.DocScope{Outlet: f.Outlet}, false)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": f.Outlet, "Sort": f.Sort, "Scope": sf}
 	s.render(w, r, http.StatusOK, "documents", &page{Title: "Documents", Nav: "documents", Data: data})
 	return nil
 }
@@ -471,7 +479,11 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Quotes": trim(qs, p), "Pager": pager(r, p, len(qs)), "Filter": f}
+	sf, err := s.scopeForm(r, f.Docs, true)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Quotes": trim(qs, p), "Pager": pager(r, p, len(qs)), "Filter": f, "Scope": sf}
 	s.render(w, r, http.StatusOK, "quotes", &page{Title: "Quotes", Nav: "quotes", Data: data})
 	return nil
 }
@@ -485,7 +497,11 @@ func (s *Server) pageClaims(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Claims": trim(cs, p), "Pager": pager(r, p, len(cs)), "Filter": f}
+	sf, err := s.scopeForm(r, f.Docs, true)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Claims": trim(cs, p), "Pager": pager(r, p, len(cs)), "Filter": f, "Scope": sf}
 	s.render(w, r, http.StatusOK, "claims", &page{Title: "Claims", Nav: "claims", Data: data})
 	return nil
 }
@@ -562,6 +578,7 @@ func (s *Server) pageEdge(w http.ResponseWriter, r *http.Request) error {
 
 // timelinePage is the timeline.
 type timelinePage struct {
+	Scope   *scopeForm
 	Query   claimgraph.TimelineQuery
 	Entries []claimgraph.TimelineEntry
 	SVG     SVGTimeline
@@ -577,7 +594,11 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	tp := &timelinePage{Query: tq, Entries: trim(es, p), Pager: pager(r, p, len(es))}
+	sf, err := s.scopeForm(r, tq.Docs, false)
+	if err != nil {
+		return err
+	}
+	tp := &timelinePage{Query: tq, Entries: trim(es, p), Pager: pager(r, p, len(es)), Scope: sf}
 	tp.SVG = layoutTimeline(tp.Entries)
 	s.render(w, r, http.StatusOK, "timeline", &page{Title: "Timeline", Nav: "timeline", Data: tp})
 	return nil
@@ -595,4 +616,26 @@ func (s *Server) pageReuse(w http.ResponseWriter, r *http.Request) error {
 	data := map[string]any{"Pairs": trim(rs, p), "Pager": pager(r, p, len(rs)), "Filter": f}
 	s.render(w, r, http.StatusOK, "reuse", &page{Title: "Text reuse", Nav: "reuse", Data: data})
 	return nil
+}
+
+// scopeForm fills the outlet and date fields of a listing's filter form:
+// the outlets listed from the store, and placeholders from the store's own
+// range of publication dates.
+type scopeForm struct {
+	Outlets          []claimgraph.OutletCount
+	Outlet, From, To string
+	Min, Max         string // the store's earliest and latest publication dates
+	Dates            bool   // the listing filters by publication date
+}
+
+func (s *Server) scopeForm(r *http.Request, sc claimgraph.DocScope, dates bool) (*scopeForm, error) {
+	outlets, err := s.store.Outlets(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	min, max, err := s.store.DateRange(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return &scopeForm{Outlets: outlets, Outlet: sc.Outlet, From: sc.From, To: sc.To, Min: min, Max: max, Dates: dates}, nil
 }
