@@ -305,6 +305,7 @@ type entityPage struct {
 	Ref        string
 	Section    int             // items per section
 	Deferred   map[string]bool // sections left to the browser: quotes-by, quotes-about, claims
+	Curate     *curationForm   // the curation forms, for a request with a write token
 }
 
 // aliasGroup is one name of an entity with every piece of evidence for it.
@@ -334,7 +335,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ref := strconv.FormatInt(e.ID, 10)
-	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}}
+	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}, Curate: s.curationFor(r)}
 	type section struct {
 		name   string
 		quotes []claimgraph.QuoteView
