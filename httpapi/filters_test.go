@@ -2,6 +2,8 @@ package httpapi_test
 
 import (
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,6 +67,35 @@ func TestOutletAndDateFilters(t *testing.T) {
 		}
 		if path != "/documents" && !strings.Contains(body, `placeholder="2013-09-12"`) {
 			t.Errorf("%s: placeholder not from the store's dates", path)
+		}
+	}
+}
+
+// The reader shows markup left in article text as a muted mark, a claim's
+// source by name or title (never document:<hash>), and a key without an
+// empty entry.
+func TestReaderMarkupAndSources(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	_, body := f.get(t, "/documents/"+f.doc1)
+	if strings.Contains(body, "not main text: </li>") {
+		t.Error("the key lists an empty set of regions")
+	}
+	for _, path := range []string{"/claims", "/entities/" + f.doc1[:0] + "Nouri%20al-Maliki"} {
+		_, body := f.get(t, path)
+		if m := regexp.MustCompile(`document:[0-9a-f]{8}`).FindString(body); m != "" {
+			t.Errorf("%s shows a document:<hash> source: %s", path, m)
+		}
+	}
+}
+
+// The graph and timeline pages name the entity, not its id.
+func TestPagesNameEntities(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	id := strconv.FormatInt(f.mko, 10)
+	for _, path := range []string{"/graph?entity=" + id, "/timeline?entity=" + id} {
+		_, body := f.get(t, path)
+		if !strings.Contains(body, `name="entity" value="Mojahedin-e Khalq Organization"`) || strings.Contains(body, `value="`+id+`"`) {
+			t.Errorf("%s does not name the entity in its form", path)
 		}
 	}
 }

@@ -55,6 +55,22 @@ var funcs = template.FuncMap{
 	// readTime is a person's reading of a TIMEX3 value, "" when the value
 	// reads as it is.
 	"readTime": claimgraph.ReadTimeValue,
+	// sourceLabel names a claim's voice for people: an outlet by its name,
+	// a document without outlet by its title, never "document:<hash>".
+	"sourceLabel": sourceLabel,
+	// clusterSources names a cluster's independent sources the same way.
+	"clusterSources": func(cl claimgraph.ClaimCluster) string {
+		titles := map[string]string{}
+		for _, c := range cl.Claims {
+			titles[c.Doc] = c.Title
+		}
+		out := make([]string, len(cl.SourceNames))
+		for i, n := range cl.SourceNames {
+			id := strings.TrimPrefix(n, "document:")
+			out[i] = sourceLabel(n, titles[id], id)
+		}
+		return strings.Join(out, ", ")
+	},
 	// aliasNames lists an entity's other names once each, at most n.
 	"aliasNames": func(e claimgraph.Entity, n int) string {
 		seen := map[string]bool{strings.ToLower(e.Name): true}
@@ -443,6 +459,7 @@ type readerPage struct {
 	Blocks  []Block
 	Reuse   []claimgraph.ReusePair
 	Regions map[string]int
+	NonMain bool // some region is not main text: the key explains the grey
 	Meta    []string
 }
 
@@ -458,6 +475,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	rp := &readerPage{D: d, A: a, Blocks: buildBlocks(d, a, parseHighlight(r.URL.Query().Get("hl"))), Reuse: reuse, Regions: map[string]int{}}
 	for _, rg := range d.Regions {
 		rp.Regions[string(rg.Kind)]++
+		rp.NonMain = rp.NonMain || rg.Kind != claimgraph.RegionMain
 	}
 	for k, v := range d.Meta {
 		rp.Meta = append(rp.Meta, k+": "+v)
@@ -579,11 +597,12 @@ func (s *Server) pageEdge(w http.ResponseWriter, r *http.Request) error {
 
 // timelinePage is the timeline.
 type timelinePage struct {
-	Scope   *scopeForm
-	Query   claimgraph.TimelineQuery
-	Entries []claimgraph.TimelineEntry
-	SVG     SVGTimeline
-	Pager   Pager
+	Scope      *scopeForm
+	EntityName string // the entity asked for, by name (the query may hold its id)
+	Query      claimgraph.TimelineQuery
+	Entries    []claimgraph.TimelineEntry
+	SVG        SVGTimeline
+	Pager      Pager
 }
 
 func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
@@ -601,6 +620,11 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 	}
 	tp := &timelinePage{Query: tq, Entries: trim(es, p), Pager: pager(r, p, len(es)), Scope: sf}
 	tp.SVG = layoutTimeline(tp.Entries)
+	if tq.Entity != "" {
+		if e, err := s.store.Entity(r.Context(), tq.Entity); err == nil {
+			tp.EntityName = e.Name
+		}
+	}
 	s.render(w, r, http.StatusOK, "timeline", &page{Title: "Timeline", Nav: "timeline", Data: tp})
 	return nil
 }
@@ -639,4 +663,25 @@ func (s *Server) scopeForm(r *http.Request, sc claimgraph.DocScope, dates bool) 
 		return nil, err
 	}
 	return &scopeForm{Outlets: outlets, Outlet: sc.Outlet, From: sc.From, To: sc.To, Min: min, Max: max, Dates: dates}, nil
+}
+
+// sourceLabel turns a stored source key ("outlet:Example Times",
+// "speaker:he", "document:ID") into words: the outlet, the speaker's words,
+// or the document's title (its short id when it has none).
+func sourceLabel(key, title, doc string) string {
+	switch {
+	case strings.HasPrefix(key, "outlet:"):
+		return strings.TrimPrefix(key, "outlet:")
+	case strings.HasPrefix(key, "speaker:"):
+		return strings.TrimPrefix(key, "speaker:") + " (unresolved)"
+	case strings.HasPrefix(key, "document:"):
+		if title != "" {
+			return "“" + shorten(title, 60) + "”"
+		}
+		if len(doc) > 8 {
+			doc = doc[:8]
+		}
+		return "document " + doc
+	}
+	return key
 }
