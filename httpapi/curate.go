@@ -101,15 +101,17 @@ func (s *Server) takeWriteToken(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// sameOrigin refuses a post from another site (cross-site request forgery):
-// the browser's Origin, or else its Referer, must name this server.
+// sameOrigin refuses a post from another site (cross-site request forgery)
+// when the write token came in a cookie: the browser's Sec-Fetch-Site must
+// say same-origin, or else its Origin must name this server. (A request
+// with the token in its Authorization header cannot be forged by a page of
+// another site: the server allows no cross-origin requests.)
 func sameOrigin(r *http.Request) bool {
-	src := r.Header.Get("Origin")
-	if src == "" || src == "null" {
-		src = r.Header.Get("Referer")
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" {
+		return site == "same-origin"
 	}
-	u, err := url.Parse(src)
-	return err == nil && src != "" && strings.EqualFold(u.Host, r.Host)
+	u, err := url.Parse(r.Header.Get("Origin"))
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
 }
 
 func (s *Server) postAllowed(w http.ResponseWriter, r *http.Request) (string, bool) {
@@ -118,11 +120,18 @@ func (s *Server) postAllowed(w http.ResponseWriter, r *http.Request) (string, bo
 		s.error(w, r, claimgraph.Errorf(claimgraph.EUNAUTHORIZED, "curation needs a write token: open any page once with ?write_token=TOKEN"))
 		return "", false
 	}
-	if !sameOrigin(r) {
+	if !bearer(r) && !sameOrigin(r) {
 		s.error(w, r, &httpError{status: http.StatusForbidden, code: "forbidden", msg: "a curation request must come from a page of this server"})
 		return "", false
 	}
 	return who, true
+}
+
+// bearer reports whether the request carries a token in its Authorization
+// header (set by a program, never by a form of another site).
+func bearer(r *http.Request) bool {
+	scheme, _, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	return ok && strings.EqualFold(scheme, "Bearer")
 }
 
 // postCurate records one decision from a form: op, name (repeated), to, note.

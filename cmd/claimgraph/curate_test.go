@@ -50,8 +50,17 @@ func TestCurationOverHTTP(t *testing.T) {
 	if res, _ := do("POST", "/curate", rename); res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("POST without a token = %d, want 401", res.StatusCode)
 	}
-	if res, _ := do("POST", "/curate", rename, "Authorization", "Bearer "+tok, "Origin", "http://evil.example"); res.StatusCode != http.StatusForbidden {
+	// With the token in the cookie (a browser), a post from another site
+	// is refused.
+	cookie := "claimgraph_write=" + tok
+	if res, _ := do("POST", "/curate", rename, "Cookie", cookie, "Origin", "http://evil.example"); res.StatusCode != http.StatusForbidden {
 		t.Errorf("POST from another site = %d, want 403", res.StatusCode)
+	}
+	if res, _ := do("POST", "/curate", rename, "Cookie", cookie, "Sec-Fetch-Site", "cross-site", "Origin", base); res.StatusCode != http.StatusForbidden {
+		t.Errorf("POST with Sec-Fetch-Site cross-site = %d, want 403", res.StatusCode)
+	}
+	if res, _ := do("POST", "/curate", rename, "Cookie", cookie, "Origin", "null"); res.StatusCode != http.StatusForbidden {
+		t.Errorf("POST with Origin null = %d, want 403", res.StatusCode)
 	}
 	if res, _ := do("POST", "/curate", url.Values{"op": {"rename"}, "name": {"Riverton"}}, auth...); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("rename without a new name = %d, want 400", res.StatusCode)
