@@ -96,17 +96,24 @@ type ClaimView struct {
 // many articles repeat them, a document's own voice counts as its outlet, and
 // documents in one reuse cluster count once.
 type ClaimCluster struct {
-	Key           string      `json:"key"`
-	Subject       string      `json:"subject"`
-	SubjectEntity int64       `json:"subject_entity,omitempty"`
-	Relation      string      `json:"relation"` // normalized lemma
-	Object        string      `json:"object"`
-	ObjectEntity  int64       `json:"object_entity,omitempty"`
-	Sources       int         `json:"sources"`
-	SourceNames   []string    `json:"source_names"`
-	Docs          int         `json:"docs"`
-	Claims        []ClaimView `json:"claims"`
-	Chain         []string    `json:"chain,omitempty"` // documents of copied text, oldest first
+	Key           string   `json:"key"`
+	Subject       string   `json:"subject"`
+	SubjectEntity int64    `json:"subject_entity,omitempty"`
+	Relation      string   `json:"relation"` // normalized lemma
+	Object        string   `json:"object"`
+	ObjectEntity  int64    `json:"object_entity,omitempty"`
+	Sources       int      `json:"sources"` // independent sources that support it; 0 for questions, proposals, conditions, possibilities
+	SourceNames   []string `json:"source_names"`
+	// Stance is how the cluster's statements present the claim: asserted
+	// (asserted or reported), negated (negated or denied), or the
+	// factuality they share (question, proposed, conditional, possible).
+	Stance string `json:"stance"`
+	// ContradictedBy names the independent sources of the opposite stance
+	// (the denials of an asserted claim, and the other way round).
+	ContradictedBy []string    `json:"contradicted_by"`
+	Docs           int         `json:"docs"`
+	Claims         []ClaimView `json:"claims"`
+	Chain          []string    `json:"chain,omitempty"` // documents of copied text, oldest first
 }
 
 // SearchHit is one document matching a full-text search.

@@ -107,6 +107,7 @@ func routes() []route {
 		{"GET /api/timeline", true, (*Server).apiTimeline},
 		{"GET /api/reuse", true, (*Server).apiReuse},
 		{"GET /api/outlets", true, (*Server).apiOutlets},
+		{"GET /api/export", true, (*Server).apiExport},
 		// Web UI.
 		{"GET /{$}", false, (*Server).pageHome},
 		{"GET /search", false, (*Server).pageSearch},

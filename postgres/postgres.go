@@ -69,12 +69,13 @@ func OpenOptions(ctx context.Context, url string, opts sqlite.Options) (*DB, err
 }
 
 var dialect = sqlite.Dialect{
-	Name:       "postgres",
-	Rebind:     rebind,
-	Migrations: migrationFS,
-	Dir:        "migration",
-	Lock:       lockMigrations,
-	Search:     search,
+	Name:         "postgres",
+	Rebind:       rebind,
+	Migrations:   migrationFS,
+	Dir:          "migration",
+	Lock:         lockMigrations,
+	LockEntities: lockEntities,
+	Search:       search,
 	NameMatch: func(q string) (string, any) {
 		return `e.id IN (SELECT entity FROM entity_names WHERE name ILIKE ? ESCAPE '\')`, "%" + escapeLike(q) + "%"
 	},
@@ -90,6 +91,28 @@ func lockMigrations(ctx context.Context, c *sql.Conn, fn func() error) error {
 	}
 	defer c.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLock)
 	return fn()
+}
+
+// entitiesLock is the advisory lock key under which one process at a time
+// recomputes the entity layer.
+const entitiesLock = 0x636c656e // "clen"
+
+// lockEntities holds a session advisory lock on a connection of its own
+// until the returned release; a process killed while holding it loses its
+// session, and the server releases the lock.
+func lockEntities(ctx context.Context, db *sql.DB) (func(), error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("entity layer lock: %w", err)
+	}
+	if _, err := c.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, entitiesLock); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("entity layer lock: %w", err)
+	}
+	return func() {
+		c.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, entitiesLock)
+		c.Close()
+	}, nil
 }
 
 // search finds documents holding every word of q, ranked among the newest

@@ -26,3 +26,7 @@ func TestContract(t *testing.T) {
 func TestQueryContract(t *testing.T) {
 	storetest.RunQueries(t, func(t *testing.T) storetest.EntityStore { return openTest(t) })
 }
+
+func TestStoreContract(t *testing.T) {
+	storetest.RunStore(t, func(t *testing.T) claimgraph.Store { return openTest(t) })
+}

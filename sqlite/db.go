@@ -62,6 +62,9 @@ type Dialect struct {
 	// IndexDocument indexes a stored document for search in its
 	// transaction (nil: the engine indexes by itself).
 	IndexDocument func(ctx context.Context, tx *Tx, id string) error
+	// LockEntities takes the lock the entity layer is recomputed under
+	// (nil: a file lock beside the SQLite file).
+	LockEntities func(ctx context.Context, db *sql.DB) (func(), error)
 }
 
 var sqliteDialect = Dialect{
@@ -275,6 +278,10 @@ type conn struct {
 type Tx struct {
 	*sql.Tx
 	rebind func(string) string
+	// deferBands, when set (a batch), takes a stored document's band keys
+	// instead of inserting them row by row: the batch inserts them all,
+	// sorted, at its commit.
+	deferBands func(doc string, sig []byte, bands []uint64)
 }
 
 // Stmt is a prepared statement of the store.

@@ -33,7 +33,16 @@ type claimJSON struct {
 	// Negation repeats Negated under the name the issue uses.
 	Negation bool   `json:"negation"`
 	Modality string `json:"modality"`
-	// Sources is the number of independent sources of the claim's cluster.
+	// Factuality is how the claim is presented (asserted, reported,
+	// negated, possible, conditional, question, proposed, denied).
+	Factuality string `json:"factuality"`
+	// Stance is its cluster's stance; ContradictedBy the sources of the
+	// opposite stance.
+	Stance         string   `json:"stance"`
+	ContradictedBy []string `json:"contradicted_by"`
+	// Sources is the number of independent sources that support the
+	// claim's cluster: 0 for questions, proposals, conditions and
+	// possibilities.
 	Sources     int      `json:"sources"`
 	SourceNames []string `json:"source_names"`
 	Cluster     string   `json:"cluster"`
@@ -92,8 +101,18 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			fmt.Fprintf(w, "%s — %s — %s: %d independent source(s) in %d document(s): %s\n",
-				oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Sources, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
+			switch cl.Stance {
+			case claimgraph.FactAsserted, claimgraph.FactNegated, "":
+				fmt.Fprintf(w, "%s — %s — %s: supported by %d independent source(s) in %d document(s): %s\n",
+					oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Sources, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
+			default:
+				// Questions, proposals, conditions and possibilities support nothing.
+				fmt.Fprintf(w, "%s — %s — %s: not a claim of fact (%s) in %d document(s): %s\n",
+					oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Stance, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
+			}
+			if len(cl.ContradictedBy) > 0 {
+				fmt.Fprintf(w, "  contradicted by %d source(s): %s\n", len(cl.ContradictedBy), oneLine(strings.Join(cl.ContradictedBy, "; ")))
+			}
 			if len(cl.Chain) > 0 {
 				fmt.Fprintf(w, "  copied text, oldest first: %s\n", oneLine(strings.Join(cl.Chain, " → ")))
 			}
@@ -106,7 +125,10 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 				continue
 			}
 			var marks []string
-			if c.Negated {
+			if c.Factuality != "" && c.Factuality != claimgraph.FactAsserted {
+				marks = append(marks, c.Factuality)
+			}
+			if c.Negated && c.Factuality != claimgraph.FactNegated {
 				marks = append(marks, "negated")
 			}
 			marks = append(marks, c.Hedges...)
@@ -139,6 +161,7 @@ func toClaimJSON(c claimgraph.ClaimView, cl claimgraph.ClaimCluster) claimJSON {
 		Relation: relationJSON{TextSpan: c.Relation, Lemma: c.RelationLemma},
 		Object:   arg(c.Object, c.ObjectEntity, cl.Object),
 		Speaker:  toSpeakerJSON(c.Speaker), Source: c.Source, Cue: c.Cue, Via: c.Via, Hedges: orNone(c.Hedges),
-		Negated: c.Negated, Negation: c.Negated, Modality: c.Modality,
+		Negated: c.Negated, Negation: c.Negated, Modality: c.Modality, Factuality: c.Factuality,
+		Stance: cl.Stance, ContradictedBy: orNone(cl.ContradictedBy),
 		Sources: cl.Sources, SourceNames: cl.SourceNames, Cluster: cl.Key, ClusterDocs: cl.Docs, Chain: orNone(cl.Chain)}
 }

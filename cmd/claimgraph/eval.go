@@ -17,7 +17,9 @@ type evalTask struct {
 // evalTasks is the one list of eval tasks; each lives in its own file.
 func evalTasks() []evalTask {
 	return []evalTask{
+		{"factuality", "factuality of events: polarity, certainty and time on NewsReader CAT XML", evalFactuality},
 		{"ner", "named entities: CoNLL-2003 or IOB2 files, conlleval semantics", evalNER},
+		{"openie", "Open IE: CaRB's matching and scoring (AUC, best F1) on a CaRB gold file", evalOpenIE},
 		{"pos", "UPOS accuracy on CoNLL-U files", evalPOS},
 		{"reuse", "text reuse: copies with controlled edits of real documents", evalReuse},
 		{"quotes", "quotes: content, speaker and cue on brat attribution files", evalQuotes},

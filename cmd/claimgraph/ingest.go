@@ -155,8 +155,29 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 				mpb.AppendDecorators(decor.Name(" "), rate))
 		}
 	}
-	outlets := map[string]bool{}
-	det := reuse.NewDetector(reuse.DefaultOptions(), store.ReuseIndex(), store.Texts)
+	rs := &batchReuse{store: store}
+	det := reuse.NewDetector(reuse.DefaultOptions(), rs, rs.Texts)
+	// Documents are committed in groups (at most maxBatchDocs, or what
+	// arrived within maxBatchWait, or whatever is ready when the workers
+	// have nothing more yet): one commit writes the pages the documents
+	// share once instead of once per document.
+	var batch claimgraph.Batch
+	var batchStart time.Time
+	flush := func() error {
+		if batch == nil {
+			return nil
+		}
+		t := time.Now()
+		err := batch.Commit()
+		batch, rs.batch = nil, nil
+		st.Merge(&pipeline.Stats{Time: map[string]time.Duration{"store": time.Since(t)}})
+		return err
+	}
+	defer func() {
+		if batch != nil {
+			batch.Rollback()
+		}
+	}()
 	// Documents are analysed by a pool of workers and committed one by one,
 	// in input order, by this goroutine: text reuse is found against the
 	// documents committed before, and a killed run has committed a prefix.
@@ -206,22 +227,32 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 			sum.Notices++
 			fmt.Fprintf(errw, "claimgraph: ingest: %s: limit: %s\n", esc(it.Source), n)
 		}
+		if batch == nil {
+			b, err := store.BeginBatch(ctx)
+			if err != nil {
+				return err
+			}
+			batch, batchStart = b, time.Now()
+			rs.batch, _ = b.(reuseSource)
+		}
 		if err := p.Relate(ctx, det, d, j.a, j.self, st); err != nil {
 			return err
 		}
 		t := time.Now()
-		created, err := store.PutDocument(ctx, d, j.a)
+		created, err := batch.PutDocument(ctx, d, j.a)
 		if err != nil {
 			return err
 		}
 		st.Merge(&pipeline.Stats{Time: map[string]time.Duration{"store": time.Since(t)}})
+		if batchDocs(batch) >= maxBatchDocs || time.Since(batchStart) >= maxBatchWait {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 		if created {
 			sum.Ingested++
 			sum.Bytes += int64(len(d.Text))
 			sum.IDs = append(sum.IDs, d.ID)
-			if d.Outlet != "" {
-				outlets[d.Outlet] = true
-			}
 		} else {
 			sum.Unchanged++
 		}
@@ -243,7 +274,10 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	}
 	err := runOrdered(ctx, runtime.GOMAXPROCS(0), func(ctx context.Context, emit func(*ingestJob) error) error {
 		return ingest.Read(ctx, paths, m.Stdin, opts, func(it ingest.Item) error { return emit(&ingestJob{it: it}) })
-	}, analyse, commit)
+	}, analyse, commit, flush)
+	if err == nil {
+		err = flush()
+	}
 	if prog != nil {
 		bar.SetTotal(-1, true)
 		prog.Wait()
@@ -254,11 +288,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 		sum.Seconds = time.Since(start).Seconds()
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
-	var names []string
-	for o := range outlets {
-		names = append(names, o)
-	}
-	if sum.Recleaned, err = learnBoilerplate(ctx, store, p, names); err != nil {
+	if sum.Recleaned, err = learnBoilerplate(ctx, store, p); err != nil {
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
 	t := time.Now()
@@ -275,6 +305,53 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	return sum, nil
 }
 
+// Group commit bounds: a batch holds the SQLite write lock while it is
+// open, so it stays short next to the other writers' 10 s busy timeout.
+const (
+	maxBatchDocs = 256
+	maxBatchWait = 2 * time.Second
+	idleAfter    = 500 * time.Millisecond
+)
+
+func batchDocs(b claimgraph.Batch) int {
+	if c, ok := b.(interface{ Len() int }); ok {
+		return c.Len()
+	}
+	return 0
+}
+
+// reuseSource is a store or a batch the reuse detector reads.
+type reuseSource interface {
+	ReuseIndex() reuse.Index
+	Texts(ctx context.Context, doc string) (reuse.Text, error)
+}
+
+// batchReuse points the reuse detector at the open batch when there is
+// one, so a document finds copies among those before it in its batch.
+type batchReuse struct {
+	store reuseSource
+	batch reuseSource
+}
+
+func (b *batchReuse) src() reuseSource {
+	if b.batch != nil {
+		return b.batch
+	}
+	return b.store
+}
+
+func (b *batchReuse) Add(ctx context.Context, doc string, sig reuse.Signature, bands []uint64) error {
+	return b.src().ReuseIndex().Add(ctx, doc, sig, bands)
+}
+
+func (b *batchReuse) Candidates(ctx context.Context, bands []uint64) ([]reuse.Candidate, error) {
+	return b.src().ReuseIndex().Candidates(ctx, bands)
+}
+
+func (b *batchReuse) Texts(ctx context.Context, doc string) (reuse.Text, error) {
+	return b.src().Texts(ctx, doc)
+}
+
 // ingestJob is one input item on its way through the workers.
 type ingestJob struct {
 	seq    int
@@ -287,10 +364,11 @@ type ingestJob struct {
 }
 
 // runOrdered reads jobs with read, runs work on them with n workers, and
-// calls commit for each job in the order read, from the calling goroutine.
-// The first error of read or commit cancels the rest and is returned.
+// calls commit for each job in the order read, from the calling goroutine;
+// idle (when not nil) is called from it too, when no job came for idleAfter.
+// The first error of read, commit or idle cancels the rest and is returned.
 func runOrdered(ctx context.Context, n int, read func(context.Context, func(*ingestJob) error) error,
-	work func(context.Context, *ingestJob), commit func(*ingestJob) error) error {
+	work func(context.Context, *ingestJob), commit func(*ingestJob) error, idle func() error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *ingestJob, 2*n)
@@ -328,7 +406,26 @@ func runOrdered(ctx context.Context, n int, read func(context.Context, func(*ing
 	pending := map[int]*ingestJob{}
 	next := 0
 	var firstErr error
-	for j := range results {
+	for {
+		var j *ingestJob
+		var ok bool
+		select {
+		case j, ok = <-results:
+		case <-time.After(idleAfter):
+			// Nothing came for a while: let the caller finish what it
+			// holds (an open batch) rather than keep it while a worker is
+			// busy with a long document.
+			if idle != nil && firstErr == nil {
+				if err := idle(); err != nil {
+					firstErr = err
+					cancel()
+				}
+			}
+			j, ok = <-results
+		}
+		if !ok {
+			break
+		}
 		if firstErr != nil {
 			continue // drain
 		}

@@ -110,6 +110,7 @@ func commands() []command {
 		{"claims", "list claims grouped with their independent sources", cmdClaims},
 		{"timeline", "list dated claims, quotes and sentences in order", cmdTimeline},
 		{"reuse", "list text reuse between documents with passages", cmdReuse},
+		{"export", "export the graph as GraphML, GEXF, CSV, FollowTheMoney, JSON-LD or JSON Lines", cmdExport},
 		{"bench", "measure ingest throughput and memory", cmdBench},
 		{"doc", "change a document: doc set-date DOC DATE", cmdDoc},
 		{"serve", "serve the web UI and the JSON API (read-only)", cmdServe},

@@ -26,6 +26,8 @@ type fullStore interface {
 	claimgraph.Store
 	ReuseIndex() reuse.Index
 	Texts(ctx context.Context, doc string) (reuse.Text, error)
+	// Dialect names the engine: sqlite or postgres.
+	Dialect() string
 }
 
 // openStore opens the store named by --db for reading and writing: a

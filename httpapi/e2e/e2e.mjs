@@ -7,7 +7,7 @@
 //   SHOTS=DIR  optional: also write screenshots there
 // It exits non-zero on the first failed assertion, saying what was expected.
 import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -330,6 +330,28 @@ try {
   if (process.env.SHOTS) {
     await goto("/quotes");
     await page.screenshot({ path: join(process.env.SHOTS, "quotes-filters.png"), fullPage: false });
+  }
+
+  // Downloads: the export links of the claims, entity and graph pages give
+  // files that begin as their format does.
+  step = "downloads";
+  await goto("/entities");
+  const firstEntity = await page.locator("main a[href^='/entities/']").first().getAttribute("href");
+  const id = firstEntity.split("/").pop();
+  const magic = { graphml: "<?xml", gexf: "<?xml", csv: "PK", ftm: "{", jsonld: "{", jsonl: "{" };
+  for (const path of ["/claims", firstEntity, `/graph?entity=${id}`]) {
+    await goto(path);
+    const links = page.locator("a.export-link");
+    const n = await links.count();
+    // The graph page offers downloads only when it drew edges.
+    if (path.startsWith("/graph") && n === 0) continue;
+    check(n === 6, `${path}: six download links (${n})`);
+    for (const format of path === "/claims" ? Object.keys(magic) : ["graphml", "csv"]) {
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`a.export-link[data-format=${format}]`)]);
+      const file = readFileSync(await dl.path());
+      check(file.length > 0 && file.subarray(0, magic[format].length).toString() === magic[format],
+        `${path}: ${format} downloads as ${dl.suggestedFilename()} (${file.length} bytes)`);
+    }
   }
 
   // Script payloads in every field of ingested articles never run.
