@@ -67,6 +67,9 @@ type Decision struct {
 type Store interface {
 	QueryStore
 	Close() error
+	// BeginBatch starts a group commit: several documents in one
+	// transaction, each still all-or-nothing.
+	BeginBatch(ctx context.Context) (Batch, error)
 	// CountDocuments returns the number of stored documents.
 	CountDocuments(ctx context.Context) (int, error)
 	// SetDocumentDate records a document's date and where it came from, and
@@ -88,6 +91,9 @@ type Store interface {
 	AllAliasAssertions(ctx context.Context) ([]AliasAssertion, error)
 	// ReplaceEntities rewrites the entity layer in one transaction.
 	ReplaceEntities(ctx context.Context, entities []Entity, mentionEntity map[int64]int64) error
+	// RedirectEntities records absorbed entity ids and the entity each now
+	// denotes (looked up by Entity when the id is gone).
+	RedirectEntities(ctx context.Context, redirects map[int64]int64) error
 	// EntityGeneration returns the store's generation, bumped in the
 	// transaction of every write the entity layer depends on (documents,
 	// analyses, decisions), and the generation the stored layer was
@@ -111,4 +117,13 @@ type Store interface {
 	Decisions(ctx context.Context) ([]Decision, error)
 	RemoveDecision(ctx context.Context, seq int64) error
 	ReplaceDecisions(ctx context.Context, lines []string) error
+}
+
+// Batch is a group commit of documents (Store.BeginBatch). Each document
+// put is all-or-nothing within it; Commit makes them all durable at once,
+// and a process killed before Commit has stored none of them.
+type Batch interface {
+	PutDocument(ctx context.Context, doc *Document, a *Analysis) (created bool, err error)
+	Commit() error
+	Rollback() error
 }

@@ -35,8 +35,8 @@ import (
 //
 // Ids are derived from what a thing is, not from row numbers, so the same
 // store exports the same ids: articles from the document id (itself a hash
-// of the text), entities from type and canonical name, the rest from their
-// document and span.
+// of the text), entities from the entity id (a hash of its name key), the
+// rest from their document and span.
 
 // ftmEntity is one FollowTheMoney entity.
 type ftmEntity struct {
@@ -66,6 +66,12 @@ func ftmID(prefix string, parts ...string) string {
 }
 
 func articleID(doc string) string { return "cg-article-" + doc }
+
+// ftmEntityID is an entity's FtM id: the store's entity id, itself derived
+// from the entity's smallest name key by resolution, so it is the same in
+// every export of the same store and across re-resolution while the
+// entity keeps that name.
+func ftmEntityID(id int64) string { return fmt.Sprintf("cg-entity-%d", id) }
 
 // props builds a property map, leaving out empty values.
 func props(kv ...string) map[string][]string {
@@ -119,24 +125,16 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 	if err != nil {
 		return err
 	}
-	// Entity ids: type and canonical name, with the store's id added for a
-	// second entity of the same type and name (the ids of the other rows
-	// need them, so they are kept by store id: a few bytes an entity).
-	ids := map[int64]string{}
+	// The schema of every exported entity, for the rows that name it: a
+	// few bytes an entity.
 	schemaOf := map[int64]string{}
-	taken := map[string]bool{}
 	err = sel.Entities(ctx, func(e *claimgraph.ExportEntity) error {
 		c.add("entities")
 		schema := ftmSchema(e.Type)
 		if schema == "" {
 			return nil
 		}
-		id := ftmID("cg-entity", e.Type, e.Name)
-		if taken[id] {
-			id = ftmID("cg-entity", e.Type, e.Name, fmt.Sprint(e.ID))
-		}
-		taken[id] = true
-		ids[e.ID], schemaOf[e.ID] = id, schema
+		schemaOf[e.ID] = schema
 		p := props("name", e.Name)
 		if schema == "Address" {
 			p["full"] = []string{e.Name}
@@ -147,16 +145,22 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 		if ev := aliasEvidence(e); len(ev) > 0 {
 			p["notes"] = []string{"aliases: " + strings.Join(ev, "; ")}
 		}
-		return emit(ftmEntity{ID: id, Schema: schema, Properties: p})
+		return emit(ftmEntity{ID: ftmEntityID(e.ID), Schema: schema, Properties: p})
 	})
 	if err != nil {
 		return err
+	}
+	ids := func(id int64) string {
+		if schemaOf[id] == "" {
+			return ""
+		}
+		return ftmEntityID(id)
 	}
 	if err := ftmMentions(ctx, sel, ids, schemaOf, emit); err != nil {
 		return err
 	}
 	err = sel.Claims(ctx, func(cl *claimgraph.ClaimView) error {
-		s, o := ids[cl.SubjectEntity], ids[cl.ObjectEntity]
+		s, o := ids(cl.SubjectEntity), ids(cl.ObjectEntity)
 		if s == "" || o == "" || s == o {
 			return nil
 		}
@@ -188,7 +192,7 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 		return err
 	}
 	return sel.Quotes(ctx, func(q *claimgraph.QuoteView) error {
-		if q.Speaker == nil || ids[q.Speaker.Entity] == "" {
+		if q.Speaker == nil || ids(q.Speaker.Entity) == "" {
 			return nil
 		}
 		summary := fmt.Sprintf("%s quote in %s [%d:%d]; speaker %q [%d:%d]", q.Kind, q.Doc, q.Content.Start, q.Content.End,
@@ -199,7 +203,7 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 		if q.Via != "" {
 			summary += "; via " + q.Via
 		}
-		p := props("entity", ids[q.Speaker.Entity], "proof", articleID(q.Doc), "description", q.Content.Text,
+		p := props("entity", ids(q.Speaker.Entity), "proof", articleID(q.Doc), "description", q.Content.Text,
 			"summary", summary, "name", "Quote of "+q.Speaker.Name)
 		return emit(ftmEntity{ID: ftmID("cg-quote", q.Doc, fmt.Sprint(q.Content.Start), fmt.Sprint(q.Content.End)), Schema: "Note", Properties: p})
 	})
@@ -209,7 +213,7 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 // entity (or unresolved name) and a Documentation per entity holding the
 // byte spans. Mentions arrive by document, so one document's names are in
 // memory at a time.
-func ftmMentions(ctx context.Context, sel claimgraph.ExportSelection, ids, schemaOf map[int64]string, emit func(ftmEntity) error) error {
+func ftmMentions(ctx context.Context, sel claimgraph.ExportSelection, ids func(int64) string, schemaOf map[int64]string, emit func(ftmEntity) error) error {
 	type key struct {
 		entity    int64
 		name, typ string
@@ -240,7 +244,7 @@ func ftmMentions(ctx context.Context, sel claimgraph.ExportSelection, ids, schem
 			// Mention:resolved ranges over legal entities: an Address is
 			// linked through its Documentation instead.
 			if k.entity != 0 && schema != "Address" {
-				p["resolved"] = []string{ids[k.entity]}
+				p["resolved"] = []string{ids(k.entity)}
 			}
 			if err := emit(ftmEntity{ID: ftmID("cg-mention", doc, fmt.Sprint(k.entity), k.typ, k.name), Schema: "Mention", Properties: p}); err != nil {
 				return err
@@ -252,9 +256,9 @@ func ftmMentions(ctx context.Context, sel claimgraph.ExportSelection, ids, schem
 		}
 		sort.Slice(ents, func(i, j int) bool { return ents[i] < ents[j] })
 		for _, e := range ents {
-			p := props("document", articleID(doc), "entity", ids[e], "role", "mentioned",
+			p := props("document", articleID(doc), "entity", ids(e), "role", "mentioned",
 				"summary", "mentions in "+doc+": "+strings.Join(spans[e], "; "))
-			if err := emit(ftmEntity{ID: ftmID("cg-documentation", doc, ids[e]), Schema: "Documentation", Properties: p}); err != nil {
+			if err := emit(ftmEntity{ID: ftmID("cg-documentation", doc, ids(e)), Schema: "Documentation", Properties: p}); err != nil {
 				return err
 			}
 		}
@@ -269,7 +273,7 @@ func ftmMentions(ctx context.Context, sel claimgraph.ExportSelection, ids, schem
 			}
 			doc = m.Doc
 		}
-		if m.Entity != 0 && ids[m.Entity] == "" {
+		if m.Entity != 0 && ids(m.Entity) == "" {
 			return nil // an entity without an FtM schema
 		}
 		if m.Kind == claimgraph.MentionPronoun || m.Kind == claimgraph.MentionDescription {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/export"
@@ -59,6 +60,11 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 	if r.Method == http.MethodHead {
 		return nil
 	}
+	// The server's write timeout bounds a whole response; an export of a
+	// large store takes minutes, some of them in one SQLite sort before the
+	// first edge. So the deadline is lifted: a client that goes away
+	// cancels the request's context, which stops the export.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	cw := &countingWriter{w: w}
 	if _, err := export.Write(r.Context(), sel, format, cw, export.Options{}); err != nil {
 		if cw.n == 0 {

@@ -207,6 +207,8 @@ func buildBlocks(d *claimgraph.Document, a *claimgraph.Analysis, hl *Highlight) 
 				v := t.Value
 				if v == "" {
 					v = "unresolved"
+				} else if r := claimgraph.ReadTimeValue(v); r != "" {
+					v += " (" + r + ")"
 				}
 				add("t", fmt.Sprintf("%s %s", t.Type, v))
 			}

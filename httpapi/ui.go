@@ -52,6 +52,9 @@ var funcs = template.FuncMap{
 		return speakerName(sp)
 	},
 	"nonzero": func(f float64) bool { return f != 0 },
+	// readTime is a person's reading of a TIMEX3 value, "" when the value
+	// reads as it is.
+	"readTime": claimgraph.ReadTimeValue,
 	// aliasNames lists an entity's other names once each, at most n.
 	"aliasNames": func(e claimgraph.Entity, n int) string {
 		seen := map[string]bool{strings.ToLower(e.Name): true}
@@ -496,6 +499,7 @@ type graphPage struct {
 	SVG        SVGGraph
 	Names      map[int64]string
 	APIURL     string
+	APIQuery   string // the graph's API query with the entity's id, for graph.js
 	Ref        string
 	ClaimEdges int
 }
@@ -527,6 +531,9 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	gp.APIURL = "/api/graph?" + r.URL.RawQuery
+	q := r.URL.Query()
+	q.Set("entity", strconv.FormatInt(e.ID, 10))
+	gp.APIQuery = q.Encode()
 	s.render(w, r, http.StatusOK, "graph", &page{Title: "Graph: " + e.Name, Nav: "graph", Data: gp})
 	return nil
 }

@@ -26,6 +26,10 @@ type Item struct {
 	// passed over on purpose (a named pipe inside a folder, a WARC with no
 	// article), said so that nothing is left out without a word.
 	Skipped bool
+	// Read is how many bytes of the input files had been read when the
+	// item was made (compressed bytes for gzip): with InputSize, the share
+	// of the work done.
+	Read int64
 	// Notice, with a Doc, says what of the input was read but not used
 	// (a date that could not be read); the document is stored all the same.
 	Notice string
@@ -69,6 +73,57 @@ type reader struct {
 	opts  Options
 	fn    func(Item) error
 	stdin io.Reader
+	read  int64 // bytes read from files so far
+}
+
+// counter counts the bytes read through it into *n.
+type counter struct {
+	r io.Reader
+	n *int64
+}
+
+func (c counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.n += int64(n)
+	return n, err
+}
+
+// InputSize returns the total size of the files Read would read from paths
+// (following the same rules: folders recursively, hidden names skipped),
+// and false when it cannot be known (standard input, or a path that is not
+// there: Read reports it).
+func InputSize(paths []string) (int64, bool) {
+	var total int64
+	known := true
+	for _, p := range paths {
+		if p == "-" {
+			known = false
+			continue
+		}
+		root := p
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			root = real
+		}
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				total += st.Size()
+			}
+			return nil
+		})
+	}
+	return total, known
 }
 
 // emit applies the options to a document and hands the item over. Its error
@@ -77,6 +132,7 @@ func (r *reader) emit(it Item) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
+	it.Read = r.read
 	if d := it.Doc; d != nil {
 		d.Source = it.Source
 		if r.opts.Outlet != "" {
@@ -201,7 +257,7 @@ func (r *reader) file(path string) error {
 		return r.fail(path, pathError(err))
 	}
 	defer f.Close()
-	return r.stream(path, path, f)
+	return r.stream(path, path, counter{f, &r.read})
 }
 
 // stream reads one input: name (a path, or "" for stdin) chooses the format

@@ -68,7 +68,9 @@ func (d *docMentions) chain() {
 				}
 			}
 			switch {
-			case len(roots) == 1 && len(firstRoots) == 0:
+			case len(roots) == 1:
+				// News names people by surname: "Lebed" is Alexander Lebed's,
+				// not the first word of a headline's "Lebed Chechnya".
 				for r := range roots {
 					uf.union(r, i)
 				}
@@ -88,11 +90,15 @@ func (d *docMentions) chain() {
 			acr[AcronymKey(c.m.Name)] = i
 		}
 	}
+	// Only when the rest is a description ("Takfiri group", its last word in
+	// lower case) and the acronym is no place: "U.S. Treasury Department" and
+	// "U.S. automaker GM" are not the United States.
 	for i, c := range d.ms {
-		if c.limit-c.first < 2 || !IsAcronym(d.a.Tokens[c.first].Text) {
+		if c.limit-c.first < 2 || !IsAcronym(d.a.Tokens[c.first].Text) || c.m.Type == claimgraph.TypePER {
 			continue
 		}
-		if j, ok := acr[AcronymKey(d.a.Tokens[c.first].Text)]; ok {
+		last := d.a.Tokens[c.limit-1].Text
+		if j, ok := acr[AcronymKey(d.a.Tokens[c.first].Text)]; ok && d.ms[j].m.Type != claimgraph.TypeLOC && strings.ToLower(last) == last {
 			uf.union(j, i)
 		}
 	}

@@ -278,6 +278,10 @@ type conn struct {
 type Tx struct {
 	*sql.Tx
 	rebind func(string) string
+	// deferBands, when set (a batch), takes a stored document's band keys
+	// instead of inserting them row by row: the batch inserts them all,
+	// sorted, at its commit.
+	deferBands func(doc string, sig []byte, bands []uint64)
 }
 
 // Stmt is a prepared statement of the store.

@@ -18,6 +18,32 @@ func RunStore(t *testing.T, open StoreOpener) {
 	t.Run("GenerationCatchesOverlappingWrite", func(t *testing.T) { testGeneration(t, open(t)) })
 	t.Run("PendingOutlets", func(t *testing.T) { testPendingOutlets(t, open(t)) })
 	t.Run("DecisionsMakeStale", func(t *testing.T) { testDecisionsStale(t, open(t)) })
+	t.Run("EntityRedirects", func(t *testing.T) { testRedirects(t, open(t)) })
+}
+
+func testRedirects(t *testing.T, s claimgraph.Store) {
+	ctx := context.Background()
+	LoadCorpus(t, s)
+	if err := s.RedirectEntities(ctx, map[int64]int64{999: EntAcme}); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := s.Entity(ctx, "999"); err != nil || e.ID != EntAcme {
+		t.Fatalf("Entity(absorbed id) = %+v, %v; want Acme Corp", e, err)
+	}
+	// Acme is absorbed in turn: the older redirect follows it.
+	if err := s.RedirectEntities(ctx, map[int64]int64{EntAcme: EntBlue}); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := s.Entity(ctx, "999"); err != nil || e.ID != EntBlue {
+		t.Errorf("Entity(id absorbed twice) = %v, %v; want Blue Party", e.ID, err)
+	}
+	// A live id is never redirected.
+	if e, err := s.Entity(ctx, "2"); err != nil || e.ID != EntAcme {
+		t.Errorf("Entity(live id) = %v, %v; want Acme Corp itself", e.ID, err)
+	}
+	if _, err := s.Entity(ctx, "12345"); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
+		t.Errorf("Entity(unknown id) = %v; want not found", err)
+	}
 }
 
 func stale(t *testing.T, s claimgraph.Store) bool {

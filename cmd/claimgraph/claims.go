@@ -73,8 +73,11 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 	asJSON := fs.Bool("json", false, "print JSON Lines, one claim a line")
 	about := fs.String("about", "", "only claims with this entity as subject or object (name, alias or id)")
 	doc := fs.String("doc", "", "only claims of this document (id or prefix)")
-	limit := fs.Int("limit", 0, "at most this many groups (0: all)")
+	page := listFlags(fs, "claims", "claim groups")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -86,10 +89,12 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 		return err
 	}
 	defer store.Close()
-	clusters, err := store.Claims(ctx, claimgraph.ClaimFilter{About: *about, Doc: *doc, Limit: *limit})
+	off, lim := page.ask()
+	clusters, err := store.Claims(ctx, claimgraph.ClaimFilter{About: *about, Doc: *doc, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	clusters = clusters[:page.cut(m, len(clusters))]
 	w := m.Stdout
 	for i, cl := range clusters {
 		if !*asJSON {

@@ -115,6 +115,11 @@ func resolveEntities(ctx context.Context, store claimgraph.Store, force bool) (*
 			return nil, err
 		}
 		res = resolve.Resolve(mentions, asserted, decisions)
+		// Ids survive the recomputation; absorbed ones are redirected,
+		// before the layer is replaced (see RedirectEntities).
+		if err := store.RedirectEntities(ctx, keepEntityIDs(mentions, res)); err != nil {
+			return nil, err
+		}
 		byMention := make(map[int64]int64, len(mentions))
 		for i, m := range mentions {
 			if res.Mention[i] != 0 {

@@ -33,9 +33,11 @@ func cmdDocs(ctx context.Context, m *Main, args []string) error {
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one document a line")
 	outlet := fs.String("outlet", "", "only documents of this outlet")
-	limit := fs.Int("limit", 0, "at most this many (0: all)")
-	offset := fs.Int("offset", 0, "skip this many")
+	page := listFlags(fs, "docs", "documents")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	store, err := m.openReader(ctx, *db)
@@ -43,10 +45,12 @@ func cmdDocs(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	defer store.Close()
-	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{Outlet: *outlet, Limit: *limit, Offset: *offset})
+	off, lim := page.ask()
+	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{Outlet: *outlet, Limit: lim, Offset: off})
 	if err != nil {
 		return err
 	}
+	docs = docs[:page.cut(m, len(docs))]
 	if *asJSON {
 		for _, d := range docs {
 			if err := m.printJSONLine(toDocJSON(d)); err != nil {

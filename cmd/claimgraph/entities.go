@@ -18,7 +18,8 @@ mentions and docs.`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one entity a line")
 	typ := fs.String("type", "", "only entities of this type (PER, ORG, LOC, MISC)")
-	top := fs.Int("top", 0, "at most this many (0: all)")
+	page := listFlags(fs, "entities", "entities")
+	top := fs.Int("top", 0, "the same as --limit (kept for scripts)")
 	query := fs.String("query", "", "only entities with a name containing this (any case)")
 	sortBy := fs.String("sort", "mentions", "order: mentions, docs or name")
 	if err := parseArgs(fs, args); err != nil {
@@ -34,10 +35,18 @@ mentions and docs.`)
 	}
 	defer store.Close()
 	m.warnStale(ctx, store)
-	es, err := store.Entities(ctx, claimgraph.EntityFilter{Type: strings.ToUpper(*typ), Query: *query, Sort: *sortBy, Limit: *top})
+	if *top > 0 {
+		*page.limit = *top
+	}
+	if err := page.check(); err != nil {
+		return err
+	}
+	off, lim := page.ask()
+	es, err := store.Entities(ctx, claimgraph.EntityFilter{Type: strings.ToUpper(*typ), Query: *query, Sort: *sortBy, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	es = es[:page.cut(m, len(es))]
 	if *asJSON {
 		for _, e := range es {
 			if err := m.printJSONLine(e); err != nil {

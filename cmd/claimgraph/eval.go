@@ -43,8 +43,19 @@ func cmdEval(ctx context.Context, m *Main, args []string) error {
 	for _, t := range tasks {
 		fmt.Fprintf(&b, "  %-8s %s\n", t.name, t.summary)
 	}
+	help := len(args) == 0 || isHelpWord(args[0])
+	if help {
+		// Each task's flags, as its own -h prints them.
+		for _, t := range tasks {
+			var tb strings.Builder
+			_ = t.run(ctx, &Main{Stdin: strings.NewReader(""), Stdout: &tb, Stderr: &tb, Getenv: m.Getenv}, []string{"-h"})
+			if _, flags, ok := strings.Cut(tb.String(), "\nFlags:\n"); ok {
+				fmt.Fprintf(&b, "\nFlags of eval %s:\n%s", t.name, flags)
+			}
+		}
+	}
 	fmt.Fprint(m.Stderr, b.String())
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+	if help {
 		return nil
 	}
 	return fmt.Errorf("eval: unknown task %q", args[0])

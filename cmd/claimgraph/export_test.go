@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,10 +17,9 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/export"
+	"github.com/claimgraph/claimgraph/internal/golden"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the export golden files in testdata/export")
 
 // readersDir holds the readers the export tests run: graph.py (NetworkX),
 // ftm.mjs (the FollowTheMoney model) and jsonld.mjs (the jsonld processor),
@@ -49,7 +48,8 @@ func exportAll(t *testing.T, db, dir string, filters ...string) {
 
 // TestExportGolden exports the articles written for this repository in every
 // format and compares them with the golden files (go test -update rewrites
-// them). A change in analysis changes them too: look at the diff.
+// them: go test -run TestExportGolden ./cmd/claimgraph -args -update). A
+// change in analysis changes them too: look at the diff.
 func TestExportGolden(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "golden.db")
@@ -57,7 +57,7 @@ func TestExportGolden(t *testing.T) {
 		t.Fatalf("ingest: %v %s", err, stderr)
 	}
 	exportAll(t, db, dir)
-	golden := filepath.Join("testdata", "export", "golden")
+	dirGolden := filepath.Join("testdata", "export", "golden")
 	var files []string
 	for _, f := range export.Formats {
 		if f != export.CSV {
@@ -72,23 +72,7 @@ func TestExportGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(golden, name)
-		if *updateGolden {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -run TestExportGolden -update ./cmd/claimgraph)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the golden file; diff it with: go test -run TestExportGolden -update ./cmd/claimgraph && git diff", name)
-		}
+		golden.Check(t, filepath.Join(dirGolden, name), string(got))
 	}
 }
 
@@ -669,4 +653,143 @@ func first(s []string) string {
 		return ""
 	}
 	return s[0]
+}
+
+// exportRecords runs an export as JSON Lines with the filters and counts its
+// records by kind ("edge:claim" for edges).
+func exportRecords(t *testing.T, db string, filters ...string) map[string]int {
+	t.Helper()
+	out, stderr, err := run(t, "", append([]string{"export", "--db", db, "--format", "jsonl"}, filters...)...)
+	if err != nil {
+		t.Fatalf("export %v: %v\n%s", filters, err, stderr)
+	}
+	n := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var r struct{ Record, Kind string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("export %v: %v: %s", filters, err, line)
+		}
+		n[r.Record]++
+		if r.Record == "edge" {
+			n["edge:"+r.Kind]++
+		}
+	}
+	return n
+}
+
+// TestExportFilters: each filter selects what the matching listing shows:
+// an entity's neighbourhood is the graph of the same depth, a type the
+// entities listed with it, an outlet and dates the documents listed with
+// them, a minimum of sources the edges that reach it.
+func TestExportFilters(t *testing.T) {
+	paths := []string{exportArticles, "../../testdata/articles"}
+	if _, err := os.Stat("../../../shared/seeds"); err == nil {
+		paths = append(paths, "../../../shared/seeds")
+	}
+	db := filepath.Join(t.TempDir(), "filters.db")
+	if _, stderr, err := run(t, "", append([]string{"ingest", "--db", db}, paths...)...); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ents, err := store.Entities(ctx, claimgraph.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := exportRecords(t, db)
+
+	// The neighbourhood of the most mentioned entity, at both depths.
+	center := ents[0]
+	for _, depth := range []int{1, 2} {
+		for _, minSources := range []int{0, 2} {
+			g, err := store.Graph(ctx, claimgraph.GraphQuery{Entity: center.ID, Depth: depth, MinSources: minSources, MaxNodes: 500})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Truncated {
+				t.Fatalf("graph of %s truncated at 500 nodes: the comparison needs it whole", center.Name)
+			}
+			claimEdges := 0
+			for _, e := range g.Edges {
+				if e.Kind == claimgraph.EdgeClaim {
+					claimEdges++
+				}
+			}
+			got := exportRecords(t, db, "--entity", fmt.Sprint(center.ID), "--depth", fmt.Sprint(depth), "--min-sources", fmt.Sprint(minSources))
+			if got["entity"] != len(g.Nodes) || got["edge:claim"] != claimEdges || got["edge:cooccur"] != len(g.Edges)-claimEdges {
+				t.Errorf("--entity %s --depth %d --min-sources %d: %d entities, %d claim and %d co-mention edges; the graph shows %d, %d and %d",
+					center.Name, depth, minSources, got["entity"], got["edge:claim"], got["edge:cooccur"], len(g.Nodes), claimEdges, len(g.Edges)-claimEdges)
+			}
+		}
+	}
+
+	// A type.
+	byType := map[string]int{}
+	for _, e := range ents {
+		byType[e.Type]++
+	}
+	for typ, n := range byType {
+		if got := exportRecords(t, db, "--type", typ); got["entity"] != n {
+			t.Errorf("--type %s: %d entities, the listing has %d", typ, got["entity"], n)
+		}
+	}
+
+	// An outlet, and a date range.
+	byOutlet := map[string]int{}
+	dated := 0
+	var dates []string
+	for _, d := range docs {
+		byOutlet[d.Outlet]++
+		if d.Date != "" {
+			dated++
+			dates = append(dates, d.Date)
+		}
+	}
+	for outlet, n := range byOutlet {
+		if outlet == "" {
+			continue
+		}
+		listed, err := store.Documents(ctx, claimgraph.DocumentFilter{Outlet: outlet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := exportRecords(t, db, "--outlet", outlet); got["document"] != n || n != len(listed) {
+			t.Errorf("--outlet %q: %d documents, the listing has %d", outlet, got["document"], len(listed))
+		}
+	}
+	if dated > 0 {
+		sort.Strings(dates)
+		from, to := dates[0][:4], dates[len(dates)-1][:4]
+		if got := exportRecords(t, db, "--from", from, "--to", to); got["document"] != dated {
+			t.Errorf("--from %s --to %s: %d documents, %d are dated", from, to, got["document"], dated)
+		}
+		if got := exportRecords(t, db, "--from", "9000"); got["document"] != 0 {
+			t.Errorf("--from 9000: %d documents", got["document"])
+		}
+	}
+
+	// A minimum of sources drops the weaker edges and nothing else.
+	if got := exportRecords(t, db, "--min-sources", "2"); got["entity"] != all["entity"] || got["edge"] >= all["edge"] && all["edge"] > 0 {
+		t.Errorf("--min-sources 2: %d entities and %d edges of %d and %d", got["entity"], got["edge"], all["entity"], all["edge"])
+	}
+	for _, bad := range [][]string{{"--depth", "3", "--entity", center.Name}, {"--from", "last year"}, {"--entity", "no such actor at all"}, {"--format", "xlsx"}} {
+		args := append([]string{"export", "--db", db}, bad...)
+		if bad[0] != "--format" {
+			args = append(args, "--format", "csv")
+		}
+		if _, _, err := run(t, "", args...); err == nil {
+			t.Errorf("export %v: no error", bad)
+		}
+	}
 }

@@ -92,6 +92,9 @@ func BenchmarkIngestLongDocument(b *testing.B) {
 
 func writeFile(t testing.TB, path, s string) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -117,13 +117,16 @@ func commands() []command {
 		{"screenshots", "write PNGs of the main web pages after ingesting the seeds", cmdScreenshots},
 		{"aliases", "import or export curated entity decisions (aliases file)", cmdAliases},
 		{"timex", "find and normalize time expressions in text files or stdin", cmdTimex},
+		{"version", "print the version, analyzer, Go and store schema versions", cmdVersion},
 	}
 }
 
 // Run dispatches args to a subcommand.
 func (m *Main) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		if len(args) > 1 {
+		// "help CMD" is "CMD -h"; help's own help ("help -h", "help help")
+		// is the list of commands, not a call of help again.
+		if len(args) > 1 && !isHelpWord(args[1]) {
 			return m.Run(ctx, []string{args[1], "-h"})
 		}
 		m.usage(m.Stdout)
@@ -137,6 +140,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	m.usage(m.Stderr)
 	return fmt.Errorf("unknown command %q", args[0])
 }
+
+func isHelpWord(s string) bool { return s == "help" || s == "-h" || s == "--help" || s == "-help" }
 
 func (m *Main) usage(w io.Writer) {
 	fmt.Fprintln(w, "claimgraph: a provenance-first knowledge graph of news articles")

@@ -65,8 +65,11 @@ printed as unknown (JSON: "name": null); a quote with no speaker at all has
 	speaker := fs.String("speaker", "", "only quotes by this entity (name, alias or id)")
 	about := fs.String("about", "", "only quotes whose content mentions this entity")
 	doc := fs.String("doc", "", "only quotes of this document (id or prefix)")
-	limit := fs.Int("limit", 0, "at most this many (0: all)")
+	page := listFlags(fs, "quotes", "quotes")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -78,10 +81,12 @@ printed as unknown (JSON: "name": null); a quote with no speaker at all has
 		return err
 	}
 	defer store.Close()
-	qs, err := store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: *speaker, About: *about, Doc: *doc, Limit: *limit})
+	off, lim := page.ask()
+	qs, err := store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: *speaker, About: *about, Doc: *doc, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	qs = qs[:page.cut(m, len(qs))]
 	for _, q := range qs {
 		if *asJSON {
 			if err := m.printJSONLine(quoteJSON{ID: q.ID, Doc: q.Doc, Title: q.Title, Outlet: q.Outlet, Date: q.Date, Kind: q.Kind,

@@ -21,6 +21,7 @@ import (
 	"github.com/claimgraph/claimgraph/httpapi"
 	"github.com/claimgraph/claimgraph/internal/benchcorpus"
 	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/postgres"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
@@ -29,7 +30,8 @@ import (
 // built by this binary's own ingest from the shared data: treebank sentences
 // (UD EWT, GUM) mixed into articles by internal/benchcorpus.
 //
-//	CLAIMGRAPH_BENCH_DB  a store to measure (built beforehand, see below);
+//	CLAIMGRAPH_BENCH_DB  a store to measure (built beforehand, see below): a
+//	                     SQLite file or a postgres:// URL;
 //	                     unset: 2,000 articles are mixed and ingested here
 //
 // The figure is taken on 100,000 articles:
@@ -43,10 +45,10 @@ func BenchmarkServeLatency(b *testing.B) {
 	path := os.Getenv("CLAIMGRAPH_BENCH_DB")
 	if path == "" {
 		path = buildBenchStore(b, 2000)
-	} else if _, err := os.Stat(path); err != nil {
+	} else if _, err := os.Stat(path); err != nil && !postgres.IsURL(path) {
 		b.Fatalf("CLAIMGRAPH_BENCH_DB: %v", err)
 	}
-	db, err := sqlite.Open(ctx, path)
+	db, err := openDSN(ctx, path, sqlite.Options{}) // a SQLite file or a postgres:// URL
 	if err != nil {
 		b.Fatal(err)
 	}

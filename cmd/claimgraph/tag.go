@@ -14,7 +14,7 @@ import (
 func cmdTag(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlags("tag", "< TEXT", `
 Read text on stdin; print each sentence with its tokens (byte offsets, UPOS,
-lemma) and the named entities (PER, ORG, LOC) with byte offsets and
+lemma) and the named entities (PER, ORG, LOC, MISC) with byte offsets and
 confidence. --json prints the analysis as one JSON object.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := parseArgs(fs, args); err != nil {

@@ -19,8 +19,11 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 	entity := fs.String("entity", "", "only entries naming this entity (name, alias or id)")
 	from := fs.String("from", "", "only dates from this TIMEX3 value on (a prefix: 2014, 2014-06)")
 	to := fs.String("to", "", "only dates up to this TIMEX3 value (a prefix, inclusive)")
-	limit := fs.Int("limit", 0, "at most this many (0: the store's default page)")
+	page := listFlags(fs, "timeline", "entries")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -32,10 +35,12 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 		return err
 	}
 	defer store.Close()
-	es, err := store.Timeline(ctx, claimgraph.TimelineQuery{Entity: *entity, From: *from, To: *to, Limit: *limit})
+	off, lim := page.ask()
+	es, err := store.Timeline(ctx, claimgraph.TimelineQuery{Entity: *entity, From: *from, To: *to, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	es = es[:page.cut(m, len(es))]
 	for _, e := range es {
 		if *asJSON {
 			if e.Entities == nil {
@@ -50,7 +55,11 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 		if e.Speaker != "" {
 			who = e.Speaker + " says; " + who
 		}
-		fmt.Fprintf(m.Stdout, "%-12s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", e.Value, e.Precision, e.Kind, e.Evidence.Doc,
+		when := e.Value
+		if r := claimgraph.ReadTimeValue(e.Value); r != "" {
+			when += " (" + r + ")"
+		}
+		fmt.Fprintf(m.Stdout, "%-26s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", when, e.Precision, e.Kind, e.Evidence.Doc,
 			e.Evidence.Start, e.Evidence.End, clip(oneLine(e.Evidence.Text), 140), oneLine(e.Time.Text), oneLine(who))
 	}
 	return nil

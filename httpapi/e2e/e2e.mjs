@@ -122,9 +122,14 @@ try {
     check(await hl.isVisible() && (await hl.boundingBox()) !== null, "highlight is on screen");
 
     // The graph: nodes, edges sized by sources, clicking an edge opens its evidence.
+    // The server-drawn SVG is the fallback without the explorer's scripts:
+    // checked here with them blocked, then the explorer itself.
     step = "graph";
+    const blockExplorer = (route) => route.fulfill({ status: 404, body: "" });
+    await page.route(/\/assets\/(graph\.js|vendor\/graph-lib\.js)$/, blockExplorer);
     await goto(new URL(entityURL).pathname);
     await Promise.all([page.waitForURL(/\/graph\?entity=/), page.click("a[href^='/graph?entity=']")]);
+    const graphURL = page.url();
     const nodes = await page.locator("svg.graph a.node").count();
     const edges = await page.locator("svg.graph a.edge").count();
     check(nodes >= 5 && edges >= 4, `graph drawn (${nodes} nodes, ${edges} edges)`);
@@ -169,9 +174,103 @@ try {
     check(shown[0].length > 20, `evidence is a sentence: "${shown[0]}"`);
     check(await edge.evaluate((e) => e.classList.contains("selected")), "the clicked edge is selected");
     check(page.url().includes("/graph?"), "clicking edges stayed on the graph page");
+    const evidenceHref = await page.locator("#edge-open").getAttribute("href");
+    await page.unroute(/\/assets\/(graph\.js|vendor\/graph-lib\.js)$/, blockExplorer);
+
+    // The explorer: drawn by sigma.js over the same graph; drag, expand a
+    // node's neighbours, filter by type and sources, an edge's evidence.
+    step = "graph explorer";
+    await goto(new URL(graphURL).pathname + new URL(graphURL).search);
+    try {
+      await page.waitForFunction(() => document.body.classList.contains("graph-live") && window.claimgraphGraph, null, { timeout: 20000 });
+    } catch (err) {
+      throw new Error(`[${step}] the explorer did not start: "${await page.locator("#graph-status").textContent()}" ${pageErrors.join("; ")}`);
+    }
+    check(!(await page.locator("svg.graph").isVisible()), "the explorer replaces the SVG");
+    check(await page.locator("#graph-explore canvas").count() > 0, "the explorer draws on canvases");
+    const order0 = await page.evaluate(() => window.claimgraphGraph.graph.order);
+    check(order0 >= 5, `explorer graph loaded (${order0} nodes)`);
+    const labels = await page.evaluate(() => window.claimgraphGraph.graph.mapNodes((n, a) => a.label));
+    check(labels.every((l) => l && !/^\d+$/.test(l)), "nodes are labelled with names, not ids");
+    // Viewport position of a node, for the mouse.
+    const at = (node) => page.evaluate((n) => {
+      const { graph, renderer } = window.claimgraphGraph;
+      const p = renderer.graphToViewport(graph.getNodeAttributes(n));
+      const r = document.querySelector("#graph-explore").getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, node);
+    const inView = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      const r = document.querySelector("#graph-explore").getBoundingClientRect();
+      return graph.filterNodes((n, a) => {
+        const p = renderer.graphToViewport(a);
+        return p.x > 20 && p.y > 20 && p.x < r.width - 20 && p.y < r.height - 20;
+      });
+    });
+    // Drag: a node follows the mouse.
+    const dragNode = inView[inView.length - 1];
+    const p0 = await at(dragNode);
+    const before = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
+    await page.mouse.move(p0.x, p0.y);
+    await page.mouse.down();
+    await page.mouse.move(p0.x + 40, p0.y + 30, { steps: 5 });
+    await page.mouse.up();
+    const after = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
+    check(after.x !== before.x || after.y !== before.y, "dragging a node moves it");
+    // Expand: clicking nodes adds their neighbours.
+    let grown = false;
+    for (const n of inView.slice(0, 8)) {
+      const o = await page.evaluate(() => window.claimgraphGraph.graph.order);
+      const p = await at(n);
+      await page.mouse.click(p.x, p.y);
+      await page.waitForFunction(() => /Added|no other neighbours|Could not/.test(document.getElementById("graph-status").textContent), null, { timeout: 15000 });
+      check(!/Could not/.test(await page.locator("#graph-status").textContent()), "expanding a node loaded without error");
+      if (await page.evaluate(() => window.claimgraphGraph.graph.order) > o) { grown = true; break; }
+    }
+    check(grown, `clicking a node adds its neighbours (${await page.evaluate(() => window.claimgraphGraph.graph.order)} nodes now)`);
+    check(await page.locator("#graph-node a[href^='/entities/']").count() === 1, "the selected node links to its page");
+    // Filters: people hidden; edges under a source count hidden.
+    await page.locator("#graph-filters input[data-type=PER]").uncheck();
+    const perShown = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      return graph.filterNodes((n, a) => a.etype === "PER" && !renderer.getNodeDisplayData(n).hidden).length;
+    });
+    check(perShown === 0, "unchecking people hides every person");
+    await page.locator("#graph-filters input[data-type=PER]").check();
+    await page.locator("#graph-min-sources").fill("2");
+    const weakShown = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      return graph.filterEdges((e, a) => a.sources < 2 && !renderer.getEdgeDisplayData(e).hidden).length;
+    });
+    check(weakShown === 0, "the minimum of sources hides weaker edges");
+    await page.locator("#graph-min-sources").fill("0");
+    // An edge's evidence, one click away.
+    const mid = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      const r = document.querySelector("#graph-explore").getBoundingClientRect();
+      const best = graph.filterEdges((e, a) => a.sources >= 1).map((e) => [graph.getEdgeAttribute(e, "sources"), e]).sort((x, y) => y[0] - x[0]);
+      for (const [, e] of best) {
+        const [s, t] = graph.extremities(e);
+        const ps = renderer.graphToViewport(graph.getNodeAttributes(s)), pt = renderer.graphToViewport(graph.getNodeAttributes(t));
+        for (const u of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          const x = ps.x + (pt.x - ps.x) * u, y = ps.y + (pt.y - ps.y) * u;
+          if (x < 5 || y < 5 || x > r.width - 5 || y > r.height - 5) continue;
+          if (graph.someNode((n, a) => { const p = renderer.graphToViewport(a); return Math.hypot(p.x - x, p.y - y) < 25; })) continue;
+          return { x: r.left + x, y: r.top + y };
+        }
+      }
+      return null;
+    });
+    check(mid !== null, "an edge can be clicked clear of the nodes");
+    await page.evaluate(() => { document.getElementById("edge-panel").hidden = true; });
+    await page.mouse.click(mid.x, mid.y);
+    await page.locator("#edge-panel").waitFor({ state: "visible" });
+    await page.waitForFunction(() => !/Loading/.test(document.getElementById("edge-body").textContent));
+    check(!(await page.locator("#edge-body .error").count()), "clicking an explorer edge loads its evidence");
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph-explorer.png"), fullPage: false });
 
     step = "edge evidence page";
-    await Promise.all([page.waitForURL(/\/edge\?a=\d+&b=\d+/), page.click("#edge-open")]);
+    await goto(evidenceHref);
     check(/Evidence:/.test(await page.locator("h1").textContent()), "evidence page opened");
     const sentence = page.locator("#edge-sentences li, #edge-claims li.claim").first();
     check(await sentence.count() === 1, "evidence page lists sentences or claims");
