@@ -70,8 +70,8 @@ type ExportEdge struct {
 	Docs        []string `json:"docs"`
 	First       string   `json:"first"` // earliest document date among Docs, "" when none is dated
 	Last        string   `json:"last"`
-	// Factuality lists the distinct factuality values of a claim edge's
-	// claims (ClaimFactuality), so an allegation stays one on the edge.
+	// Factuality lists the distinct factuality values of the edge's claims
+	// (ClaimFactuality) or quotes, so an allegation stays one on the edge.
 	Factuality []string `json:"factuality,omitempty"`
 	Hedges     []string `json:"hedges,omitempty"`
 	// Cues are the distinct reporting verbs of a claim or quote edge

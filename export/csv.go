@@ -74,12 +74,12 @@ func csvTables() []csvTable {
 					return emit(i64(m.ID), m.Doc, itoa(m.Start), itoa(m.End), m.Text, m.Type, m.Kind, m.Name, entityID(m.Entity), btoa(m.Ambiguous), ftoa(m.Confidence))
 				})
 			}},
-		{"quotes.csv", []string{"quote_id", "doc_id", "kind", "content", "start", "end",
+		{"quotes.csv", []string{"quote_id", "doc_id", "kind", "attribution", "factuality", "content", "start", "end",
 			"speaker_entity_id", "speaker_name", "speaker_text", "speaker_start", "speaker_end", "speaker_confidence",
 			"cue", "cue_start", "cue_end", "cue_lemma", "via"},
 			func(ctx context.Context, sel claimgraph.ExportSelection, emit func(...string) error) error {
 				return sel.Quotes(ctx, func(q *claimgraph.QuoteView) error {
-					row := append([]string{i64(q.ID), q.Doc, q.Kind}, spanCells(q.Content)...)
+					row := append([]string{i64(q.ID), q.Doc, q.Kind, q.Attribution, q.Factuality}, spanCells(q.Content)...)
 					row = append(row, speakerCells(q.Speaker)...)
 					row = append(row, spanCells(q.Cue)...)
 					return emit(append(row, q.CueLemma, q.Via)...)

@@ -197,6 +197,12 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 		}
 		summary := fmt.Sprintf("%s quote in %s [%d:%d]; speaker %q [%d:%d]", q.Kind, q.Doc, q.Content.Start, q.Content.End,
 			q.Speaker.Text, q.Speaker.Start, q.Speaker.End)
+		if q.Attribution != "" {
+			summary += "; attribution: " + q.Attribution
+		}
+		if q.Factuality != "" {
+			summary += "; factuality: " + q.Factuality
+		}
 		if q.Cue.Text != "" {
 			summary += fmt.Sprintf("; cue: %q [%d:%d]", q.Cue.Text, q.Cue.Start, q.Cue.End)
 		}

@@ -70,6 +70,7 @@ var jsonldContext = map[string]any{
 	"aliasOf":     map[string]any{"@id": "cg:aliasOf", "@type": "@id"},
 	"aliasRule":   "cg:aliasRule",
 	"quoteKind":   "cg:quoteKind",
+	"attribution": "cg:attribution",
 	"speaker":     map[string]any{"@id": "cg:speaker", "@type": "@id"},
 	"cue":         "cg:cue",
 	"cueLemma":    "cg:cueLemma",
@@ -255,6 +256,12 @@ func writeJSONLD(ctx context.Context, sel claimgraph.ExportSelection, out io.Wri
 	}
 	err = sel.Quotes(ctx, func(q *claimgraph.QuoteView) error {
 		body := map[string]any{"type": "TextualBody", "value": q.Content.Text, "quoteKind": q.Kind}
+		if q.Attribution != "" {
+			body["attribution"] = q.Attribution
+		}
+		if q.Factuality != "" {
+			body["factuality"] = q.Factuality
+		}
 		if q.Speaker != nil && q.Speaker.Entity != 0 {
 			body["speaker"] = entityIRI(q.Speaker.Entity)
 		}

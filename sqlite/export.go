@@ -545,7 +545,8 @@ const docSource = `CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'doc
 func (s *selection) quoteEdges(ctx context.Context, fn func(*claimgraph.ExportEdge) error) error {
 	return s.aggregateEdges(ctx, "quote edges", `SELECT se.entity, me.entity, COUNT(DISTINCT q.id), COUNT(DISTINCT `+docSource+`),
 			group_concat(DISTINCT q.doc), group_concat(DISTINCT q.id), MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')),
-			group_concat(DISTINCT lower(json_extract(q.data, '$.cue.text')))
+			group_concat(DISTINCT lower(json_extract(q.data, '$.cue.text'))),
+			group_concat(DISTINCT json_extract(q.data, '$.factuality'))
 		FROM quotes q JOIN x_docs x ON x.id = q.doc JOIN documents d ON d.id = q.doc
 		JOIN mentions sm ON sm.doc = q.doc AND sm.ord = q.speaker_mention
 		JOIN mention_entities se ON se.mention = sm.id
@@ -561,7 +562,7 @@ func (s *selection) quoteEdges(ctx context.Context, fn func(*claimgraph.ExportEd
 // layer's entity_pairs is.
 func (s *selection) coMentionEdges(ctx context.Context, fn func(*claimgraph.ExportEdge) error) error {
 	return s.aggregateEdges(ctx, "co-mention edges", `SELECT a.entity, b.entity, COUNT(*), COUNT(DISTINCT a.source),
-			group_concat(a.doc), '', MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')), ''
+			group_concat(a.doc), '', MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')), '', ''
 		FROM x_docs x JOIN entity_docs a ON a.doc = x.id JOIN entity_docs b ON b.doc = a.doc AND b.entity > a.entity
 		JOIN documents d ON d.id = a.doc
 		WHERE 1`+s.bothCond("a.entity", "b.entity")+`
@@ -571,15 +572,19 @@ func (s *selection) coMentionEdges(ctx context.Context, fn func(*claimgraph.Expo
 
 // aggregateEdges reads edges of one kind from a query returning source,
 // target, weight, sources, comma-separated documents and items, the first
-// and last dates, and comma-separated cues.
+// and last dates, and comma-separated cues and factualities.
 func (s *selection) aggregateEdges(ctx context.Context, what, q, kind, label string, directed bool, fn func(*claimgraph.ExportEdge) error) error {
 	return each(ctx, s, what, q, []any{s.f.MinSources},
 		func(rows *sql.Rows) (claimgraph.ExportEdge, error) {
 			e := claimgraph.ExportEdge{Kind: kind, Label: label, Directed: directed}
 			var docs, items string
-			var first, last, cues sql.NullString
-			if err := rows.Scan(&e.Source, &e.Target, &e.Weight, &e.Sources, &docs, &items, &first, &last, &cues); err != nil {
+			var first, last, cues, facts sql.NullString
+			if err := rows.Scan(&e.Source, &e.Target, &e.Weight, &e.Sources, &docs, &items, &first, &last, &cues, &facts); err != nil {
 				return e, err
+			}
+			if facts.String != "" {
+				e.Factuality = strings.Split(facts.String, ",")
+				slices.Sort(e.Factuality)
 			}
 			if cues.String != "" {
 				// A cue with a comma in it splits here; cues are short verb
