@@ -164,8 +164,12 @@ func (c *sentCtx) isTitle(i int) bool {
 // analyze tags every sentence of a (tokens and sentences set) and finds its
 // entities, made consistent across the document.
 func (p *Pipeline) analyze(a *Analysis) {
+	dg := DocProse
+	if p.ner != nil {
+		dg = analysisGenre(a)
+	}
 	for _, s := range a.Sentences {
-		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, a.Entities)
+		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, dg, a.Entities)
 	}
 	if p.ner != nil {
 		propagate(a)
@@ -176,7 +180,7 @@ func (p *Pipeline) analyze(a *Analysis) {
 // returns the entities found in them, with token spans into toks. Evaluation
 // uses it to analyse a corpus's own tokens.
 func (p *Pipeline) AnalyzeTokens(toks []Token) []Entity {
-	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, nil)
+	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, DocProse, nil)
 }
 
 // AnalyzeDocument analyses one document given as sentences of tokens (a
@@ -213,13 +217,14 @@ func (p *Pipeline) AnalyzeDocument(sentences [][]string) [][]Entity {
 	return out
 }
 
-func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []Entity) []Entity {
+func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocGenre, ents []Entity) []Entity {
 	toks := all[s.First:s.Limit]
 	if len(toks) == 0 {
 		return ents
 	}
 	c := getCtx(toks)
 	defer putCtx(c)
+	c.docGenre = dg
 	p.pos.tag(c)
 	p.pos.fill(c, toks)
 	if p.ner == nil {
@@ -257,6 +262,12 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		for typ == "PER" && j-i > 1 && c.isTitle(i) {
 			i++
 		}
+		// A headline, or a sentence's first word, puts a descriptor in
+		// capitals before a name ("Billionaire Donald Trump Takes",
+		// "RIVAL HILLARY CLINTON", "Year Barack Obama").
+		for typ == "PER" && j-i > 2 && c.isDescriptor(i) {
+			i++
+		}
 		// "Miramar California" is two places, as "Miramar, California" is.
 		entity := func(i, j int) Entity {
 			e := Entity{
@@ -272,6 +283,8 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 			return e
 		}
 		switch {
+		case i < j && currencyCode(toks, i, j):
+			// "US" of "US$", "AU$": a currency, not a place
 		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
 			ents = append(ents, entity(i, j-1), entity(j-1, j))
 		case i < j && !isDemonymSpan(toks[i:j]):
@@ -280,6 +293,52 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		i = next
 	}
 	return ents
+}
+
+// analysisGenre is the genre of a's document, from its sentences' tokens.
+func analysisGenre(a *Analysis) DocGenre {
+	texts := make([]string, len(a.Tokens))
+	for i, t := range a.Tokens {
+		texts[i] = t.Text
+	}
+	lines := make([][]string, len(a.Sentences))
+	for i, s := range a.Sentences {
+		lines[i] = texts[s.First:s.Limit]
+	}
+	return DocumentGenre(lines)
+}
+
+// isDescriptor reports whether token i, before a given name, is a
+// descriptor written in capitals because of where it stands: a word the
+// dictionary lists in lower case and not a given name, on a headline, at
+// the start of a sentence or in capitals. Mid-sentence in running text a
+// capitalized word before a given name is kept ("Young Kim" may be a name).
+func (c *sentCtx) isDescriptor(i int) bool {
+	k := c.tokFirst[i]
+	if k != c.tokLast[i] || i+1 >= len(c.tokFirst) {
+		return false
+	}
+	g := c.gazSingle[k]
+	if g&gazCommon == 0 || g&(gazFirst|gazProper) != 0 || c.flags[k]&flagUpper == 0 {
+		return false
+	}
+	if c.genre != GenreHeadline && k != 0 && c.flags[k]&flagAllCaps == 0 {
+		return false
+	}
+	return c.gazSingle[c.tokFirst[i+1]]&gazFirst != 0
+}
+
+// currencyCode reports a one-token name that is a currency's country
+// code: the token "US$" or "AU$", or "US" written against a "$" token.
+func currencyCode(toks []Token, i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	t := toks[i].Text
+	if len(t) > 1 && t[len(t)-1] == '$' {
+		return true
+	}
+	return j < len(toks) && toks[j].Start == toks[i].End && toks[j].Start > 0 && strings.HasPrefix(toks[j].Text, "$")
 }
 
 // trimmable reports tokens that may not begin or end a name.

@@ -24,7 +24,7 @@ import (
 )
 
 // Version names the analysis (rules and models); stored with each analysis.
-const Version = "claimgraph-analysis-11"
+const Version = "claimgraph-analysis-12"
 
 // Stage names, in order, as reported by Stats.
 const (
