@@ -149,3 +149,79 @@ func FuzzReadCoNLL2003(f *testing.F) {
 		}
 	})
 }
+
+// A descriptor a headline or a sentence's start writes in capitals stays
+// outside the name it precedes; mid-sentence a capitalized word before a
+// given name is left to the model.
+func TestHeadlineDescriptorsOutsideNames(t *testing.T) {
+	text := "Billionaire Donald Trump Takes On Rival Hillary Clinton In Ohio\n" +
+		"BILLIONAIRE DONALD TRUMP TAKES ON RIVAL HILLARY CLINTON\n" +
+		"Rival Hillary Clinton said on Monday she would not debate him.\n" +
+		"Pres. Barack Obama spoke later."
+	a := Default().Analyze(text)
+	got := map[string]int{}
+	for _, e := range a.Entities {
+		if e.Type == "PER" {
+			got[strings.ToLower(e.Text)]++
+		}
+	}
+	for name, n := range map[string]int{"donald trump": 2, "hillary clinton": 3, "barack obama": 1} {
+		if got[name] != n {
+			t.Errorf("person %q found %d times, want %d; persons %v", name, got[name], n, got)
+		}
+	}
+	for name := range got {
+		for _, d := range []string{"billionaire", "rival", "pres."} {
+			if strings.HasPrefix(name, d+" ") {
+				t.Errorf("person %q begins with the descriptor %q", name, d)
+			}
+		}
+	}
+}
+
+func TestCurrencyCodesAreNoPlaces(t *testing.T) {
+	// Tokenize splits "US$40" into "US", "$", "40"; the model alone takes
+	// the first "US" for a place.
+	a := Default().Analyze("The deal is worth US$40 million. It paid AU$55 million for the Sydney stake, and US$3 more.")
+	if len(a.Entities) == 0 {
+		t.Fatal("no entities: the test needs Sydney found")
+	}
+	for _, e := range a.Entities {
+		if e.Text == "US" || e.Text == "AU" || strings.HasSuffix(e.Text, "$") {
+			t.Errorf("currency code %q found as %s", e.Text, e.Type)
+		}
+	}
+}
+
+// A dateline names where a story was filed: a place, whatever the same
+// name is in the story ("NEW YORK" the city, "New York" the club).
+func TestDatelinePlaces(t *testing.T) {
+	doc := [][]string{
+		strings.Fields("BASEBALL - NEW YORK BEAT BOSTON ."),
+		strings.Fields("NEW YORK 2001-08-30"),
+		strings.Fields("New York beat Boston 5-2 on Thursday ."),
+		strings.Fields("NEW YORK 74 59 .556 -"),
+		strings.Fields("BOSTON 69 65 .515 5"),
+	}
+	ents := Default().AnalyzeDocument(doc)
+	for _, e := range ents[1] {
+		if e.Type != "LOC" {
+			t.Errorf("dateline name %q is %s, want LOC", strings.Join(doc[1][e.First:e.Limit], " "), e.Type)
+		}
+	}
+	if len(ents[1]) != 1 {
+		t.Errorf("dateline: %d names, want 1 (%v)", len(ents[1]), ents[1])
+	}
+}
+
+func TestHyphenModifier(t *testing.T) {
+	for w, want := range map[string]bool{
+		"York-based": true, "Ohio-born": true, "UN-sponsored": true, "France-registered": true,
+		"Guinea-Bissau": false, "al-Aqsa": false, "Mojahedin-e": false, "Anglo-French": false,
+		"well-known": false, "based": false, "-based": false, "Chi-wai": false, "UN-led": false, "Wai-ching": false,
+	} {
+		if got := hyphenModifier(w); got != want {
+			t.Errorf("hyphenModifier(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // models holds the trained models (see "claimgraph train"): pos.gz (UPOS
@@ -285,6 +287,8 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		switch {
 		case i < j && currencyCode(toks, i, j):
 			// "US" of "US$", "AU$": a currency, not a place
+		case i < j && hyphenModifier(toks[j-1].Text) && c.commonWord(int(c.tokLast[j-1])):
+			// "New York-based", "Ontario-born": a modifier, not a name
 		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
 			ents = append(ents, entity(i, j-1), entity(j-1, j))
 		case i < j && !isDemonymSpan(toks[i:j]):
@@ -339,6 +343,32 @@ func currencyCode(toks []Token, i, j int) bool {
 		return true
 	}
 	return j < len(toks) && toks[j].Start == toks[i].End && toks[j].Start > 0 && strings.HasPrefix(toks[j].Text, "$")
+}
+
+// hyphenModifier reports a word made of a name and, after a hyphen, a
+// lower-case participle of four letters or more ("York-based",
+// "Ohio-born", "UN-sponsored"): with a common word there (see
+// commonWord), a modifier that ends a phrase, never a name's end; not a
+// hyphenated given name ("Wu Chi-wai", "Yau Wai-ching").
+func hyphenModifier(w string) bool {
+	h := strings.LastIndexByte(w, '-')
+	if h <= 0 || len(w)-h-1 < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "born")) {
+		return false
+	}
+	for _, r := range w[h+1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// commonWord reports a word the dictionary lists in lower case only, and
+// no name list has.
+func (c *sentCtx) commonWord(k int) bool {
+	g := c.gazSingle[k]
+	return g&gazCommon != 0 && g&(gazFirst|gazLast|gazProper) == 0
 }
 
 // trimmable reports tokens that may not begin or end a name.
