@@ -261,6 +261,12 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		// A person's title is not part of their name ("Prime Minister Nouri
 		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
 		// the one the GUM labels are cut with (gum.go).
+		// "Mr", "Ms", "Dr" before a capitalized word name a person,
+		// whatever type the model gave the two ("Ms Bauchtman" read as an
+		// organization).
+		if j-i > 1 && c.isHonorific(i) && startsUpperToken(toks[i+1]) {
+			typ = "PER"
+		}
 		for typ == "PER" && j-i > 1 && c.isTitle(i) {
 			i++
 		}
@@ -310,6 +316,18 @@ func analysisGenre(a *Analysis) DocGenre {
 		lines[i] = texts[s.First:s.Limit]
 	}
 	return DocumentGenre(lines)
+}
+
+// honorifics are the titles only a person's name follows.
+var honorifics = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "miss": true,
+	"mx": true, "mx.": true, "dr": true, "dr.": true, "messrs": true, "messrs.": true, "mme": true, "mme.": true,
+}
+
+// isHonorific reports whether token i is an honorific (honorifics).
+func (c *sentCtx) isHonorific(i int) bool {
+	k := c.tokFirst[i]
+	return k == c.tokLast[i] && honorifics[string(c.lw(int(k)))]
 }
 
 // isDescriptor reports whether token i, before a given name, is a

@@ -144,13 +144,9 @@ func defaultTrainFiles(what, root string) ([]string, error) {
 				files = append(files, f)
 			}
 		}
-		// Newswire: the recognizer learns from CoNLL-2003's training split
-		// (eng.testa scores it). The word classes were learnt before it
-		// joined and keep their own list, so that wordclass.gz stays what
-		// its command builds.
-		if what == "ner" {
-			files = append(files, filepath.Join(root, "data/conll2003/eng.train"))
-		}
+		// Newswire: the recognizer and its word classes learn from
+		// CoNLL-2003's training split too (eng.testa scores them).
+		files = append(files, filepath.Join(root, "data/conll2003/eng.train"))
 	}
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
