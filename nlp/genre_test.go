@@ -225,3 +225,24 @@ func TestHyphenModifier(t *testing.T) {
 		}
 	}
 }
+
+// An organization word before "of", "on" or "for" heads one name with the
+// capitalized words after it; a company's legal suffix, a day or "and"
+// ends it.
+func TestOrganizationsWithOf(t *testing.T) {
+	a := Default().Analyze("He chairs the Council on Foreign Relations and spoke to the Union of Concerned Scientists.\n" +
+		"The Security Council on Tuesday asked Dow Chemical Co of the United States to pay.\n" +
+		"The Bank of England and Barclays declined to comment.")
+	got := map[string]string{}
+	for _, e := range a.Entities {
+		got[e.Text] = e.Type
+	}
+	for name, typ := range map[string]string{
+		"Council on Foreign Relations": "ORG", "Union of Concerned Scientists": "ORG", "Security Council": "ORG",
+		"United States": "LOC", "Bank of England": "ORG", "Barclays": "ORG",
+	} {
+		if got[name] != typ {
+			t.Errorf("%q: got %q, want %s; entities %v", name, got[name], typ, got)
+		}
+	}
+}

@@ -234,6 +234,9 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 	}
 	p.ner.recognize(c)
 	c.tokenTags(len(toks))
+	if c.genre == GenreProse {
+		c.extendOrganizations(toks)
+	}
 	lab := c.tner
 	for i := 0; i < len(toks); {
 		l := lab[i]
@@ -316,6 +319,120 @@ func analysisGenre(a *Analysis) DocGenre {
 		lines[i] = texts[s.First:s.Limit]
 	}
 	return DocumentGenre(lines)
+}
+
+// orgHeads are words that head an organization's name before "of", "on"
+// or "for" besides the gazetteer's organization-ending words (gazOrgWord:
+// "Council", "Union", "Society", "Bank", "University", ...).
+var orgHeads = map[string]bool{
+	"party": true, "front": true, "movement": true, "league": true, "alliance": true, "parliament": true,
+	"assembly": true, "congress": true, "court": true, "forces": true, "cabinet": true, "senate": true,
+	"embassy": true, "consulate": true, "chamber": true, "federation": true, "commission": true,
+}
+
+// calendarWords end an organization's name: "the Security Council on
+// Tuesday" is the council, on a day.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// extendOrganizations makes one organization of a capitalized name headed
+// by an organization word and the capitalized words after its "of", "on"
+// or "for" ("Council on Foreign Relations", "Union of Concerned
+// Scientists", "Democratic Party of Japan", "Society for the Protection of
+// Birds"), where the model found the head alone, the place after it alone,
+// or neither. Running text only: on a headline every word is capitalized.
+// The words after may hold a place or an organization the model found,
+// never a person; "and" ends the name ("the Bank of England and
+// Barclays"), and so do days, months and titles ("CEO"). A company's
+// legal suffix is no head ("Dow Chemical Co of the United States").
+func (c *sentCtx) extendOrganizations(toks []Token) {
+	lab, n := c.tner, len(toks)
+	// a capitalized word of the name: not a day or a month, nor a
+	// person's title ("Museum of Flight CEO")
+	upper := func(k int) bool {
+		if k >= n || !startsUpperToken(toks[k]) {
+			return false
+		}
+		lw := strings.ToLower(toks[k].Text)
+		return !calendarWords[lw] && !personTitles[lw]
+	}
+	for i := 1; i+1 < n; i++ {
+		switch toks[i].Text {
+		case "of", "on", "for":
+		default:
+			continue
+		}
+		h := i - 1
+		if !upper(h) || (lab[h] != 0 && nerLabels[lab[h]][2:] != "ORG") || !c.orgHead(h) || legalSuffixes[strings.ToLower(toks[h].Text)] {
+			continue
+		}
+		// the head's first token
+		s := h
+		if lab[h] != 0 {
+			for s > 0 && lab[s]%2 == 0 {
+				s--
+			}
+		} else {
+			for s > 0 && lab[s-1] == 0 && upper(s-1) && toks[s-1].POS != "DET" {
+				s--
+			}
+		}
+		// the words after: capitalized, with "of", "for", "on" or "the"
+		// inside, at most six
+		e, k := i+1, i+1
+		if k < n && strings.EqualFold(toks[k].Text, "the") {
+			k++
+		}
+		for k < n && k-i <= 6 {
+			if upper(k) {
+				if lab[k] != 0 && nerLabels[lab[k]][2:] == "PER" {
+					e = i + 1
+					break
+				}
+				k++
+				e = k
+				continue
+			}
+			switch toks[k].Text {
+			case "of", "for", "on", "the", "-":
+				if upper(k+1) || (toks[k].Text != "the" && k+2 < n && toks[k+1].Text == "the" && upper(k+2)) {
+					k++
+					continue
+				}
+			}
+			break
+		}
+		if e <= i+1 || (e < n && lab[e] != 0 && lab[e]%2 == 0) {
+			continue // nothing capitalized after, or a name runs on past it
+		}
+		p := float32(0.5)
+		if lab[h] != 0 {
+			p = c.tprob[h]
+		}
+		lab[s] = 3 // B-ORG
+		for k := s + 1; k < e; k++ {
+			lab[k] = 4 // I-ORG
+			c.tprob[k] = min(c.tprob[k], p)
+		}
+		i = e - 1
+	}
+}
+
+// legalSuffixes end a company's name: "Kia Motor Corp of South Korea" is
+// the company and where it is.
+var legalSuffixes = map[string]bool{
+	"co": true, "co.": true, "corp": true, "corp.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
+	"plc": true, "llc": true, "limited": true, "holdings": true, "group": true, "ag": true, "sa": true, "nv": true,
+}
+
+// orgHead reports whether token k is a word that heads organizations'
+// names (orgHeads, or the gazetteer's organization-ending words).
+func (c *sentCtx) orgHead(k int) bool {
+	w := c.tokLast[k]
+	return c.gazSingle[w]&gazOrgWord != 0 || orgHeads[string(c.lw(int(w)))]
 }
 
 // honorifics are the titles only a person's name follows.
