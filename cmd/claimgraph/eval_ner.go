@@ -29,7 +29,7 @@ the others, with one type (--sentences scores each sentence alone).`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	model := fs.String("model", "", "NER model file to score (default: the embedded one)")
 	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
-	showErrors := fs.Bool("errors", false, "also list every error: missed, type, boundary, spurious (with --json: \"errors\")")
+	showErrors := fs.Bool("errors", false, "also score each genre of line apart (prose, headline, table, dateline; see nlp.LineGenre) and list every error with its line's genre: missed, type, boundary, spurious (with --json: \"errors\" and \"by_genre\")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
