@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,20 +55,33 @@ var scorecardWords = map[string]bool{
 //     every word of two letters or more in capitals;
 //   - prose otherwise.
 func LineGenre(words []string) Genre {
-	nums, lower, score, caps, upperWords, letterWords, content := 0, 0, 0, 0, 0, 0, 0
+	nums, lower, caps, upperWords, letterWords, content := 0, 0, 0, 0, 0, 0
 	lastNum, firstNum, n := false, false, 0
 	for _, w := range words {
 		letters, upper, digits := 0, 0, 0
-		for _, r := range w {
-			switch {
-			case unicode.IsLetter(r):
+		for i := 0; i < len(w); {
+			// ASCII first: this runs on every sentence Analyze reads
+			if b := w[i]; b < utf8.RuneSelf {
+				switch {
+				case b >= 'a' && b <= 'z':
+					letters++
+				case b >= 'A' && b <= 'Z':
+					letters++
+					upper++
+				case b >= '0' && b <= '9':
+					digits++
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(w[i:])
+			if unicode.IsLetter(r) {
 				letters++
 				if unicode.IsUpper(r) {
 					upper++
 				}
-			case r >= '0' && r <= '9':
-				digits++
 			}
+			i += size
 		}
 		if letters == 0 && digits == 0 {
 			continue // punctuation
@@ -81,13 +95,12 @@ func LineGenre(words []string) Genre {
 			nums++
 			continue
 		}
-		first, _ := utf8.DecodeRuneInString(w)
+		first := rune(w[0])
+		if first >= utf8.RuneSelf {
+			first, _ = utf8.DecodeRuneInString(w)
+		}
 		if unicode.IsLower(first) {
-			if scorecardWords[w] {
-				score++
-			} else {
-				lower++
-			}
+			lower++
 		}
 		if letters >= 2 {
 			letterWords++
@@ -102,10 +115,18 @@ func LineGenre(words []string) Genre {
 			}
 		}
 	}
+	if n == 0 {
+		return GenreProse
+	}
+	// A table has numbers: only then are a scorecard's words told from
+	// the line's other lower-case words.
+	score := 0
+	if nums > 0 {
+		score = scorecardCount(words)
+		lower -= score
+	}
 	last := len(words) - 1
 	switch {
-	case n == 0:
-		return GenreProse
 	case n <= 6 && isDate(words[last]) && allCaps(words[0]):
 		return GenreDateline
 	case nums >= 1 && nums*4 >= n && (lower <= 1 || lower*6 <= n), firstNum && n >= 3 && lower <= 1:
@@ -116,6 +137,18 @@ func LineGenre(words []string) Genre {
 		return GenreHeadline
 	}
 	return GenreProse
+}
+
+// scorecardCount counts the words of a line that are scorecardWords
+// (written in lower case, as the list is).
+func scorecardCount(words []string) int {
+	k := 0
+	for _, w := range words {
+		if w != "" && len(w) <= 9 && w[0] >= 'a' && w[0] <= 'z' && scorecardWords[w] {
+			k++
+		}
+	}
+	return k
 }
 
 // isDate reports a numeric date token: groups of two to four digits, two
@@ -173,13 +206,18 @@ func (g DocGenre) String() string {
 func DocumentGenre(lines [][]string) DocGenre {
 	tables, scores := 0, 0
 	for _, l := range lines {
-		if LineGenre(l) == GenreTable {
-			tables++
-		}
+		// Tables and scores have digits; most lines have none.
+		digits := false
 		for _, w := range l {
-			if isScore(w) {
-				scores++
+			if strings.ContainsAny(w, "0123456789") {
+				digits = true
+				if isScore(w) {
+					scores++
+				}
 			}
+		}
+		if digits && LineGenre(l) == GenreTable {
+			tables++
 		}
 	}
 	if tables >= 2 || (tables == 1 && scores >= 1) || scores >= 2 {
