@@ -125,6 +125,8 @@ type Store interface {
 // and a process killed before Commit has stored none of them.
 type Batch interface {
 	PutDocument(ctx context.Context, doc *Document, a *Analysis) (created bool, err error)
+	// Len returns the number of documents put so far.
+	Len() int
 	Commit() error
 	Rollback() error
 }

@@ -10,9 +10,11 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -54,7 +56,16 @@ func OpenOptions(ctx context.Context, url string, opts sqlite.Options) (*DB, err
 	if opts.ReadOnly {
 		cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	}
-	sdb := stdlib.OpenDB(*cfg)
+	// Defaults for this workload unless the URL sets them: the entity
+	// layer's recomputation groups millions of co-occurrence rows (a sort
+	// in 4 MB spills to disk), and JIT compilation costs more than the
+	// short statements of an ingest gain from it.
+	for k, v := range map[string]string{"work_mem": "64MB", "jit": "off"} {
+		if _, set := cfg.RuntimeParams[k]; !set {
+			cfg.RuntimeParams[k] = v
+		}
+	}
+	sdb := sql.OpenDB(detachedConnector{stdlib.GetConnector(*cfg)})
 	sdb.SetMaxOpenConns(16)
 	sdb.SetMaxIdleConns(8)
 	if err := sdb.PingContext(ctx); err != nil {
@@ -150,6 +161,19 @@ func search(ctx context.Context, db *sql.DB, q string, offset, limit int) ([]cla
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// detachedConnector connects whatever became of the context of the request
+// that asked for the connection (bounded by its own timeout instead):
+// database/sql hands a failed dial to whichever request is waiting for a
+// connection, so a page section whose time budget ran out mid-dial made
+// another request of the page fail with "dial error: timeout".
+type detachedConnector struct{ driver.Connector }
+
+func (c detachedConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	return c.Connector.Connect(ctx)
 }
 
 // escapeLike escapes LIKE wildcards with a backslash.

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/clean"
@@ -64,6 +66,7 @@ func learnBoilerplate(ctx context.Context, store claimgraph.Store, p *pipeline.P
 				return n, fmt.Errorf("site boilerplate of %s: %w", outlet, err)
 			}
 			n++
+			crashPoint("boilerplate")
 		}
 		if err := store.DoneOutlet(ctx, outlet, pending[outlet]); err != nil {
 			return n, err
@@ -126,6 +129,7 @@ func resolveEntities(ctx context.Context, store claimgraph.Store, force bool) (*
 				byMention[m.ID] = res.Mention[i]
 			}
 		}
+		crashPoint("entities")
 		if err := store.ReplaceEntities(ctx, res.Entities, byMention); err != nil {
 			return nil, fmt.Errorf("store entities: %w", err)
 		}
@@ -151,4 +155,15 @@ func storedDecisions(ctx context.Context, store claimgraph.Store) ([]resolve.Dec
 		return nil, fmt.Errorf("stored decisions: %w", err)
 	}
 	return ds, nil
+}
+
+// crashPoint kills the process with SIGKILL at the named point when
+// $CLAIMGRAPH_CRASH_AT names it, so that the kill tests stop a real process
+// exactly where a crash does most harm: half-way through boilerplate
+// learning ("boilerplate"), or with a new entity layer computed and not yet
+// stored ("entities"). Unset, it does nothing.
+func crashPoint(name string) {
+	if os.Getenv("CLAIMGRAPH_CRASH_AT") == name {
+		syscall.Kill(os.Getpid(), syscall.SIGKILL)
+	}
 }

@@ -244,7 +244,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 			return err
 		}
 		st.Merge(&pipeline.Stats{Time: map[string]time.Duration{"store": time.Since(t)}})
-		if batchDocs(batch) >= maxBatchDocs || time.Since(batchStart) >= maxBatchWait {
+		if batch.Len() >= maxBatchDocs || time.Since(batchStart) >= maxBatchWait {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -312,13 +312,6 @@ const (
 	maxBatchWait = 2 * time.Second
 	idleAfter    = 500 * time.Millisecond
 )
-
-func batchDocs(b claimgraph.Batch) int {
-	if c, ok := b.(interface{ Len() int }); ok {
-		return c.Len()
-	}
-	return 0
-}
 
 // reuseSource is a store or a batch the reuse detector reads.
 type reuseSource interface {

@@ -89,7 +89,7 @@ func buildBinary(t *testing.T, dir string) string {
 
 // storeTargets returns the stores a process test runs on: a SQLite file,
 // and a PostgreSQL database when CLAIMGRAPH_TEST_PG names a server.
-func storeTargets(t *testing.T, dir string) map[string]func(t *testing.T) string {
+func storeTargets() map[string]func(t *testing.T) string {
 	return map[string]func(t *testing.T) string{
 		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "store.db") },
 		"postgres": func(t *testing.T) string { return storetest.PostgresURL(t) },
@@ -159,7 +159,7 @@ func TestKilledIngestResumes(t *testing.T) {
 	dir := t.TempDir()
 	input, want := treebankInput(t, dir, 3000)
 	bin := buildBinary(t, dir)
-	for name, target := range storeTargets(t, dir) {
+	for name, target := range storeTargets() {
 		t.Run(name, func(t *testing.T) {
 			db := target(t)
 			rng := rand.New(rand.NewSource(1))

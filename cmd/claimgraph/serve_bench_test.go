@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -73,7 +74,9 @@ func BenchmarkServeLatency(b *testing.B) {
 		docs = append(docs, some...)
 	}
 	words := searchWords(docs)
-	srv := httptest.NewServer(httpapi.New(db, httpapi.DefaultOptions()))
+	opts := httpapi.DefaultOptions()
+	opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})) // a failed request says why
+	srv := httptest.NewServer(httpapi.New(db, opts))
 	defer srv.Close()
 	client := srv.Client()
 
@@ -108,7 +111,7 @@ func BenchmarkServeLatency(b *testing.B) {
 				res.Body.Close()
 				lat = append(lat, time.Since(t0))
 				if err != nil || res.StatusCode != http.StatusOK {
-					b.Fatalf("GET %s = %d %v", p, res.StatusCode, err)
+					b.Fatalf("GET %s = %d %v: %s", p, res.StatusCode, err, body)
 				}
 				// An entity page left a list to the browser: it was not
 				// ready within the page's budget.
