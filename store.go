@@ -28,6 +28,7 @@ type Analysis struct {
 // DocumentFilter selects documents in a listing.
 type DocumentFilter struct {
 	Outlet string
+	Sort   string // "" ingest order, "date" oldest first, "-date" newest first (undated last)
 	Offset int
 	Limit  int // 0: no limit
 }

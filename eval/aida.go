@@ -216,6 +216,30 @@ func ScoreAIDA(docs []XDocDoc, types []string, top int, predict func([]XDocDoc) 
 		keep[t] = true
 	}
 	preds := predict(docs)
+	// Each system entity is shown with the name most of its mentions carry.
+	names := map[int64]map[string]int{}
+	for _, ms := range preds {
+		for _, m := range ms {
+			if m.Entity != 0 && m.Name != "" {
+				if names[m.Entity] == nil {
+					names[m.Entity] = map[string]int{}
+				}
+				names[m.Entity][m.Name]++
+			}
+		}
+	}
+	label := func(e int64) string {
+		best := ""
+		for n, c := range names[e] {
+			if c > names[e][best] || c == names[e][best] && n < best {
+				best = n
+			}
+		}
+		if best == "" {
+			return fmt.Sprintf("entity %d", e)
+		}
+		return fmt.Sprintf("entity %d (%s)", e, best)
+	}
 	var items []Clustered
 	var texts []string
 	for i, d := range docs {
@@ -234,7 +258,7 @@ func ScoreAIDA(docs []XDocDoc, types []string, top int, predict func([]XDocDoc) 
 			span := [2]int{d.TokenSpans[g.First][0], d.TokenSpans[g.Last][1]}
 			pred := fmt.Sprintf("%s%s#%d", missedPrefix, d.Name, gi)
 			if e, ok := bySpan[span]; ok {
-				pred = fmt.Sprintf("entity %d", e)
+				pred = label(e)
 				sc.Found++
 			}
 			sc.Gold++

@@ -121,7 +121,35 @@ func nonNil[T any](s []T) []T {
 // than the page, to tell whether a next page exists.
 func (s *Server) documentFilter(q url.Values) (claimgraph.DocumentFilter, paging, error) {
 	p, err := s.paging(q)
-	return claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	f := claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Sort: q.Get("sort"), Offset: p.Offset, Limit: p.Limit + 1}
+	switch f.Sort {
+	case "", "date", "-date":
+	default:
+		if err == nil {
+			err = claimgraph.Errorf(claimgraph.EINVALID, "sort must be date or -date (newest first), not %q", f.Sort)
+		}
+	}
+	return f, p, err
+}
+
+// docScope reads the outlet and the publication-date range (from, to) a
+// listing is narrowed to.
+func docScope(q url.Values) (claimgraph.DocScope, error) {
+	sc := claimgraph.DocScope{Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
+	for name, v := range map[string]string{"from": sc.From, "to": sc.To} {
+		if err := checkDate(name, v); err != nil {
+			return sc, err
+		}
+	}
+	return sc, nil
+}
+
+// withScope reads a listing's scope after its paging.
+func withScope(q url.Values, err error) (claimgraph.DocScope, error) {
+	if err != nil {
+		return claimgraph.DocScope{}, err
+	}
+	return docScope(q)
 }
 
 // entityFilter reads an entity listing's parameters.
@@ -131,6 +159,9 @@ func (s *Server) entityFilter(q url.Values) (claimgraph.EntityFilter, paging, er
 		return claimgraph.EntityFilter{}, p, err
 	}
 	f := claimgraph.EntityFilter{Type: strings.ToUpper(q.Get("type")), Query: q.Get("q"), Sort: q.Get("sort"), Offset: p.Offset, Limit: p.Limit + 1}
+	if f.Docs, err = docScope(q); err != nil {
+		return f, p, err
+	}
 	switch f.Type {
 	case "", claimgraph.TypePER, claimgraph.TypeORG, claimgraph.TypeLOC, claimgraph.TypeMISC:
 	default:
@@ -180,7 +211,8 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) quoteFilter(q url.Values) (claimgraph.QuoteFilter, paging, error) {
 	p, err := s.paging(q)
-	return claimgraph.QuoteFilter{Speaker: q.Get("speaker"), About: q.Get("about"), Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	sc, err := withScope(q, err)
+	return claimgraph.QuoteFilter{Speaker: q.Get("speaker"), About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
 }
 
 func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
@@ -198,7 +230,8 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
 	p, err := s.paging(q)
-	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	sc, err := withScope(q, err)
+	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
 }
 
 func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {
@@ -335,7 +368,7 @@ func (s *Server) apiEdge(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) timelineQuery(q url.Values) (claimgraph.TimelineQuery, paging, error) {
 	p, err := s.paging(q)
-	t := claimgraph.TimelineQuery{Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Offset: p.Offset, Limit: p.Limit + 1}
+	t := claimgraph.TimelineQuery{Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Docs: claimgraph.DocScope{Outlet: q.Get("outlet")}, Offset: p.Offset, Limit: p.Limit + 1}
 	if err != nil {
 		return t, p, err
 	}
@@ -391,6 +424,23 @@ func (s *Server) reuseFilter(q url.Values) (claimgraph.ReuseFilter, paging, erro
 		f.Min = m
 	}
 	return f, p, nil
+}
+
+// OutletsJSON is what /api/outlets returns: the outlets to filter by and
+// the store's range of publication dates.
+type OutletsJSON struct {
+	Outlets []claimgraph.OutletCount `json:"outlets"`
+	From    string                   `json:"from"`
+	To      string                   `json:"to"`
+}
+
+func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) error {
+	sf, err := s.scopeForm(r, claimgraph.DocScope{}, true)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, OutletsJSON{Outlets: sf.Outlets, From: sf.Min, To: sf.Max})
+	return nil
 }
 
 func (s *Server) apiReuse(w http.ResponseWriter, r *http.Request) error {

@@ -24,7 +24,9 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	apiRoutes := map[string]bool{}
 	for pattern, api := range httpapi.Routes() {
 		method, path, _ := strings.Cut(pattern, " ")
-		if method != "GET" {
+		// Only curation posts, and only on a server given a Curator and
+		// write tokens (TestCurationOverHTTP in cmd/claimgraph).
+		if method != "GET" && !(method == "POST" && strings.HasPrefix(path, "/curate")) {
 			t.Errorf("route %q is not GET: the server is read-only", pattern)
 		}
 		if !api {

@@ -58,6 +58,11 @@ type Options struct {
 	DeferDocs int
 	// Logger receives one line per failed request; nil discards.
 	Logger *slog.Logger
+	// Curator and WriteTokens (token → the name recorded with each
+	// decision) turn curation in the browser on; without both the server
+	// is read-only.
+	Curator     Curator
+	WriteTokens map[string]string
 }
 
 // DefaultOptions returns the options serve starts from.
@@ -101,6 +106,7 @@ func routes() []route {
 		{"GET /api/edge", true, (*Server).apiEdge},
 		{"GET /api/timeline", true, (*Server).apiTimeline},
 		{"GET /api/reuse", true, (*Server).apiReuse},
+		{"GET /api/outlets", true, (*Server).apiOutlets},
 		{"GET /api/export", true, (*Server).apiExport},
 		// Web UI.
 		{"GET /{$}", false, (*Server).pageHome},
@@ -115,6 +121,9 @@ func routes() []route {
 		{"GET /edge", false, (*Server).pageEdge},
 		{"GET /timeline", false, (*Server).pageTimeline},
 		{"GET /reuse", false, (*Server).pageReuse},
+		{"GET /curate", false, (*Server).pageCurate},
+		{"POST /curate", false, (*Server).postCurate},
+		{"POST /curate/undo", false, (*Server).postUndo},
 		{"GET /assets/", false, (*Server).assets},
 		// Anything else: a not_found error in the usual form.
 		{"GET /", false, (*Server).notFound},
@@ -192,7 +201,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	post := r.Method == http.MethodPost && s.curating() && (r.URL.Path == "/curate" || r.URL.Path == "/curate/undo")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && !post {
 		h.Set("Allow", "GET, HEAD")
 		s.error(w, r, &httpError{status: http.StatusMethodNotAllowed, code: "method_not_allowed",
 			msg: fmt.Sprintf("method %s is not allowed: the server is read-only (GET, HEAD)", r.Method)})
@@ -204,6 +214,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.opts.Token != "" && !s.authorize(w, r) {
+		return
+	}
+	if !s.takeWriteToken(w, r) {
 		return
 	}
 	s.mux.ServeHTTP(w, r)

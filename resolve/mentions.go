@@ -747,6 +747,16 @@ func (d *docMentions) trimDescriptors() {
 		s := d.sentenceOf(i)
 		return titleCase(toks[s.First:s.Limit]) || shouting(toks[s.First:s.Limit])
 	}
+	// articled holds the words the text writes after "the", "a" or "an"
+	// ("the tycoon"), found in one pass when first needed: asking the text
+	// once per name made a long document's cost quadratic.
+	var afterArticle map[string]bool
+	articled := func() map[string]bool {
+		if afterArticle == nil {
+			afterArticle = wordsAfterArticles(d.text)
+		}
+		return afterArticle
+	}
 	plain := map[string]bool{} // keys of people's names outside headlines
 	for _, c := range d.ms {
 		if c.m.Type == claimgraph.TypePER && len(c.words) >= 2 && !headline(c.first) {
@@ -768,7 +778,7 @@ func (d *docMentions) trimDescriptors() {
 			l := strings.ToLower(w.Text)
 			cut := plain[ExactKey(rest)] && headline(k) ||
 				(w.POS == "NOUN" || w.POS == "ADJ") && !nameConnector[l] ||
-				len(l) > 3 && l != w.Text && isLetters(w.Text) && (containsWord(d.text, "the "+l) || containsWord(d.text, "a "+l) || containsWord(d.text, "an "+l))
+				len(l) > 3 && l != w.Text && isLetters(w.Text) && articled()[l]
 			if !cut {
 				break
 			}
@@ -804,6 +814,31 @@ func containsWord(s, w string) bool {
 		}
 		i = j + 1
 	}
+}
+
+// wordsAfterArticles returns every word that follows "the", "a" or "an"
+// and one space in text, as written: containsWord(text, "the "+w) for any
+// of them, in one pass.
+func wordsAfterArticles(text string) map[string]bool {
+	out := map[string]bool{}
+	prev, prevEnd := "", -2
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		if prevEnd == i-1 && text[i-1] == ' ' && (prev == "the" || prev == "a" || prev == "an") {
+			out[w] = true
+		}
+		prev, prevEnd = w, j
+		i = j
+	}
+	return out
 }
 
 func isWordByte(b byte) bool {

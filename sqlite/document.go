@@ -440,7 +440,16 @@ func (db *DB) Documents(ctx context.Context, f claimgraph.DocumentFilter) ([]*cl
 		q += ` WHERE outlet = ?`
 		args = append(args, f.Outlet)
 	}
-	q += ` ORDER BY seq`
+	switch f.Sort {
+	case "":
+		q += ` ORDER BY seq`
+	case "date":
+		q += ` ORDER BY date = '', date, seq`
+	case "-date":
+		q += ` ORDER BY date = '', date DESC, seq DESC`
+	default:
+		return nil, claimgraph.Errorf(claimgraph.EINVALID, "documents: unknown sort %q (want date or -date)", f.Sort)
+	}
 	if f.Limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)

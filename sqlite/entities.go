@@ -99,7 +99,7 @@ func insertMentionEntities(ctx context.Context, tx *Tx, mentionEntity map[int64]
 // MaxPairEntities bounds the entities of one document that enter the
 // co-occurrence table (its most mentioned ones), so one document adds at
 // most MaxPairEntities × (MaxPairEntities-1) pairs.
-const MaxPairEntities = 100
+const MaxPairEntities = 60
 
 // MaxMentionBytes is the longest mention the store relates to claims by
 // overlap; the pipeline stores no longer one (a name is not a paragraph).

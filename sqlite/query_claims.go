@@ -157,6 +157,9 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 		where = append(where, `c.doc = ?`)
 		args = append(args, id)
 	}
+	if cond, a := scopeDocs("c.doc", f.Docs); cond != "" {
+		where, args = append(where, cond), append(args, a...)
+	}
 	w := ""
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")

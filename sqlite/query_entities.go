@@ -195,6 +195,10 @@ func (db *DB) Entities(ctx context.Context, f claimgraph.EntityFilter) ([]claimg
 		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity FROM entity_aliases WHERE (name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\') AND source <> 'rejected'))`)
 		args = append(args, like, "% "+like, like, "% "+like)
 	}
+	if cond, a := scopeDocs("ed.doc", f.Docs); cond != "" {
+		where = append(where, `e.id IN (SELECT ed.entity FROM entity_docs ed WHERE `+cond+`)`)
+		args = append(args, a...)
+	}
 	q := `SELECT e.id, e.name, e.type, e.mentions, e.docs FROM entities e`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")

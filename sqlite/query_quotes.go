@@ -46,6 +46,9 @@ func (db *DB) Quotes(ctx context.Context, f claimgraph.QuoteFilter) ([]claimgrap
 		where = append(where, `q.doc = ?`)
 		args = append(args, id)
 	}
+	if cond, a := scopeDocs("q.doc", f.Docs); cond != "" {
+		where, args = append(where, cond), append(args, a...)
+	}
 	return db.queryQuotes(ctx, where, args, f.Offset, f.Limit)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/eval"
@@ -14,7 +15,7 @@ import (
 )
 
 // evalQuotes scores quote extraction on brat standoff attribution files.
-func evalQuotes(ctx context.Context, m *Main, args []string) error {
+func evalQuotes(ctx context.Context, m *Main, args []string) (retErr error) {
 	fs := m.newFlags("eval quotes", "DIR...", `
 Score quote extraction on brat standoff files: every NAME.ann under DIR with
 its NAME.txt, where T lines are spans typed Source, Cue or Content and each
@@ -42,13 +43,27 @@ entities, within-document mentions, then quotes.`)
 		return fmt.Errorf("eval quotes: no directory given")
 	}
 	var docs []eval.BratDoc
+	var skipped error
 	for _, dir := range fs.Args() {
 		d, err := eval.ReadBratDir(dir)
-		if err != nil {
+		if err != nil && len(d) == 0 {
 			return fmt.Errorf("eval quotes: %w", err)
+		}
+		if err != nil {
+			// Each unreadable file is reported on its own line; the rest
+			// are scored and the exit status says something failed.
+			for _, line := range strings.Split(err.Error(), "\n") {
+				fmt.Fprintf(m.Stderr, "claimgraph: eval quotes: %s\n", line)
+			}
+			skipped = fmt.Errorf("eval quotes: %s: some files could not be read", dir)
 		}
 		docs = append(docs, d...)
 	}
+	defer func() {
+		if skipped != nil && retErr == nil {
+			retErr = skipped
+		}
+	}()
 	pipe := nlp.Default()
 	sc := eval.ScoreQuotes(docs, func(name, text string) []claimgraph.Quote {
 		if ctx.Err() != nil {

@@ -26,10 +26,15 @@ carry it: the header "Authorization: Bearer TOKEN", or the cookie the server
 sets when a page is opened once with ?token=TOKEN. A token has at least 16
 characters. Without a token only requests naming a loopback host with the
 listening port are answered (no DNS rebinding). --tls-cert and --tls-key serve
-HTTPS, for use beyond this machine.`)
+HTTPS, for use beyond this machine. --write-token NAME:TOKEN turns on curation in
+the browser for requests carrying that token (open a page once with
+?write_token=TOKEN): each decision is recorded with its time, NAME and a note, and
+can be undone on /curate.`)
 	db := m.dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	token := fs.String("token", m.Getenv("CLAIMGRAPH_TOKEN"), "access token required on every request ($CLAIMGRAPH_TOKEN)")
+	var writeTokens listFlag
+	fs.Var(&writeTokens, "write-token", "NAME:TOKEN allowing curation in the browser (merge, split, rename, retype, reject an alias; undo), recorded under NAME; repeatable ($CLAIMGRAPH_WRITE_TOKEN)")
 	tlsCert := fs.String("tls-cert", "", "certificate file (PEM) to serve HTTPS with; needs --tls-key")
 	tlsKey := fs.String("tls-key", "", "private key file (PEM) of --tls-cert")
 	budget := fs.Duration("section-budget", httpapi.DefaultOptions().SectionBudget, "how long an entity page waits for its quotes and claims before the browser fetches them")
@@ -49,7 +54,19 @@ HTTPS, for use beyond this machine.`)
 			return err
 		}
 	}
-	store, err := m.openReader(ctx, *db)
+	if v := m.Getenv("CLAIMGRAPH_WRITE_TOKEN"); v != "" && len(writeTokens) == 0 {
+		writeTokens = listFlag{v}
+	}
+	writers, err := httpapi.ParseWriteTokens(writeTokens)
+	if err != nil {
+		return err
+	}
+	var store fullStore
+	if len(writers) > 0 {
+		store, err = m.openExisting(ctx, *db) // curation writes decisions
+	} else {
+		store, err = m.openReader(ctx, *db)
+	}
 	if err != nil {
 		return err
 	}
@@ -68,6 +85,13 @@ HTTPS, for use beyond this machine.`)
 	opts.Token = *token
 	opts.SectionBudget = *budget
 	opts.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if len(writers) > 0 {
+		cur, err := newCurator(store)
+		if err != nil {
+			return err
+		}
+		opts.Curator, opts.WriteTokens = cur, writers
+	}
 	fmt.Fprintf(m.Stdout, "serving %s on %s://%s/\n", *db, scheme, ln.Addr())
 	return serveHTTP(ctx, ln, httpapi.New(store, opts))
 }

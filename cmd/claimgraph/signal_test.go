@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,7 +63,7 @@ func TestSecondInterruptEndsAtOnce(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	time.Sleep(1500 * time.Millisecond) // models loaded, blocked reading stdin
+	waitOpened(t, cmd.Process.Pid, db)
 	cmd.Process.Signal(syscall.SIGINT)
 	// Two signals sent before the process runs again merge into one (the
 	// kernel keeps one pending): wait until the first is taken, as a
@@ -96,13 +97,15 @@ func TestInterruptReported(t *testing.T) {
 		writeFile(t, p, "Report "+time.Duration(i).String()+"\n\nThe council of Dunmore met on Monday to discuss the harbour, officials said. "+strings.Repeat("The mayor spoke. ", i%13+1))
 		inputs = append(inputs, p)
 	}
-	cmd := exec.Command(bin, append([]string{"ingest", "-q", "--db", filepath.Join(dir, "s.db")}, inputs...)...)
+	db := filepath.Join(dir, "s.db")
+	cmd := exec.Command(bin, append([]string{"ingest", "-q", "--db", db}, inputs...)...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1200 * time.Millisecond)
+	waitOpened(t, cmd.Process.Pid, db)
+	time.Sleep(300 * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGTERM)
 	err := cmd.Wait()
 	if err == nil {
@@ -111,6 +114,28 @@ func TestInterruptReported(t *testing.T) {
 	if !strings.Contains(errb.String(), "claimgraph: interrupted") || strings.Contains(errb.String(), "context canceled") {
 		t.Errorf("stderr %q: want \"claimgraph: interrupted\"", errb.String())
 	}
+}
+
+// waitOpened waits until process pid holds the file path open. Package
+// initialisation (a dependency's tables) runs before main installs its
+// signal handler and can take seconds on a loaded machine; a command opens
+// its store only after that, so an open store means a signal now meets
+// the program's handler and not the default action.
+func waitOpened(t *testing.T, pid int, path string) {
+	t.Helper()
+	fds := fmt.Sprintf("/proc/%d/fd", pid)
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		entries, err := os.ReadDir(fds)
+		if err != nil {
+			t.Skipf("cannot list the process's open files: %v", err)
+		}
+		for _, e := range entries {
+			if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && target == path {
+				return
+			}
+		}
+	}
+	t.Fatalf("the process did not open %s within 60 s", path)
 }
 
 // syncBuffer is a bytes.Buffer safe for the process's writer and the test.

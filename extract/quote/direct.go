@@ -311,6 +311,18 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 		}
 		return true
 	}
+	// `Clinton: "We will win."`: a name opening its sentence or line and a
+	// colon before the quote; the colon is the cue.
+	if punct == ":" && openTok >= 2 {
+		if m := x.endAt[openTok-1]; m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) {
+			mf := x.mFirst[m]
+			if mf == sf || mf > 0 && x.paraOf[mf-1] != x.paraOf[mf] {
+				c.spk = speakerRef{first: mf, limit: openTok - 1, mention: m, conf: 0.8}
+				x.setCue(c, openTok-1, openTok, "colon")
+				return true
+			}
+		}
+	}
 	return false
 }
 

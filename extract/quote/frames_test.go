@@ -25,6 +25,9 @@ func TestAttributionKinds(t *testing.T) {
 		{"She is saying the team will appeal the ruling next week.", "She", "saying", claimgraph.AttrSpeech, claimgraph.FactReported, "the team will appeal"},
 		{"The league has already officially accused the club of fielding an ineligible player.", "The league", "accused", claimgraph.AttrAccusation, claimgraph.FactReported, "the club of fielding"},
 		{"The mayor tried to argue that the dam was safe.", "The mayor", "argue", claimgraph.AttrSpeech, claimgraph.FactReported, "the dam was safe"},
+		{"Lena Holt: \"We will rebuild the bridge before the winter comes.\"", "Lena Holt", ":", claimgraph.AttrSpeech, claimgraph.FactReported, "We will rebuild"},
+		{"Mike Pence says too much is made of the tweets.", "Mike Pence", "says", claimgraph.AttrSpeech, claimgraph.FactReported, "too much is made"},
+		{"The bridge, the mayor said, will reopen in May.", "the mayor", "said", claimgraph.AttrSpeech, claimgraph.FactReported, "The bridge"},
 		{"The reporter asked whether the border would reopen?", "The reporter", "asked", claimgraph.AttrQuestion, claimgraph.FactQuestion, ""},
 	}
 	pipe := nlp.Default()
@@ -74,5 +77,25 @@ func TestTrailingAttributionEndsContent(t *testing.T) {
 	}
 	if len(qs) != 2 {
 		t.Errorf("got %v, want the report and the intention", kinds)
+	}
+}
+
+// TestParentheticalFragments: "A, the mayor said, B" is one attribution
+// whose content is A and B, without the attribution between them.
+func TestParentheticalFragments(t *testing.T) {
+	text := "The bridge, the mayor said, will reopen in May."
+	qs := Extract("d", text, nlp.Default().Analyze(text), nil, nil)
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes, want 1: %+v", len(qs), qs)
+	}
+	var got []string
+	for _, f := range qs[0].Fragments {
+		if text[f.Start:f.End] != f.Text {
+			t.Errorf("fragment %q does not match its span", f.Text)
+		}
+		got = append(got, f.Text)
+	}
+	if strings.Join(got, "|") != "The bridge|will reopen in May" {
+		t.Errorf("fragments %q, want The bridge|will reopen in May", got)
 	}
 }
