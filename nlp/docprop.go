@@ -233,7 +233,7 @@ func datelineEntities(a *Analysis) map[int]bool {
 	k := 0
 	var words []string
 	for _, s := range a.Sentences {
-		if s.Limit-s.First > 8 || !isDate(a.Tokens[s.Limit-1].Text) {
+		if s.Limit <= s.First || s.Limit-s.First > 8 || !isDate(a.Tokens[s.Limit-1].Text) {
 			continue // a dateline has at most six words and two commas, and ends in a date
 		}
 		words = words[:0]
