@@ -201,6 +201,11 @@ type NERScore struct {
 	// KeepErrors makes AddDocuments list every error in Errors.
 	KeepErrors bool
 	Errors     []NERError
+	// LineGenre, when set, names the genre of a sentence's line (prose,
+	// headline, table, ...): AddDocuments then scores each genre apart in
+	// ByGenre and marks each error with it, so the errors' places show.
+	LineGenre func(tokens []string) string
+	ByGenre   map[string]*PRF
 }
 
 // NERError is one entity the recognizer got wrong, as an analyst reads it:
@@ -211,6 +216,7 @@ type NERScore struct {
 type NERError struct {
 	Kind     string `json:"kind"`
 	Sentence string `json:"sentence"`            // the file's sentence id, or its 1-based number
+	Genre    string `json:"genre,omitempty"`     // the line's genre, when the scorer has LineGenre
 	Gold     string `json:"gold,omitempty"`      // "TYPE text"
 	Got      string `json:"predicted,omitempty"` // "TYPE text"
 }
@@ -339,12 +345,29 @@ func (s *NERScore) AddDocuments(sents []NERSentence, bySentence bool, analyze fu
 		for i, pred := range analyze(doc) {
 			gold := Chunks(sents[i].Labels)
 			s.Add(gold, pred)
+			genre := ""
+			if s.LineGenre != nil {
+				genre = s.LineGenre(sents[i].Tokens)
+				if s.ByGenre == nil {
+					s.ByGenre = map[string]*PRF{}
+				}
+				g := s.ByGenre[genre]
+				if g == nil {
+					g = &PRF{}
+					s.ByGenre[genre] = g
+				}
+				g.add(s.kept(gold), s.kept(pred))
+			}
 			if s.KeepErrors {
 				id := sents[i].ID
 				if id == "" {
 					id = strconv.Itoa(done + i + 1)
 				}
-				s.Errors = append(s.Errors, nerErrors(id, sents[i].Tokens, s.kept(gold), s.kept(pred))...)
+				errs := nerErrors(id, sents[i].Tokens, s.kept(gold), s.kept(pred))
+				for k := range errs {
+					errs[k].Genre = genre
+				}
+				s.Errors = append(s.Errors, errs...)
 			}
 		}
 		done += n
@@ -352,10 +375,28 @@ func (s *NERScore) AddDocuments(sents []NERSentence, bySentence bool, analyze fu
 	}
 }
 
+// add counts one sentence's chunks (already limited to the scored types).
+func (p *PRF) add(gold, pred []Chunk) {
+	g := map[Chunk]bool{}
+	for _, c := range gold {
+		g[c] = true
+	}
+	p.Gold += len(gold)
+	p.Predicted += len(pred)
+	for _, c := range pred {
+		if g[c] {
+			p.Correct++
+		}
+	}
+}
+
 // Finish computes precision, recall and F1 from the counts.
 func (s *NERScore) Finish() {
 	s.All.finish()
 	for _, p := range s.ByType {
+		p.finish()
+	}
+	for _, p := range s.ByGenre {
 		p.finish()
 	}
 }

@@ -172,3 +172,33 @@ func TestAddDocumentsErrors(t *testing.T) {
 		t.Errorf("gold %d correct %d: every gold entity not found is one error", s.All.Gold, s.All.Correct)
 	}
 }
+
+// With LineGenre set, each genre of line is scored apart and each error
+// carries its line's genre.
+func TestNERScoreByGenre(t *testing.T) {
+	sents := []NERSentence{
+		{Doc: 1, Tokens: []string{"Anna", "left"}, Labels: []string{"B-PER", "O"}},
+		{Doc: 1, Tokens: []string{"Oslo", "3"}, Labels: []string{"B-ORG", "O"}},
+	}
+	sc := NewNERScore([]string{"PER", "ORG", "LOC"})
+	sc.KeepErrors = true
+	sc.LineGenre = func(toks []string) string {
+		if toks[1] == "3" {
+			return "table"
+		}
+		return "prose"
+	}
+	sc.AddDocuments(sents, false, func(doc [][]string) [][]Chunk {
+		return [][]Chunk{{{First: 0, Limit: 1, Type: "PER"}}, {{First: 0, Limit: 1, Type: "LOC"}}}
+	})
+	sc.Finish()
+	if p := sc.ByGenre["prose"]; p == nil || p.F1 != 1 {
+		t.Errorf("prose: %+v, want F1 1", p)
+	}
+	if p := sc.ByGenre["table"]; p == nil || p.Gold != 1 || p.Correct != 0 {
+		t.Errorf("table: %+v, want 1 gold, none correct", p)
+	}
+	if len(sc.Errors) != 1 || sc.Errors[0].Genre != "table" || sc.Errors[0].Kind != "type" {
+		t.Errorf("errors %+v, want one type error on the table line", sc.Errors)
+	}
+}

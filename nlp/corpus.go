@@ -17,6 +17,10 @@ type corpusSentence struct {
 	Lemmas []string // CoNLL-U only
 	Misc   []string // CoNLL-U only
 	Labels []string // IOB2 only, or entity labels derived from Misc
+	Doc    int      // CoNLL-2003: the document's number (from 1)
+	// DocGenre is the genre of the sentence's document (DocumentGenre of
+	// its tokens), DocProse where the corpus gives no documents.
+	DocGenre DocGenre
 }
 
 // readCoNLLU reads the sentences of a CoNLL-U file, skipping multi-word
@@ -130,4 +134,153 @@ func readIOB2(path string) ([]corpusSentence, error) {
 		out = append(out, cur)
 	}
 	return out, nil
+}
+
+// readCoNLL2003 reads a CoNLL-2003 NER file (space-separated columns, the
+// label last, "-DOCSTART-" lines between documents) for training. Its IOB1
+// labels become IOB2 ("I-X" opening a name is "B-X"); types outside
+// nerLabels (MISC) become O, as Universal NER's OTH does. Each sentence
+// records its document's number in Doc.
+func readCoNLL2003(path string) ([]corpusSentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	out, err := parseCoNLL2003(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+func parseCoNLL2003(r io.Reader) ([]corpusSentence, error) {
+	var out []corpusSentence
+	var cur corpusSentence
+	doc := 0
+	flush := func() {
+		if len(cur.Forms) > 0 {
+			cur.Doc = doc
+			out = append(out, cur)
+		}
+		cur = corpusSentence{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" {
+			flush()
+			continue
+		}
+		if strings.HasPrefix(s, "-DOCSTART-") {
+			flush()
+			doc++
+			continue
+		}
+		cols := strings.Fields(s)
+		if len(cols) < 2 {
+			return nil, fmt.Errorf("line %d: %d columns, want a token and a label", line, len(cols))
+		}
+		lab := cols[len(cols)-1]
+		if lab != "O" && !(len(lab) > 2 && (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-') {
+			return nil, fmt.Errorf("line %d: bad label %q", line, lab)
+		}
+		cur.Forms = append(cur.Forms, cols[0])
+		cur.Labels = append(cur.Labels, lab)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	flush()
+	// The document's genre is read from the tokens as written, as
+	// Pipeline.analyze reads an article's.
+	for lo := 0; lo < len(out); {
+		hi := lo + 1
+		for hi < len(out) && out[hi].Doc == out[lo].Doc {
+			hi++
+		}
+		lines := make([][]string, 0, hi-lo)
+		for _, s := range out[lo:hi] {
+			lines = append(lines, s.Forms)
+		}
+		g := DocumentGenre(lines)
+		for i := lo; i < hi; i++ {
+			out[i].DocGenre = g
+		}
+		lo = hi
+	}
+	for i := range out {
+		out[i].Forms, out[i].Labels = splitHyphens(out[i].Forms, iob1To2(out[i].Labels))
+	}
+	return out, nil
+}
+
+// splitHyphens splits hyphenated tokens into the words the taggers see
+// (appendWords: "Anglo-French" is "Anglo", "-", "French"), the parts after
+// the first inside the token's name, if any.
+func splitHyphens(forms, labels []string) ([]string, []string) {
+	var f, l []string
+	for i, w := range forms {
+		n := len(f)
+		f = appendWords(f, w)
+		l = append(l, labels[i])
+		for k := n + 1; k < len(f); k++ {
+			in := "O"
+			if labels[i] != "O" {
+				in = "I-" + labels[i][2:]
+			}
+			l = append(l, in)
+		}
+	}
+	return f, l
+}
+
+// iob1To2 rewrites IOB1 labels as IOB2 and drops the types the recognizer
+// does not know: in IOB1 "I-X" opens a name unless an X name is open, and
+// "B-X" only separates two adjacent X names.
+func iob1To2(labels []string) []string {
+	out := make([]string, len(labels))
+	prev := "O"
+	for i, l := range labels {
+		typ := ""
+		if l != "O" {
+			typ = l[2:]
+		}
+		switch {
+		case typ != "PER" && typ != "ORG" && typ != "LOC":
+			out[i] = "O"
+		case l[0] == 'B' || prev != typ:
+			out[i] = "B-" + typ
+		default:
+			out[i] = "I-" + typ
+		}
+		prev = typ
+		if out[i] == "O" {
+			prev = ""
+		}
+	}
+	return out
+}
+
+// isCoNLL2003 reports whether a training file is in the CoNLL-2003 format:
+// its first line that is not blank is a "-DOCSTART-" line, or a token line
+// of space-separated columns (Universal NER's are tab-separated, and its
+// files begin with "#" comments).
+func isCoNLL2003(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if s := strings.TrimSpace(sc.Text()); s != "" {
+			return strings.HasPrefix(s, "-DOCSTART-") ||
+				(!strings.ContainsAny(s, "\t#") && len(strings.Fields(s)) >= 2)
+		}
+	}
+	return false
 }

@@ -51,6 +51,10 @@ func propagate(a *Analysis) {
 		return
 	}
 	names := map[string]*nameVote{}
+	// folded pools the votes of a name however it is capitalized: a
+	// headline's "LEEDS" and the report's "Leeds" are one club, and the
+	// model reads capitals least well.
+	folded := map[string]map[string]float64{}
 	vote := func(toks []Token, typ string, w float64) {
 		k := entityKey(toks)
 		v := names[k]
@@ -59,8 +63,17 @@ func propagate(a *Analysis) {
 			names[k] = v
 		}
 		v.votes[typ] += w
+		fk := strings.ToLower(k)
+		if folded[fk] == nil {
+			folded[fk] = map[string]float64{}
+		}
+		folded[fk][typ] += w
 	}
-	for _, e := range a.Entities {
+	dateline := datelineEntities(a)
+	for i, e := range a.Entities {
+		if dateline[i] {
+			continue // a place by where it stands; see datelineEntities
+		}
 		toks := a.Tokens[e.First:e.Limit]
 		vote(toks, e.Type, e.Confidence)
 		// A person's surname names them later on its own.
@@ -113,10 +126,20 @@ func propagate(a *Analysis) {
 		}
 		return typ, w / total
 	}
-	// Consistent types.
+	// Consistent types: a name's votes in any capitalization, or a
+	// defined name's definition.
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		typ, share := best(names[entityKey(a.Tokens[e.First:e.Limit])])
+		if dateline[i] {
+			e.Type = "LOC"
+			continue
+		}
+		key := entityKey(a.Tokens[e.First:e.Limit])
+		v := names[key]
+		if _, ok := defined[key]; !ok {
+			v = &nameVote{votes: folded[strings.ToLower(key)]}
+		}
+		typ, share := best(v)
 		if typ != e.Type && share > 0.5 {
 			e.Type = typ
 		}
@@ -198,6 +221,39 @@ func propagate(a *Analysis) {
 		// Entities do not overlap: no two start at one offset.
 		slices.SortFunc(a.Entities, func(x, y Entity) int { return cmp.Compare(x.Start, y.Start) })
 	}
+}
+
+// datelineEntities marks the entities of a's dateline lines ("NEW YORK
+// 1996-08-30", "KHASAVYURT , Russia 1996-08-31"): a dateline names where
+// the story was filed, so its names are places, whatever the same name is
+// elsewhere in the story (New York the team, Washington the man), and
+// they lend no votes to the name elsewhere.
+func datelineEntities(a *Analysis) map[int]bool {
+	var out map[int]bool
+	k := 0
+	var words []string
+	for _, s := range a.Sentences {
+		if s.Limit <= s.First || s.Limit-s.First > 8 || !isDate(a.Tokens[s.Limit-1].Text) {
+			continue // a dateline has at most six words and two commas, and ends in a date
+		}
+		words = words[:0]
+		for _, t := range a.Tokens[s.First:s.Limit] {
+			words = append(words, t.Text)
+		}
+		if LineGenre(words) != GenreDateline {
+			continue
+		}
+		for k < len(a.Entities) && a.Entities[k].First < s.First {
+			k++
+		}
+		for j := k; j < len(a.Entities) && a.Entities[j].Limit <= s.Limit; j++ {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[j] = true
+		}
+	}
+	return out
 }
 
 func startsUpperToken(t Token) bool {

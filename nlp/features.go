@@ -34,6 +34,11 @@ type sentCtx struct {
 	// headline is set when most words are capitalized ("Defector Says Group Lied"),
 	// where capitals say little about names.
 	headline bool
+	// genre is the line's (LineGenre of the words); docGenre the
+	// document's, set by the caller after reset (DocumentGenre of its
+	// lines; DocProse when the sentence stands alone).
+	genre    Genre
+	docGenre DocGenre
 	// gazetteer matches, filled by gazetteer.match
 	gazClass  []uint16
 	gazBegin  []bool
@@ -148,6 +153,8 @@ func (c *sentCtx) reset(words []string) {
 		}
 	}
 	c.headline = content >= 3 && caps*5 >= content*4
+	c.genre = LineGenre(words)
+	c.docGenre = DocProse
 	c.tags = grow(c.tags, n)
 	c.ner = grow(c.ner, n)
 	if cap(c.prob) < n {

@@ -243,6 +243,8 @@ var personTitles = map[string]bool{
 	"bishop": true, "rabbi": true, "emperor": true, "sultan": true, "emir": true, "colonel": true, "col.": true,
 	"lieutenant": true, "sergeant": true, "major": true, "admiral": true, "premier": true, "congressman": true,
 	"congresswoman": true, "attorney": true, "detective": true, "inspector": true, "officer": true, "agent": true,
+	"pres.": true, "pres": true, "sen": true, "gov": true, "rep": true, "gen": true, "lt.": true, "sgt.": true,
+	"adm.": true, "supt.": true, "cmdr.": true, "capt.": true, "insp.": true, "fr.": true, "rev.": true,
 }
 
 // namedPart returns the named core of a mention: the last run of name

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/eval"
 	"github.com/claimgraph/claimgraph/internal/shareddata"
 )
 
@@ -177,6 +178,21 @@ func TestEmbeddedNERFloor(t *testing.T) {
 	}
 }
 
+// The embedded model on newswire: CoNLL-2003's development split, which
+// the model does not learn from (it learns from eng.train).
+func TestEmbeddedNERNewswireFloor(t *testing.T) {
+	path := shareddata.Path(t, "data/conll2003/eng.testa")
+	sc := nerScoreFormat(t, Default(), path, eval.FormatCoNLL2003)
+	t.Logf("eng.testa PER/ORG/LOC: P %.4f R %.4f F1 %.4f", sc.All.Precision, sc.All.Recall, sc.All.F1)
+	// Issue 18's floors; analysis-12 scores 0.933 and ORG 0.881.
+	if sc.All.F1 < 0.92 {
+		t.Errorf("NER F1 %.4f on eng.testa, want >= 0.92", sc.All.F1)
+	}
+	if org := sc.ByType["ORG"]; org.F1 < 0.85 {
+		t.Errorf("ORG F1 %.4f on eng.testa, want >= 0.85", org.F1)
+	}
+}
+
 // TestNERCalibration reports, for the embedded model on UNER EWT dev, how
 // the confidence of found entities relates to their being right, and fails
 // when confident entities are not more often right than unconfident ones.
@@ -344,7 +360,10 @@ func TestPersonTitlesStripped(t *testing.T) {
 
 // A plain word ("for", "to") after a word labelled O is labelled O without
 // scoring (see plainO), but after a name's first words it is scored: names
-// with one keep it.
+// with one keep it. Whether "for" is plain depends on the word classes
+// (since analysis-12 it is not: CoNLL-2003 has it inside many names), so
+// the test makes it plain, decodes again and checks that it was scored
+// exactly where a hypothesis had a name open before it.
 func TestPlainWordsInsideNames(t *testing.T) {
 	text := "He used to work for the Institute for Advanced Study in Princeton.\n" +
 		"The Center for Disease Control said so."
@@ -359,15 +378,45 @@ func TestPlainWordsInsideNames(t *testing.T) {
 			t.Errorf("%q not found as ORG; entities %v", name, got)
 		}
 	}
-	// The test means something only if "for" takes the shortcut after O.
-	c := getCtx(a.Tokens)
-	defer putCtx(c)
-	p.pos.tag(c)
-	p.ner.lex.match(c)
-	for i, tok := range a.Tokens {
-		if tok.Text == "for" && !c.plainO(i) {
-			t.Errorf("%q (token %d) is not a plain word: the test does not reach the shortcut", tok.Text, i)
+	inside := 0
+	for _, s := range a.Sentences {
+		c := getCtx(a.Tokens[s.First:s.Limit])
+		p.pos.tag(c)
+		n := p.ner
+		n.lex.match(c)
+		for i, w := range c.words {
+			if w == "for" && c.wcls[i] != wcNone {
+				c.wcls[i] = (c.wcls[i]-1)/4*4 + 1 // level 0 of its kind: plain
+			}
 		}
+		n.ctx.classes(c)
+		k := max(nerBeam, 1)
+		c.beamSearch(n.model, len(n.model.labels), k, nil)
+		c.backtrack(len(c.words)-1, 0, k)
+		for i, w := range c.words {
+			if w != "for" || i == 0 {
+				continue
+			}
+			if !c.plainO(i) {
+				t.Errorf("%q (word %d) is not a plain word: the test does not reach the shortcut", w, i)
+			}
+			open := false
+			for _, it := range c.beam[(i-1)*k : (i-1)*k+c.beamN[i-1]] {
+				open = open || it.lab != 0
+			}
+			// The shortcut leaves every label but O at -1e4 (labelPlainO).
+			shortcut := c.seqScore[i*k*len(nerLabels)+1] == -1e4
+			if open == shortcut {
+				t.Errorf("%q (word %d): a name open before it %v, labelled O unscored %v", w, i, open, shortcut)
+			}
+			if open {
+				inside++
+			}
+		}
+		putCtx(c)
+	}
+	if inside == 0 {
+		t.Error("no plain word after a name's first word: the test does not reach its case")
 	}
 }
 

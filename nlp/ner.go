@@ -166,6 +166,16 @@ func (c *sentCtx) nerContextFeatures(i int, f []fhash) []fhash {
 		tmpl(144).num(gs(i+1)),
 		tmpl(146).num(gs(i)).num(pos(i)),
 	)
+	// The page's genre: on a results page a town is most often a club
+	// ("Leeds 2 Chelsea 1"), on a table line a capitalized word is a
+	// name with no sentence around it, on a headline capitals say little.
+	lg, dg, gsi := int(c.genre), int(c.docGenre), int(c.gazSingle[i])
+	f = append(f,
+		tmpl(180).num(lg).num(sh).num(gsi),
+		tmpl(181).num(dg).num(gsi).num(c.wclsAt(i)),
+		tmpl(182).num(dg).num(lg).num(sh).num(pos(i)),
+		tmpl(183).num(dg).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])),
+	)
 	if c.ctxc != nil {
 		cc := c.ctxcAt(i)
 		f = append(f,
@@ -515,7 +525,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 			for i, f := range sents[k].Forms {
 				low[i] = strings.ToLower(f)
 			}
-			sents = append(sents, corpusSentence{Forms: low, Labels: sents[k].Labels})
+			sents = append(sents, corpusSentence{Forms: low, Labels: sents[k].Labels, DocGenre: sents[k].DocGenre})
 			origin = append(origin, k)
 		}
 	}
@@ -574,6 +584,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 			for _, si := range order {
 				s := &sents[si]
 				c.reset(s.Forms)
+				c.docGenre = s.DocGenre
 				copy(c.tags, posTags[si])
 				lex.match(c)
 				c.ctxc = nil
@@ -768,9 +779,18 @@ func readNERTraining(files []string, skip func(string) bool, logf func(string, .
 		var err error
 		if strings.HasSuffix(f, ".conllu") {
 			ss, err = readCoNLLU(f)
+			lines := make([][]string, len(ss))
 			for i := range ss {
 				ss[i].Labels = gumLabels(&ss[i])
+				lines[i] = ss[i].Forms
 			}
+			// A GUM file is one document.
+			g := DocumentGenre(lines)
+			for i := range ss {
+				ss[i].DocGenre = g
+			}
+		} else if isCoNLL2003(f) {
+			ss, err = readCoNLL2003(f)
 		} else {
 			ss, err = readIOB2(f)
 		}

@@ -9,7 +9,13 @@ import (
 // nerScoreFile runs p on an IOB2 file's own tokens, document by document as
 // "claimgraph eval ner" does, and scores PER/ORG/LOC.
 func nerScoreFile(t testing.TB, p *Pipeline, path string) *eval.NERScore {
-	sents, err := eval.ReadNERFile(path, eval.FormatIOB2)
+	return nerScoreFormat(t, p, path, eval.FormatIOB2)
+}
+
+// nerScoreFormat scores p's PER/ORG/LOC names on a NER file of the given
+// format, each document analysed whole.
+func nerScoreFormat(t testing.TB, p *Pipeline, path, format string) *eval.NERScore {
+	sents, err := eval.ReadNERFile(path, format)
 	if err != nil {
 		t.Fatal(err)
 	}

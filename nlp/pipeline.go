@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // models holds the trained models (see "claimgraph train"): pos.gz (UPOS
@@ -164,8 +166,12 @@ func (c *sentCtx) isTitle(i int) bool {
 // analyze tags every sentence of a (tokens and sentences set) and finds its
 // entities, made consistent across the document.
 func (p *Pipeline) analyze(a *Analysis) {
+	dg := DocProse
+	if p.ner != nil {
+		dg = analysisGenre(a)
+	}
 	for _, s := range a.Sentences {
-		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, a.Entities)
+		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, dg, a.Entities)
 	}
 	if p.ner != nil {
 		propagate(a)
@@ -176,7 +182,7 @@ func (p *Pipeline) analyze(a *Analysis) {
 // returns the entities found in them, with token spans into toks. Evaluation
 // uses it to analyse a corpus's own tokens.
 func (p *Pipeline) AnalyzeTokens(toks []Token) []Entity {
-	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, nil)
+	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, DocProse, nil)
 }
 
 // AnalyzeDocument analyses one document given as sentences of tokens (a
@@ -213,13 +219,14 @@ func (p *Pipeline) AnalyzeDocument(sentences [][]string) [][]Entity {
 	return out
 }
 
-func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []Entity) []Entity {
+func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocGenre, ents []Entity) []Entity {
 	toks := all[s.First:s.Limit]
 	if len(toks) == 0 {
 		return ents
 	}
 	c := getCtx(toks)
 	defer putCtx(c)
+	c.docGenre = dg
 	p.pos.tag(c)
 	p.pos.fill(c, toks)
 	if p.ner == nil {
@@ -227,6 +234,9 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 	}
 	p.ner.recognize(c)
 	c.tokenTags(len(toks))
+	if c.genre == GenreProse {
+		c.extendOrganizations(toks)
+	}
 	lab := c.tner
 	for i := 0; i < len(toks); {
 		l := lab[i]
@@ -254,7 +264,19 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		// A person's title is not part of their name ("Prime Minister Nouri
 		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
 		// the one the GUM labels are cut with (gum.go).
+		// "Mr", "Ms", "Dr" before a capitalized word name a person,
+		// whatever type the model gave the two ("Ms Bauchtman" read as an
+		// organization).
+		if j-i > 1 && c.isHonorific(i) && startsUpperToken(toks[i+1]) {
+			typ = "PER"
+		}
 		for typ == "PER" && j-i > 1 && c.isTitle(i) {
+			i++
+		}
+		// A headline, or a sentence's first word, puts a descriptor in
+		// capitals before a name ("Billionaire Donald Trump Takes",
+		// "RIVAL HILLARY CLINTON", "Year Barack Obama").
+		for typ == "PER" && j-i > 2 && c.isDescriptor(i) {
 			i++
 		}
 		// "Miramar California" is two places, as "Miramar, California" is.
@@ -272,6 +294,10 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 			return e
 		}
 		switch {
+		case i < j && currencyCode(toks, i, j):
+			// "US" of "US$", "AU$": a currency, not a place
+		case i < j && hyphenModifier(toks[j-1].Text) && c.commonWord(int(c.tokLast[j-1])):
+			// "New York-based", "Ontario-born": a modifier, not a name
 		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
 			ents = append(ents, entity(i, j-1), entity(j-1, j))
 		case i < j && !isDemonymSpan(toks[i:j]):
@@ -280,6 +306,204 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, ents []
 		i = next
 	}
 	return ents
+}
+
+// analysisGenre is the genre of a's document, from its sentences' tokens.
+func analysisGenre(a *Analysis) DocGenre {
+	texts := make([]string, len(a.Tokens))
+	for i, t := range a.Tokens {
+		texts[i] = t.Text
+	}
+	lines := make([][]string, len(a.Sentences))
+	for i, s := range a.Sentences {
+		lines[i] = texts[s.First:s.Limit]
+	}
+	return DocumentGenre(lines)
+}
+
+// orgHeads are words that head an organization's name before "of", "on"
+// or "for" besides the gazetteer's organization-ending words (gazOrgWord:
+// "Council", "Union", "Society", "Bank", "University", ...).
+var orgHeads = map[string]bool{
+	"party": true, "front": true, "movement": true, "league": true, "alliance": true, "parliament": true,
+	"assembly": true, "congress": true, "court": true, "forces": true, "cabinet": true, "senate": true,
+	"embassy": true, "consulate": true, "chamber": true, "federation": true, "commission": true,
+}
+
+// calendarWords end an organization's name: "the Security Council on
+// Tuesday" is the council, on a day.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// extendOrganizations makes one organization of a capitalized name headed
+// by an organization word and the capitalized words after its "of", "on"
+// or "for" ("Council on Foreign Relations", "Union of Concerned
+// Scientists", "Democratic Party of Japan", "Society for the Protection of
+// Birds"), where the model found the head alone, the place after it alone,
+// or neither. Running text only: on a headline every word is capitalized.
+// The words after may hold a place or an organization the model found,
+// never a person; "and" ends the name ("the Bank of England and
+// Barclays"), and so do days, months and titles ("CEO"). A company's
+// legal suffix is no head ("Dow Chemical Co of the United States").
+func (c *sentCtx) extendOrganizations(toks []Token) {
+	lab, n := c.tner, len(toks)
+	// a capitalized word of the name: not a day or a month, nor a
+	// person's title ("Museum of Flight CEO")
+	upper := func(k int) bool {
+		if k >= n || !startsUpperToken(toks[k]) {
+			return false
+		}
+		lw := strings.ToLower(toks[k].Text)
+		return !calendarWords[lw] && !personTitles[lw]
+	}
+	for i := 1; i+1 < n; i++ {
+		switch toks[i].Text {
+		case "of", "on", "for":
+		default:
+			continue
+		}
+		h := i - 1
+		if !upper(h) || (lab[h] != 0 && nerLabels[lab[h]][2:] != "ORG") || !c.orgHead(h) || legalSuffixes[strings.ToLower(toks[h].Text)] {
+			continue
+		}
+		// the head's first token
+		s := h
+		if lab[h] != 0 {
+			for s > 0 && lab[s]%2 == 0 {
+				s--
+			}
+		} else {
+			for s > 0 && lab[s-1] == 0 && upper(s-1) && toks[s-1].POS != "DET" {
+				s--
+			}
+		}
+		// the words after: capitalized, with "of", "for", "on" or "the"
+		// inside, at most six
+		e, k := i+1, i+1
+		if k < n && strings.EqualFold(toks[k].Text, "the") {
+			k++
+		}
+		for k < n && k-i <= 6 {
+			if upper(k) {
+				if lab[k] != 0 && nerLabels[lab[k]][2:] == "PER" {
+					e = i + 1
+					break
+				}
+				k++
+				e = k
+				continue
+			}
+			switch toks[k].Text {
+			case "of", "for", "on", "the", "-":
+				if upper(k+1) || (toks[k].Text != "the" && k+2 < n && toks[k+1].Text == "the" && upper(k+2)) {
+					k++
+					continue
+				}
+			}
+			break
+		}
+		if e <= i+1 || (e < n && lab[e] != 0 && lab[e]%2 == 0) {
+			continue // nothing capitalized after, or a name runs on past it
+		}
+		p := float32(0.5)
+		if lab[h] != 0 {
+			p = c.tprob[h]
+		}
+		lab[s] = 3 // B-ORG
+		for k := s + 1; k < e; k++ {
+			lab[k] = 4 // I-ORG
+			c.tprob[k] = min(c.tprob[k], p)
+		}
+		i = e - 1
+	}
+}
+
+// legalSuffixes end a company's name: "Kia Motor Corp of South Korea" is
+// the company and where it is.
+var legalSuffixes = map[string]bool{
+	"co": true, "co.": true, "corp": true, "corp.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
+	"plc": true, "llc": true, "limited": true, "holdings": true, "group": true, "ag": true, "sa": true, "nv": true,
+}
+
+// orgHead reports whether token k is a word that heads organizations'
+// names (orgHeads, or the gazetteer's organization-ending words).
+func (c *sentCtx) orgHead(k int) bool {
+	w := c.tokLast[k]
+	return c.gazSingle[w]&gazOrgWord != 0 || orgHeads[string(c.lw(int(w)))]
+}
+
+// honorifics are the titles only a person's name follows.
+var honorifics = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "miss": true,
+	"mx": true, "mx.": true, "dr": true, "dr.": true, "messrs": true, "messrs.": true, "mme": true, "mme.": true,
+}
+
+// isHonorific reports whether token i is an honorific (honorifics).
+func (c *sentCtx) isHonorific(i int) bool {
+	k := c.tokFirst[i]
+	return k == c.tokLast[i] && honorifics[string(c.lw(int(k)))]
+}
+
+// isDescriptor reports whether token i, before a given name, is a
+// descriptor written in capitals because of where it stands: a word the
+// dictionary lists in lower case and not a given name, on a headline, at
+// the start of a sentence or in capitals. Mid-sentence in running text a
+// capitalized word before a given name is kept ("Young Kim" may be a name).
+func (c *sentCtx) isDescriptor(i int) bool {
+	k := c.tokFirst[i]
+	if k != c.tokLast[i] || i+1 >= len(c.tokFirst) {
+		return false
+	}
+	g := c.gazSingle[k]
+	if g&gazCommon == 0 || g&(gazFirst|gazProper) != 0 || c.flags[k]&flagUpper == 0 {
+		return false
+	}
+	if c.genre != GenreHeadline && k != 0 && c.flags[k]&flagAllCaps == 0 {
+		return false
+	}
+	return c.gazSingle[c.tokFirst[i+1]]&gazFirst != 0
+}
+
+// currencyCode reports a one-token name that is a currency's country
+// code: the token "US$" or "AU$", or "US" written against a "$" token.
+func currencyCode(toks []Token, i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	t := toks[i].Text
+	if len(t) > 1 && t[len(t)-1] == '$' {
+		return true
+	}
+	return j < len(toks) && toks[j].Start == toks[i].End && toks[j].Start > 0 && strings.HasPrefix(toks[j].Text, "$")
+}
+
+// hyphenModifier reports a word made of a name and, after a hyphen, a
+// lower-case participle of four letters or more ("York-based",
+// "Ohio-born", "UN-sponsored"): with a common word there (see
+// commonWord), a modifier that ends a phrase, never a name's end; not a
+// hyphenated given name ("Wu Chi-wai", "Yau Wai-ching").
+func hyphenModifier(w string) bool {
+	h := strings.LastIndexByte(w, '-')
+	if h <= 0 || len(w)-h-1 < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "born")) {
+		return false
+	}
+	for _, r := range w[h+1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// commonWord reports a word the dictionary lists in lower case only, and
+// no name list has.
+func (c *sentCtx) commonWord(k int) bool {
+	g := c.gazSingle[k]
+	return g&gazCommon != 0 && g&(gazFirst|gazLast|gazProper) == 0
 }
 
 // trimmable reports tokens that may not begin or end a name.

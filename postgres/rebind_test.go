@@ -32,5 +32,12 @@ func FuzzRebind(f *testing.F) {
 		if q != "" && out == "" {
 			t.Errorf("rewrite(%q) is empty", q)
 		}
+		// Every placeholder outside quotes and comments is rewritten.
+		for _, tok := range tokenize(out) {
+			if tok.kind == 'p' {
+				t.Errorf("rewrite(%q) = %q keeps a ? placeholder", q, out)
+				break
+			}
+		}
 	})
 }

@@ -29,7 +29,7 @@ the others, with one type (--sentences scores each sentence alone).`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	model := fs.String("model", "", "NER model file to score (default: the embedded one)")
 	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
-	showErrors := fs.Bool("errors", false, "also list every error: missed, type, boundary, spurious (with --json: \"errors\")")
+	showErrors := fs.Bool("errors", false, "also score each genre of line apart (prose, headline, table, dateline; see nlp.LineGenre) and list every error with its line's genre: missed, type, boundary, spurious (with --json: \"errors\" and \"by_genre\")")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -58,6 +58,9 @@ the others, with one type (--sentences scores each sentence alone).`)
 	}
 	sc := eval.NewNERScore(tl)
 	sc.KeepErrors = *showErrors
+	if *showErrors {
+		sc.LineGenre = func(toks []string) string { return nlp.LineGenre(toks).String() }
+	}
 	for _, path := range fs.Args() {
 		sents, err := eval.ReadNERFile(path, *format)
 		if err != nil {
@@ -76,6 +79,7 @@ the others, with one type (--sentences scores each sentence alone).`)
 		}
 		if *showErrors {
 			out["errors"] = sc.Errors
+			out["by_genre"] = sc.ByGenre
 		}
 		return json.NewEncoder(m.Stdout).Encode(out)
 	}
@@ -93,9 +97,10 @@ the others, with one type (--sentences scores each sentence alone).`)
 	}
 	row("overall", &sc.All)
 	if *showErrors {
-		fmt.Fprintf(m.Stdout, "\n%-8s\t%s\t%s\t%s\n", "error", "sentence", "gold", "predicted")
+		printGenreBreakdown(m, sc)
+		fmt.Fprintf(m.Stdout, "\n%-8s\t%s\t%s\t%s\t%s\n", "error", "genre", "sentence", "gold", "predicted")
 		for _, e := range sc.Errors {
-			fmt.Fprintf(m.Stdout, "%-8s\t%s\t%s\t%s\n", e.Kind, e.Sentence, e.Gold, e.Got)
+			fmt.Fprintf(m.Stdout, "%-8s\t%s\t%s\t%s\t%s\n", e.Kind, e.Genre, e.Sentence, e.Gold, e.Got)
 		}
 	}
 	return nil
@@ -112,5 +117,42 @@ func nerChunks(p *nlp.Pipeline) func([][]string) [][]eval.Chunk {
 			}
 		}
 		return out
+	}
+}
+
+// printGenreBreakdown prints, for each genre of line (prose, headline,
+// table, dateline), the scores there and how many errors of each kind it
+// holds, so the next person sees where the errors are.
+func printGenreBreakdown(m *Main, sc *eval.NERScore) {
+	kinds := []string{"missed", "type", "boundary", "spurious"}
+	count := map[string]map[string]int{}
+	total := 0
+	for _, e := range sc.Errors {
+		if count[e.Genre] == nil {
+			count[e.Genre] = map[string]int{}
+		}
+		count[e.Genre][e.Kind]++
+		total++
+	}
+	genres := make([]string, 0, len(sc.ByGenre))
+	for g := range sc.ByGenre {
+		genres = append(genres, g)
+	}
+	sort.Strings(genres)
+	fmt.Fprintf(m.Stdout, "\n%-9s %9s %9s %9s %7s %9s %7s", "genre", "precision", "recall", "f1", "gold", "predicted", "errors")
+	for _, k := range kinds {
+		fmt.Fprintf(m.Stdout, " %8s", k)
+	}
+	fmt.Fprintln(m.Stdout)
+	for _, g := range genres {
+		p, n := sc.ByGenre[g], 0
+		for _, k := range kinds {
+			n += count[g][k]
+		}
+		fmt.Fprintf(m.Stdout, "%-9s %9.4f %9.4f %9.4f %7d %9d %6.1f%%", g, p.Precision, p.Recall, p.F1, p.Gold, p.Predicted, 100*eval.Ratio(n, total))
+		for _, k := range kinds {
+			fmt.Fprintf(m.Stdout, " %8d", count[g][k])
+		}
+		fmt.Fprintln(m.Stdout)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
@@ -131,16 +132,16 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	p.Limits = lim
 	var bar *mpb.Bar
 	var prog *mpb.Progress
-	errw := m.Stderr // per-document lines; above the bar while it shows
-	docs := 0
+	errw := m.Stderr      // per-document lines; above the bar while it shows
+	var docs atomic.Int64 // read by the progress bar's goroutine
 	total, known := ingest.InputSize(paths)
 	if progress {
 		prog = mpb.NewWithContext(ctx, mpb.WithOutput(m.Stderr), mpb.WithAutoRefresh(), mpb.WithWidth(100))
 		errw = prog
-		count := decor.Any(func(decor.Statistics) string { return fmt.Sprintf("%d docs", docs) })
+		count := decor.Any(func(decor.Statistics) string { return fmt.Sprintf("%d docs", docs.Load()) })
 		rate := decor.Any(func(decor.Statistics) string {
 			if sec := time.Since(start).Seconds(); sec > 0 {
-				return fmt.Sprintf("%.1f docs/s", float64(docs)/sec)
+				return fmt.Sprintf("%.1f docs/s", float64(docs.Load())/sec)
 			}
 			return ""
 		})
@@ -182,7 +183,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	// in input order, by this goroutine: text reuse is found against the
 	// documents committed before, and a killed run has committed a prefix.
 	commit := func(j *ingestJob) error {
-		docs++
+		docs.Add(1)
 		if bar != nil {
 			if known && total > 0 {
 				defer bar.SetCurrent(min(j.it.Read, total))

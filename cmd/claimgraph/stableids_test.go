@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -83,8 +84,10 @@ func TestEntityIDsSurviveIngest(t *testing.T) {
 	os.WriteFile(first, []byte(strings.Join(lines[:300], "")), 0o644)
 	os.WriteFile(second, []byte(strings.Join(lines[300:], "")), 0o644)
 	db := filepath.Join(dir, "store.db")
-	if _, stderr, err := run(t, "", "ingest", "-q", "--db", db, first); err != nil {
-		t.Fatalf("ingest: %v %s", err, stderr)
+	// A built binary, not the race-instrumented test: 600 articles.
+	bin := buildBinary(t, dir)
+	if out, err := exec.Command(bin, "ingest", "-q", "--db", db, first).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v %s", err, out)
 	}
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, db)
@@ -96,8 +99,8 @@ func TestEntityIDsSurviveIngest(t *testing.T) {
 	if err != nil || len(before) < 50 {
 		t.Fatalf("entities after the first half: %d, %v", len(before), err)
 	}
-	if _, stderr, err := run(t, "", "ingest", "-q", "--db", db, second); err != nil {
-		t.Fatalf("ingest: %v %s", err, stderr)
+	if out, err := exec.Command(bin, "ingest", "-q", "--db", db, second).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v %s", err, out)
 	}
 	kept, redirected := 0, 0
 	for _, e := range before {

@@ -120,11 +120,13 @@ func TestTrainGUMIOB2(t *testing.T) {
 	}
 }
 
-// --errors lists what the recognizer got wrong: here a gold file that calls
-// Oslo a person, which the model types as a place.
+// --errors lists what the recognizer got wrong, with the genre of its line:
+// here a gold file that calls Oslo a person, which the model types as a
+// place, and a results line scored apart.
 func TestEvalNERErrors(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "wrong.iob2")
-	body := "# sent_id = w-1\n1\tAnna\tB-PER\n2\tBerg\tI-PER\n3\tvisited\tO\n4\tOslo\tB-PER\n5\t.\tO\n"
+	body := "# sent_id = w-1\n1\tAnna\tB-PER\n2\tBerg\tI-PER\n3\tvisited\tO\n4\tOslo\tB-PER\n5\tlast\tO\n6\tyear\tO\n7\t.\tO\n\n" +
+		"# sent_id = w-2\n1\tNortham\tB-ORG\n2\t3\tO\n3\tEastfield\tB-ORG\n4\t1\tO\n"
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -132,15 +134,24 @@ func TestEvalNERErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("eval ner --errors: %v (%s)", err, errs)
 	}
-	if !strings.Contains(out, "type    \tw-1\tPER Oslo\tLOC Oslo") {
+	if !strings.Contains(out, "type    \tprose\tw-1\tPER Oslo\tLOC Oslo") {
 		t.Errorf("no type error for Oslo in:\n%s", out)
 	}
+	for _, g := range []string{"\nprose ", "\ntable "} {
+		if !strings.Contains(out, g) {
+			t.Errorf("no row for genre %q in:\n%s", strings.TrimSpace(g), out)
+		}
+	}
 	var r struct {
-		Errors []struct{ Kind, Sentence, Gold, Predicted string }
+		Errors  []struct{ Kind, Sentence, Gold, Predicted, Genre string }
+		ByGenre map[string]struct{ Gold int } `json:"by_genre"`
 	}
 	out, _, err = run(t, "", "eval", "ner", "--errors", "--json", path)
-	if err != nil || json.Unmarshal([]byte(out), &r) != nil || len(r.Errors) != 1 || r.Errors[0].Kind != "type" || r.Errors[0].Predicted != "LOC Oslo" {
-		t.Errorf("eval ner --errors --json: %q (%v), want one type error", out, err)
+	if err != nil || json.Unmarshal([]byte(out), &r) != nil || len(r.Errors) == 0 || r.Errors[0].Kind != "type" || r.Errors[0].Predicted != "LOC Oslo" || r.Errors[0].Genre != "prose" {
+		t.Errorf("eval ner --errors --json: %q (%v), want a type error on a prose line first", out, err)
+	}
+	if r.ByGenre["prose"].Gold != 2 || r.ByGenre["table"].Gold != 2 {
+		t.Errorf("by_genre %+v, want 2 gold names on prose and 2 on the table line", r.ByGenre)
 	}
 }
 

@@ -41,10 +41,14 @@ Train the `+what+` model and write it (gzip) to --out. The same data and seed
 give the same bytes. Without files, reads the project's shared data:
   pos: ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu and
        ../shared/data/gum/dep/*.conllu
-  ner: ../shared/data/uner-english-ewt/en_ewt-ud-train.iob2 and the person,
+  ner: ../shared/data/uner-english-ewt/en_ewt-ud-train.iob2, the person,
        organization and place names of ../shared/data/gum/dep/*.conllu except
-       the news documents (GUM_news_*), held out to score the model on news
-Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER.`)
+       the news documents (GUM_news_*), held out to score the model on news,
+       and ../shared/data/conll2003/eng.train (Reuters newswire; its MISC
+       names are read as no name)
+Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER,
+and other files whose first line is "-DOCSTART-" or space-separated columns
+are CoNLL-2003 (IOB1 or IOB2).`)
 	seed := fs.Int64("seed", 1, "seed for the training order")
 	iters := fs.Int("iters", 0, "passes over the training data (0: the default)")
 	nmodels := fs.Int("models", 0, "ner: models trained over different shuffles and averaged (0: the default)")
@@ -128,7 +132,7 @@ func defaultTrainFiles(what, root string) ([]string, error) {
 			return nil, fmt.Errorf("list GUM files: %w", err)
 		}
 		files = append(files, gum...)
-	case "ner":
+	case "ner", "wordclasses":
 		files = []string{filepath.Join(root, "data/uner-english-ewt/en_ewt-ud-train.iob2")}
 		gum, err := filepath.Glob(filepath.Join(root, "data/gum/dep/*.conllu"))
 		if err != nil {
@@ -140,6 +144,9 @@ func defaultTrainFiles(what, root string) ([]string, error) {
 				files = append(files, f)
 			}
 		}
+		// Newswire: the recognizer and its word classes learn from
+		// CoNLL-2003's training split too (eng.testa scores them).
+		files = append(files, filepath.Join(root, "data/conll2003/eng.train"))
 	}
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
@@ -205,7 +212,7 @@ The same inputs and seed give the same bytes.`)
 	files := fs.Args()
 	if len(files) == 0 {
 		var err error
-		if files, err = defaultTrainFiles("ner", sharedRoot(m, *shared)); err != nil {
+		if files, err = defaultTrainFiles("wordclasses", sharedRoot(m, *shared)); err != nil {
 			return err
 		}
 	}
