@@ -50,3 +50,25 @@ func ErrorMessage(err error) string {
 	}
 	return "internal error"
 }
+
+// EntityCandidate is an entity a name may denote.
+type EntityCandidate struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Mentions int    `json:"mentions"`
+}
+
+// AmbiguousNameError is the ECONFLICT error of an entity name that fits
+// several entities. It carries them, most mentioned first, so that a caller
+// can offer the choice rather than only print the message.
+type AmbiguousNameError struct {
+	Err        *Error // ECONFLICT, its message listing the candidates
+	Name       string // the name as given
+	Candidates []EntityCandidate
+}
+
+func (e *AmbiguousNameError) Error() string { return e.Err.Error() }
+
+// Unwrap gives the *Error, so ErrorCode and ErrorMessage see ECONFLICT.
+func (e *AmbiguousNameError) Unwrap() error { return e.Err }

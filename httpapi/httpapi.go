@@ -17,6 +17,7 @@ import (
 	"crypto/tls"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -383,6 +384,13 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json") {
 		writeJSON(w, status, body)
+		return
+	}
+	// A name that fits several entities is a question, not a dead end: the
+	// page lists them, each a link to the page asked for with its id.
+	var amb *claimgraph.AmbiguousNameError
+	if errors.As(err, &amb) && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		s.render(w, r, status, "choose", &page{Title: "Which " + amb.Name + "?", Data: chooseEntity(r, amb)})
 		return
 	}
 	s.render(w, r, status, "error", &page{Title: http.StatusText(status), Data: body.Error})

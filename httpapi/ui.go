@@ -685,3 +685,58 @@ func sourceLabel(key, title, doc string) string {
 	}
 	return key
 }
+
+// choosePage answers a name that fits several entities: the candidates,
+// most mentioned first, each linked to the page asked for with its id.
+type choosePage struct {
+	Name    string
+	Choices []entityChoice
+	More    int // candidates past maxChoices, not listed
+}
+
+// entityChoice is one candidate with the link that picks it.
+type entityChoice struct {
+	claimgraph.EntityCandidate
+	URL string
+}
+
+// maxChoices caps the candidates listed: a bare common surname may fit
+// hundreds of entities, and a fuller name is the better answer then.
+const maxChoices = 100
+
+// actorParams are the query parameters that take an entity by name, in the
+// order the store resolves them (quotes resolve speaker before about).
+var actorParams = []string{"speaker", "about", "entity"}
+
+// chooseEntity builds the choice page for r. The link of a candidate puts
+// its id where the name was: the ref of an entity page, else the first
+// actor parameter holding the name (a second ambiguous one gets its own
+// choice next), with the paging reset. A name in none of them (a form
+// that is not a listing) links to the entity pages.
+func chooseEntity(r *http.Request, amb *claimgraph.AmbiguousNameError) *choosePage {
+	cp := &choosePage{Name: amb.Name}
+	cands := amb.Candidates
+	if len(cands) > maxChoices {
+		cp.More, cands = len(cands)-maxChoices, cands[:maxChoices]
+	}
+	link := func(id int64) string { return "/entities/" + strconv.FormatInt(id, 10) }
+	if ref := r.PathValue("ref"); ref == "" || strings.TrimSpace(ref) != amb.Name {
+		q := r.URL.Query()
+		for _, k := range actorParams {
+			if strings.TrimSpace(q.Get(k)) != amb.Name {
+				continue
+			}
+			link = func(id int64) string {
+				q := r.URL.Query()
+				q.Set(k, strconv.FormatInt(id, 10))
+				q.Del("offset")
+				return r.URL.Path + "?" + q.Encode()
+			}
+			break
+		}
+	}
+	for _, c := range cands {
+		cp.Choices = append(cp.Choices, entityChoice{EntityCandidate: c, URL: link(c.ID)})
+	}
+	return cp
+}

@@ -51,8 +51,8 @@ func (db *DB) resolveEntity(ctx context.Context, ref string) (int64, error) {
 	}
 	// Exact names first: canonical names, then aliases.
 	for _, q := range []string{
-		`SELECT id, name, mentions FROM entities WHERE name = ? COLLATE NOCASE`,
-		`SELECT DISTINCT e.id, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.id = a.entity WHERE a.name = ? COLLATE NOCASE AND a.source <> 'rejected'`,
+		`SELECT id, name, type, mentions FROM entities WHERE name = ? COLLATE NOCASE`,
+		`SELECT DISTINCT e.id, e.name, e.type, e.mentions FROM entity_aliases a JOIN entities e ON e.id = a.entity WHERE a.name = ? COLLATE NOCASE AND a.source <> 'rejected'`,
 	} {
 		cands, err := db.entityCandidates(ctx, q, nil, ref)
 		if err != nil {
@@ -73,13 +73,10 @@ func (db *DB) resolveEntity(ctx context.Context, ref string) (int64, error) {
 }
 
 // EntityCandidate is an entity a name may denote.
-type EntityCandidate struct {
-	ID       int64  `json:"id"`
-	Name     string `json:"name"`
-	Mentions int    `json:"mentions"`
-}
+type EntityCandidate = claimgraph.EntityCandidate
 
-// pickEntity returns the one candidate, or an ECONFLICT error listing them.
+// pickEntity returns the one candidate, or an ECONFLICT error listing them
+// (an *claimgraph.AmbiguousNameError, so that a caller can offer the choice).
 func pickEntity(ref string, cands []EntityCandidate) (int64, error) {
 	if len(cands) == 1 {
 		return cands[0].ID, nil
@@ -95,7 +92,8 @@ func pickEntity(ref string, cands []EntityCandidate) (int64, error) {
 		}
 		fmt.Fprintf(&b, "%d %s (%d mentions)", c.ID, c.Name, c.Mentions)
 	}
-	return 0, claimgraph.Errorf(claimgraph.ECONFLICT, "%q fits %d entities, give one id: %s", ref, len(cands), b.String())
+	return 0, &claimgraph.AmbiguousNameError{Name: ref, Candidates: cands,
+		Err: claimgraph.Errorf(claimgraph.ECONFLICT, "%q fits %d entities, give one id: %s", ref, len(cands), b.String())}
 }
 
 // LookupEntityName returns the entities that go by a name once both are
@@ -123,11 +121,11 @@ func (db *DB) LookupEntityName(ctx context.Context, ref string) ([]EntityCandida
 	}
 	fits := func(name string) bool { return resolve.NameFits(ref, name) }
 	cond, arg := db.dialect.NameMatch(probe)
-	return db.entityCandidates(ctx, `SELECT e.id, e.name, e.mentions, a.name FROM entities e JOIN entity_aliases a ON a.entity = e.id
+	return db.entityCandidates(ctx, `SELECT e.id, e.name, e.type, e.mentions, a.name FROM entities e JOIN entity_aliases a ON a.entity = e.id
 		WHERE `+cond+` AND a.source <> 'rejected'`, fits, arg)
 }
 
-// entityCandidates runs a query of (id, name, mentions) rows, with a fourth
+// entityCandidates runs a query of (id, name, type, mentions) rows, with a fifth
 // column, the name that matched, when keep is set: it keeps the rows whose
 // matched name or canonical name passes keep. It returns one row per
 // entity, most mentioned first.
@@ -142,7 +140,7 @@ func (db *DB) entityCandidates(ctx context.Context, q string, keep func(string) 
 	for rows.Next() {
 		var c EntityCandidate
 		var matched string
-		dest := []any{&c.ID, &c.Name, &c.Mentions}
+		dest := []any{&c.ID, &c.Name, &c.Type, &c.Mentions}
 		if keep != nil {
 			dest = append(dest, &matched)
 		}
