@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -147,10 +148,27 @@ func TestChooseAmongNamesakes(t *testing.T) {
 	if strings.Contains(quotes, "The bridge will open in May.") {
 		t.Error("quotes by Benedict Okafor list Ana Okafor's quote")
 	}
-	// The API keeps its JSON conflict.
-	var e apiError
+	// The API keeps its JSON conflict, with the candidates.
+	var e struct {
+		Error struct {
+			Code       string                       `json:"code"`
+			Message    string                       `json:"message"`
+			Candidates []claimgraph.EntityCandidate `json:"candidates"`
+		} `json:"error"`
+	}
 	f.getJSON(t, "/api/quotes?speaker=Okafor", http.StatusConflict, &e)
 	if e.Error.Code != claimgraph.ECONFLICT || !strings.Contains(e.Error.Message, ana+" Ana Okafor") {
 		t.Errorf("API conflict = %+v", e.Error)
+	}
+	wantCands := []claimgraph.EntityCandidate{{ID: entAna, Name: "Ana Okafor", Type: "PER", Mentions: 2}, {ID: entBen, Name: "Ben Okafor", Type: "PER", Mentions: 1}}
+	if fmt.Sprint(e.Error.Candidates) != fmt.Sprint(wantCands) {
+		t.Errorf("API conflict candidates = %v, want %v", e.Error.Candidates, wantCands)
+	}
+	var nf struct {
+		Error map[string]any `json:"error"`
+	}
+	f.getJSON(t, "/api/quotes?speaker=Nobody+Atall", http.StatusNotFound, &nf)
+	if _, ok := nf.Error["candidates"]; ok {
+		t.Errorf("a not-found error holds candidates: %v", nf.Error)
 	}
 }

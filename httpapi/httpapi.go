@@ -364,6 +364,8 @@ type errorBody struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
+		// The entities an ambiguous name fits, so a client can choose.
+		Candidates []claimgraph.EntityCandidate `json:"candidates,omitempty"`
 	} `json:"error"`
 }
 
@@ -382,14 +384,18 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	if status >= 500 {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
+	var amb *claimgraph.AmbiguousNameError
+	ambiguous := errors.As(err, &amb)
+	if ambiguous {
+		body.Error.Candidates = amb.Candidates
+	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json") {
 		writeJSON(w, status, body)
 		return
 	}
 	// A name that fits several entities is a question, not a dead end: the
 	// page lists them, each a link to the page asked for with its id.
-	var amb *claimgraph.AmbiguousNameError
-	if errors.As(err, &amb) && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+	if ambiguous && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 		s.render(w, r, status, "choose", &page{Title: "Which " + amb.Name + "?", Data: chooseEntity(r, amb)})
 		return
 	}
