@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -154,6 +155,22 @@ func testEntity(t *testing.T, c *Corpus) {
 	}
 	if len(d.Ambiguous) != 0 {
 		t.Errorf("ambiguous of Acme = %+v, want none", d.Ambiguous)
+	}
+	// A bare surname two entities share is a conflict that carries both,
+	// typed and counted, so that a caller can offer the choice.
+	_, err = c.Store.Entity(ctx, "Doe")
+	var amb *claimgraph.AmbiguousNameError
+	if !errors.As(err, &amb) || claimgraph.ErrorCode(err) != claimgraph.ECONFLICT || amb.Name != "Doe" {
+		t.Fatalf("Entity(Doe) error = %v, want a conflict carrying the candidates", err)
+	}
+	got := map[int64]claimgraph.EntityCandidate{}
+	for _, cand := range amb.Candidates {
+		got[cand.ID] = cand
+	}
+	if len(got) != 2 || got[EntMary].Name != "Mary Doe" || got[EntJohn].Name != "John Doe" ||
+		got[EntMary].Type != claimgraph.TypePER || got[EntJohn].Type != claimgraph.TypePER ||
+		got[EntMary].Mentions == 0 || got[EntJohn].Mentions == 0 {
+		t.Errorf("candidates of Doe = %+v, want Mary and John Doe, PER, with their mentions", amb.Candidates)
 	}
 }
 
