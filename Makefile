@@ -16,7 +16,9 @@ run: build
 	$(BIN) docs --db $(DB)
 	-$(BIN) entities --db $(DB) --top 20
 
-# The test suite: vet, then every test with the race detector.
+# The test suite: vet, then every test with the race detector. The store
+# tests run on PostgreSQL too when CLAIMGRAPH_TEST_PG names a server
+# (postgres://user@host:port/db; .ci/run starts one).
 test:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...

@@ -16,6 +16,15 @@
 // claim keeps the voice it was made in: a speaker, a reporting verb, hedges,
 // or the document's own voice.
 //
+// An attribution (Quote) is any content a source is said to have said,
+// written, believed, intended, found, alleged, denied or demanded, as one or
+// more fragments. A claim carries a factuality: asserted in the outlet's
+// voice, reported by a source, negated, possible, conditional, a question, a
+// proposal or a denial, from its own clause or the attribution around it.
+// Corroboration counts independent sources only among statements of one
+// stance (see Stance): questions, proposals, conditions and possibilities
+// support nothing, and denials count against.
+//
 // Packages named after a technology (sqlite, httpapi) or a stage (ingest, nlp,
 // extract/..., resolve, reuse, eval) import only this root package and each
 // other's plain types; cmd/claimgraph wires them together.

@@ -50,6 +50,10 @@ const (
 	AliasAsserted = "asserted" // a document asserts it ("X, also known as Y")
 	AliasRule     = "rule"     // a named resolution rule joined it (transliteration key, acronym)
 	AliasUser     = "user"     // a user's curated decision (command or aliases file)
+	// AliasRejected is a document's assertion that a user's split refused
+	// ("Islamic State, also known as ... Trump"): kept with its evidence so
+	// the decision can be read and undone, never a name to find the entity by.
+	AliasRejected = "rejected"
 )
 
 // Alias is one name an entity goes by, with its provenance.

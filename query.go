@@ -11,7 +11,8 @@ type EntityFilter struct {
 	Query  string // case-insensitive substring of any alias ("" any)
 	Sort   string // "mentions" (default, most first), "docs", "name"
 	Offset int
-	Limit  int // 0: no limit
+	Limit  int      // 0: no limit
+	Docs   DocScope // only entities named in these documents
 }
 
 // EntityDoc counts an entity's mentions in one document.
@@ -46,9 +47,22 @@ type QuoteFilter struct {
 	Speaker string // entity name, alias or id of the speaker ("" any)
 	About   string // entity name, alias or id mentioned in the content ("" any)
 	Doc     string // document id ("" any)
+	Docs    DocScope
 	Offset  int
 	Limit   int
 }
+
+// DocScope narrows a listing to documents of one outlet and publication
+// dates in a range. From and To are date prefixes (2015, 2015-11,
+// 2015-11-13), both inclusive; undated documents fall outside any range.
+type DocScope struct {
+	Outlet string
+	From   string
+	To     string
+}
+
+// Empty reports whether the scope selects every document.
+func (s DocScope) Empty() bool { return s.Outlet == "" && s.From == "" && s.To == "" }
 
 // QuoteView is a quote with the document it is in.
 type QuoteView struct {
@@ -62,6 +76,7 @@ type QuoteView struct {
 type ClaimFilter struct {
 	About  string // entity name, alias or id as subject or object ("" any)
 	Doc    string
+	Docs   DocScope
 	Offset int
 	Limit  int
 }
@@ -81,17 +96,24 @@ type ClaimView struct {
 // many articles repeat them, a document's own voice counts as its outlet, and
 // documents in one reuse cluster count once.
 type ClaimCluster struct {
-	Key           string      `json:"key"`
-	Subject       string      `json:"subject"`
-	SubjectEntity int64       `json:"subject_entity,omitempty"`
-	Relation      string      `json:"relation"` // normalized lemma
-	Object        string      `json:"object"`
-	ObjectEntity  int64       `json:"object_entity,omitempty"`
-	Sources       int         `json:"sources"`
-	SourceNames   []string    `json:"source_names"`
-	Docs          int         `json:"docs"`
-	Claims        []ClaimView `json:"claims"`
-	Chain         []string    `json:"chain,omitempty"` // documents of copied text, oldest first
+	Key           string   `json:"key"`
+	Subject       string   `json:"subject"`
+	SubjectEntity int64    `json:"subject_entity,omitempty"`
+	Relation      string   `json:"relation"` // normalized lemma
+	Object        string   `json:"object"`
+	ObjectEntity  int64    `json:"object_entity,omitempty"`
+	Sources       int      `json:"sources"` // independent sources that support it; 0 for questions, proposals, conditions, possibilities
+	SourceNames   []string `json:"source_names"`
+	// Stance is how the cluster's statements present the claim: asserted
+	// (asserted or reported), negated (negated or denied), or the
+	// factuality they share (question, proposed, conditional, possible).
+	Stance string `json:"stance"`
+	// ContradictedBy names the independent sources of the opposite stance
+	// (the denials of an asserted claim, and the other way round).
+	ContradictedBy []string    `json:"contradicted_by"`
+	Docs           int         `json:"docs"`
+	Claims         []ClaimView `json:"claims"`
+	Chain          []string    `json:"chain,omitempty"` // documents of copied text, oldest first
 }
 
 // SearchHit is one document matching a full-text search.
@@ -159,6 +181,7 @@ type TimelineQuery struct {
 	Entity string // name, alias or id ("" any)
 	From   string // TIMEX3 value prefix bounds, inclusive ("" open)
 	To     string
+	Docs   DocScope // the documents the entries come from
 	Offset int
 	Limit  int
 }
@@ -198,4 +221,15 @@ type QueryStore interface {
 	Edge(ctx context.Context, a, b int64) (*EdgeEvidence, error)
 	Timeline(ctx context.Context, q TimelineQuery) ([]TimelineEntry, error)
 	Reuse(ctx context.Context, f ReuseFilter) ([]ReusePair, error)
+	// Outlets lists the outlets of the stored documents with their counts,
+	// most documents first; DateRange the earliest and latest publication
+	// dates ("" when no document is dated).
+	Outlets(ctx context.Context) ([]OutletCount, error)
+	DateRange(ctx context.Context) (from, to string, err error)
+}
+
+// OutletCount is an outlet with the number of its documents.
+type OutletCount struct {
+	Outlet string `json:"outlet"`
+	Docs   int    `json:"docs"`
 }

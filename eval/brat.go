@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,14 +79,24 @@ func ParseBratAnn(r io.Reader) (*BratAnn, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	n := 0
+	lastSpan := "" // the T line a continuation line belongs to
 	for sc.Scan() {
 		n++
 		line := strings.TrimRight(sc.Text(), "\r")
+		f := strings.SplitN(line, "\t", 3)
+		id := f[0]
+		if lastSpan != "" && (len(f) < 2 || !bratID(id)) {
+			// The text of a discontinuous span may hold the line breaks
+			// between its fragments: the line continues the span's text.
+			s := a.Spans[lastSpan]
+			s.Text += "\n" + line
+			a.Spans[lastSpan] = s
+			continue
+		}
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		f := strings.SplitN(line, "\t", 3)
-		id := f[0]
+		lastSpan = ""
 		if len(f) < 2 || id == "" {
 			return nil, fmt.Errorf("line %d: want ID<TAB>annotation", n)
 		}
@@ -103,6 +114,7 @@ func ParseBratAnn(r io.Reader) (*BratAnn, error) {
 			}
 			a.Spans[id] = s
 			a.Order = append(a.Order, id)
+			lastSpan = id
 		case 'E':
 			var ids []string
 			for i, arg := range strings.Fields(f[1]) {
@@ -223,6 +235,26 @@ func (at *BratAttribution) add(s BratSpan) {
 	}
 }
 
+// bratID reports a brat annotation ID: a letter (T, E, R, A, M, N, *) and
+// digits, or a # comment.
+func bratID(id string) bool {
+	if id == "" {
+		return false
+	}
+	if id[0] == '#' || id == "*" {
+		return true
+	}
+	if !strings.ContainsRune("TERAMN", rune(id[0])) || len(id) < 2 {
+		return false
+	}
+	for _, r := range id[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // parseBratSpan reads "TYPE START END[;START END...]".
 func parseBratSpan(id, field string) (BratSpan, error) {
 	typ, rest, ok := strings.Cut(field, " ")
@@ -252,7 +284,8 @@ func parseBratSpan(id, field string) (BratSpan, error) {
 }
 
 // ReadBratDir reads every NAME.ann with its NAME.txt under dir (recursively),
-// in name order. Brat offsets count characters (Unicode code points), so
+// in name order. A file that cannot be read is skipped: the documents read
+// come back with an error joining one line per skipped file. Brat offsets count characters (Unicode code points), so
 // they are converted to byte offsets into Text here.
 func ReadBratDir(dir string) ([]BratDoc, error) {
 	var anns []string
@@ -273,14 +306,16 @@ func ReadBratDir(dir string) ([]BratDoc, error) {
 	}
 	sort.Strings(anns)
 	docs := make([]BratDoc, 0, len(anns))
+	var errs []error
 	for _, p := range anns {
 		d, err := ReadBratFile(p)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err) // one bad file does not stop the batch
+			continue
 		}
 		docs = append(docs, d)
 	}
-	return docs, nil
+	return docs, errors.Join(errs...)
 }
 
 // ReadBratFile reads one NAME.ann and the NAME.txt beside it.

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -106,4 +108,45 @@ func FuzzParseBratAnn(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBratContinuationLine: a discontinuous span's text may hold the line
+// break between its fragments; the next line continues it.
+func TestBratContinuationLine(t *testing.T) {
+	ann := "T1\tContent 0 5;7 12\tfirst\nsecond\nT2\tCue 13 17\tsaid\nE1\tCue:T2 Content:T1\n"
+	a, err := ParseBratAnn(strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Spans["T1"].Text; got != "first\nsecond" {
+		t.Errorf("T1 text %q", got)
+	}
+	if len(a.Attributions) != 1 || len(a.Attributions[0].Cue) != 1 {
+		t.Errorf("attributions %+v", a.Attributions)
+	}
+	if _, err := ParseBratAnn(strings.NewReader("not an annotation\n")); err == nil || !strings.HasPrefix(err.Error(), "line 1:") {
+		t.Errorf("a stray first line: %v", err)
+	}
+}
+
+// TestReadBratDirSkipsBadFiles: one unreadable file is reported and the
+// others are read.
+func TestReadBratDirSkipsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", "He said so.")
+	write("good.ann", "T1\tCue 3 7\tsaid\n")
+	write("bad.txt", "x")
+	write("bad.ann", "T1\tCue 0 99\tx\n")
+	docs, err := ReadBratDir(dir)
+	if len(docs) != 1 || docs[0].Name != "good" {
+		t.Errorf("docs %+v", docs)
+	}
+	if err == nil || !strings.Contains(err.Error(), "bad.ann") {
+		t.Errorf("error %v, want one naming bad.ann", err)
+	}
 }

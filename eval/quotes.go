@@ -2,6 +2,8 @@ package eval
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -25,8 +27,31 @@ type QuoteScore struct {
 	CueScored       int     `json:"cue_scored"` // matched contents with a gold cue
 	CueCorrect      int     `json:"cue_correct"`
 	Documents       int     `json:"documents"`
+	// ByForm breaks content detection down by form (direct, mixed,
+	// indirect): gold items by the quote marks of the gold content,
+	// predictions by their own form. ByCue does the same by cue class
+	// (speech: verbs of saying and "according to"; other: beliefs,
+	// intentions, findings, accusations, ...).
+	ByForm map[string]*QuoteBreakdown `json:"by_form"`
+	ByCue  map[string]*QuoteBreakdown `json:"by_cue"`
 	// Errors lists up to a few misses and false alarms for inspection.
 	Errors []QuoteError `json:"errors,omitempty"`
+}
+
+// QuoteBreakdown is content detection on one part of the data.
+type QuoteBreakdown struct {
+	Gold      int     `json:"gold"`
+	Predicted int     `json:"predicted"`
+	Matched   int     `json:"matched"`   // gold items matched
+	Correct   int     `json:"correct"`   // predictions that matched
+	Precision float64 `json:"precision"` // correct / predicted
+	Recall    float64 `json:"recall"`    // matched / gold
+	F1        float64 `json:"f1"`
+}
+
+func (b *QuoteBreakdown) finish() {
+	b.Precision, b.Recall = Ratio(b.Correct, b.Predicted), Ratio(b.Matched, b.Gold)
+	b.F1 = Harmonic(b.Precision, b.Recall)
 }
 
 // QuoteError is one scoring error: a gold content not found ("missed"), a
@@ -41,11 +66,13 @@ type QuoteError struct {
 }
 
 // maxErrors bounds the errors a score keeps.
-const maxErrors = 200
+const maxErrors = 5000
 
 type goldContent struct {
 	start, end int
+	frags      [][2]int // the fragments of a discontinuous content
 	text       string
+	form, cue  string // breakdown classes
 	sources    [][2]int
 	cues       [][2]int
 	attr       int // index of its attribution, -1 for a content in none
@@ -73,16 +100,95 @@ func goldContents(d BratDoc) []goldContent {
 			}
 			seen[id] = true
 			s := d.Ann.Spans[id]
-			out = append(out, goldContent{s.Start, s.End, s.Text, spans(at.Source), spans(at.Cue), ai})
+			g := goldContent{start: s.Start, end: s.End, frags: s.Fragments, text: s.Text, sources: spans(at.Source), cues: spans(at.Cue), attr: ai}
+			g.form = formOf(d.Text, s.Fragments)
+			g.cue = "other"
+			for _, c := range g.cues {
+				g.cue = CueClass(d.Text[c[0]:c[1]])
+			}
+			out = append(out, g)
 		}
 	}
 	for _, id := range d.Ann.Order {
 		s := d.Ann.Spans[id]
 		if bratRole(s.Type) == "content" && !seen[id] {
-			out = append(out, goldContent{start: s.Start, end: s.End, text: s.Text, attr: -1})
+			out = append(out, goldContent{start: s.Start, end: s.End, frags: s.Fragments, text: s.Text, attr: -1, form: formOf(d.Text, s.Fragments), cue: "other"})
 		}
 	}
 	return out
+}
+
+// formOf tells a content's form by its quote marks: direct when it opens
+// with one, mixed when it holds one further in, indirect otherwise.
+func formOf(text string, frags [][2]int) string {
+	form := claimgraph.QuoteIndirect
+	for i, f := range frags {
+		t := strings.TrimSpace(text[f[0]:f[1]])
+		if t == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if i == 0 && strings.ContainsRune(doubleMarks, r) {
+			return claimgraph.QuoteDirect
+		}
+		if strings.ContainsAny(t, doubleMarks) {
+			form = claimgraph.QuoteMixed
+		}
+	}
+	return form
+}
+
+const doubleMarks = "\"\u201c\u201d\u201e\u00ab\u00bb"
+
+// speechCueWords are the verbs of saying (every form) and the words of
+// "according to" that make a cue a speech cue; any other cue (believe,
+// want, show, find, accuse, call for, ...) is of class "other".
+var speechCueWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`say says said saying tell tells told telling add adds added adding
+		state states stated stating note notes noted noting explain explains explained explaining
+		announce announces announced announcing declare declares declared declaring reply replies replied replying
+		respond responds responded responding ask asks asked asking answer answers answered answering
+		continue continues continued continuing remark remarks remarked comment comments commented commenting
+		insist insists insisted insisting argue argues argued arguing claim claims claimed claiming
+		warn warns warned warning repeat repeats repeated reiterate reiterates reiterated reiterating
+		according quote quotes quoted quoting recall recalls recalled recalling mention mentions mentioned
+		stress stresses stressed stressing emphasize emphasizes emphasized emphasizing tweet tweets tweeted tweeting
+		write writes wrote written writing`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// CueClass returns "speech" for a cue holding a verb of saying (or
+// "according to", a colon or a dash introducing speech), else "other".
+func CueClass(cue string) string {
+	t := strings.TrimSpace(strings.ToLower(cue))
+	if t == ":" || t == "\u2015" || t == "\u2014" || t == "-" {
+		return "speech"
+	}
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if speechCueWords[w] {
+			return "speech"
+		}
+	}
+	return "other"
+}
+
+// predForm and predCue classify a prediction for the breakdowns.
+func predForm(q claimgraph.Quote) string {
+	switch q.Kind {
+	case claimgraph.QuoteDirect, claimgraph.QuoteMixed:
+		return q.Kind
+	}
+	return claimgraph.QuoteIndirect
+}
+
+func predCue(q claimgraph.Quote) string {
+	if q.CueLemma != "" {
+		return CueClass(q.CueLemma)
+	}
+	return CueClass(q.Cue.Text)
 }
 
 // halfOverlap reports whether [a0,a1) and [b0,b1) overlap by at least half
@@ -109,6 +215,57 @@ func sameName(name, text string, sources [][2]int) bool {
 	return false
 }
 
+func breakdown(m map[string]*QuoteBreakdown, k string) *QuoteBreakdown {
+	b, ok := m[k]
+	if !ok {
+		b = &QuoteBreakdown{}
+		m[k] = b
+	}
+	return b
+}
+
+// fragmentMatch reports a prediction that half-overlaps one fragment of a
+// discontinuous gold content (`"A," she said, "B."` found as "A" alone), or
+// one of whose own fragments half-overlaps the gold content.
+func fragmentMatch(q claimgraph.Quote, frags [][2]int) bool {
+	if len(frags) > 1 {
+		for _, f := range frags {
+			if halfOverlap(q.Content.Start, q.Content.End, f[0], f[1]) {
+				return true
+			}
+		}
+	}
+	for _, pf := range q.Fragments {
+		for _, f := range frags {
+			if halfOverlap(pf.Start, pf.End, f[0], f[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var relativePronouns = map[string]bool{"who": true, "which": true, "that": true, "whom": true, "whose": true}
+
+// antecedentOf reports a predicted speaker that is the antecedent of a gold
+// source written as a relative pronoun ("Sen. Lee, a Republican, who
+// said"): the speaker ends before the pronoun with no sentence end and at
+// most an appositive (100 bytes) between them.
+func antecedentOf(text string, s *claimgraph.Speaker, sources [][2]int) bool {
+	for _, g := range sources {
+		if !relativePronouns[strings.ToLower(strings.TrimSpace(text[g[0]:g[1]]))] {
+			continue
+		}
+		if s.End > g[0] || g[0]-s.End > 100 || s.End <= s.Start {
+			continue
+		}
+		if !strings.ContainsAny(text[s.End:g[0]], ".!?\n") {
+			return true
+		}
+	}
+	return false
+}
+
 func overlapsAny(s, e int, spans [][2]int) bool {
 	for _, g := range spans {
 		if min(e, g[1]) > max(s, g[0]) {
@@ -126,7 +283,7 @@ func overlapsAny(s, e int, spans [][2]int) bool {
 // paragraphs, annotated per paragraph). Precision counts predictions
 // that matched; recall counts gold contents matched.
 func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Quote) *QuoteScore {
-	sc := &QuoteScore{Task: "quotes", Documents: len(docs)}
+	sc := &QuoteScore{Task: "quotes", Documents: len(docs), ByForm: map[string]*QuoteBreakdown{}, ByCue: map[string]*QuoteBreakdown{}}
 	addErr := func(e QuoteError) {
 		if len(sc.Errors) < maxErrors {
 			sc.Errors = append(sc.Errors, e)
@@ -158,11 +315,14 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 					continue
 				}
 				e, ok := extent[g.attr]
-				if halfOverlap(q.Content.Start, q.Content.End, g.start, g.end) || ok && g.attr >= 0 && halfOverlap(q.Content.Start, q.Content.End, e[0], e[1]) {
+				if halfOverlap(q.Content.Start, q.Content.End, g.start, g.end) || ok && g.attr >= 0 && halfOverlap(q.Content.Start, q.Content.End, e[0], e[1]) || fragmentMatch(q, g.frags) {
 					gi = i
 					break
 				}
 			}
+			pf, pc := breakdown(sc.ByForm, predForm(q)), breakdown(sc.ByCue, predCue(q))
+			pf.Predicted++
+			pc.Predicted++
 			if gi < 0 {
 				addErr(QuoteError{Doc: d.Name, Class: "spurious", Text: q.Content.Text})
 				continue
@@ -170,6 +330,8 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			used[gi] = true
 			sc.Matched++
 			predOK++
+			pf.Correct++
+			pc.Correct++
 			g := gold[gi]
 			// A quote that runs over several content spans of one
 			// attribution (a quote continued over paragraphs) matches
@@ -182,7 +344,7 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			}
 			if len(g.sources) > 0 {
 				sc.SpeakerScored++
-				if q.Speaker != nil && (overlapsAny(q.Speaker.Start, q.Speaker.End, g.sources) || sameName(q.Speaker.Name, d.Text, g.sources)) {
+				if q.Speaker != nil && (overlapsAny(q.Speaker.Start, q.Speaker.End, g.sources) || sameName(q.Speaker.Name, d.Text, g.sources) || antecedentOf(d.Text, q.Speaker, g.sources)) {
 					sc.SpeakerCorrect++
 				} else {
 					got := "<unknown>"
@@ -202,9 +364,20 @@ func ScoreQuotes(docs []BratDoc, extract func(name, text string) []claimgraph.Qu
 			}
 		}
 		for i, g := range gold {
-			if !used[i] {
-				addErr(QuoteError{Doc: d.Name, Class: "missed", Text: d.Text[g.start:g.end]})
+			bf, bc := breakdown(sc.ByForm, g.form), breakdown(sc.ByCue, g.cue)
+			bf.Gold++
+			bc.Gold++
+			if used[i] {
+				bf.Matched++
+				bc.Matched++
+				continue
 			}
+			addErr(QuoteError{Doc: d.Name, Class: "missed", Text: d.Text[g.start:g.end]})
+		}
+	}
+	for _, m := range []map[string]*QuoteBreakdown{sc.ByForm, sc.ByCue} {
+		for _, b := range m {
+			b.finish()
 		}
 	}
 	sc.Precision, sc.Recall = Ratio(predOK, sc.Predicted), Ratio(sc.Matched, sc.Gold)

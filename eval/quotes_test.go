@@ -111,3 +111,54 @@ func TestScoreQuotesParagraphs(t *testing.T) {
 		t.Errorf("matched %d, P %v, R %v; want 2, 1, 1", sc.Matched, sc.Precision, sc.Recall)
 	}
 }
+
+// TestScoreQuotesFragmentsAndAntecedent: a prediction covering one fragment
+// of a discontinuous gold content matches it; a speaker that is the
+// antecedent of a gold relative-pronoun source is right; breakdowns count
+// by form and cue class.
+func TestScoreQuotesFragmentsAndAntecedent(t *testing.T) {
+	text := `"We will build the bridge," she said, "and we will pay for it." The mayor, who believes the plan is sound, spoke later.`
+	ann := "T1\tContent 0 27;38 63\t" + `"We will build the bridge," "and we will pay for it."` + "\n" +
+		"T2\tSource 28 31\tshe\nT3\tCue 32 36\tsaid\n" +
+		"E1\tCue:T3 Source:T2 Content:T1\n" +
+		"T4\tSource 75 78\twho\nT5\tCue 79 87\tbelieves\nT6\tContent 88 105\tthe plan is sound\n" +
+		"E2\tCue:T5 Source:T4 Content:T6\n"
+	a, err := ParseBratAnn(strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.toBytes(text); err != nil {
+		t.Fatal(err)
+	}
+	d := BratDoc{Name: "bridge", Text: text, Ann: a}
+	span := func(s, e int) claimgraph.TextSpan { return claimgraph.TextSpan{Text: text[s:e], Start: s, End: e} }
+	pred := []claimgraph.Quote{
+		// Only the first fragment: under half of the whole, half of the fragment.
+		{Kind: claimgraph.QuoteDirect, Content: span(1, 25), Speaker: &claimgraph.Speaker{Start: 28, End: 31, Text: "she"}, Cue: span(32, 36), CueLemma: "say"},
+		{Kind: claimgraph.QuoteIndirect, Content: span(88, 105), Speaker: &claimgraph.Speaker{Start: 64, End: 73, Text: "The mayor"}, Cue: span(79, 87), CueLemma: "believe"},
+	}
+	sc := ScoreQuotes([]BratDoc{d}, func(string, string) []claimgraph.Quote { return pred })
+	if sc.Matched != 2 || sc.Precision != 1 || sc.SpeakerCorrect != 2 {
+		t.Fatalf("matched %d, precision %.2f, speakers %d/%d; errors %+v", sc.Matched, sc.Precision, sc.SpeakerCorrect, sc.SpeakerScored, sc.Errors)
+	}
+	if b := sc.ByForm[claimgraph.QuoteDirect]; b == nil || b.Gold != 1 || b.Matched != 1 {
+		t.Errorf("by_form direct: %+v", b)
+	}
+	if b := sc.ByCue["other"]; b == nil || b.Gold != 1 || b.Correct != 1 {
+		t.Errorf("by_cue other: %+v", b)
+	}
+	// A speaker in another sentence is not the antecedent.
+	pred[1].Speaker = &claimgraph.Speaker{Start: 1, End: 3, Text: "We"}
+	if sc := ScoreQuotes([]BratDoc{d}, func(string, string) []claimgraph.Quote { return pred }); sc.SpeakerCorrect != 1 {
+		t.Errorf("speaker across a sentence end accepted: %d correct", sc.SpeakerCorrect)
+	}
+}
+
+func TestCueClass(t *testing.T) {
+	for cue, want := range map[string]string{"said": "speech", "according to": "speech", "has also said": "speech", "―": "speech",
+		"believes": "other", "called for": "other", "shows": "other", "accused": "other"} {
+		if got := CueClass(cue); got != want {
+			t.Errorf("CueClass(%q) = %s, want %s", cue, got, want)
+		}
+	}
+}

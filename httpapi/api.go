@@ -121,7 +121,35 @@ func nonNil[T any](s []T) []T {
 // than the page, to tell whether a next page exists.
 func (s *Server) documentFilter(q url.Values) (claimgraph.DocumentFilter, paging, error) {
 	p, err := s.paging(q)
-	return claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	f := claimgraph.DocumentFilter{Outlet: q.Get("outlet"), Sort: q.Get("sort"), Offset: p.Offset, Limit: p.Limit + 1}
+	switch f.Sort {
+	case "", "date", "-date":
+	default:
+		if err == nil {
+			err = claimgraph.Errorf(claimgraph.EINVALID, "sort must be date or -date (newest first), not %q", f.Sort)
+		}
+	}
+	return f, p, err
+}
+
+// docScope reads the outlet and the publication-date range (from, to) a
+// listing is narrowed to.
+func docScope(q url.Values) (claimgraph.DocScope, error) {
+	sc := claimgraph.DocScope{Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
+	for name, v := range map[string]string{"from": sc.From, "to": sc.To} {
+		if err := checkDate(name, v); err != nil {
+			return sc, err
+		}
+	}
+	return sc, nil
+}
+
+// withScope reads a listing's scope after its paging.
+func withScope(q url.Values, err error) (claimgraph.DocScope, error) {
+	if err != nil {
+		return claimgraph.DocScope{}, err
+	}
+	return docScope(q)
 }
 
 // entityFilter reads an entity listing's parameters.
@@ -131,6 +159,14 @@ func (s *Server) entityFilter(q url.Values) (claimgraph.EntityFilter, paging, er
 		return claimgraph.EntityFilter{}, p, err
 	}
 	f := claimgraph.EntityFilter{Type: strings.ToUpper(q.Get("type")), Query: q.Get("q"), Sort: q.Get("sort"), Offset: p.Offset, Limit: p.Limit + 1}
+	if f.Docs, err = docScope(q); err != nil {
+		return f, p, err
+	}
+	switch f.Type {
+	case "", claimgraph.TypePER, claimgraph.TypeORG, claimgraph.TypeLOC, claimgraph.TypeMISC:
+	default:
+		return f, p, claimgraph.Errorf(claimgraph.EINVALID, "type must be PER, ORG, LOC or MISC, not %q", q.Get("type"))
+	}
 	switch f.Sort {
 	case "", "mentions", "docs", "name":
 	default:
@@ -175,7 +211,8 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) quoteFilter(q url.Values) (claimgraph.QuoteFilter, paging, error) {
 	p, err := s.paging(q)
-	return claimgraph.QuoteFilter{Speaker: q.Get("speaker"), About: q.Get("about"), Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	sc, err := withScope(q, err)
+	return claimgraph.QuoteFilter{Speaker: q.Get("speaker"), About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
 }
 
 func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
@@ -193,7 +230,8 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
 	p, err := s.paging(q)
-	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	sc, err := withScope(q, err)
+	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
 }
 
 func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {
@@ -218,6 +256,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	text := strings.TrimSpace(q.Get("q"))
 	if text == "" {
 		return claimgraph.Errorf(claimgraph.EINVALID, "search needs q, the words to look for")
+	}
+	if strings.Count(text, `"`)%2 == 1 {
+		return claimgraph.Errorf(claimgraph.EINVALID, "q has an unterminated quotation mark: %s", text)
 	}
 	hits, err := s.store.Search(r.Context(), text, p.Offset, p.Limit+1)
 	if err != nil {
@@ -327,8 +368,32 @@ func (s *Server) apiEdge(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) timelineQuery(q url.Values) (claimgraph.TimelineQuery, paging, error) {
 	p, err := s.paging(q)
-	t := claimgraph.TimelineQuery{Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Offset: p.Offset, Limit: p.Limit + 1}
-	return t, p, err
+	t := claimgraph.TimelineQuery{Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Docs: claimgraph.DocScope{Outlet: q.Get("outlet")}, Offset: p.Offset, Limit: p.Limit + 1}
+	if err != nil {
+		return t, p, err
+	}
+	for _, name := range []string{"from", "to"} {
+		if err := checkDate(name, q.Get(name)); err != nil {
+			return t, p, err
+		}
+	}
+	return t, p, nil
+}
+
+// checkDate accepts an empty value or a calendar date of year, month or
+// day precision (2015, 2015-11, 2015-11-13), the forms timeline bounds are
+// compared in; anything else is a bad parameter, not an empty answer.
+func checkDate(name, v string) error {
+	if v == "" {
+		return nil
+	}
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(v)]
+	if layout != "" {
+		if _, err := time.Parse(layout, v); err == nil {
+			return nil
+		}
+	}
+	return claimgraph.Errorf(claimgraph.EINVALID, "%s must be a date: YYYY, YYYY-MM or YYYY-MM-DD, not %q", name, v)
 }
 
 func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
@@ -352,12 +417,30 @@ func (s *Server) reuseFilter(q url.Values) (claimgraph.ReuseFilter, paging, erro
 	}
 	if v := q.Get("min"); v != "" {
 		m, err := strconv.ParseFloat(v, 64)
-		if err != nil || m < 0 || m > 1 {
+		if err != nil || !(m >= 0 && m <= 1) { // NaN compares false
+
 			return f, p, claimgraph.Errorf(claimgraph.EINVALID, "min must be a number in [0,1], not %q", v)
 		}
 		f.Min = m
 	}
 	return f, p, nil
+}
+
+// OutletsJSON is what /api/outlets returns: the outlets to filter by and
+// the store's range of publication dates.
+type OutletsJSON struct {
+	Outlets []claimgraph.OutletCount `json:"outlets"`
+	From    string                   `json:"from"`
+	To      string                   `json:"to"`
+}
+
+func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) error {
+	sf, err := s.scopeForm(r, claimgraph.DocScope{}, true)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, OutletsJSON{Outlets: sf.Outlets, From: sf.Min, To: sf.Max})
+	return nil
 }
 
 func (s *Server) apiReuse(w http.ResponseWriter, r *http.Request) error {

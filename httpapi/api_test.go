@@ -24,7 +24,9 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	apiRoutes := map[string]bool{}
 	for pattern, api := range httpapi.Routes() {
 		method, path, _ := strings.Cut(pattern, " ")
-		if method != "GET" {
+		// Only curation posts, and only on a server given a Curator and
+		// write tokens (TestCurationOverHTTP in cmd/claimgraph).
+		if method != "GET" && !(method == "POST" && strings.HasPrefix(path, "/curate")) {
 			t.Errorf("route %q is not GET: the server is read-only", pattern)
 		}
 		if !api {
@@ -161,8 +163,8 @@ func TestCheckBind(t *testing.T) {
 		{"192.168.1.5:80", "", false},
 		{"[::]:8080", "", false},
 		{"example.org:80", "", false},
-		{"0.0.0.0:8080", "t", true},
-		{":8080", "t", true},
+		{"0.0.0.0:8080", "token-of-16-chars", true},
+		{":8080", "token-of-16-chars", true},
 		{"nonsense", "", false},
 	} {
 		err := httpapi.CheckBind(c.addr, c.token)

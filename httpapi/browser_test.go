@@ -51,10 +51,14 @@ func TestBrowser(t *testing.T) {
 	// A second server that leaves every secondary list to the browser.
 	deferred, stop2 := startServe(ctx, t, bin, db, "--section-budget", "1ns")
 	defer stop2()
+	// A third one with curation on, for the last steps.
+	const writeToken = "e2e-write-token-0123456789"
+	curate, stop3 := startServe(ctx, t, bin, db, "--write-token", "e2e:"+writeToken)
+	defer stop3()
 
 	cmd := exec.CommandContext(ctx, env.node, "e2e.mjs")
 	cmd.Dir = "e2e"
-	cmd.Env = append(os.Environ(), "BASE_URL="+base, "DEFERRED_URL="+deferred, "CHROMIUM="+env.chromium)
+	cmd.Env = append(os.Environ(), "BASE_URL="+base, "DEFERRED_URL="+deferred, "CURATE_URL="+curate, "WRITE_TOKEN="+writeToken, "CHROMIUM="+env.chromium)
 	if seeds != "" {
 		cmd.Env = append(cmd.Env, "SEEDS=1")
 	}

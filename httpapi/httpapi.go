@@ -14,6 +14,7 @@ package httpapi
 
 import (
 	"crypto/subtle"
+	"crypto/tls"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -57,6 +58,11 @@ type Options struct {
 	DeferDocs int
 	// Logger receives one line per failed request; nil discards.
 	Logger *slog.Logger
+	// Curator and WriteTokens (token → the name recorded with each
+	// decision) turn curation in the browser on; without both the server
+	// is read-only.
+	Curator     Curator
+	WriteTokens map[string]string
 }
 
 // DefaultOptions returns the options serve starts from.
@@ -100,6 +106,8 @@ func routes() []route {
 		{"GET /api/edge", true, (*Server).apiEdge},
 		{"GET /api/timeline", true, (*Server).apiTimeline},
 		{"GET /api/reuse", true, (*Server).apiReuse},
+		{"GET /api/outlets", true, (*Server).apiOutlets},
+		{"GET /api/export", true, (*Server).apiExport},
 		// Web UI.
 		{"GET /{$}", false, (*Server).pageHome},
 		{"GET /search", false, (*Server).pageSearch},
@@ -113,6 +121,9 @@ func routes() []route {
 		{"GET /edge", false, (*Server).pageEdge},
 		{"GET /timeline", false, (*Server).pageTimeline},
 		{"GET /reuse", false, (*Server).pageReuse},
+		{"GET /curate", false, (*Server).pageCurate},
+		{"POST /curate", false, (*Server).postCurate},
+		{"POST /curate/undo", false, (*Server).postUndo},
 		{"GET /assets/", false, (*Server).assets},
 		// Anything else: a not_found error in the usual form.
 		{"GET /", false, (*Server).notFound},
@@ -190,16 +201,55 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	post := r.Method == http.MethodPost && s.curating() && (r.URL.Path == "/curate" || r.URL.Path == "/curate/undo")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && !post {
 		h.Set("Allow", "GET, HEAD")
 		s.error(w, r, &httpError{status: http.StatusMethodNotAllowed, code: "method_not_allowed",
 			msg: fmt.Sprintf("method %s is not allowed: the server is read-only (GET, HEAD)", r.Method)})
 		return
 	}
+	if s.opts.Token == "" && !loopbackHost(r) {
+		s.error(w, r, &httpError{status: http.StatusMisdirectedRequest, code: "misdirected_request",
+			msg: fmt.Sprintf("host %q is not this server: without a token only a loopback name with the listening port is served (use http://127.0.0.1:PORT/, or set a token)", r.Host)})
+		return
+	}
 	if s.opts.Token != "" && !s.authorize(w, r) {
 		return
 	}
+	if !s.takeWriteToken(w, r) {
+		return
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// loopbackHost reports whether the request's Host header names this
+// machine's loopback interface and the port the connection came in on.
+// Without a token that is the only protection of the store against DNS
+// rebinding: a page of evil.example, its name re-pointed at 127.0.0.1, may
+// reach the server but sends "Host: evil.example".
+func loopbackHost(r *http.Request) bool {
+	host, port, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host, port = r.Host, ""
+	}
+	if !IsLoopback(host) {
+		return false
+	}
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return true // called in-process, not through a listener
+	}
+	_, lport, err := net.SplitHostPort(local.String())
+	if err != nil {
+		return false
+	}
+	if port == "" {
+		port = "80"
+		if r.TLS != nil {
+			port = "443"
+		}
+	}
+	return port == lport
 }
 
 // authorize checks the token; it answers the request itself and returns
@@ -210,16 +260,19 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
 			s.error(w, r, claimgraph.Errorf(claimgraph.EUNAUTHORIZED, "wrong token"))
 			return false
 		}
-		http.SetCookie(w, &http.Cookie{Name: TokenCookie, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		u := *r.URL
-		q := u.Query()
+		http.SetCookie(w, &http.Cookie{Name: TokenCookie, Value: t, Path: "/", HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+		q := r.URL.Query()
 		q.Del("token")
-		u.RawQuery = q.Encode()
-		u.Scheme, u.Host = "", ""
-		http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+		// The redirect stays on this server: "//evil.example/x" is a path
+		// here, but as a Location it would name another host.
+		loc := "/" + strings.TrimLeft(r.URL.EscapedPath(), "/\\")
+		if len(q) > 0 {
+			loc += "?" + q.Encode()
+		}
+		http.Redirect(w, r, loc, http.StatusSeeOther)
 		return false
 	}
-	if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") && tokenEqual(strings.TrimPrefix(a, "Bearer "), s.opts.Token) {
+	if scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") && tokenEqual(strings.TrimSpace(tok), s.opts.Token) {
 		return true
 	}
 	if c, err := r.Cookie(TokenCookie); err == nil && tokenEqual(c.Value, s.opts.Token) {
@@ -234,17 +287,37 @@ func tokenEqual(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
+// MinTokenLength is the shortest token accepted: a token guards a store
+// served to the network, and a short one is guessed.
+const MinTokenLength = 16
+
 // CheckBind refuses to serve on an address other than loopback without a
-// token. An empty host (":8080") listens on every interface.
+// token, and a token shorter than MinTokenLength. An empty host (":8080")
+// listens on every interface.
 func CheckBind(addr, token string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return claimgraph.Errorf(claimgraph.EINVALID, "address %q: %v", addr, err)
 	}
+	if token != "" && len(token) < MinTokenLength {
+		return claimgraph.Errorf(claimgraph.EINVALID, "the token is %d characters; use at least %d (e.g. openssl rand -hex 16)", len(token), MinTokenLength)
+	}
 	if token != "" || IsLoopback(host) {
 		return nil
 	}
 	return claimgraph.Errorf(claimgraph.EINVALID, "refusing to serve on %s without a token: it is not a loopback address; set --token or $CLAIMGRAPH_TOKEN", addr)
+}
+
+// TLSConfig loads a certificate and its key (PEM files) for serving HTTPS.
+func TLSConfig(certFile, keyFile string) (*tls.Config, error) {
+	if (certFile == "") != (keyFile == "") {
+		return nil, claimgraph.Errorf(claimgraph.EINVALID, "TLS needs both a certificate and a key (--tls-cert and --tls-key)")
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, claimgraph.Errorf(claimgraph.EINVALID, "TLS certificate %s with key %s: %v", certFile, keyFile, err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
 }
 
 // IsLoopback reports whether host names only the local machine.
@@ -366,7 +439,7 @@ func (s *Server) paging(q url.Values) (paging, error) {
 		}
 	}
 	if p.Limit > s.opts.MaxPageSize {
-		p.Limit = s.opts.MaxPageSize
+		return p, claimgraph.Errorf(claimgraph.EINVALID, "limit must be at most %d, not %d; page with offset", s.opts.MaxPageSize, p.Limit)
 	}
 	return p, nil
 }

@@ -317,7 +317,11 @@ func layoutTimeline(entries []claimgraph.TimelineEntry) SVGTimeline {
 		if row > maxRow {
 			maxRow = row
 		}
-		title := e.Value + " · " + e.Kind + ": " + shorten(e.Evidence.Text, 120)
+		when := e.Value
+		if r := claimgraph.ReadTimeValue(e.Value); r != "" {
+			when += " (" + r + ")"
+		}
+		title := when + " · " + e.Kind + ": " + shorten(e.Evidence.Text, 120)
 		t.Dots = append(t.Dots, SVGDot{X: px, Y: t.Axis + 16 + float64(row)*12, Kind: e.Kind, Title: title, Href: "#e-" + strconv.Itoa(i)})
 	}
 	t.H = t.Axis + 16 + float64(maxRow+1)*12 + 10

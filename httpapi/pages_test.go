@@ -122,7 +122,7 @@ func TestDocumentReader(t *testing.T) {
 	body := f.page(t, "/documents/"+f.doc1, http.StatusOK)
 	contains(t, "reader", body,
 		`class="q"`, `data-speaker="Maryam Rajavi"`, `id="q-0"`,
-		`class="t" title="DATE 2013-09-11"`,
+		`class="t" title="DATE 2013-09-11 (11 Sep 2013)"`,
 		`class="region region-boilerplate"`, "sidebar: teaser run",
 		"Ten things you did not know about cats")
 	// Every mention links to the page of its own entity.

@@ -3,8 +3,10 @@ package httpapi
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
@@ -103,6 +105,11 @@ func buildBlocks(d *claimgraph.Document, a *claimgraph.Analysis, hl *Highlight) 
 	if hl != nil && valid(hl.Start, hl.End) {
 		spans = append(spans, span{hl.Start, hl.End, 'h', 0})
 	}
+	// Markup left in the text by the source (<tweet id="...">, </p>) is not
+	// the article's words: shown as a muted mark, not raw.
+	for _, m := range markupTag.FindAllStringIndex(text, 2000) {
+		spans = append(spans, span{m[0], m[1], 'x', 0})
+	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 
 	regions := d.Regions
@@ -160,7 +167,7 @@ func buildBlocks(d *claimgraph.Document, a *claimgraph.Analysis, hl *Highlight) 
 			}
 			active = kept
 			seg := Segment{Text: text[s:e]}
-			var mention, quote, tm, high *span
+			var mention, quote, tm, high, markup *span
 			for k := range active {
 				sp := &active[k]
 				if sp.start > s {
@@ -182,6 +189,8 @@ func buildBlocks(d *claimgraph.Document, a *claimgraph.Analysis, hl *Highlight) 
 					}
 				case 'h':
 					high = sp
+				case 'x':
+					markup = sp
 				}
 			}
 			var class, title string
@@ -207,6 +216,8 @@ func buildBlocks(d *claimgraph.Document, a *claimgraph.Analysis, hl *Highlight) 
 				v := t.Value
 				if v == "" {
 					v = "unresolved"
+				} else if r := claimgraph.ReadTimeValue(v); r != "" {
+					v += " (" + r + ")"
 				}
 				add("t", fmt.Sprintf("%s %s", t.Type, v))
 			}
@@ -229,12 +240,38 @@ func buildBlocks(d *claimgraph.Document, a *claimgraph.Analysis, hl *Highlight) 
 
 				}
 			}
+			if markup != nil {
+				tag := text[markup.start:markup.end]
+				add("markup", "markup left in the source text: "+shorten(tag, 200))
+				if s == markup.start {
+					seg.Text = "‹" + tagName(tag) + "›"
+				} else {
+					seg.Text = "" // the tag's other pieces, under a mention or a quote
+				}
+			}
 			seg.Class, seg.Title = class, title
 			b.Segs = append(b.Segs, seg)
 		}
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// markupTag matches an HTML or XML tag left in article text: a name right
+// after "<" (or "</"), attributes, and ">" within one line.
+var markupTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>\n]{0,300})?/?>`)
+
+// tagName returns "tweet" of `<tweet id="1">` and "/p" of "</p>".
+func tagName(tag string) string {
+	t := strings.TrimPrefix(tag, "<")
+	if i := strings.IndexAny(t, " \t\r/>"); i > 0 {
+		return t[:i]
+	} else if strings.HasPrefix(t, "/") {
+		if j := strings.IndexAny(t[1:], " \t\r>"); j >= 0 {
+			return t[:j+1]
+		}
+	}
+	return strings.TrimSuffix(t, ">")
 }
 
 // runeStart moves an offset back to the start of the rune it falls in, so a

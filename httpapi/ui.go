@@ -52,6 +52,25 @@ var funcs = template.FuncMap{
 		return speakerName(sp)
 	},
 	"nonzero": func(f float64) bool { return f != 0 },
+	// readTime is a person's reading of a TIMEX3 value, "" when the value
+	// reads as it is.
+	"readTime": claimgraph.ReadTimeValue,
+	// sourceLabel names a claim's voice for people: an outlet by its name,
+	// a document without outlet by its title, never "document:<hash>".
+	"sourceLabel": sourceLabel,
+	// clusterSources names a cluster's independent sources the same way.
+	"clusterSources": func(cl claimgraph.ClaimCluster) string {
+		titles := map[string]string{}
+		for _, c := range cl.Claims {
+			titles[c.Doc] = c.Title
+		}
+		out := make([]string, len(cl.SourceNames))
+		for i, n := range cl.SourceNames {
+			id := strings.TrimPrefix(n, "document:")
+			out[i] = sourceLabel(n, titles[id], id)
+		}
+		return strings.Join(out, ", ")
+	},
 	// aliasNames lists an entity's other names once each, at most n.
 	"aliasNames": func(e claimgraph.Entity, n int) string {
 		seen := map[string]bool{strings.ToLower(e.Name): true}
@@ -277,7 +296,11 @@ func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Entities": trim(es, p), "Pager": pager(r, p, len(es)), "Filter": f,
+	sf, err := s.scopeForm(r, f.Docs, true)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Entities": trim(es, p), "Pager": pager(r, p, len(es)), "Filter": f, "Scope": sf,
 		"Types": []string{"", claimgraph.TypePER, claimgraph.TypeORG, claimgraph.TypeLOC, claimgraph.TypeMISC}}
 	s.render(w, r, http.StatusOK, "entities", &page{Title: "Entities", Nav: "entities", Data: data})
 	return nil
@@ -298,6 +321,7 @@ type entityPage struct {
 	Ref        string
 	Section    int             // items per section
 	Deferred   map[string]bool // sections left to the browser: quotes-by, quotes-about, claims
+	Curate     *curationForm   // the curation forms, for a request with a write token
 }
 
 // aliasGroup is one name of an entity with every piece of evidence for it.
@@ -327,7 +351,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ref := strconv.FormatInt(e.ID, 10)
-	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}}
+	ep := &entityPage{E: e, Ref: ref, Section: n, Deferred: map[string]bool{}, Curate: s.curationFor(r)}
 	type section struct {
 		name   string
 		quotes []claimgraph.QuoteView
@@ -419,7 +443,11 @@ func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": f.Outlet}
+	sf, err := s.scopeForm(r, claimgraph.DocScope{Outlet: f.Outlet}, false)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Documents": trim(docs, p), "Pager": pager(r, p, len(docs)), "Outlet": f.Outlet, "Sort": f.Sort, "Scope": sf}
 	s.render(w, r, http.StatusOK, "documents", &page{Title: "Documents", Nav: "documents", Data: data})
 	return nil
 }
@@ -431,6 +459,7 @@ type readerPage struct {
 	Blocks  []Block
 	Reuse   []claimgraph.ReusePair
 	Regions map[string]int
+	NonMain bool // some region is not main text: the key explains the grey
 	Meta    []string
 }
 
@@ -446,6 +475,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	rp := &readerPage{D: d, A: a, Blocks: buildBlocks(d, a, parseHighlight(r.URL.Query().Get("hl"))), Reuse: reuse, Regions: map[string]int{}}
 	for _, rg := range d.Regions {
 		rp.Regions[string(rg.Kind)]++
+		rp.NonMain = rp.NonMain || rg.Kind != claimgraph.RegionMain
 	}
 	for k, v := range d.Meta {
 		rp.Meta = append(rp.Meta, k+": "+v)
@@ -468,7 +498,11 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Quotes": trim(qs, p), "Pager": pager(r, p, len(qs)), "Filter": f}
+	sf, err := s.scopeForm(r, f.Docs, true)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Quotes": trim(qs, p), "Pager": pager(r, p, len(qs)), "Filter": f, "Scope": sf}
 	s.render(w, r, http.StatusOK, "quotes", &page{Title: "Quotes", Nav: "quotes", Data: data})
 	return nil
 }
@@ -482,7 +516,11 @@ func (s *Server) pageClaims(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Claims": trim(cs, p), "Pager": pager(r, p, len(cs)), "Filter": f}
+	sf, err := s.scopeForm(r, f.Docs, true)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Claims": trim(cs, p), "Pager": pager(r, p, len(cs)), "Filter": f, "Scope": sf}
 	s.render(w, r, http.StatusOK, "claims", &page{Title: "Claims", Nav: "claims", Data: data})
 	return nil
 }
@@ -496,6 +534,7 @@ type graphPage struct {
 	SVG        SVGGraph
 	Names      map[int64]string
 	APIURL     string
+	APIQuery   string // the graph's API query with the entity's id, for graph.js
 	Ref        string
 	ClaimEdges int
 }
@@ -527,6 +566,9 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	gp.APIURL = "/api/graph?" + r.URL.RawQuery
+	q := r.URL.Query()
+	q.Set("entity", strconv.FormatInt(e.ID, 10))
+	gp.APIQuery = q.Encode()
 	s.render(w, r, http.StatusOK, "graph", &page{Title: "Graph: " + e.Name, Nav: "graph", Data: gp})
 	return nil
 }
@@ -555,10 +597,12 @@ func (s *Server) pageEdge(w http.ResponseWriter, r *http.Request) error {
 
 // timelinePage is the timeline.
 type timelinePage struct {
-	Query   claimgraph.TimelineQuery
-	Entries []claimgraph.TimelineEntry
-	SVG     SVGTimeline
-	Pager   Pager
+	Scope      *scopeForm
+	EntityName string // the entity asked for, by name (the query may hold its id)
+	Query      claimgraph.TimelineQuery
+	Entries    []claimgraph.TimelineEntry
+	SVG        SVGTimeline
+	Pager      Pager
 }
 
 func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
@@ -570,8 +614,17 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	tp := &timelinePage{Query: tq, Entries: trim(es, p), Pager: pager(r, p, len(es))}
+	sf, err := s.scopeForm(r, tq.Docs, false)
+	if err != nil {
+		return err
+	}
+	tp := &timelinePage{Query: tq, Entries: trim(es, p), Pager: pager(r, p, len(es)), Scope: sf}
 	tp.SVG = layoutTimeline(tp.Entries)
+	if tq.Entity != "" {
+		if e, err := s.store.Entity(r.Context(), tq.Entity); err == nil {
+			tp.EntityName = e.Name
+		}
+	}
 	s.render(w, r, http.StatusOK, "timeline", &page{Title: "Timeline", Nav: "timeline", Data: tp})
 	return nil
 }
@@ -588,4 +641,47 @@ func (s *Server) pageReuse(w http.ResponseWriter, r *http.Request) error {
 	data := map[string]any{"Pairs": trim(rs, p), "Pager": pager(r, p, len(rs)), "Filter": f}
 	s.render(w, r, http.StatusOK, "reuse", &page{Title: "Text reuse", Nav: "reuse", Data: data})
 	return nil
+}
+
+// scopeForm fills the outlet and date fields of a listing's filter form:
+// the outlets listed from the store, and placeholders from the store's own
+// range of publication dates.
+type scopeForm struct {
+	Outlets          []claimgraph.OutletCount
+	Outlet, From, To string
+	Min, Max         string // the store's earliest and latest publication dates
+	Dates            bool   // the listing filters by publication date
+}
+
+func (s *Server) scopeForm(r *http.Request, sc claimgraph.DocScope, dates bool) (*scopeForm, error) {
+	outlets, err := s.store.Outlets(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	min, max, err := s.store.DateRange(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return &scopeForm{Outlets: outlets, Outlet: sc.Outlet, From: sc.From, To: sc.To, Min: min, Max: max, Dates: dates}, nil
+}
+
+// sourceLabel turns a stored source key ("outlet:Example Times",
+// "speaker:he", "document:ID") into words: the outlet, the speaker's words,
+// or the document's title (its short id when it has none).
+func sourceLabel(key, title, doc string) string {
+	switch {
+	case strings.HasPrefix(key, "outlet:"):
+		return strings.TrimPrefix(key, "outlet:")
+	case strings.HasPrefix(key, "speaker:"):
+		return strings.TrimPrefix(key, "speaker:") + " (unresolved)"
+	case strings.HasPrefix(key, "document:"):
+		if title != "" {
+			return "“" + shorten(title, 60) + "”"
+		}
+		if len(doc) > 8 {
+			doc = doc[:8]
+		}
+		return "document " + doc
+	}
+	return key
 }

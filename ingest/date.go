@@ -32,6 +32,9 @@ var otherLayouts = []struct{ in, out string }{
 	{"January 2, 2006", "2006-01-02"},
 	{"Jan 2, 2006", "2006-01-02"},
 	{"2006/01/02", "2006-01-02"},
+	{"20060102", "2006-01-02"}, // ISO 8601 basic format
+	{"20060102T150405Z0700", time.RFC3339},
+	{"20060102T150405Z", time.RFC3339},
 }
 
 // NormalizeDate returns s as an ISO 8601 date or date-time, and whether it

@@ -86,9 +86,11 @@ func FuzzJSONLLine(f *testing.F) {
 	f.Add([]byte(`{"text":null,"html":""}`))
 	f.Add([]byte(`[1,2]`))
 	f.Add([]byte("{\"text\":\"caf\xe9\"}"))
+	f.Add([]byte(`{"text":12345}`))
+	f.Add([]byte(`{"text":"x","date":"yesterday"}`))
 	r := &reader{opts: DefaultOptions()}
 	f.Fuzz(func(t *testing.T, line []byte) {
-		doc, err := r.jsonlDocument(line)
+		doc, _, err := r.jsonlDocument(line)
 		if err != nil {
 			if doc != nil || !known(err) {
 				t.Fatalf("doc %v with error %v", doc, err)

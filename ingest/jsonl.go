@@ -42,8 +42,8 @@ func (r *reader) jsonl(source string, in io.Reader) error {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		doc, err := r.jsonlDocument(line)
-		it := Item{Doc: doc, Source: src(), Err: err}
+		doc, notice, err := r.jsonlDocument(line)
+		it := Item{Doc: doc, Source: src(), Err: err, Notice: notice}
 		if err := r.emit(it); err != nil {
 			return err
 		}
@@ -54,7 +54,9 @@ func (r *reader) jsonl(source string, in io.Reader) error {
 // conventions: text or html, and any of url, title, outlet, author, date;
 // every other field (id included: a document's ID is its content hash) is
 // kept in Meta, strings as they are and other values as compact JSON.
-func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
+//
+// The notice says what was read but not used (a date it cannot read).
+func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, string, error) {
 	enc := EncUTF8
 	if !utf8.Valid(line) {
 		// JSON is UTF-8 by definition, but files exported by old tools
@@ -65,10 +67,10 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
+		return nil, "", fmt.Errorf("%w: %v", ErrInvalidJSON, err)
 	}
 	if fields == nil {
-		return nil, fmt.Errorf("%w: null, want an object", ErrInvalidJSON)
+		return nil, "", fmt.Errorf("%w: null, want an object", ErrInvalidJSON)
 	}
 	var f struct{ text, html, url, title, outlet, author, date string }
 	known := map[string]*string{
@@ -77,10 +79,19 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 	}
 	meta := map[string]string{}
 	for k, raw := range fields {
+		if k == "text" || k == "html" {
+			// The article itself: a number or a list is not one.
+			s, err := textField(raw)
+			if err != nil {
+				return nil, "", fmt.Errorf("%w: field %q: %v", ErrInvalidJSON, k, err)
+			}
+			*known[k] = s
+			continue
+		}
 		if p, ok := known[k]; ok {
 			s, err := fieldString(raw)
 			if err != nil {
-				return nil, fmt.Errorf("%w: field %q: %v", ErrInvalidJSON, k, err)
+				return nil, "", fmt.Errorf("%w: field %q: %v", ErrInvalidJSON, k, err)
 			}
 			*p = s
 			continue
@@ -92,24 +103,24 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 	switch {
 	case strings.TrimSpace(f.text) != "":
 		if int64(len(f.text)) > r.opts.MaxDocBytes {
-			return nil, fmt.Errorf("%w: text field of %d bytes, cap %d", ErrTooLarge, len(f.text), r.opts.MaxDocBytes)
+			return nil, "", fmt.Errorf("%w: text field of %d bytes, cap %d", ErrTooLarge, len(f.text), r.opts.MaxDocBytes)
 		}
 		doc = &claimgraph.Document{Text: f.text, Encoding: enc}
 	case strings.TrimSpace(f.html) != "":
 		if int64(len(f.html)) > r.opts.MaxDocBytes {
-			return nil, fmt.Errorf("%w: html field of %d bytes, cap %d", ErrTooLarge, len(f.html), r.opts.MaxDocBytes)
+			return nil, "", fmt.Errorf("%w: html field of %d bytes, cap %d", ErrTooLarge, len(f.html), r.opts.MaxDocBytes)
 		}
 		var err error
 		doc, err = htmlDocument([]byte(f.html), "text/html; charset=utf-8", f.url)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		doc.Encoding = enc
 	default:
 		if f.text != "" || f.html != "" {
-			return nil, fmt.Errorf("%w: text and html are blank", ErrEmpty)
+			return nil, "", fmt.Errorf("%w: text and html are blank", ErrEmpty)
 		}
-		return nil, fmt.Errorf("%w: no text or html field", ErrEmpty)
+		return nil, "", fmt.Errorf("%w: no text or html field", ErrEmpty)
 	}
 	doc.Format = FormatJSONL
 	// The record's own fields win over what an extractor guessed.
@@ -123,12 +134,15 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 			*kv.dst = v
 		}
 	}
+	var notice string
 	if f.date != "" {
 		if d, ok := NormalizeDate(f.date); ok {
 			doc.Date, doc.DateSource = d, "jsonl"
 		} else {
-			// An unreadable date is kept for a person to see, not guessed.
+			// An unreadable date is kept for a person to see, not guessed,
+			// and said: the document is stored without a date.
 			meta["date"] = f.date
+			notice = fmt.Sprintf("date %q not understood (want ISO 8601, e.g. 2024-01-31); stored undated, the value kept in meta; set one with claimgraph doc set-date", f.date)
 		}
 	}
 	if len(meta) > 0 {
@@ -140,7 +154,27 @@ func (r *reader) jsonlDocument(line []byte) (*claimgraph.Document, error) {
 			}
 		}
 	}
-	return doc, nil
+	return doc, notice, nil
+}
+
+// textField reads the text or html field: a string, or null (absent).
+func textField(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return "", nil
+	case raw[0] == '"':
+		return jsonString(raw)
+	}
+	return "", fmt.Errorf("want a string, not %s", clipJSON(raw))
+}
+
+// clipJSON shortens a JSON value for a message.
+func clipJSON(raw []byte) string {
+	if len(raw) > 40 {
+		return string(raw[:40]) + "…"
+	}
+	return string(raw)
 }
 
 // fieldString reads a metadata field: a string, null, a number, or a list

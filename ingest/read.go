@@ -22,6 +22,17 @@ type Item struct {
 	Doc    *claimgraph.Document
 	Source string
 	Err    error
+	// Skipped marks an Err that is a notice, not a failure: an input
+	// passed over on purpose (a named pipe inside a folder, a WARC with no
+	// article), said so that nothing is left out without a word.
+	Skipped bool
+	// Read is how many bytes of the input files had been read when the
+	// item was made (compressed bytes for gzip): with InputSize, the share
+	// of the work done.
+	Read int64
+	// Notice, with a Doc, says what of the input was read but not used
+	// (a date that could not be read); the document is stored all the same.
+	Notice string
 }
 
 // Formats reported in Document.Format.
@@ -62,6 +73,57 @@ type reader struct {
 	opts  Options
 	fn    func(Item) error
 	stdin io.Reader
+	read  int64 // bytes read from files so far
+}
+
+// counter counts the bytes read through it into *n.
+type counter struct {
+	r io.Reader
+	n *int64
+}
+
+func (c counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.n += int64(n)
+	return n, err
+}
+
+// InputSize returns the total size of the files Read would read from paths
+// (following the same rules: folders recursively, hidden names skipped),
+// and false when it cannot be known (standard input, or a path that is not
+// there: Read reports it).
+func InputSize(paths []string) (int64, bool) {
+	var total int64
+	known := true
+	for _, p := range paths {
+		if p == "-" {
+			known = false
+			continue
+		}
+		root := p
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			root = real
+		}
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				total += st.Size()
+			}
+			return nil
+		})
+	}
+	return total, known
 }
 
 // emit applies the options to a document and hands the item over. Its error
@@ -70,6 +132,7 @@ func (r *reader) emit(it Item) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
+	it.Read = r.read
 	if d := it.Doc; d != nil {
 		d.Source = it.Source
 		if r.opts.Outlet != "" {
@@ -99,12 +162,27 @@ func (r *reader) path(p string) error {
 		return r.fail(p, pathError(err))
 	}
 	if !st.IsDir() {
+		if !st.Mode().IsRegular() {
+			// Opening a named pipe blocks until someone writes to it, and
+			// a device may never end: refused at once.
+			return r.fail(p, fmt.Errorf("not a regular file (%s); to read a stream, pipe it to standard input and pass -", fileKind(st.Mode())))
+		}
 		return r.file(p)
 	}
-	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+	// A link to a folder given as an argument is followed (WalkDir would
+	// not); the sources keep the name the user gave.
+	root := p
+	if real, err := filepath.EvalSymlinks(p); err == nil && real != filepath.Clean(p) {
+		root = real
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		name := path
+		if root != p {
+			name = filepath.Join(p, strings.TrimPrefix(path, root))
+		}
 		if err != nil {
 			// An unreadable folder or file is one failure; the walk goes on.
-			if ferr := r.fail(path, pathError(err)); ferr != nil {
+			if ferr := r.fail(name, pathError(err)); ferr != nil {
 				return ferr
 			}
 			if d != nil && d.IsDir() {
@@ -112,7 +190,7 @@ func (r *reader) path(p string) error {
 			}
 			return nil
 		}
-		if path != p && strings.HasPrefix(d.Name(), ".") {
+		if path != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -123,14 +201,44 @@ func (r *reader) path(p string) error {
 		}
 		if !d.Type().IsRegular() {
 			// Follow links to files, not to folders: a link loop cannot
-			// make the walk endless. Sockets, devices and pipes are skipped.
+			// make the walk endless. Sockets, devices and pipes are skipped,
+			// each said on its own line.
 			st, err := os.Stat(path)
-			if err != nil || !st.Mode().IsRegular() {
-				return nil
+			switch {
+			case err != nil && d.Type()&fs.ModeSymlink != 0:
+				return r.fail(name, fmt.Errorf("broken link: %w", pathError(err)))
+			case err != nil:
+				return r.fail(name, pathError(err))
+			case st.IsDir():
+				return r.skip(name, "link to a folder, not followed inside a folder (pass it as an argument)")
+			case !st.Mode().IsRegular():
+				return r.skip(name, "not a regular file ("+fileKind(st.Mode())+")")
 			}
 		}
-		return r.file(path)
+		return r.file(name)
 	})
+}
+
+// skip emits a notice that source was passed over, and why.
+func (r *reader) skip(source, why string) error {
+	return r.emit(Item{Source: source, Err: errors.New("skipped: " + why), Skipped: true})
+}
+
+// fileKind names a non-regular file's kind for a message.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "not a file"
 }
 
 // pathError drops the path and operation from a file system error: the item
@@ -149,7 +257,7 @@ func (r *reader) file(path string) error {
 		return r.fail(path, pathError(err))
 	}
 	defer f.Close()
-	return r.stream(path, path, f)
+	return r.stream(path, path, counter{f, &r.read})
 }
 
 // stream reads one input: name (a path, or "" for stdin) chooses the format

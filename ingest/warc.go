@@ -255,6 +255,7 @@ func (s *warcScanner) next() (rec *warcRecord, off, in int64, err error) {
 // a WARC cannot be resynchronised without guessing.
 func (r *reader) warc(source string, br *bufio.Reader) error {
 	s := newWARCScanner(br, r.opts)
+	items, records := 0, 0
 	for {
 		rec, off, in, err := s.next()
 		src := fmt.Sprintf("%s#offset=%d", source, off)
@@ -262,8 +263,14 @@ func (r *reader) warc(source string, br *bufio.Reader) error {
 			src += fmt.Sprintf("&in=%d", in)
 		}
 		if err == io.EOF {
+			if items == 0 {
+				// Otherwise the file would pass as "ingested 0, failed 0".
+				return r.fail(source, fmt.Errorf("no article in the WARC (%d records, none a text or HTML response or resource)", records))
+			}
 			return nil
 		}
+		records++
+		items++
 		if err != nil {
 			return r.fail(src, err)
 		}
@@ -274,6 +281,7 @@ func (r *reader) warc(source string, br *bufio.Reader) error {
 		}
 		doc, err := warcDocument(rec, r.opts)
 		if doc == nil && err == nil {
+			items--
 			continue // not an article: a request, an image, a redirect
 		}
 		if err := r.emit(Item{Doc: doc, Source: src, Err: err}); err != nil {

@@ -17,10 +17,27 @@ import (
 // an initial ("Mr.", "Gen.", "J.") never ends a sentence, and other
 // abbreviations ("U.S.", "etc.") end one only before a word that usually
 // starts sentences ("The", "He", ...).
+//
+// No sentence is longer than MaxSentenceTokens: a longer run (a text without
+// punctuation, a table flattened to one line) is cut at its last comma,
+// semicolon, colon or dash in the second half of the window, else at the cap.
+// Every later stage works sentence by sentence, some in time quadratic in a
+// sentence's length, so the cap keeps a document's cost linear in its size.
 func SplitSentences(text string, toks []Token) []Sentence {
 	var out []Sentence
 	first := 0
 	emit := func(limit int) {
+		for limit-first > MaxSentenceTokens {
+			cut := first + MaxSentenceTokens
+			for k := cut - 1; k > first+MaxSentenceTokens/2; k-- {
+				if softBreak(toks[k].Text) {
+					cut = k + 1
+					break
+				}
+			}
+			out = append(out, Sentence{Start: toks[first].Start, End: toks[cut-1].End, First: first, Limit: cut})
+			first = cut
+		}
 		if limit > first {
 			out = append(out, Sentence{Start: toks[first].Start, End: toks[limit-1].End, First: first, Limit: limit})
 		}
@@ -52,6 +69,19 @@ func SplitSentences(text string, toks []Token) []Sentence {
 	}
 	emit(len(toks))
 	return out
+}
+
+// MaxSentenceTokens caps a sentence's length in tokens. Ordinary news
+// sentences stay far below it (a 60-word sentence is long).
+const MaxSentenceTokens = 200
+
+// softBreak reports tokens after which an over-long sentence may be cut.
+func softBreak(t string) bool {
+	switch t {
+	case ",", ";", ":", "\u2014", "\u2013", "-":
+		return true
+	}
+	return false
 }
 
 // lineBreakBetween reports whether a line break separates toks[i-1] and

@@ -175,3 +175,31 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	m.report(b)
 }
+
+// A text without sentence punctuation is cut into sentences of at most
+// MaxSentenceTokens tokens, preferring a comma, covering every token once.
+func TestSplitSentencesCapsLength(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 1000; i++ {
+		b.WriteString("word ")
+		if i%150 == 149 {
+			b.WriteString(", ")
+		}
+	}
+	text := b.String()
+	toks := Tokenize(text)
+	sents := SplitSentences(text, toks)
+	next := 0
+	for _, s := range sents {
+		if s.First != next || s.Limit-s.First > MaxSentenceTokens || s.Limit <= s.First {
+			t.Fatalf("sentence tokens [%d,%d) after %d (cap %d)", s.First, s.Limit, next, MaxSentenceTokens)
+		}
+		next = s.Limit
+	}
+	if next != len(toks) {
+		t.Fatalf("sentences cover %d of %d tokens", next, len(toks))
+	}
+	if toks[sents[0].Limit-1].Text != "," {
+		t.Errorf("first cut after %q, want the comma", toks[sents[0].Limit-1].Text)
+	}
+}

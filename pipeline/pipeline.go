@@ -7,6 +7,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -41,6 +42,33 @@ const (
 type Stats struct {
 	Time  map[string]time.Duration
 	Words int // words of main text analysed
+	// Notes says what the limits cut from one document's analysis ("kept
+	// the first 20000 mentions of 31544"); one document's Stats only, not
+	// merged, so a caller reports them on the document's line.
+	Notes []string
+}
+
+func (s *Stats) note(format string, args ...any) {
+	if s != nil {
+		s.Notes = append(s.Notes, fmt.Sprintf(format, args...))
+	}
+}
+
+// Limits bound the analysis of one document, so that its cost grows
+// linearly with its size and no document under the size cap runs for
+// long. The sentence length is bounded by nlp.MaxSentenceTokens and the
+// co-occurrence pairs by the store.
+type Limits struct {
+	MaxMentions   int           // names kept, in text order; 0: no cap
+	MaxSpanBytes  int           // longest mention kept (a name is not a paragraph); 0: no cap
+	MaxQuoteBytes int           // longest quote kept; 0: no cap
+	Budget        time.Duration // once spent, the remaining stages are skipped; 0: none
+}
+
+// DefaultLimits are far above what a news article reaches (a long one
+// names a few hundred actors).
+func DefaultLimits() Limits {
+	return Limits{MaxMentions: 20000, MaxSpanBytes: 512, MaxQuoteBytes: 8192, Budget: 60 * time.Second}
 }
 
 // Merge adds o's times and words to s.
@@ -66,14 +94,15 @@ func (s *Stats) add(stage string, since time.Time) {
 
 // Pipeline runs the stages. The zero value is not usable: use New.
 type Pipeline struct {
-	clean clean.Options
-	nlp   *nlp.Pipeline
+	Limits Limits
+	clean  clean.Options
+	nlp    *nlp.Pipeline
 }
 
 // New returns a pipeline with the default options of every stage.
 func New() *Pipeline {
 	co := clean.DefaultOptions()
-	return &Pipeline{clean: co, nlp: nlp.Default()}
+	return &Pipeline{Limits: DefaultLimits(), clean: co, nlp: nlp.Default()}
 }
 
 // Prepare gives a freshly read document its identity, a title where the
@@ -136,15 +165,35 @@ func headline(text string) string {
 
 // Analyze runs the analysis and extraction stages on a prepared document:
 // only its main text is analysed, and every span refers to its original text.
+// What the limits cut is said in st.Notes.
 func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analysis {
 	a := &claimgraph.Analysis{Analyzer: Version}
 	ranges := MainRanges(d)
+	lim := p.Limits
+	start := time.Now()
+	// over reports (once) that the time budget is spent before stage next.
+	over := func(next string) bool {
+		if lim.Budget <= 0 || time.Since(start) < lim.Budget {
+			return false
+		}
+		st.note("time budget of %s spent; %s and later stages skipped", lim.Budget, next)
+		return true
+	}
 
 	t := time.Now()
 	an := p.nlp.AnalyzeRanges(d.Text, ranges)
 	st.add(StageNLP, t)
 	if st != nil {
 		st.Words += countWords(an.Tokens)
+	}
+	if lim.MaxMentions > 0 && len(an.Entities) > lim.MaxMentions {
+		// The names past the cap are dropped before resolution, whose cost
+		// follows the names; the cut is at a position in the text.
+		st.note("names capped at %d of %d (none after byte %d)", lim.MaxMentions, len(an.Entities), an.Entities[lim.MaxMentions].Start)
+		an.Entities = an.Entities[:lim.MaxMentions]
+	}
+	if over(StageTimex) {
+		return a
 	}
 
 	t = time.Now()
@@ -153,6 +202,9 @@ func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analys
 		a.Times[i].Doc = d.ID
 	}
 	st.add(StageTimex, t)
+	if over(StageMentions) {
+		return a
+	}
 
 	t = time.Now()
 	a.Aliases = alias.Find(d.ID, d.Text, an, ranges)
@@ -166,17 +218,70 @@ func (p *Pipeline) Analyze(d *claimgraph.Document, st *Stats) *claimgraph.Analys
 	}
 	// Claim arguments need mentions for proper nouns NER missed and for
 	// organization anaphors ("the group"), added at low confidence.
-	a.Mentions = claim.ArgumentMentions(d.Text, an, resolve.Mentions(d.ID, d.Text, an, a.Aliases))
+	a.Mentions = p.capMentions(claim.ArgumentMentions(d.Text, an, resolve.Mentions(d.ID, d.Text, an, a.Aliases)), st)
 	st.add(StageMentions, t)
+	if over(StageQuotes) {
+		return a
+	}
 
 	t = time.Now()
-	a.Quotes = quote.Extract(d.ID, d.Text, an, a.Mentions, ranges)
+	a.Quotes = p.capQuotes(quote.Extract(d.ID, d.Text, an, a.Mentions, ranges), st)
 	st.add(StageQuotes, t)
+	if over(StageClaims) {
+		return a
+	}
 
 	t = time.Now()
 	a.Claims = claim.Extract(d.ID, d.Text, an, a.Mentions, a.Quotes, a.Times)
 	st.add(StageClaims, t)
 	return a
+}
+
+// capMentions drops mentions longer than MaxSpanBytes and those past
+// MaxMentions. It runs before quotes and claims, which refer to mentions by
+// index.
+func (p *Pipeline) capMentions(ms []claimgraph.Mention, st *Stats) []claimgraph.Mention {
+	if n := p.Limits.MaxSpanBytes; n > 0 {
+		kept, long := ms[:0:0], 0
+		for _, m := range ms {
+			if m.End-m.Start > n {
+				long++
+				continue
+			}
+			kept = append(kept, m)
+		}
+		if long > 0 {
+			st.note("%d mentions longer than %d bytes dropped", long, n)
+			ms = kept
+		}
+	}
+	if n := p.Limits.MaxMentions; n > 0 && len(ms) > n {
+		st.note("mentions capped at %d of %d", n, len(ms))
+		ms = ms[:n]
+	}
+	return ms
+}
+
+// capQuotes drops quotes whose content is longer than MaxQuoteBytes (an
+// unclosed quotation mark running on). It runs before claims, which refer
+// to quotes by index.
+func (p *Pipeline) capQuotes(qs []claimgraph.Quote, st *Stats) []claimgraph.Quote {
+	n := p.Limits.MaxQuoteBytes
+	if n <= 0 {
+		return qs
+	}
+	kept, long := qs[:0:0], 0
+	for _, q := range qs {
+		if q.Content.End-q.Content.Start > n {
+			long++
+			continue
+		}
+		kept = append(kept, q)
+	}
+	if long > 0 {
+		st.note("%d quotes longer than %d bytes dropped", long, n)
+	}
+	return kept
 }
 
 // DCT returns the document creation time used to anchor relative dates: the

@@ -37,12 +37,23 @@ func (d *docMentions) chain() {
 			full = append(full, i)
 		}
 	}
+	// The comparisons below pair every mention with every name; mentions
+	// of the same words are one chain already (byExact), so each compares
+	// once, against one mention a distinct name: a long document repeating
+	// its names costs names × names, not mentions × mentions.
+	full = distinct(d.ms, full, func(c *cand) string { return c.key })
 	// Longer short forms first ("Ali Hosseinnejad"), then single words.
 	for _, size := range []int{0, 1} {
+		done := map[string]*cand{}
 		for i, c := range d.ms {
 			if c.m.Type != claimgraph.TypePER || (size == 1) != (len(c.words) == 1) {
 				continue
 			}
+			if rep := done[c.key]; rep != nil {
+				c.m.Ambiguous = rep.m.Ambiguous
+				continue
+			}
+			done[c.key] = c
 			roots := map[int]bool{}
 			firstRoots := map[int]bool{}
 			for _, j := range full {
@@ -57,7 +68,9 @@ func (d *docMentions) chain() {
 				}
 			}
 			switch {
-			case len(roots) == 1 && len(firstRoots) == 0:
+			case len(roots) == 1:
+				// News names people by surname: "Lebed" is Alexander Lebed's,
+				// not the first word of a headline's "Lebed Chechnya".
 				for r := range roots {
 					uf.union(r, i)
 				}
@@ -77,11 +90,15 @@ func (d *docMentions) chain() {
 			acr[AcronymKey(c.m.Name)] = i
 		}
 	}
+	// Only when the rest is a description ("Takfiri group", its last word in
+	// lower case) and the acronym is no place: "U.S. Treasury Department" and
+	// "U.S. automaker GM" are not the United States.
 	for i, c := range d.ms {
-		if c.limit-c.first < 2 || !IsAcronym(d.a.Tokens[c.first].Text) {
+		if c.limit-c.first < 2 || !IsAcronym(d.a.Tokens[c.first].Text) || c.m.Type == claimgraph.TypePER {
 			continue
 		}
-		if j, ok := acr[AcronymKey(d.a.Tokens[c.first].Text)]; ok {
+		last := d.a.Tokens[c.limit-1].Text
+		if j, ok := acr[AcronymKey(d.a.Tokens[c.first].Text)]; ok && d.ms[j].m.Type != claimgraph.TypeLOC && strings.ToLower(last) == last {
 			uf.union(j, i)
 		}
 	}
@@ -95,12 +112,24 @@ func (d *docMentions) chain() {
 			placeHere[c.key] = true
 		}
 	}
+	all := make([]int, len(d.ms))
+	for i := range all {
+		all[i] = i
+	}
+	named := distinct(d.ms, all, func(c *cand) string { return c.m.Type + "\x00" + c.key })
+	done := map[string]bool{}
 	for i, c := range d.ms {
 		if c.m.Type == claimgraph.TypePER || c.m.Kind == claimgraph.MentionAcronym || c.m.Ambiguous {
 			continue
 		}
+		if k := c.m.Type + "\x00" + c.key; done[k] {
+			continue // joined with its first mention's chain already
+		} else {
+			done[k] = true
+		}
 		roots := map[int]bool{}
-		for j, f := range d.ms {
+		for _, j := range named {
+			f := d.ms[j]
 			if f.m.Type != c.m.Type || len(f.words) <= len(c.words) || uf.find(j) == uf.find(i) {
 				continue
 			}
@@ -118,16 +147,32 @@ func (d *docMentions) chain() {
 		}
 	}
 	// Acronyms spelling exactly one longer name of the document.
+	var longNames []int
+	for j, f := range d.ms {
+		if len(f.words) >= 2 && f.m.Type != claimgraph.TypePER {
+			longNames = append(longNames, j)
+		}
+	}
+	longNames = distinct(d.ms, longNames, func(c *cand) string { return c.m.Name })
+	acrRoots := map[string]map[int]bool{}
 	for i, c := range d.ms {
 		if c.m.Kind != claimgraph.MentionAcronym {
 			continue
 		}
 		acr := AcronymKey(c.m.Name)
-		roots := map[int]bool{}
-		for j, f := range d.ms {
-			if len(f.words) < 2 || f.m.Type == claimgraph.TypePER {
-				continue
+		roots := acrRoots[acr]
+		if roots != nil {
+			if len(roots) == 1 {
+				for r := range roots {
+					uf.union(r, i)
+				}
 			}
+			continue
+		}
+		roots = map[int]bool{}
+		acrRoots[acr] = roots
+		for _, j := range longNames {
+			f := d.ms[j]
 			for _, x := range f.acr() {
 				if x == acr {
 					roots[uf.find(j)] = true
@@ -177,6 +222,19 @@ func (d *docMentions) number(uf *unionFind) {
 			}
 		}
 	}
+}
+
+// distinct returns the first of idx (indices into ms) for each key.
+func distinct(ms []*cand, idx []int, key func(*cand) string) []int {
+	seen := map[string]bool{}
+	var out []int
+	for _, i := range idx {
+		if k := key(ms[i]); !seen[k] {
+			seen[k] = true
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func hasPrefix(long, short []string) bool {

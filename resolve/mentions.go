@@ -3,6 +3,7 @@ package resolve
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/nlp"
@@ -21,7 +22,15 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 		toks := nlp.Tokenize(text)
 		a = &nlp.Analysis{Text: text, Tokens: toks, Sentences: nlp.SplitSentences(text, toks)}
 	}
-	d := &docMentions{doc: doc, text: text, a: a, covered: make([]bool, len(a.Tokens))}
+	d := &docMentions{doc: doc, text: text, a: a, covered: make([]bool, len(a.Tokens)), nerPER: make([]int8, len(a.Tokens))}
+	for _, e := range a.Entities {
+		for i := max(e.First, 0); i < e.Limit && i < len(d.nerPER); i++ {
+			d.nerPER[i] = 2
+			if e.Type == claimgraph.TypePER && e.Limit <= len(a.Tokens) && personLike(a.Tokens[max(e.First, 0):e.Limit]) {
+				d.nerPER[i] = 1 // not "Khalq Organization", a NER fragment typed PER
+			}
+		}
+	}
 	for _, e := range a.Entities {
 		d.addEntity(e)
 	}
@@ -29,9 +38,13 @@ func Mentions(doc, text string, a *nlp.Analysis, asserted []claimgraph.AliasAsse
 	d.addAcronyms(asserted)
 	d.addExpansions()
 	d.addCued()
+	d.addRepeats()
+	d.trimDescriptors()
+	d.metonymy()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	d.chain()
 	d.describe()
+	d.describeTitles()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].m.Start < d.ms[j].m.Start })
 	out := make([]claimgraph.Mention, len(d.ms))
 	for i, c := range d.ms {
@@ -48,6 +61,7 @@ type cand struct {
 	key          string   // ExactKey of the name
 	acronyms     []string // Acronyms of the name, computed once when needed
 	acrDone      bool
+	titleFirst   int // first token of the titles before a person's name ("President"), = first when none
 }
 
 // acr returns the acronyms the mention's name may be written as.
@@ -64,6 +78,7 @@ type docMentions struct {
 	a       *nlp.Analysis
 	ms      []*cand
 	covered []bool // tokens inside a mention
+	nerPER  []int8 // per token: 0 outside NER entities, 1 in a person's name, 2 in another entity
 }
 
 // add records a mention over tokens [first, limit), stripping a possessive
@@ -108,18 +123,25 @@ func (d *docMentions) add(first, limit int, typ, kind string, conf float64) *can
 			typ = claimgraph.TypeLOC // possessors are most often places ("Singapore's")
 		}
 	}
+	titleFirst := first
+	if typ == claimgraph.TypePER && ns > first && !hedges[strings.ToLower(toks[first].Text)] {
+		// "President Clinton": the title is said of the person, not part
+		// of the name the mention spans (it stays covered: no mention of
+		// its own).
+		first = ns
+	}
 	start, end := toks[first].Start, toks[limit-1].End
 	c := &cand{
 		m: claimgraph.Mention{
 			Doc: d.doc, Start: start, End: end, Text: d.text[start:end],
 			Type: typ, Kind: kind, Name: name, Confidence: conf,
 		},
-		first: first, limit: limit, words: contentWords(name), key: ExactKey(name),
+		first: first, limit: limit, words: contentWords(name), key: ExactKey(name), titleFirst: titleFirst,
 	}
 	if len(c.words) == 0 {
 		return nil
 	}
-	for i := first; i < limit; i++ {
+	for i := titleFirst; i < limit; i++ {
 		d.covered[i] = true
 	}
 	d.ms = append(d.ms, c)
@@ -136,6 +158,14 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 	}
 	first, limit, typ := d.extend(e)
 	toks := d.a.Tokens
+	// A title alone ("Judge" tagged apart from "Ann Miller") names no one.
+	allTitles := true
+	for _, t := range toks[first:limit] {
+		allTitles = allTitles && titleWords[strings.ToLower(strings.Trim(t.Text, ".\a"))]
+	}
+	if allTitles {
+		return
+	}
 	// "Apple Computer CEO Steve Jobs", "Ryanair CEO Michael O'Leary": an
 	// employer, a title, a person, in one span.
 	if typ != claimgraph.TypePER {
@@ -168,8 +198,20 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 	// A name is a run of capitalized words: "US military Camp Liberty" names
 	// "Camp Liberty", "MKO collaborating" names "MKO".
 	first, limit = d.nameRun(first, limit)
-	// "Boeing 737", "Airbus A380": a maker followed by a model number names a product.
-	sl := d.sentenceOf(first).Limit
+	// "Boeing 737", "Airbus A380": a maker followed by a model number names a
+	// product; not in a line of figures (results, tables, datelines), where
+	// the number is a score, a total or a date.
+	sent := d.sentenceOf(first)
+	sl := sent.Limit
+	if figures(toks[sent.First:sent.Limit]) {
+		for limit-first > 1 && !hasLetter(toks[limit-1].Text) {
+			limit--
+		}
+		if d.add(first, limit, typ, claimgraph.MentionName, conf) != nil {
+			return
+		}
+		return
+	}
 	if limit < sl && modelNumber(toks[limit].Text) {
 		limit++
 		typ = claimgraph.TypeMISC
@@ -180,6 +222,30 @@ func (d *docMentions) addEntity(e nlp.Entity) {
 		typ = claimgraph.TypeMISC
 	}
 	d.add(first, limit, typ, claimgraph.MentionName, conf)
+}
+
+// figures reports a line holding a date or three numbers or more: a
+// dateline, a result, a row of a table.
+func figures(toks []nlp.Token) bool {
+	n := 0
+	for _, t := range toks {
+		if hasDigit([]string{t.Text}) && !hasLetter(t.Text) {
+			if strings.Count(t.Text, "-") == 2 || strings.Count(t.Text, "/") == 2 {
+				return true // 1996-08-30, 8/30/96
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // modelNumber reports a product model token: digits, possibly with letters
@@ -254,16 +320,24 @@ func (d *docMentions) extend(e nlp.Entity) (int, int, string) {
 		// Mid-sentence, a capital outweighs a NOUN tag ("Mojahedin-e").
 		return nameToken(t.Text) && !stopsExtension(t.Text) && (t.POS == "" || t.POS == "PROPN" || t.POS == "NOUN" && i > s.First)
 	}
-	for first-1 >= s.First && !d.covered[first-1] && ok(first-1) {
+	// Never from a person over another entity or the reverse, and a place
+	// never over a title: "U.S. President Bill Clinton" is a place and a
+	// person, not one name ("Mojahedin-e | Khalq Organization" is one).
+	person := e.Type == claimgraph.TypePER
+	stop := func(i int) bool {
+		return d.nerPER[i] != 0 && (d.nerPER[i] == 1) != person ||
+			e.Type == claimgraph.TypeLOC && titleWords[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))]
+	}
+	for first-1 >= s.First && !d.covered[first-1] && !stop(first-1) && ok(first-1) {
 		first--
 	}
-	for limit < s.Limit {
+	for limit < s.Limit && !stop(limit) {
 		t := toks[limit].Text
 		if ok(limit) {
 			limit++
 			continue
 		}
-		if nameConnector[strings.ToLower(t)] && limit+1 < s.Limit && ok(limit+1) {
+		if nameConnector[strings.ToLower(t)] && limit+1 < s.Limit && ok(limit+1) && !stop(limit+1) {
 			limit += 2
 			continue
 		}
@@ -578,5 +652,215 @@ func (d *docMentions) addCued() {
 			typ = claimgraph.TypeORG
 		}
 		d.add(first, limit, typ, claimgraph.MentionName, 0.5)
+	}
+}
+
+// addRepeats adds the names NER found once in a document and missed
+// elsewhere in it, capitalized ("LONDON" in a dateline or a headline, a team
+// in a table): one name keeps one sense in one document. A single word must
+// have four letters or more and not be a function word or a month.
+func (d *docMentions) addRepeats() {
+	type known struct {
+		typ   string
+		words int
+	}
+	names := map[string]known{} // lower-cased token sequence -> type
+	maxWords := 0
+	for _, c := range d.ms {
+		if c.m.Kind != claimgraph.MentionName && c.m.Kind != claimgraph.MentionAcronym {
+			continue
+		}
+		n := c.limit - c.first
+		if n > 4 {
+			continue
+		}
+		var parts []string
+		for _, t := range d.a.Tokens[c.first:c.limit] {
+			parts = append(parts, strings.ToLower(t.Text))
+		}
+		if n == 1 && (len(parts[0]) < 4 || notNameWord[parts[0]] || leadingWords[parts[0]] || titleWords[parts[0]]) {
+			continue
+		}
+		k := strings.Join(parts, " ")
+		if old, ok := names[k]; ok && old.typ != c.m.Type {
+			names[k] = known{"", n} // typed two ways here: no guess
+			continue
+		}
+		names[k] = known{c.m.Type, n}
+		maxWords = max(maxWords, n)
+	}
+	if len(names) == 0 {
+		return
+	}
+	toks := d.a.Tokens
+	for i := 0; i < len(toks); i++ {
+		if d.covered[i] || !capitalized(toks[i].Text) {
+			continue
+		}
+		for n := min(maxWords, len(toks)-i); n >= 1; n-- {
+			var parts []string
+			ok := true
+			for j := i; j < i+n; j++ {
+				if d.covered[j] {
+					ok = false
+					break
+				}
+				parts = append(parts, strings.ToLower(toks[j].Text))
+			}
+			if !ok {
+				continue
+			}
+			kn, found := names[strings.Join(parts, " ")]
+			if !found || kn.typ == "" || !capitalized(toks[i+n-1].Text) {
+				continue
+			}
+			// Not a piece of a longer capitalized run: "New York" in "New York Times".
+			// In a line in capitals every word is capitalized: there a
+			// neighbour only counts when it is itself capitalized in a way
+			// that marks a name (mixed case).
+			s := d.sentenceOf(i)
+			loud := shouting(toks[s.First:s.Limit])
+			nameNext := func(j int) bool {
+				return j >= s.First && j < s.Limit && !d.covered[j] && nameToken(toks[j].Text) && !(loud && strings.ToUpper(toks[j].Text) == toks[j].Text)
+			}
+			if nameNext(i+n) || i > s.First && nameNext(i-1) {
+				break
+			}
+			if c := d.add(i, i+n, kn.typ, claimgraph.MentionName, 0.6); c != nil {
+				i += n - 1
+			}
+			break
+		}
+	}
+}
+
+// trimDescriptors cuts from people's names the words that describe them
+// ("Billionaire Gordon Ashby", "Democrat Hillary Clinton" in a headline in
+// title case): a leading word goes when the rest of the name (two words or
+// more) is a person's name elsewhere in the document outside headlines,
+// when the tagger calls it a common noun or adjective, or when the document
+// uses it as a noun in lower case ("the billionaire"; "said" is no noun, so
+// "Said Ali Jafari" keeps his name).
+func (d *docMentions) trimDescriptors() {
+	toks := d.a.Tokens
+	headline := func(i int) bool {
+		s := d.sentenceOf(i)
+		return titleCase(toks[s.First:s.Limit]) || shouting(toks[s.First:s.Limit])
+	}
+	// articled holds the words the text writes after "the", "a" or "an"
+	// ("the tycoon"), found in one pass when first needed: asking the text
+	// once per name made a long document's cost quadratic.
+	var afterArticle map[string]bool
+	articled := func() map[string]bool {
+		if afterArticle == nil {
+			afterArticle = wordsAfterArticles(d.text)
+		}
+		return afterArticle
+	}
+	plain := map[string]bool{} // keys of people's names outside headlines
+	for _, c := range d.ms {
+		if c.m.Type == claimgraph.TypePER && len(c.words) >= 2 && !headline(c.first) {
+			plain[c.key] = true
+		}
+	}
+	for _, c := range d.ms {
+		if c.m.Type != claimgraph.TypePER || c.m.Kind != claimgraph.MentionName || len(c.words) < 3 {
+			continue
+		}
+		// The token where the name starts (titles are already cut).
+		k := c.first
+		for k < c.limit && !strings.EqualFold(toks[k].Text, firstWord(c.m.Name)) {
+			k++
+		}
+		for k+2 < c.limit {
+			w := toks[k]
+			rest := d.text[toks[k+1].Start:toks[c.limit-1].End]
+			l := strings.ToLower(w.Text)
+			cut := plain[ExactKey(rest)] && headline(k) ||
+				(w.POS == "NOUN" || w.POS == "ADJ") && !nameConnector[l] ||
+				len(l) > 3 && l != w.Text && isLetters(w.Text) && articled()[l]
+			if !cut {
+				break
+			}
+			k++
+			d.covered[k-1] = false
+			c.first = k
+			c.m.Start, c.m.Text = toks[k].Start, d.text[toks[k].Start:c.m.End]
+			c.m.Name = stripPossessive(d.text[toks[k].Start:toks[c.limit-1].End])
+			c.words, c.key = contentWords(c.m.Name), ExactKey(c.m.Name)
+		}
+	}
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// containsWord reports whether w occurs in s as a whole word, in its case.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(s[j-1])
+		after := j+len(w) == len(s) || !isWordByte(s[j+len(w)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// wordsAfterArticles returns every word that follows "the", "a" or "an"
+// and one space in text, as written: containsWord(text, "the "+w) for any
+// of them, in one pass.
+func wordsAfterArticles(text string) map[string]bool {
+	out := map[string]bool{}
+	prev, prevEnd := "", -2
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		if prevEnd == i-1 && text[i-1] == ' ' && (prev == "the" || prev == "a" || prev == "an") {
+			out[w] = true
+		}
+		prev, prevEnd = w, j
+		i = j
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// describeTitles records the titles cut from people's mentions ("Judge" of
+// "Judge Ann Miller") as descriptions of them: the words keep their
+// provenance and no later step takes them for a name of their own.
+func (d *docMentions) describeTitles() {
+	toks := d.a.Tokens
+	n := len(d.ms)
+	for _, c := range d.ms[:n] {
+		if c.titleFirst >= c.first || c.m.Kind != claimgraph.MentionName || c.m.Type != claimgraph.TypePER {
+			continue
+		}
+		start, end := toks[c.titleFirst].Start, toks[c.first-1].End
+		t := &cand{
+			m: claimgraph.Mention{Doc: d.doc, Start: start, End: end, Text: d.text[start:end], Type: claimgraph.TypePER,
+				Kind: claimgraph.MentionDescription, Name: c.m.Name, Chain: c.m.Chain, Ambiguous: c.m.Ambiguous, Confidence: c.m.Confidence},
+			first: c.titleFirst, limit: c.first, titleFirst: c.titleFirst,
+		}
+		d.ms = append(d.ms, t)
 	}
 }

@@ -313,6 +313,7 @@ var titleWords = map[string]bool{
 	"judge": true, "justice": true, "chief": true, "ceo": true, "cfo": true, "coo": true, "chairman": true, "chairwoman": true, "chair": true, "director": true, "spokesman": true, "spokeswoman": true,
 	"colonel": true, "col": true, "major": true, "maj": true, "captain": true, "capt": true, "lieutenant": true, "lt": true, "sergeant": true, "sgt": true, "admiral": true, "adm": true, "commander": true, "marshal": true,
 	"foreign": true, "defense": true, "defence": true, "interior": true, "finance": true, "deputy": true, "former": true, "late": true, "ambassador": true, "envoy": true, "leader": true, "ringleader": true,
+	"pres": true, "sec": true, "amb": true, "atty": true, "supt": true, "insp": true, "sens": true, "reps": true, "candidate": true, "candidates": true,
 	"founder": true, "head": true, "executive": true, "officer": true, "attorney": true, "dictator": true, "supreme": true, "grand": true, "mullah": true, "hojatoleslam": true,
 }
 
@@ -401,3 +402,83 @@ func capitalized(w string) bool {
 
 // nameToken reports whether a token can be a word of a name (nlp.IsNameWord).
 func nameToken(t string) bool { return nlp.IsNameWord(t) }
+
+// NameFits reports whether a looked-up name ref may denote the bearer of
+// name: the same name once case, diacritics and punctuation are folded and
+// Arabic articles dropped ("al-Qaeda", "Al Qaeda"), the same long
+// transliteration ("al-Qaida", "Raqqah"), or ref's words ending name's
+// ("Assad" of "Bashar al-Assad", "Putin" of "Vladimir V. Putin").
+func NameFits(ref, name string) bool {
+	if k := ExactKey(ref); k != "" && k == ExactKey(name) {
+		return true
+	}
+	rw, nw := contentWords(ref), contentWords(name)
+	if len(rw) == 0 || len(nw) == 0 {
+		return false
+	}
+	if hasSuffix(nw, rw) {
+		return true
+	}
+	tr, tn := TranslitKey(ref), TranslitKey(name)
+	return tr == tn && translitTrusted(tr)
+}
+
+// variantSpelling folds the spellings one transliterated name takes in the
+// press: e/i, ae/ai, o/u, ou/u and ee/i, q/k, ck/k, ph/f, doubled letters,
+// a final h after a vowel (Raqqa/Raqqah, Qaeda/Qaida, Fallujah/Falluja).
+// Other vowels stay apart (Sudan is not Sedan).
+var variantSpelling = strings.NewReplacer("ou", "u", "ee", "i", "ae", "ai", "e", "i", "o", "u", "q", "k", "ck", "k", "ph", "f")
+
+// VariantKey returns the key of a short name's transliteration variants: its
+// content words without a leading Arabic article ("Ar Raqqah", "Al-Raqqa"),
+// folded by variantSpelling.
+func VariantKey(name string) string {
+	words := contentWords(name)
+	if len(words) > 1 && arabicArticle[words[0]] {
+		words = words[1:]
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		w = variantSpelling.Replace(w)
+		var b []byte
+		for j := 0; j < len(w); j++ {
+			if len(b) > 0 && b[len(b)-1] == w[j] {
+				continue
+			}
+			b = append(b, w[j])
+		}
+		if n := len(b); n >= 4 && b[n-1] == 'h' && isVowel(b[n-2]) {
+			b = b[:n-1]
+		}
+		out[i] = string(b)
+	}
+	return strings.Join(out, " ")
+}
+
+// genericWords name kinds of bodies, not one body: organizations sharing
+// only these ("News", "Popular Front", "National Council") are not shown one
+// by their names.
+var genericWords = map[string]bool{
+	"news": true, "party": true, "front": true, "council": true, "group": true, "union": true, "national": true, "international": true,
+	"united": true, "new": true, "general": true, "central": true, "democratic": true, "republican": true, "people": true, "peoples": true,
+	"popular": true, "liberation": true, "state": true, "states": true, "committee": true, "association": true, "movement": true,
+	"army": true, "federation": true, "league": true, "organization": true, "organisation": true, "service": true, "services": true, "bank": true,
+	"company": true, "corporation": true, "corp": true, "inc": true, "ministry": true, "department": true, "agency": true, "office": true, "radio": true,
+	"television": true, "tv": true, "press": true, "times": true, "daily": true, "post": true, "herald": true, "world": true, "global": true,
+	"first": true, "royal": true, "free": true, "socialist": true, "communist": true, "labour": true, "labor": true, "conservative": true,
+	"liberal": true, "green": true, "court": true, "supreme": true, "high": true, "assembly": true, "congress": true, "parliament": true,
+	"senate": true, "house": true, "institute": true, "university": true, "college": true, "school": true, "club": true, "society": true,
+	"foundation": true, "fund": true, "trust": true, "holdings": true, "industries": true, "alliance": true,
+	"brigade": true, "brigades": true, "forces": true, "force": true, "guard": true, "police": true, "government": true, "authority": true,
+	"the": true, "of": true, "and": true, "for": true,
+}
+
+// allGeneric reports whether every word is a generic word.
+func allGeneric(words []string) bool {
+	for _, w := range words {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -21,6 +21,8 @@ const (
 	RuleSurname  = "surname"         // a bare surname or name suffix of exactly one full name
 	RuleGiven    = "given-name"      // a bare given name of exactly one full name
 	RuleShort    = "short-name"      // an organization's first word used alone, fitting exactly one
+	RuleMiddle   = "middle-name"     // a person's name with and without middle names or initials (Vladimir V. Putin)
+	RuleVariant  = "spelling"        // a short place or group name spelt another way (Raqqa/Raqqah, al-Qaeda/al-Qaida)
 )
 
 // Link is one join that took effect: which rule joined which two names, and
@@ -33,6 +35,18 @@ type Link struct {
 	Start    int    `json:"start,omitempty"`
 	End      int    `json:"end,omitempty"`
 	Evidence string `json:"evidence,omitempty"`
+	// Mentions are, for a rule's link, a mention of each name that
+	// triggered it (the first in input order): where a reader can check it.
+	Mentions []MentionRef `json:"mentions,omitempty"`
+}
+
+// MentionRef locates one mention: its document, byte span and text.
+type MentionRef struct {
+	Name  string `json:"name"`
+	Doc   string `json:"doc"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // Result is the entity layer computed from mentions, assertions and decisions.
@@ -101,6 +115,8 @@ type atom struct {
 	docs     map[string]bool
 	acronym  int // mentions of kind acronym
 	words    []string
+	team     bool       // a place's name standing for a team ("Australia (cricket team)")
+	first    MentionRef // the atom's first mention in input order
 }
 
 // Resolve computes the entities of a collection: it groups the mentions into
@@ -119,10 +135,12 @@ func Resolve(mentions []claimgraph.Mention, asserted []claimgraph.AliasAssertion
 	r.chains(mentions)
 	r.sameName()
 	r.translit()
+	r.variants()
 	r.asserted(asserted)
 	r.acronyms()
 	r.designators()
 	r.orgStems()
+	r.middleNames()
 	r.personShortForms()
 	r.orgShortForms()
 	return r.result(mentions, asserted, decisions)
@@ -137,6 +155,8 @@ type resolver struct {
 	tags      []map[int]int // split constraints per root: constraint -> side
 	links     []Link
 	unmatched map[string]bool
+	docAtoms  map[string][]int // document -> atoms named in it, built when first needed
+	allDocs   int
 }
 
 func (r *resolver) build(ms []claimgraph.Mention) {
@@ -176,6 +196,9 @@ func (r *resolver) build(ms []claimgraph.Mention) {
 			r.byExact[ek] = append(r.byExact[ek], ai)
 		}
 		a := r.atoms[ai]
+		if a.mentions == 0 {
+			a.first = MentionRef{Doc: m.Doc, Start: m.Start, End: m.End, Text: m.Text}
+		}
 		a.mentions++
 		a.docs[m.Doc] = true
 		a.names[m.Name]++
@@ -200,6 +223,7 @@ func (r *resolver) build(ms []claimgraph.Mention) {
 		}
 		a.name = best
 		a.words = contentWords(best)
+		_, a.team = teamBase(best)
 	}
 }
 
@@ -277,6 +301,11 @@ func (r *resolver) join(a, b int, l Link) bool {
 	}
 	if l.B == "" {
 		l.B = r.atoms[b].name
+	}
+	if l.Rule != RuleUser && l.Rule != RuleChain && !strings.HasPrefix(l.Rule, RuleAsserted) {
+		ma, mb := r.atoms[a].first, r.atoms[b].first
+		ma.Name, mb.Name = l.A, l.B
+		l.Mentions = []MentionRef{ma, mb}
 	}
 	r.links = append(r.links, l)
 	return true
@@ -379,9 +408,15 @@ func (r *resolver) translit() {
 		if IsAcronym(a.name) {
 			return "" // letters, not sounds: NCRCM and NCRCME differ
 		}
-		tk := TranslitKey(a.name)
+		base, team := teamBase(a.name)
+		tk := TranslitKey(base)
 		if !translitTrusted(tk) {
 			return ""
+		}
+		if team {
+			// Judged on the place's name alone ("Turkey" is not "Torquay"),
+			// joined within the sport only.
+			return a.typ + "\x00" + tk + "\x00" + a.name[len(base):]
 		}
 		if consonants(tk) >= 6 {
 			// So long a skeleton is one name whatever type NER gave each
@@ -390,6 +425,41 @@ func (r *resolver) translit() {
 		}
 		return a.typ + "\x00" + tk
 	})
+}
+
+// variants joins the places and organizations whose names are one short
+// name spelt in two transliterations (VariantKey): typed alike, five letters
+// or more. Longer names are the transliteration rule's.
+func (r *resolver) variants() {
+	r.groupJoin(RuleVariant, func(a *atom) string {
+		if a.typ == claimgraph.TypePER || a.team || IsAcronym(a.name) {
+			return ""
+		}
+		if len(strings.ReplaceAll(a.exact, " ", "")) < 5 {
+			return ""
+		}
+		return a.typ + "\x00" + VariantKey(a.name)
+	})
+}
+
+// middleNames joins a person named with middle names or initials ("Vladimir
+// V. Putin", "Hillary Rodham Clinton") to the one person named by the first
+// and last words alone, when no other middle name claims them.
+func (r *resolver) middleNames() {
+	long := uniqueRoots{}
+	for i, a := range r.atoms {
+		if a.typ == claimgraph.TypePER && len(a.words) >= 3 {
+			long.add(a.words[0]+" "+a.words[len(a.words)-1], r.uf.find(i))
+		}
+	}
+	for i, a := range r.atoms {
+		if a.typ != claimgraph.TypePER || len(a.words) != 2 {
+			continue
+		}
+		if root, ok := long[a.words[0]+" "+a.words[1]]; ok && root >= 0 {
+			r.join(root, i, Link{Rule: RuleMiddle})
+		}
+	}
 }
 
 // asserted joins the names each assertion ties, whatever their types.
@@ -420,7 +490,7 @@ func (u uniqueRoots) add(k string, root int) {
 func (r *resolver) acronyms() {
 	exp := uniqueRoots{}
 	for i, a := range r.atoms {
-		if len(a.words) < 2 || a.typ == claimgraph.TypePER {
+		if len(a.words) < 2 || a.typ == claimgraph.TypePER || a.team || allGeneric(a.words) {
 			continue
 		}
 		for _, x := range Acronyms(a.name) {
@@ -441,15 +511,15 @@ func (r *resolver) acronyms() {
 // designators ("Apple Inc." and "Apple", "Aer Lingus Group PLC" and "Aer Lingus").
 func (r *resolver) designators() {
 	r.groupJoin(RuleOrgStem, func(a *atom) string {
-		if a.typ == claimgraph.TypePER || len(a.words) == 0 {
+		if a.typ == claimgraph.TypePER || len(a.words) == 0 || a.team {
 			return ""
 		}
 		w := a.words
 		for len(w) > 1 && orgDesignators[w[len(w)-1]] {
 			w = w[:len(w)-1]
 		}
-		if len(w) == 1 && IsAcronym(a.name) {
-			return ""
+		if len(w) == 1 && IsAcronym(a.name) || allGeneric(w) {
+			return "" // "News Group" and "News" are no one body
 		}
 		return a.typ + "\x00" + strings.Join(w, " ")
 	})
@@ -480,12 +550,12 @@ func (r *resolver) orgStems() {
 	groups := map[string][]member{}
 	var keys []string
 	for i, a := range r.atoms {
-		if a.typ == claimgraph.TypePER || len(a.words) < 2 {
+		if a.typ == claimgraph.TypePER || len(a.words) < 2 || a.team {
 			continue
 		}
 		stem, comp := stemOf(a.words)
-		if len(stem) < 2 {
-			continue
+		if len(stem) < 2 || allGeneric(stem) {
+			continue // "Popular Front" of "Popular Front of Lyra" says nothing
 		}
 		sk := make([]string, len(stem))
 		for j, w := range stem {
@@ -572,6 +642,12 @@ func (r *resolver) personShortForms() {
 		}
 		given.add(a.words[0], root)
 	}
+	members := map[int][]int{} // component root -> its full names' atoms
+	for i, a := range r.atoms {
+		if a.typ == claimgraph.TypePER && len(a.words) >= 2 {
+			members[r.uf.find(i)] = append(members[r.uf.find(i)], i)
+		}
+	}
 	for i, a := range r.atoms {
 		if a.typ != claimgraph.TypePER || len(a.words) == 0 {
 			continue
@@ -582,13 +658,58 @@ func (r *resolver) personShortForms() {
 		if len(a.words) > 1 {
 			gok = false
 		}
+		rule, root := "", -1
 		switch {
 		case sok && sr >= 0 && !gok:
-			r.join(sr, i, Link{Rule: RuleSurname})
+			rule, root = RuleSurname, sr
 		case gok && gr >= 0 && !sok:
-			r.join(gr, i, Link{Rule: RuleGiven})
+			rule, root = RuleGiven, gr
+		default:
+			continue
+		}
+		// A bare name stands alone in its documents (a full name there would
+		// have chained it): it joins the full name of other documents only
+		// when they share a less common name ("Lebed" beside "Chechnya").
+		if ctx, ok := r.support(i, root, members); ok {
+			r.join(root, i, Link{Rule: rule, Evidence: "shares " + ctx + " with the full name's documents"})
 		}
 	}
+}
+
+// support returns a name found in a document of atom a and in a document of
+// the full names of component root (members), in neither component, and named in few documents (at most
+// a twentieth of them, or five): the context that lets a bare name join.
+func (r *resolver) support(a, root int, members map[int][]int) (string, bool) {
+	if r.docAtoms == nil {
+		r.docAtoms = map[string][]int{}
+		for i, at := range r.atoms {
+			for d := range at.docs {
+				r.docAtoms[d] = append(r.docAtoms[d], i)
+			}
+		}
+		r.allDocs = len(r.docAtoms)
+	}
+	limit := max(5, r.allDocs/20)
+	own, other := r.uf.find(a), r.uf.find(root)
+	near := map[int]bool{} // components of the names around a
+	for d := range r.atoms[a].docs {
+		for _, t := range r.docAtoms[d] {
+			if rt := r.uf.find(t); rt != own && rt != other && len(r.atoms[t].docs) <= limit {
+				near[rt] = true
+			}
+		}
+	}
+	best := ""
+	for _, i := range members[root] {
+		for d := range r.atoms[i].docs {
+			for _, t := range r.docAtoms[d] {
+				if near[r.uf.find(t)] && (best == "" || r.atoms[t].name < best) {
+					best = r.atoms[t].name
+				}
+			}
+		}
+	}
+	return best, best != ""
 }
 
 // orgShortForms joins an organization named by one long word to the one
@@ -598,7 +719,7 @@ func (r *resolver) orgShortForms() {
 	// from several once the short name's own component is set aside.
 	firstWord := map[string][]int{}
 	for i, a := range r.atoms {
-		if a.typ != claimgraph.TypeORG || len(a.words) < 2 || hasDigit(a.words) {
+		if a.typ != claimgraph.TypeORG || len(a.words) < 2 || hasDigit(a.words) || a.team {
 			continue
 		}
 		k, root := skeleton(a.words[0]), r.uf.find(i)
@@ -617,7 +738,7 @@ func (r *resolver) orgShortForms() {
 		}
 	}
 	for i, a := range r.atoms {
-		if len(a.words) != 1 || len(a.words[0]) < 4 || IsAcronym(a.name) || r.isPlace(a.exact) {
+		if len(a.words) != 1 || len(a.words[0]) < 4 || IsAcronym(a.name) || r.isPlace(a.exact) || genericWords[a.words[0]] {
 			continue
 		}
 		if a.typ != claimgraph.TypeORG && (a.typ != claimgraph.TypePER || personWords[a.words[0]] || len(a.words[0]) < 6) {
@@ -721,6 +842,9 @@ func (r *resolver) result(ms []claimgraph.Mention, asserted []claimgraph.AliasAs
 		e.Aliases = sortAliases(e.Aliases)
 		seen := map[string]bool{}
 		for _, al := range e.Aliases {
+			if al.Source == claimgraph.AliasRejected {
+				continue
+			}
 			k := ExactKey(al.Name)
 			if !seen[k] {
 				seen[k] = true
@@ -807,8 +931,9 @@ func (r *resolver) entity(atoms []int, id int64) claimgraph.Entity {
 }
 
 // canonical picks an entity's name: not an acronym when another name exists;
-// for people the fullest name, for others the name found in most documents,
-// then the longest, then the most mentioned.
+// for people a full name (two words or more) before a bare one; then the
+// name found in most documents, then the longest, then the most mentioned:
+// the most supported full proper name, not a headline's longer fragment.
 func (r *resolver) canonical(atoms []int, typ string) string {
 	best := -1
 	better := func(a, b *atom) bool {
@@ -816,8 +941,8 @@ func (r *resolver) canonical(atoms []int, typ string) string {
 		if aa != ba {
 			return !aa
 		}
-		if typ == claimgraph.TypePER && len(a.words) != len(b.words) {
-			return len(a.words) > len(b.words)
+		if typ == claimgraph.TypePER && (len(a.words) > 1) != (len(b.words) > 1) {
+			return len(a.words) > 1 // a full name before a bare one
 		}
 		if len(a.docs) != len(b.docs) {
 			return len(a.docs) > len(b.docs)
@@ -847,11 +972,16 @@ func (r *resolver) linkAliases(res *Result, idOf map[int]int64, entIndex map[int
 		if l.Rule == RuleUser {
 			src = claimgraph.AliasUser
 		}
-		for _, n := range []string{l.A, l.B} {
-			ids := r.entitiesOf(n, idOf)
-			for _, id := range ids {
+		for side, n := range []string{l.A, l.B} {
+			al := claimgraph.Alias{Name: n, Source: src, Rule: l.Rule}
+			if len(l.Mentions) == 2 {
+				// The mention that carried this name into the link.
+				m := l.Mentions[side]
+				al.Doc, al.Start, al.End, al.Evidence = m.Doc, m.Start, m.End, m.Text
+			}
+			for _, id := range r.entitiesOf(n, idOf) {
 				e := &res.Entities[entIndex[id]]
-				e.Aliases = append(e.Aliases, claimgraph.Alias{Name: n, Source: src, Rule: l.Rule})
+				e.Aliases = append(e.Aliases, al)
 			}
 		}
 	}
@@ -869,6 +999,15 @@ func (r *resolver) entitiesOf(name string, idOf map[int]int64) []int64 {
 	return out
 }
 
+func sharesID(a, b []int64) bool {
+	for _, x := range a {
+		if containsID(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsID(ids []int64, id int64) bool {
 	for _, x := range ids {
 		if x == id {
@@ -884,7 +1023,26 @@ func containsID(ids []int64, id int64) bool {
 func (r *resolver) assertedAliases(res *Result, as []claimgraph.AliasAssertion, idOf map[int]int64, entIndex map[int64]int) {
 	for _, x := range as {
 		ids := r.entitiesOf(x.Name, idOf)
-		for _, id := range r.entitiesOf(x.Alias, idOf) {
+		others := r.entitiesOf(x.Alias, idOf)
+		if len(ids) > 0 && len(others) > 0 && !sharesID(ids, others) {
+			// Both names are mentions yet apart: a split refused the
+			// assertion. Each side keeps it, rejected, under the other name.
+			for side, group := range [][]int64{ids, others} {
+				name := x.Alias
+				if side == 1 {
+					name = x.Name
+				}
+				for _, id := range group {
+					e := &res.Entities[entIndex[id]]
+					e.Aliases = append(e.Aliases, claimgraph.Alias{
+						Name: name, Source: claimgraph.AliasRejected, Rule: x.Pattern,
+						Doc: x.Doc, Start: x.Start, End: x.End, Evidence: x.Evidence,
+					})
+				}
+			}
+			continue
+		}
+		for _, id := range others {
 			if !containsID(ids, id) {
 				ids = append(ids, id)
 			}

@@ -256,3 +256,33 @@ func TestHedgedNameKept(t *testing.T) {
 		t.Errorf("Lookup of the hedged form: %+v", got)
 	}
 }
+
+// TestGenericWordsDoNotJoin: organizations sharing only words that name a
+// kind of body are not joined by a rule; a specific short name still is.
+func TestGenericWordsDoNotJoin(t *testing.T) {
+	docs := []struct {
+		id, text string
+		ents     []string
+	}{
+		{"g1", `The Party of Regions won the vote. The Popular Front of Lyra marched. Kestrel Shipping Lines cut jobs.`,
+			[]string{"ORG:Party of Regions", "ORG:Popular Front of Lyra", "ORG:Kestrel Shipping Lines"}},
+		{"g2", `The Party met on Sunday. The Popular Front said nothing. Kestrel said it would appeal.`,
+			[]string{"ORG:Party", "ORG:Popular Front", "ORG:Kestrel"}},
+	}
+	var ms []claimgraph.Mention
+	for _, d := range docs {
+		ms = append(ms, Mentions(d.id, d.text, analysis(t, d.text, d.ents...), nil)...)
+	}
+	r := Resolve(ms, nil, nil)
+	same(t, ms, r, "Party", "Party of Regions", false)
+	same(t, ms, r, "Popular Front", "Popular Front of Lyra", false)
+	same(t, ms, r, "Kestrel", "Kestrel Shipping Lines", true)
+	// Each rule link keeps a mention of both names, with document and span.
+	for _, l := range r.Links {
+		if l.Rule == RuleShort {
+			if len(l.Mentions) != 2 || l.Mentions[0].Doc == "" || l.Mentions[1].Doc == "" || l.Mentions[0].End <= l.Mentions[0].Start {
+				t.Errorf("rule link without its mentions: %+v", l)
+			}
+		}
+	}
+}

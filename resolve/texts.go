@@ -18,6 +18,12 @@ type Text struct {
 // their Entity set. stop (nil: never) is asked before each document; once it
 // says so the remaining documents get no mentions.
 func ResolveTexts(p *nlp.Pipeline, texts []Text, stop func() bool) [][]claimgraph.Mention {
+	out, _ := ResolveTextsResult(p, texts, stop)
+	return out
+}
+
+// ResolveTextsResult is ResolveTexts that also returns the entity layer.
+func ResolveTextsResult(p *nlp.Pipeline, texts []Text, stop func() bool) ([][]claimgraph.Mention, *Result) {
 	var all []claimgraph.Mention
 	var asserted []claimgraph.AliasAssertion
 	counts := make([]int, len(texts))
@@ -43,5 +49,5 @@ func ResolveTexts(p *nlp.Pipeline, texts []Text, stop func() bool) [][]claimgrap
 		}
 		k += n
 	}
-	return out
+	return out, res
 }

@@ -50,3 +50,7 @@ func TestReopenKeepsDataAndMigrationsOnce(t *testing.T) {
 		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
 	}
 }
+
+func TestStoreContract(t *testing.T) {
+	storetest.RunStore(t, func(t *testing.T) claimgraph.Store { return openTest(t) })
+}

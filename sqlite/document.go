@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/reuse"
 )
 
 var _ claimgraph.DocumentStore = (*DB)(nil)
@@ -17,31 +20,17 @@ var _ claimgraph.DocumentStore = (*DB)(nil)
 // PutDocument stores doc with its analysis in one transaction; it returns
 // false and writes nothing when the document is already stored.
 func (db *DB) PutDocument(ctx context.Context, doc *claimgraph.Document, a *claimgraph.Analysis) (bool, error) {
-	if doc.ID == "" {
-		doc.ID = claimgraph.DocumentID(doc.Text)
-	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
 	}
 	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, doc.ID).Scan(&n); err != nil {
+	created, err := db.putDocument(ctx, tx, doc, a)
+	if err != nil || !created {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
 		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
-	}
-	if n > 0 {
-		return false, nil
-	}
-	if doc.IngestedAt.IsZero() {
-		doc.IngestedAt = db.Now().UTC()
-	}
-	if err := insertDocument(ctx, tx, doc); err != nil {
-		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
-	}
-	if a != nil {
-		if err := insertAnalysis(ctx, tx, doc.ID, a); err != nil {
-			return false, fmt.Errorf("put analysis of %s: %w", doc.ID, err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
@@ -49,46 +38,223 @@ func (db *DB) PutDocument(ctx context.Context, doc *claimgraph.Document, a *clai
 	return true, nil
 }
 
-func insertDocument(ctx context.Context, tx *sql.Tx, d *claimgraph.Document) error {
+func (db *DB) putDocument(ctx context.Context, tx *Tx, doc *claimgraph.Document, a *claimgraph.Analysis) (bool, error) {
+	if doc.ID == "" {
+		doc.ID = claimgraph.DocumentID(doc.Text)
+	}
+	if doc.IngestedAt.IsZero() {
+		doc.IngestedAt = db.Now().UTC()
+	}
+	if ok, err := db.insertDocument(ctx, tx, doc); err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	} else if !ok {
+		return false, nil // stored already, maybe by another writer a moment ago
+	}
+	if a != nil {
+		if err := insertAnalysis(ctx, tx, doc.ID, a); err != nil {
+			return false, fmt.Errorf("put analysis of %s: %w", doc.ID, err)
+		}
+	}
+	return true, nil
+}
+
+// Batch commits several documents in one transaction (a group commit):
+// each document is still all-or-nothing (a savepoint each: one that fails
+// leaves the others), and a killed process loses only the documents of its
+// open batch, which the next run stores. A batch's reuse index and texts
+// read inside its transaction, so a document finds copies among those
+// stored before it in the same batch.
+type Batch struct {
+	db      *DB
+	tx      *Tx
+	n       int // documents put
+	created int // of which new
+	// Band keys of the batch's documents, inserted at commit, sorted: one
+	// pass over the band index instead of 64 scattered inserts a document.
+	// byBand and sigs let later documents of the batch find them.
+	staged []pendingSketch
+	byBand map[uint64][]string
+	sigs   map[string][]byte
+	rows   [][]any
+}
+
+type pendingSketch struct {
+	doc   string
+	sig   []byte
+	bands []uint64
+}
+
+// keepStaged makes the band keys of the document just stored visible to
+// the batch and due at commit.
+func (b *Batch) keepStaged() {
+	for _, p := range b.staged {
+		seen := make(map[uint64]bool, len(p.bands))
+		for _, k := range p.bands {
+			if !seen[k] {
+				seen[k] = true
+				b.byBand[k] = append(b.byBand[k], p.doc)
+				b.rows = append(b.rows, []any{int64(k), p.doc})
+			}
+		}
+		b.sigs[p.doc] = p.sig
+	}
+	b.staged = b.staged[:0]
+}
+
+// candidates adds to found the batch's documents sharing a band key.
+func (b *Batch) candidates(found []reuse.Candidate, bands []uint64) ([]reuse.Candidate, error) {
+	have := make(map[string]bool, len(found))
+	for _, c := range found {
+		have[c.Doc] = true
+	}
+	added := false
+	for _, k := range bands {
+		for _, doc := range b.byBand[k] {
+			if have[doc] {
+				continue
+			}
+			have[doc] = true
+			var c reuse.Candidate
+			c.Doc = doc
+			if err := c.Sig.UnmarshalBinary(b.sigs[doc]); err != nil {
+				return nil, fmt.Errorf("reuse candidate %s: %w", doc, err)
+			}
+			found = append(found, c)
+			added = true
+		}
+	}
+	if added {
+		sort.Slice(found, func(i, j int) bool { return found[i].Doc < found[j].Doc })
+	}
+	return found, nil
+}
+
+var _ claimgraph.Batch = (*Batch)(nil)
+
+// BeginBatch starts a batch; on SQLite it holds the write lock until Commit
+// or Rollback (readers go on from the last commit).
+func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin batch: %w", err)
+	}
+	b := &Batch{db: db, tx: tx, byBand: map[uint64][]string{}, sigs: map[string][]byte{}}
+	tx.deferBands = func(doc string, sig []byte, bands []uint64) {
+		b.staged = append(b.staged, pendingSketch{doc, sig, bands})
+	}
+	return b, nil
+}
+
+// PutDocument stores doc with its analysis in the batch, or nothing of it.
+func (b *Batch) PutDocument(ctx context.Context, doc *claimgraph.Document, a *claimgraph.Analysis) (bool, error) {
+	if _, err := b.tx.ExecContext(ctx, `SAVEPOINT doc`); err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	created, err := b.db.putDocument(ctx, b.tx, doc, a)
+	if err != nil {
+		b.staged = b.staged[:0]
+		if _, rerr := b.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT doc`); rerr != nil {
+			return false, fmt.Errorf("%w (and rolling it back: %v)", err, rerr)
+		}
+	}
+	if _, rerr := b.tx.ExecContext(ctx, `RELEASE SAVEPOINT doc`); rerr != nil && err == nil {
+		err = fmt.Errorf("put document %s: %w", doc.ID, rerr)
+	}
+	if err != nil {
+		return false, err
+	}
+	b.keepStaged()
+	b.n++
+	if created {
+		b.created++
+	}
+	return created, nil
+}
+
+// Commit commits every document of the batch at once.
+func (b *Batch) Commit() error {
+	ctx := context.Background()
+	sort.Slice(b.rows, func(i, j int) bool {
+		x, y := b.rows[i], b.rows[j]
+		if x[0].(int64) != y[0].(int64) {
+			return x[0].(int64) < y[0].(int64)
+		}
+		return x[1].(string) < y[1].(string)
+	})
+	if err := insertRows(ctx, b.tx, "lsh_bands", "band, doc", b.rows); err != nil {
+		b.tx.Rollback()
+		return fmt.Errorf("commit batch: bands: %w", err)
+	}
+	if b.created > 0 {
+		if _, err := b.tx.ExecContext(ctx, bumpGeneration); err != nil {
+			b.tx.Rollback()
+			return fmt.Errorf("commit batch: %w", err)
+		}
+	}
+	if err := b.tx.Commit(); err != nil {
+		return fmt.Errorf("commit batch of %d documents: %w", b.created, err)
+	}
+	return nil
+}
+
+// Len returns the number of documents put in the batch so far.
+func (b *Batch) Len() int { return b.n }
+
+// Rollback abandons the batch.
+func (b *Batch) Rollback() error { return b.tx.Rollback() }
+
+// ReuseIndex is the store's reuse index read and written in the batch.
+func (b *Batch) ReuseIndex() reuse.Index { return reuseIndex{b.db, b} }
+
+// Texts is the store's Texts read in the batch.
+func (b *Batch) Texts(ctx context.Context, doc string) (reuse.Text, error) {
+	return texts(ctx, b.tx, doc)
+}
+
+// insertDocument inserts d unless a document with its id is stored; it
+// reports whether it did. The insert itself decides (ON CONFLICT), so two
+// writers racing on one document store it once: the second waits for the
+// first's transaction and then finds it.
+func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document) (bool, error) {
 	meta := d.Meta
 	if meta == nil {
 		meta = map[string]string{}
 	}
 	mj, err := json.Marshal(meta)
 	if err != nil {
-		return err
+		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents
 		(id, source, format, url, outlet, title, author, date, date_source, lang, encoding, text, raw, meta, bytes, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 		d.ID, d.Source, d.Format, d.URL, d.Outlet, d.Title, d.Author, d.Date, d.DateSource, d.Lang, d.Encoding,
-		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE id = ?`, d.ID); err != nil {
-		return fmt.Errorf("index for search: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
-		return err
-	}
-	return insertRegions(ctx, tx, d.ID, d.Regions)
-}
-
-func insertRegions(ctx context.Context, tx *sql.Tx, doc string, regions []claimgraph.Region) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO regions (doc, kind, start, end, why) VALUES (?, ?, ?, ?, ?)`)
+		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano))
 	if err != nil {
-		return err
+		return false, err
 	}
-	defer stmt.Close()
-	for _, r := range regions {
-		if _, err := stmt.ExecContext(ctx, doc, string(r.Kind), r.Start, r.End, r.Why); err != nil {
-			return err
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	if db.dialect.IndexDocument != nil {
+		if err := db.dialect.IndexDocument(ctx, tx, d.ID); err != nil {
+			return false, fmt.Errorf("index for search: %w", err)
 		}
 	}
-	return nil
+	if err := markOutlet(ctx, tx, d.Outlet); err != nil {
+		return false, fmt.Errorf("mark outlet: %w", err)
+	}
+	return true, insertRegions(ctx, tx, d.ID, d.Regions)
 }
 
-func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+func insertRegions(ctx context.Context, tx *Tx, doc string, regions []claimgraph.Region) error {
+	rows := make([][]any, len(regions))
+	for i, r := range regions {
+		rows[i] = []any{doc, string(r.Kind), r.Start, r.End, r.Why}
+	}
+	return insertRows(ctx, tx, "regions", "doc, kind, start, end, why", rows)
+}
+
+func insertAnalysis(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
 	rows := make([][]any, len(a.Mentions))
 	for i, m := range a.Mentions {
 		rows[i] = []any{doc, i, m.Start, m.End, m.Text, m.Type, m.Kind, m.Name, m.Chain, m.Ambiguous, m.Confidence}
@@ -96,13 +262,14 @@ func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.A
 	if err := insertRows(ctx, tx, "mentions", "doc, ord, start, end, text, type, kind, name, chain, ambiguous, confidence", rows); err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}
+	rows = make([][]any, len(a.Aliases))
 	for i, s := range a.Aliases {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO alias_assertions (doc, ord, name, alias, type, pattern, start, end, evidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, i, s.Name, s.Alias, s.Type, s.Pattern, s.Start, s.End, s.Evidence); err != nil {
-			return fmt.Errorf("alias assertion %d: %w", i, err)
-		}
+		rows[i] = []any{doc, i, s.Name, s.Alias, s.Type, s.Pattern, s.Start, s.End, s.Evidence}
 	}
+	if err := insertRows(ctx, tx, "alias_assertions", "doc, ord, name, alias, type, pattern, start, end, evidence", rows); err != nil {
+		return fmt.Errorf("alias assertions: %w", err)
+	}
+	rows = make([][]any, len(a.Quotes))
 	for i, q := range a.Quotes {
 		data, err := json.Marshal(q)
 		if err != nil {
@@ -112,20 +279,21 @@ func insertAnalysis(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.A
 		if q.Speaker != nil {
 			sm = q.Speaker.Mention
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (doc, ord, kind, start, end, speaker_mention, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			doc, i, q.Kind, q.Content.Start, q.Content.End, sm, string(data)); err != nil {
-			return fmt.Errorf("quote %d: %w", i, err)
-		}
+		rows[i] = []any{doc, i, q.Kind, q.Content.Start, q.Content.End, sm, string(data)}
 	}
+	if err := insertRows(ctx, tx, "quotes", "doc, ord, kind, start, end, speaker_mention, data", rows); err != nil {
+		return fmt.Errorf("quotes: %w", err)
+	}
+	rows = make([][]any, len(a.Claims))
 	for i, c := range a.Claims {
 		data, err := json.Marshal(storedClaim{c, c.Quote, c.Time, speakerMention(c.Speaker)})
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claims (doc, ord, start, end, quote, data) VALUES (?, ?, ?, ?, ?, ?)`,
-			doc, i, c.Evidence.Start, c.Evidence.End, c.Quote, string(data)); err != nil {
-			return fmt.Errorf("claim %d: %w", i, err)
-		}
+		rows[i] = []any{doc, i, c.Evidence.Start, c.Evidence.End, c.Quote, string(data)}
+	}
+	if err := insertRows(ctx, tx, "claims", "doc, ord, start, end, quote, data", rows); err != nil {
+		return fmt.Errorf("claims: %w", err)
 	}
 	rows = make([][]any, len(a.Times))
 	for i, t := range a.Times {
@@ -170,7 +338,7 @@ func (db *DB) resolveDocID(ctx context.Context, id string) (string, error) {
 	if id == "" {
 		return "", claimgraph.Errorf(claimgraph.EINVALID, "empty document id")
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"\xff")
+	rows, err := db.db.QueryContext(ctx, `SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+string(utf8.MaxRune)) // a valid UTF-8 bound above any id character
 	if err != nil {
 		return "", err
 	}
@@ -236,7 +404,17 @@ func (db *DB) Document(ctx context.Context, id string) (*claimgraph.Document, er
 }
 
 func (db *DB) regions(ctx context.Context, id string) ([]claimgraph.Region, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT kind, start, end, why FROM regions WHERE doc = ? ORDER BY start`, id)
+	return regionsOf(ctx, db.db, id)
+}
+
+// queryer is the store's database or one of its transactions.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func regionsOf(ctx context.Context, db queryer, id string) ([]claimgraph.Region, error) {
+	rows, err := db.QueryContext(ctx, `SELECT kind, start, end, why FROM regions WHERE doc = ? ORDER BY start`, id)
 	if err != nil {
 		return nil, fmt.Errorf("regions of %s: %w", id, err)
 	}
@@ -262,7 +440,16 @@ func (db *DB) Documents(ctx context.Context, f claimgraph.DocumentFilter) ([]*cl
 		q += ` WHERE outlet = ?`
 		args = append(args, f.Outlet)
 	}
-	q += ` ORDER BY seq`
+	switch f.Sort {
+	case "":
+		q += ` ORDER BY seq`
+	case "date":
+		q += ` ORDER BY date = '', date, seq`
+	case "-date":
+		q += ` ORDER BY date = '', date DESC, seq DESC`
+	default:
+		return nil, claimgraph.Errorf(claimgraph.EINVALID, "documents: unknown sort %q (want date or -date)", f.Sort)
+	}
 	if f.Limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)
@@ -346,7 +533,7 @@ func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgra
 	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -385,7 +572,7 @@ func (db *DB) OutletDocuments(ctx context.Context, outlet string, limit int) ([]
 // insertRows inserts rows into table with multi-row INSERT statements of at
 // most 100 rows each: one statement per row costs most of a document's
 // commit time with a pure-Go SQLite.
-func insertRows(ctx context.Context, tx *sql.Tx, table, columns string, rows [][]any) error {
+func insertRows(ctx context.Context, tx *Tx, table, columns string, rows [][]any) error {
 	const chunk = 100
 	for len(rows) > 0 {
 		n := min(len(rows), chunk)

@@ -2,8 +2,8 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
+	"sort"
 
 	"github.com/claimgraph/claimgraph"
 )
@@ -58,80 +58,101 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 	return nil
 }
 
-func insertEntities(ctx context.Context, tx *sql.Tx, entities []claimgraph.Entity) error {
-	es, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, name, type) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer es.Close()
-	as, err := tx.PrepareContext(ctx, `INSERT INTO entity_aliases (entity, name, source, rule, doc, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer as.Close()
+// insertEntities and insertMentionEntities write multi-row statements: one
+// round trip per hundred rows instead of one per row (on PostgreSQL, a
+// network round trip each).
+func insertEntities(ctx context.Context, tx *Tx, entities []claimgraph.Entity) error {
+	rows := make([][]any, 0, len(entities))
+	var aliases [][]any
 	for _, e := range entities {
-		if _, err := es.ExecContext(ctx, e.ID, e.Name, e.Type); err != nil {
-			return fmt.Errorf("entity %d %q: %w", e.ID, e.Name, err)
-		}
+		rows = append(rows, []any{e.ID, e.Name, e.Type})
 		for _, a := range e.Aliases {
-			if _, err := as.ExecContext(ctx, e.ID, a.Name, a.Source, a.Rule, a.Doc, a.Start, a.End, a.Evidence); err != nil {
-				return fmt.Errorf("alias %q of entity %d: %w", a.Name, e.ID, err)
-			}
+			aliases = append(aliases, []any{e.ID, a.Name, a.Source, a.Rule, a.Doc, a.Start, a.End, a.Evidence})
 		}
+	}
+	if err := insertRows(ctx, tx, "entities", "id, name, type", rows); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	if err := insertRows(ctx, tx, "entity_aliases", "entity, name, source, rule, doc, start, end, evidence", aliases); err != nil {
+		return fmt.Errorf("entity aliases: %w", err)
 	}
 	return nil
 }
 
-func insertMentionEntities(ctx context.Context, tx *sql.Tx, mentionEntity map[int64]int64) error {
-	st, err := tx.PrepareContext(ctx, `INSERT INTO mention_entities (mention, entity) VALUES (?, ?)`)
-	if err != nil {
-		return err
+func insertMentionEntities(ctx context.Context, tx *Tx, mentionEntity map[int64]int64) error {
+	ms := make([]int64, 0, len(mentionEntity))
+	for m := range mentionEntity {
+		ms = append(ms, m)
 	}
-	defer st.Close()
-	for m, e := range mentionEntity {
-		if _, err := st.ExecContext(ctx, m, e); err != nil {
-			// The foreign key names the usual cause: a mention id not in the store.
-			return fmt.Errorf("mention %d → entity %d: %w", m, e, err)
-		}
+	sort.Slice(ms, func(i, j int) bool { return ms[i] < ms[j] }) // in key order: appends to the index
+	rows := make([][]any, len(ms))
+	for i, m := range ms {
+		rows[i] = []any{m, mentionEntity[m]}
+	}
+	if err := insertRows(ctx, tx, "mention_entities", "mention, entity", rows); err != nil {
+		// The foreign key names the usual cause: a mention id not in the store.
+		return fmt.Errorf("mention entities: %w", err)
 	}
 	return nil
 }
+
+// MaxPairEntities bounds the entities of one document that enter the
+// co-occurrence table (its most mentioned ones), so one document adds at
+// most MaxPairEntities × (MaxPairEntities-1) pairs.
+const MaxPairEntities = 60
+
+// MaxMentionBytes is the longest mention the store relates to claims by
+// overlap; the pipeline stores no longer one (a name is not a paragraph).
+const MaxMentionBytes = 512
 
 // deriveEntityTables fills the counts and the derived tables from
 // mention_entities in set-based statements, one pass each.
-func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
+func deriveEntityTables(ctx context.Context, tx *Tx) error {
 	steps := []struct{ what, q string }{
-		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases`},
+		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases WHERE source <> 'rejected'`},
 		{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
 			AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
 			WHERE doc <> ''`},
 		{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
-			SELECT me.entity, m.doc, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
+			SELECT me.entity, d.id, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
 			FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc
-			GROUP BY me.entity, m.doc`},
+			GROUP BY me.entity, d.id`},
 		{"entity counts", `UPDATE entities SET
 			mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
 			docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)`},
 		// Every ordered pair of entities in one document; the entity page
 		// and the graph read co-occurrence from here instead of joining
 		// entity_docs with itself at query time.
-		{"entity pairs", `INSERT INTO entity_pairs (a, b, docs, sources)
+		// Only a document's MaxPairEntities most mentioned entities pair up:
+		// a long document naming thousands of actors would otherwise add
+		// millions of pairs (quadratic in its size) that say little.
+		{"entity pairs", `WITH top AS MATERIALIZED (SELECT entity, doc, source FROM (
+				SELECT entity, doc, source, ROW_NUMBER() OVER (PARTITION BY doc ORDER BY mentions DESC, entity) AS r FROM entity_docs)
+				WHERE r <= ` + fmt.Sprint(MaxPairEntities) + `)
+			INSERT INTO entity_pairs (a, b, docs, sources)
 			SELECT x.entity, y.entity, COUNT(*), COUNT(DISTINCT x.source)
-			FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity <> x.entity
+			FROM top x JOIN top y ON y.doc = x.doc AND y.entity <> x.entity
 			GROUP BY x.entity, y.entity`},
 		// A claim's subject (object) entity is the entity of the longest
-		// resolved mention overlapping the subject (object) span.
-		{"claim entities", `INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
+		// resolved mention overlapping the subject (object) span. The spans
+		// are read from the JSON once per claim, and the mentions are found
+		// through mentions_doc_start within MaxMentionBytes of the span, so
+		// the cost follows the claims, not claims × mentions of a document.
+		{"claim entities", `WITH c AS MATERIALIZED (SELECT id, doc,
+				json_extract(data, '$.subject.start') AS ss, json_extract(data, '$.subject.end') AS se,
+				json_extract(data, '$.object.start') AS os, json_extract(data, '$.object.end') AS oe,
+				json_extract(data, '$.speaker_mention') AS sm FROM claims)
+			INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
 			SELECT c.id,
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < json_extract(c.data, '$.subject.end') AND m.end > json_extract(c.data, '$.subject.start')
+					WHERE m.doc = c.doc AND m.start < c.se AND m.start > c.ss - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.ss
 					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < json_extract(c.data, '$.object.end') AND m.end > json_extract(c.data, '$.object.start')
+					WHERE m.doc = c.doc AND m.start < c.oe AND m.start > c.os - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.os
 					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
 				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.ord = json_extract(c.data, '$.speaker_mention')), 0)
-			FROM claims c`},
+					WHERE m.doc = c.doc AND m.ord = c.sm), 0)
+			FROM c`},
 	}
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q); err != nil {
@@ -144,7 +165,7 @@ func deriveEntityTables(ctx context.Context, tx *sql.Tx) error {
 // deriveClaimEdges clusters every claim between two entities and stores one
 // edge per cluster with its independent sources, so that the graph reads
 // edges instead of re-clustering claims on each request.
-func deriveClaimEdges(ctx context.Context, tx *sql.Tx) error {
+func deriveClaimEdges(ctx context.Context, tx *Tx) error {
 	rows, err := loadClaims(ctx, tx, `WHERE c.id IN (SELECT claim FROM claim_entities
 		WHERE subject_entity <> 0 AND object_entity <> 0 AND subject_entity <> object_entity)`)
 	if err != nil {
@@ -154,7 +175,8 @@ func deriveClaimEdges(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return fmt.Errorf("claim edges: %w", err)
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)`)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (subject, object, label) DO UPDATE SET sources = excluded.sources, docs = excluded.docs`)
 	if err != nil {
 		return fmt.Errorf("claim edges: %w", err)
 	}
@@ -165,19 +187,6 @@ func deriveClaimEdges(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
-}
-
-// EntitiesStale reports whether documents were stored since the entity layer
-// was last replaced (or it never was while documents exist).
-func (db *DB) EntitiesStale(ctx context.Context) (bool, error) {
-	var v string
-	err := db.db.QueryRowContext(ctx, `SELECT value FROM state WHERE key = 'entities_stale'`).Scan(&v)
-	if err == sql.ErrNoRows {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("entities stale: %w", err)
-	}
-	return v == "1", nil
 }
 
 // EachMention calls fn for every stored mention, ordered by document id and

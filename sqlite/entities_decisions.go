@@ -9,14 +9,9 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
-// Decision is one curated entity decision (merge, split, rename, type) in the
-// aliases-file format, in the order it was made. The store keeps the lines
-// as given; the resolver parses and applies them.
-type Decision struct {
-	Seq       int64     `json:"seq"`
-	Line      string    `json:"line"`
-	CreatedAt time.Time `json:"created_at"`
-}
+// Decision is one curated entity decision; the root package defines it so
+// that every store returns the same type.
+type Decision = claimgraph.Decision
 
 // AddDecision appends a decision and returns its sequence number.
 func (db *DB) AddDecision(ctx context.Context, line string) (int64, error) {
@@ -24,15 +19,22 @@ func (db *DB) AddDecision(ctx context.Context, line string) (int64, error) {
 	if line == "" || strings.ContainsAny(line, "\n\r") {
 		return 0, claimgraph.Errorf(claimgraph.EINVALID, "a decision is one non-empty line, got %q", line)
 	}
-	res, err := db.db.ExecContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?)`, line, db.Now().UTC().Format(time.RFC3339Nano))
+	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("add decision: %w", err)
 	}
-	seq, err := res.LastInsertId()
-	if err != nil {
+	defer tx.Rollback()
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?) RETURNING seq`,
+		line, db.Now().UTC().Format(time.RFC3339Nano)).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("add decision: %w", err)
 	}
-	return seq, nil
+	// The entity layer is stale from this commit on: a recomputation
+	// killed before it finishes is redone by the next run.
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return 0, fmt.Errorf("add decision: %w", err)
+	}
+	return seq, tx.Commit()
 }
 
 // Decisions returns every decision in the order made.
@@ -58,7 +60,12 @@ func (db *DB) Decisions(ctx context.Context) ([]Decision, error) {
 // RemoveDecision deletes the decision with this sequence number; ENOTFOUND
 // when there is none.
 func (db *DB) RemoveDecision(ctx context.Context, seq int64) error {
-	res, err := db.db.ExecContext(ctx, `DELETE FROM decisions WHERE seq = ?`, seq)
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("remove decision %d: %w", seq, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE seq = ?`, seq)
 	if err != nil {
 		return fmt.Errorf("remove decision %d: %w", seq, err)
 	}
@@ -67,7 +74,10 @@ func (db *DB) RemoveDecision(ctx context.Context, seq int64) error {
 	} else if n == 0 {
 		return claimgraph.Errorf(claimgraph.ENOTFOUND, "no decision %d", seq)
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return fmt.Errorf("remove decision %d: %w", seq, err)
+	}
+	return tx.Commit()
 }
 
 // ReplaceDecisions replaces every decision with lines, in order, in one
@@ -94,6 +104,9 @@ func (db *DB) ReplaceDecisions(ctx context.Context, lines []string) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (line, created_at) VALUES (?, ?)`, l, at); err != nil {
 			return fmt.Errorf("replace decisions: line %d: %w", i+1, err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return fmt.Errorf("replace decisions: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("replace decisions: commit: %w", err)

@@ -45,50 +45,63 @@ func (db *DB) loadClaims(ctx context.Context, where string, args ...any) ([]clai
 // loadClaims reads claims matching where (over claims c) with their
 // documents and the entity layer's subject, object and speaker entities.
 func loadClaims(ctx context.Context, db querier, where string, args ...any) ([]claimRow, error) {
-	rows, err := db.QueryContext(ctx, `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
-			COALESCE(ce.subject_entity, 0), COALESCE(ce.object_entity, 0), COALESCE(ce.speaker_entity, 0),
-			COALESCE(es.name, ''), COALESCE(eo.name, ''), COALESCE(ep.name, ''), COALESCE(ep.type, '')
-		FROM claims c JOIN documents d ON d.id = c.doc
-		LEFT JOIN claim_entities ce ON ce.claim = c.id
-		LEFT JOIN entities es ON es.id = ce.subject_entity
-		LEFT JOIN entities eo ON eo.id = ce.object_entity
-		LEFT JOIN entities ep ON ep.id = ce.speaker_entity `+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
+	rows, err := db.QueryContext(ctx, claimSelect+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	defer rows.Close()
 	var out []claimRow
 	for rows.Next() {
-		var r claimRow
-		var data, speakerName, speakerType string
-		var speakerEntity int64
-		if err := rows.Scan(&r.ID, &data, &r.Title, &r.Outlet, &r.Author, &r.Date, &r.SubjectEntity, &r.ObjectEntity, &speakerEntity,
-			&r.subjectName, &r.objectName, &speakerName, &speakerType); err != nil {
-			return nil, fmt.Errorf("claims: %w", err)
+		r, err := scanClaimRow(rows)
+		if err != nil {
+			return nil, err
 		}
-		var sc storedClaim
-		if err := json.Unmarshal([]byte(data), &sc); err != nil {
-			return nil, fmt.Errorf("claim %d: %w", r.ID, err)
-		}
-		id, se, oe := r.ID, r.SubjectEntity, r.ObjectEntity
-		r.Claim = sc.Claim
-		r.ID, r.SubjectEntity, r.ObjectEntity, r.Quote, r.Time = id, se, oe, sc.QuoteOrd, sc.TimeOrd
-		if r.Speaker != nil {
-			// The speaker's name is the resolved entity's canonical name, or
-			// empty: an unresolved speaker is unknown, not its surface text.
-			r.Speaker.Mention = sc.SpeakerMention
-			r.Speaker.Entity, r.Speaker.Name = speakerEntity, speakerName
-			if speakerType != "" {
-				r.Speaker.Type = speakerType
-			}
-		}
-		if r.Hedges == nil {
-			r.Hedges = []string{}
-		}
-		r.Source = claimSource(&r.ClaimView)
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// claimSelect reads claims (alias c) with their documents and entities, as
+// scanClaimRow scans them; a WHERE (and ORDER BY) clause follows.
+const claimSelect = `SELECT c.id, c.data, d.title, d.outlet, d.author, d.date,
+			COALESCE(ce.subject_entity, 0), COALESCE(ce.object_entity, 0), COALESCE(ce.speaker_entity, 0),
+			COALESCE(es.name, ''), COALESCE(eo.name, ''), COALESCE(ep.name, ''), COALESCE(ep.type, '')
+		FROM claims c JOIN documents d ON d.id = c.doc
+		LEFT JOIN claim_entities ce ON ce.claim = c.id
+		LEFT JOIN entities es ON es.id = ce.subject_entity
+		LEFT JOIN entities eo ON eo.id = ce.object_entity
+		LEFT JOIN entities ep ON ep.id = ce.speaker_entity `
+
+// scanClaimRow scans one row of claimSelect.
+func scanClaimRow(rows interface{ Scan(...any) error }) (claimRow, error) {
+	var r claimRow
+	var data, speakerName, speakerType string
+	var speakerEntity int64
+	if err := rows.Scan(&r.ID, &data, &r.Title, &r.Outlet, &r.Author, &r.Date, &r.SubjectEntity, &r.ObjectEntity, &speakerEntity,
+		&r.subjectName, &r.objectName, &speakerName, &speakerType); err != nil {
+		return r, fmt.Errorf("claims: %w", err)
+	}
+	var sc storedClaim
+	if err := json.Unmarshal([]byte(data), &sc); err != nil {
+		return r, fmt.Errorf("claim %d: %w", r.ID, err)
+	}
+	id, se, oe := r.ID, r.SubjectEntity, r.ObjectEntity
+	r.Claim = sc.Claim
+	r.ID, r.SubjectEntity, r.ObjectEntity, r.Quote, r.Time = id, se, oe, sc.QuoteOrd, sc.TimeOrd
+	if r.Speaker != nil {
+		// The speaker's name is the resolved entity's canonical name, or
+		// empty: an unresolved speaker is unknown, not its surface text.
+		r.Speaker.Mention = sc.SpeakerMention
+		r.Speaker.Entity, r.Speaker.Name = speakerEntity, speakerName
+		if speakerType != "" {
+			r.Speaker.Type = speakerType
+		}
+	}
+	if r.Hedges == nil {
+		r.Hedges = []string{}
+	}
+	r.Source = claimSource(&r.ClaimView)
+	return r, nil
 }
 
 // claimSource names the voice a claim rests on.
@@ -144,6 +157,9 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 		where = append(where, `c.doc = ?`)
 		args = append(args, id)
 	}
+	if cond, a := scopeDocs("c.doc", f.Docs); cond != "" {
+		where, args = append(where, cond), append(args, a...)
+	}
 	w := ""
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")
@@ -197,19 +213,45 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 			if cl.Relation == "" {
 				cl.Relation = normText(r.Relation.Text)
 			}
-			if r.Negated {
+			cl.Stance = claimStance(&r.ClaimView)
+			switch cl.Stance {
+			case claimgraph.FactAsserted:
+			case claimgraph.FactNegated:
 				// A denial is its own cluster, and says so.
 				cl.Relation = "not " + cl.Relation
+			default:
+				cl.Relation = cl.Stance + ": " + cl.Relation
 			}
 			byKey[k] = cl
 			order = append(order, k)
 		}
 		cl.Claims = append(cl.Claims, r.ClaimView)
 	}
-	out := make([]claimgraph.ClaimCluster, 0, len(order))
 	for _, k := range order {
 		cl := byKey[k]
 		countSources(cl, inCluster, chainPos)
+		if cl.Stance != claimgraph.FactAsserted && cl.Stance != claimgraph.FactNegated {
+			cl.Sources = 0 // a question, a proposal, a condition or a possibility supports nothing
+		}
+	}
+	// An asserted cluster and its negated twin contradict each other; only
+	// clusters loaded together are seen (a filtered query sees the twins of
+	// its own claims).
+	out := make([]claimgraph.ClaimCluster, 0, len(order))
+	for _, k := range order {
+		cl := byKey[k]
+		cl.ContradictedBy = []string{}
+		base, isNot := strings.CutSuffix(k, "|not")
+		switch {
+		case cl.Stance == claimgraph.FactAsserted:
+			if o := byKey[k+"|not"]; o != nil {
+				cl.ContradictedBy = o.SourceNames
+			}
+		case cl.Stance == claimgraph.FactNegated && isNot:
+			if o := byKey[base]; o != nil {
+				cl.ContradictedBy = o.SourceNames
+			}
+		}
 		out = append(out, *cl)
 	}
 	slices.SortStableFunc(out, func(a, b claimgraph.ClaimCluster) int {
@@ -291,7 +333,8 @@ func countSources(cl *claimgraph.ClaimCluster, inCluster map[string]string, chai
 
 // claimKey is the cluster key of a claim: subject entity or normalized
 // subject text, relation lemma, object entity or normalized object text,
-// and "not" for a negated claim.
+// and its stance: "not" for a negated or denied claim, the factuality of a
+// question, proposal, condition or possibility.
 func claimKey(r *claimRow) string {
 	side := func(e int64, t string) string {
 		if e != 0 {
@@ -305,11 +348,18 @@ func claimKey(r *claimRow) string {
 	}
 	rel = claimgraph.RelationKey(rel)
 	k := side(r.SubjectEntity, r.Subject.Text) + "|" + rel + "|" + side(r.ObjectEntity, r.Object.Text)
-	if r.Negated {
+	switch st := claimStance(&r.ClaimView); st {
+	case claimgraph.FactAsserted:
+	case claimgraph.FactNegated:
 		k += "|not"
+	default:
+		k += "|" + st
 	}
 	return k
 }
+
+// claimStance is the stance of a stored claim (see claimgraph.Stance).
+func claimStance(c *claimgraph.ClaimView) string { return claimgraph.Stance(c.Factuality, c.Negated) }
 
 // normText lowercases, folds white space and drops a leading article, so
 // "The  Group" and "the group" key alike.
@@ -444,9 +494,10 @@ func page[T any](s []T, offset, limit int) []T {
 }
 
 // clusterLabel is a cluster's relation as a graph edge label: "not ..."
-// for a negated one.
+// for a negated one. clusterClaims already writes the "not" into the
+// relation; adding it again labelled denials "not not ..." in claim_edges.
 func clusterLabel(c claimgraph.ClaimCluster) string {
-	if strings.HasSuffix(c.Key, "|not") {
+	if strings.HasSuffix(c.Key, "|not") && !strings.HasPrefix(c.Relation, "not ") {
 		return "not " + c.Relation
 	}
 	return c.Relation

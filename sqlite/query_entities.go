@@ -4,11 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/resolve"
 )
 
 var _ claimgraph.QueryStore = (*DB)(nil)
@@ -24,9 +26,11 @@ const (
 )
 
 // resolveEntity returns the id of the entity ref names: a numeric id, a
-// canonical name, or an alias (case-insensitive for ASCII). When several
-// entities share a name the one with most mentions wins, the canonical name
-// before an alias. ENOTFOUND when none.
+// canonical name or an alias (any case), else a name equal to ref once
+// diacritics, punctuation, Arabic articles and transliteration are folded,
+// or ending with ref's words (a surname: "Assad", "Putin"). When the names
+// fit several entities it fails with ECONFLICT listing them, with their ids
+// and mention counts, most mentioned first; ENOTFOUND when none fits.
 func (db *DB) resolveEntity(ctx context.Context, ref string) (int64, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -40,18 +44,127 @@ func (db *DB) resolveEntity(ctx context.Context, ref string) (int64, error) {
 		} else if err != sql.ErrNoRows {
 			return 0, fmt.Errorf("entity %s: %w", ref, err)
 		}
+		// An id absorbed by another entity leads to it.
+		if to, ok, err := db.EntityRedirect(ctx, n); err != nil || ok {
+			return to, err
+		}
 	}
-	err := db.db.QueryRowContext(ctx, `SELECT id FROM (
-			SELECT id, mentions, 0 AS pref FROM entities WHERE name = ?1 COLLATE NOCASE
-			UNION ALL
-			SELECT e.id, e.mentions, 1 FROM entity_aliases a JOIN entities e ON e.id = a.entity WHERE a.name = ?1 COLLATE NOCASE)
-		ORDER BY pref, mentions DESC, id LIMIT 1`, ref).Scan(&id)
-	if err == sql.ErrNoRows {
+	// Exact names first: canonical names, then aliases.
+	for _, q := range []string{
+		`SELECT id, name, mentions FROM entities WHERE name = ? COLLATE NOCASE`,
+		`SELECT DISTINCT e.id, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.id = a.entity WHERE a.name = ? COLLATE NOCASE AND a.source <> 'rejected'`,
+	} {
+		cands, err := db.entityCandidates(ctx, q, nil, ref)
+		if err != nil {
+			return 0, fmt.Errorf("entity %s: %w", ref, err)
+		}
+		if len(cands) > 0 {
+			return pickEntity(ref, cands)
+		}
+	}
+	cands, err := db.LookupEntityName(ctx, ref)
+	if err != nil {
+		return 0, err
+	}
+	if len(cands) == 0 {
 		return 0, claimgraph.Errorf(claimgraph.ENOTFOUND, "no entity %q", ref)
-	} else if err != nil {
-		return 0, fmt.Errorf("entity %s: %w", ref, err)
 	}
-	return id, nil
+	return pickEntity(ref, cands)
+}
+
+// EntityCandidate is an entity a name may denote.
+type EntityCandidate struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
+}
+
+// pickEntity returns the one candidate, or an ECONFLICT error listing them.
+func pickEntity(ref string, cands []EntityCandidate) (int64, error) {
+	if len(cands) == 1 {
+		return cands[0].ID, nil
+	}
+	var b strings.Builder
+	for i, c := range cands {
+		if i == 10 {
+			fmt.Fprintf(&b, "; and %d more", len(cands)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%d %s (%d mentions)", c.ID, c.Name, c.Mentions)
+	}
+	return 0, claimgraph.Errorf(claimgraph.ECONFLICT, "%q fits %d entities, give one id: %s", ref, len(cands), b.String())
+}
+
+// LookupEntityName returns the entities that go by a name once both are
+// folded (resolve.NameFits: case, diacritics, punctuation, Arabic articles,
+// transliteration, or the name's last words), most mentioned first. Names
+// sharing three letters with ref are fetched from the name index (the
+// dialect's NameMatch), so a lookup never scans every alias.
+func (db *DB) LookupEntityName(ctx context.Context, ref string) ([]EntityCandidate, error) {
+	var probes []string
+	// Folded words: "Jáne Roë" probes for "jane" (the index folds case only).
+	for _, w := range strings.Fields(resolve.ExactKey(ref)) {
+		if utf8.RuneCountInString(w) >= 3 {
+			probes = append(probes, w)
+		}
+	}
+	if len(probes) == 0 {
+		return nil, nil
+	}
+	// The longest word of ref narrows the index lookup most.
+	probe := probes[0]
+	for _, p := range probes {
+		if len(p) > len(probe) {
+			probe = p
+		}
+	}
+	fits := func(name string) bool { return resolve.NameFits(ref, name) }
+	cond, arg := db.dialect.NameMatch(probe)
+	return db.entityCandidates(ctx, `SELECT e.id, e.name, e.mentions, a.name FROM entities e JOIN entity_aliases a ON a.entity = e.id
+		WHERE `+cond+` AND a.source <> 'rejected'`, fits, arg)
+}
+
+// entityCandidates runs a query of (id, name, mentions) rows, with a fourth
+// column, the name that matched, when keep is set: it keeps the rows whose
+// matched name or canonical name passes keep. It returns one row per
+// entity, most mentioned first.
+func (db *DB) entityCandidates(ctx context.Context, q string, keep func(string) bool, args ...any) ([]EntityCandidate, error) {
+	rows, err := db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("look up entity: %w", err)
+	}
+	defer rows.Close()
+	seen := map[int64]bool{}
+	var out []EntityCandidate
+	for rows.Next() {
+		var c EntityCandidate
+		var matched string
+		dest := []any{&c.ID, &c.Name, &c.Mentions}
+		if keep != nil {
+			dest = append(dest, &matched)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("look up entity: %w", err)
+		}
+		if seen[c.ID] || keep != nil && !keep(matched) && !keep(c.Name) {
+			continue
+		}
+		seen[c.ID] = true
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("look up entity: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
 }
 
 // Entities lists entities by type and alias substring, sorted and paged.
@@ -63,15 +176,28 @@ func (db *DB) Entities(ctx context.Context, f claimgraph.EntityFilter) ([]claimg
 		args = append(args, f.Type)
 	}
 	if q := strings.TrimSpace(f.Query); utf8.RuneCountInString(q) >= 3 {
-		// A trigram phrase matches the names holding q anywhere, from the
-		// index; the quotes make every character literal.
-		where = append(where, `e.id IN (SELECT entity FROM entity_names WHERE entity_names MATCH ?)`)
-		args = append(args, `name:"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+		// The index gives the names holding q; of them only those where q
+		// starts a word count ("Assad" is not found in "ambassador"). The
+		// word test goes inside the dialect's index subquery, so the index
+		// still narrows the scan.
+		cond, arg := db.dialect.NameMatch(q)
+		like := strings.ToLower(escapeLike(q)) + "%"
+		if strings.HasSuffix(cond, ")") {
+			cond = cond[:len(cond)-1] + ` AND (LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\'))`
+		} else {
+			cond += ` AND e.id IN (SELECT entity FROM entity_names WHERE LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\')`
+		}
+		where = append(where, cond)
+		args = append(args, arg, like, "% "+like, "%-"+like)
 	} else if q != "" {
 		// Too short for trigrams: scan the names.
-		like := "%" + escapeLike(q) + "%"
-		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity FROM entity_aliases WHERE name LIKE ? ESCAPE '\'))`)
-		args = append(args, like, like)
+		like := escapeLike(q) + "%"
+		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity FROM entity_aliases WHERE (name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\') AND source <> 'rejected'))`)
+		args = append(args, like, "% "+like, like, "% "+like)
+	}
+	if cond, a := scopeDocs("ed.doc", f.Docs); cond != "" {
+		where = append(where, `e.id IN (SELECT ed.entity FROM entity_docs ed WHERE `+cond+`)`)
+		args = append(args, a...)
 	}
 	q := `SELECT e.id, e.name, e.type, e.mentions, e.docs FROM entities e`
 	if len(where) > 0 {

@@ -46,17 +46,16 @@ func (db *DB) Quotes(ctx context.Context, f claimgraph.QuoteFilter) ([]claimgrap
 		where = append(where, `q.doc = ?`)
 		args = append(args, id)
 	}
+	if cond, a := scopeDocs("q.doc", f.Docs); cond != "" {
+		where, args = append(where, cond), append(args, a...)
+	}
 	return db.queryQuotes(ctx, where, args, f.Offset, f.Limit)
 }
 
 // queryQuotes reads quotes (alias q) matching every condition in where,
 // with their documents and speaker entities, in publication order.
 func (db *DB) queryQuotes(ctx context.Context, where []string, args []any, offset, limit int) ([]claimgraph.QuoteView, error) {
-	q := `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, d.date, COALESCE(me.entity, 0), COALESCE(e.name, ''), COALESCE(e.type, '')
-		FROM quotes q JOIN documents d ON d.id = q.doc
-		LEFT JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
-		LEFT JOIN mention_entities me ON me.mention = m.id
-		LEFT JOIN entities e ON e.id = me.entity`
+	q := quoteSelect
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -71,25 +70,42 @@ func (db *DB) queryQuotes(ctx context.Context, where []string, args []any, offse
 	defer rows.Close()
 	out := []claimgraph.QuoteView{}
 	for rows.Next() {
-		var v claimgraph.QuoteView
-		var sm int
-		var data, name, typ string
-		var entity int64
-		if err := rows.Scan(&v.ID, &sm, &data, &v.Title, &v.Outlet, &v.Date, &entity, &name, &typ); err != nil {
-			return nil, fmt.Errorf("quotes: %w", err)
-		}
-		id := v.ID
-		if err := json.Unmarshal([]byte(data), &v.Quote); err != nil {
-			return nil, fmt.Errorf("quote %d: %w", id, err)
-		}
-		v.ID = id
-		if v.Speaker != nil {
-			v.Speaker.Mention, v.Speaker.Entity, v.Speaker.Name = sm, entity, name
-			if typ != "" {
-				v.Speaker.Type = typ
-			}
+		v, err := scanQuoteView(rows)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// quoteSelect reads quotes (alias q) with their documents and speaker
+// entities, as scanQuoteView scans them; a WHERE clause may follow.
+const quoteSelect = `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, d.date, COALESCE(me.entity, 0), COALESCE(e.name, ''), COALESCE(e.type, '')
+		FROM quotes q JOIN documents d ON d.id = q.doc
+		LEFT JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
+		LEFT JOIN mention_entities me ON me.mention = m.id
+		LEFT JOIN entities e ON e.id = me.entity`
+
+// scanQuoteView scans one row of quoteSelect.
+func scanQuoteView(rows interface{ Scan(...any) error }) (claimgraph.QuoteView, error) {
+	var v claimgraph.QuoteView
+	var sm int
+	var data, name, typ string
+	var entity int64
+	if err := rows.Scan(&v.ID, &sm, &data, &v.Title, &v.Outlet, &v.Date, &entity, &name, &typ); err != nil {
+		return v, fmt.Errorf("quotes: %w", err)
+	}
+	id := v.ID
+	if err := json.Unmarshal([]byte(data), &v.Quote); err != nil {
+		return v, fmt.Errorf("quote %d: %w", id, err)
+	}
+	v.ID = id
+	if v.Speaker != nil {
+		v.Speaker.Mention, v.Speaker.Entity, v.Speaker.Name = sm, entity, name
+		if typ != "" {
+			v.Speaker.Type = typ
+		}
+	}
+	return v, nil
 }

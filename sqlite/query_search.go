@@ -22,6 +22,9 @@ const (
 // taken as plain words: FTS5 operators and quotes in it are not syntax, so
 // no user input makes the search fail.
 func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimgraph.SearchHit, error) {
+	if db.dialect.Search != nil {
+		return db.dialect.Search(ctx, db.db.DB, q, offset, limit)
+	}
 	match := ftsWords(q)
 	if match == "" {
 		return []claimgraph.SearchHit{}, nil
@@ -78,12 +81,26 @@ func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimg
 // FTS5 reads as syntax (quotes, *, ^, :, parentheses, NEAR, AND/OR/NOT)
 // are never interpreted.
 func ftsWords(q string) string {
-	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+	words := SearchWords(q)
 	for i, w := range words {
 		words[i] = `"` + w + `"` // no quote can be inside: quotes split words
 	}
+	return strings.Join(words, " ")
+}
+
+// SearchWords splits a search into the words every hit must hold (at most
+// 64): the runs of letters and digits.
+func SearchWords(q string) []string {
+	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
 	if len(words) > 64 {
 		words = words[:64]
 	}
-	return strings.Join(words, " ")
+	return words
 }
+
+// MaxSearchHits and MaxRanked bound a search page and the matches ranked
+// (the newest), for every engine.
+const (
+	MaxSearchHits = maxSearchHits
+	MaxRanked     = maxRanked
+)

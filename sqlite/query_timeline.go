@@ -52,6 +52,9 @@ func (db *DB) Timeline(ctx context.Context, q claimgraph.TimelineQuery) ([]claim
 		where = append(where, `t.doc IN (SELECT doc FROM entity_docs WHERE entity = ?)`)
 		args = append(args, entity)
 	}
+	if cond, a := scopeDocs("t.doc", q.Docs); cond != "" {
+		where, args = append(where, cond), append(args, a...)
+	}
 	query := `SELECT t.id, t.doc, t.ord, t.start, t.end, t.text, t.type, t.value, t.relative, t.anchor, t.mod, t.rule
 		FROM times t WHERE ` + strings.Join(where, " AND ") + ` ORDER BY t.value, t.doc, t.start LIMIT ?`
 

@@ -13,9 +13,21 @@ import (
 
 // ReuseIndex returns the store's MinHash/LSH tables as a reuse.Index, so a
 // detector finds candidates among every stored document without a rescan.
-func (db *DB) ReuseIndex() reuse.Index { return reuseIndex{db} }
+func (db *DB) ReuseIndex() reuse.Index { return reuseIndex{db, nil} }
 
-type reuseIndex struct{ db *DB }
+// reuseIndex reads and writes the store's reuse tables, inside a batch's
+// transaction when batch is set.
+type reuseIndex struct {
+	db    *DB
+	batch *Batch
+}
+
+func (x reuseIndex) queryer() queryer {
+	if x.batch != nil {
+		return x.batch.tx
+	}
+	return x.db.db
+}
 
 var _ reuse.Index = reuseIndex{}
 
@@ -27,6 +39,14 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 	blob, err := sig.MarshalBinary()
 	if err != nil {
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
+	}
+	if x.batch != nil {
+		if err := insertSketch(ctx, x.batch.tx, doc, blob, bands); err != nil {
+			x.batch.staged = nil
+			return fmt.Errorf("reuse index add %s: %w", doc, err)
+		}
+		x.batch.keepStaged()
+		return nil
 	}
 	tx, err := x.db.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -51,7 +71,7 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	for i, b := range bands {
 		args[i] = int64(b) // SQLite integers are signed; the bits are the key
 	}
-	rows, err := x.db.db.QueryContext(ctx, `SELECT h.doc, h.sig FROM minhash h WHERE h.doc IN
+	rows, err := x.queryer().QueryContext(ctx, `SELECT h.doc, h.sig FROM minhash h WHERE h.doc IN
 		(SELECT DISTINCT doc FROM lsh_bands WHERE band IN (`+placeholders(len(bands))+`)) ORDER BY h.doc`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
@@ -69,10 +89,18 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if x.batch != nil {
+		// Documents earlier in the batch: their band keys are not in the
+		// table until the batch commits.
+		return x.batch.candidates(out, bands)
+	}
+	return out, nil
 }
 
-func insertSketch(ctx context.Context, tx *sql.Tx, doc string, sig []byte, bands []uint64) error {
+func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO minhash (doc, sig) VALUES (?, ?) ON CONFLICT (doc) DO NOTHING`, doc, sig)
 	if err != nil {
 		return fmt.Errorf("signature: %w", err)
@@ -80,15 +108,26 @@ func insertSketch(ctx context.Context, tx *sql.Tx, doc string, sig []byte, bands
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already indexed: keep the first signature and its bands together
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO lsh_bands (band, doc) VALUES (?, ?) ON CONFLICT DO NOTHING`)
-	if err != nil {
-		return err
+	if tx.deferBands != nil {
+		tx.deferBands(doc, sig, bands)
+		return nil
 	}
-	defer st.Close()
+	return insertBands(ctx, tx, doc, bands)
+}
+
+func insertBands(ctx context.Context, tx *Tx, doc string, bands []uint64) error {
+	// Band keys of one document are distinct (the detector's sketch), and
+	// the document's signature row above was new: no conflict is possible.
+	rows := make([][]any, 0, len(bands))
+	seen := make(map[uint64]bool, len(bands))
 	for _, b := range bands {
-		if _, err := st.ExecContext(ctx, int64(b), doc); err != nil {
-			return fmt.Errorf("band: %w", err)
+		if !seen[b] {
+			seen[b] = true
+			rows = append(rows, []any{int64(b), doc})
 		}
+	}
+	if err := insertRows(ctx, tx, "lsh_bands", "band, doc", rows); err != nil {
+		return fmt.Errorf("bands: %w", err)
 	}
 	return nil
 }
@@ -96,7 +135,7 @@ func insertSketch(ctx context.Context, tx *sql.Tx, doc string, sig []byte, bands
 // insertReuse stores what an analysis found about text reuse: the
 // document's signature and band keys, and its reuse pairs. PutDocument's
 // insertAnalysis calls it inside the document's transaction.
-func insertReuse(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Analysis) error {
+func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
 	if len(a.MinHash) > 0 {
 		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands); err != nil {
 			return err
@@ -131,14 +170,18 @@ func insertReuse(ctx context.Context, tx *sql.Tx, doc string, a *claimgraph.Anal
 // comparison; it is a reuse.TextSource. ENOTFOUND when the document is not
 // stored.
 func (db *DB) Texts(ctx context.Context, doc string) (reuse.Text, error) {
+	return texts(ctx, db.db, doc)
+}
+
+func texts(ctx context.Context, db queryer, doc string) (reuse.Text, error) {
 	var text string
-	err := db.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, doc).Scan(&text)
+	err := db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, doc).Scan(&text)
 	if err == sql.ErrNoRows {
 		return reuse.Text{}, claimgraph.Errorf(claimgraph.ENOTFOUND, "no document %q", doc)
 	} else if err != nil {
 		return reuse.Text{}, fmt.Errorf("text of %s: %w", doc, err)
 	}
-	regions, err := db.regions(ctx, doc)
+	regions, err := regionsOf(ctx, db, doc)
 	if err != nil {
 		return reuse.Text{}, err
 	}
@@ -152,7 +195,7 @@ var _ reuse.TextSource = (*DB)(nil).Texts
 // (id or unique prefix) when f.Doc is set, and those whose larger of
 // similarity and containment reaches f.Min.
 func (db *DB) Reuse(ctx context.Context, f claimgraph.ReuseFilter) ([]claimgraph.ReusePair, error) {
-	q := `SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE max(similarity, containment) >= ?`
+	q := `SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE (CASE WHEN similarity > containment THEN similarity ELSE containment END) >= ?`
 	args := []any{f.Min}
 	if f.Doc != "" {
 		id, err := db.resolveDocID(ctx, f.Doc)
@@ -161,7 +204,7 @@ func (db *DB) Reuse(ctx context.Context, f claimgraph.ReuseFilter) ([]claimgraph
 		}
 		// Two indexed lookups joined, rather than an OR the planner scans.
 		q = `SELECT * FROM (SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_a = ?
-			UNION SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_b = ?) WHERE max(similarity, containment) >= ?`
+			UNION SELECT doc_a, doc_b, similarity, containment, passages FROM reuse_pairs WHERE doc_b = ?) WHERE (CASE WHEN similarity > containment THEN similarity ELSE containment END) >= ?`
 		args = []any{id, id, f.Min}
 	}
 	q += ` ORDER BY containment DESC, similarity DESC, doc_a, doc_b` + limitClause(f.Offset, f.Limit)

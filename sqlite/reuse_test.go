@@ -147,3 +147,57 @@ func TestTexts(t *testing.T) {
 		t.Errorf("Texts(missing) = %v, want ENOTFOUND", err)
 	}
 }
+
+// TestBatchFindsCopiesInsideIt commits an original and its copy in one
+// batch: the copy finds the original before the batch commits (its band
+// keys are held by the batch until then), both are stored with their
+// sketches, and a document that fails inside the batch leaves nothing.
+func TestBatchFindsCopiesInsideIt(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	cb, err := db.BeginBatch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := cb.(*sqlite.Batch)
+	det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+	put := func(d *claimgraph.Document) []claimgraph.ReusePair {
+		sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig, _ := sk.Sig.MarshalBinary()
+		if _, err := b.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
+			t.Fatal(err)
+		}
+		return pairs
+	}
+	orig := storetest.SampleDocument(reuseOriginal)
+	put(orig)
+	cp := storetest.SampleDocument("Breaking news from our correspondent. " + reuseOriginal)
+	if pairs := put(cp); len(pairs) != 1 || pairs[0].DocA != orig.ID {
+		t.Fatalf("copy in the same batch: pairs %+v, want one with the original", pairs)
+	}
+	// A document whose analysis cannot be stored (a reuse pair naming
+	// other documents) fails alone.
+	bad := storetest.SampleDocument(reuseUnrelated)
+	if _, err := b.PutDocument(ctx, bad, &claimgraph.Analysis{Reuse: []claimgraph.ReusePair{{DocA: "x", DocB: "y"}}}); err == nil {
+		t.Fatal("a bad analysis was stored")
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := db.HasDocument(ctx, bad.ID); ok {
+		t.Error("the failed document is stored")
+	}
+	for _, d := range []*claimgraph.Document{orig, cp} {
+		if ok, _ := db.HasDocument(ctx, d.ID); !ok {
+			t.Errorf("document %s of the batch lost", d.ID)
+		}
+	}
+	// After the commit the band keys are in the table.
+	cands, err := db.ReuseIndex().Candidates(ctx, det.Sketch(reuse.MainText(cp)).Bands)
+	if err != nil || len(cands) != 2 {
+		t.Errorf("candidates after commit = %d, %v; want the original and the copy", len(cands), err)
+	}
+}

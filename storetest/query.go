@@ -43,11 +43,15 @@ func testEntities(t *testing.T, c *Corpus) {
 	}{
 		{"all by mentions", claimgraph.EntityFilter{}, []int64{EntBlue, EntAcme, EntRoe, EntMary, EntJohn, EntParis}},
 		{"type", claimgraph.EntityFilter{Type: "ORG"}, []int64{EntBlue, EntAcme}},
-		{"alias substring, any case", claimgraph.EntityFilter{Query: "acm"}, []int64{EntAcme}},
+		{"alias prefix, any case", claimgraph.EntityFilter{Query: "acm"}, []int64{EntAcme}},
 		{"asserted alias", claimgraph.EntityFilter{Query: "ACME"}, []int64{EntAcme}},
 		{"wildcards are literal", claimgraph.EntityFilter{Query: "%"}, []int64{}},
-		{"inside a name, any case", claimgraph.EntityFilter{Query: "ANE R"}, []int64{EntRoe}},
-		{"two-letter query", claimgraph.EntityFilter{Query: "oe"}, []int64{EntRoe, EntMary, EntJohn}},
+		// Search matches whole words and word prefixes, not the inside of a
+		// word: "Assad" must not find an "ambassador".
+		{"inside a word", claimgraph.EntityFilter{Query: "ANE R"}, []int64{}},
+		{"word prefix across words, any case", claimgraph.EntityFilter{Query: "JANE R"}, []int64{EntRoe}},
+		{"later word prefix", claimgraph.EntityFilter{Query: "Ro"}, []int64{EntRoe}},
+		{"two letters inside words", claimgraph.EntityFilter{Query: "oe"}, []int64{}},
 		{"shared surname", claimgraph.EntityFilter{Query: " Doe"}, []int64{EntMary, EntJohn}},
 		{"quotes and operators are literal", claimgraph.EntityFilter{Query: `"Roe" OR *`}, []int64{}},
 		{"no such name", claimgraph.EntityFilter{Query: "Acme Corpse"}, []int64{}},

@@ -16,6 +16,7 @@ import (
 
 // benchReport is what bench prints.
 type benchReport struct {
+	Store        string             `json:"store"` // sqlite or postgres
 	Documents    int                `json:"documents"`
 	Failed       int                `json:"failed"`
 	Bytes        int64              `json:"bytes"`
@@ -23,6 +24,8 @@ type benchReport struct {
 	Seconds      float64            `json:"seconds"`
 	DocsPerSec   float64            `json:"docs_per_sec"`
 	WordsPerSec  float64            `json:"words_per_sec"`
+	CPUSeconds   float64            `json:"cpu_seconds"`          // user + system time of this process
+	WordsPerCPU  float64            `json:"words_per_cpu_second"` // words / CPU-seconds: throughput per core, whatever the core count
 	MBPerSec     float64            `json:"mb_per_sec"`
 	PeakRSSBytes int64              `json:"peak_rss_bytes"`
 	Stages       map[string]float64 `json:"stage_seconds"`
@@ -33,9 +36,9 @@ func cmdBench(ctx context.Context, m *Main, args []string) error {
 Ingest PATHs into a throw-away store and report documents/s, words/s, MB/s,
 peak resident memory and the time spent in each stage.`)
 	asJSON := fs.Bool("json", false, "print JSON")
-	keep := fs.String("db", "", "store to ingest into (default: a temporary file, removed afterwards)")
+	keep := fs.String("db", "", "store to ingest into: a SQLite file or a postgres:// URL (default: a temporary SQLite file, removed afterwards)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -71,18 +74,23 @@ peak resident memory and the time spent in each stage.`)
 		defer pprof.StopCPUProfile()
 	}
 	st := &pipeline.Stats{}
+	cpu0 := cpuTime()
 	start := time.Now()
 	sum, err := quiet.ingestWithStats(ctx, store, fs.Args(), ingest.DefaultOptions(), st)
 	if err != nil {
 		return err
 	}
 	secs := time.Since(start).Seconds()
-	r := benchReport{Documents: sum.Ingested + sum.Unchanged, Failed: sum.Failed, Bytes: sum.Bytes, Words: sum.Words,
+	cpu := (cpuTime() - cpu0).Seconds()
+	r := benchReport{Store: store.Dialect(), CPUSeconds: cpu, Documents: sum.Ingested + sum.Unchanged, Failed: sum.Failed, Bytes: sum.Bytes, Words: sum.Words,
 		Seconds: secs, PeakRSSBytes: peakRSS(), Stages: map[string]float64{}}
 	if secs > 0 {
 		r.DocsPerSec = float64(r.Documents) / secs
 		r.WordsPerSec = float64(r.Words) / secs
 		r.MBPerSec = float64(r.Bytes) / 1e6 / secs
+	}
+	if cpu > 0 {
+		r.WordsPerCPU = float64(r.Words) / cpu
 	}
 	for k, v := range st.Time {
 		r.Stages[k] = v.Seconds()
@@ -90,8 +98,8 @@ peak resident memory and the time spent in each stage.`)
 	if *asJSON {
 		return m.printJSON(r)
 	}
-	fmt.Fprintf(m.Stdout, "documents  %d (%d failed)\nwords      %d\nbytes      %d\nseconds    %.3f\ndocs/s     %.1f\nwords/s    %.0f\nMB/s       %.2f\npeak RSS   %.1f MiB\n",
-		r.Documents, r.Failed, r.Words, r.Bytes, r.Seconds, r.DocsPerSec, r.WordsPerSec, r.MBPerSec, float64(r.PeakRSSBytes)/(1<<20))
+	fmt.Fprintf(m.Stdout, "store      %s\ndocuments  %d (%d failed)\nwords      %d\nbytes      %d\nseconds    %.3f\ncpu secs   %.3f\ndocs/s     %.1f\nwords/s    %.0f\nwords/cpu-s %.0f\nMB/s       %.2f\npeak RSS   %.1f MiB\n",
+		r.Store, r.Documents, r.Failed, r.Words, r.Bytes, r.Seconds, r.CPUSeconds, r.DocsPerSec, r.WordsPerSec, r.WordsPerCPU, r.MBPerSec, float64(r.PeakRSSBytes)/(1<<20))
 	var names []string
 	for k := range r.Stages {
 		names = append(names, k)
@@ -106,6 +114,17 @@ peak resident memory and the time spent in each stage.`)
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// cpuTime returns the user and system CPU time this process has used.
+// A PostgreSQL server's own CPU time is not in it: bench into PostgreSQL
+// reports the client's share.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // peakRSS returns the process's peak resident set size in bytes.
 func peakRSS() int64 {

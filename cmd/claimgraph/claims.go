@@ -33,7 +33,16 @@ type claimJSON struct {
 	// Negation repeats Negated under the name the issue uses.
 	Negation bool   `json:"negation"`
 	Modality string `json:"modality"`
-	// Sources is the number of independent sources of the claim's cluster.
+	// Factuality is how the claim is presented (asserted, reported,
+	// negated, possible, conditional, question, proposed, denied).
+	Factuality string `json:"factuality"`
+	// Stance is its cluster's stance; ContradictedBy the sources of the
+	// opposite stance.
+	Stance         string   `json:"stance"`
+	ContradictedBy []string `json:"contradicted_by"`
+	// Sources is the number of independent sources that support the
+	// claim's cluster: 0 for questions, proposals, conditions and
+	// possibilities.
 	Sources     int      `json:"sources"`
 	SourceNames []string `json:"source_names"`
 	Cluster     string   `json:"cluster"`
@@ -64,33 +73,48 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 	asJSON := fs.Bool("json", false, "print JSON Lines, one claim a line")
 	about := fs.String("about", "", "only claims with this entity as subject or object (name, alias or id)")
 	doc := fs.String("doc", "", "only claims of this document (id or prefix)")
-	limit := fs.Int("limit", 0, "at most this many groups (0: all)")
-	if err := fs.Parse(args); err != nil {
+	page := listFlags(fs, "claims", "claim groups")
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("claims: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	clusters, err := store.Claims(ctx, claimgraph.ClaimFilter{About: *about, Doc: *doc, Limit: *limit})
+	off, lim := page.ask()
+	clusters, err := store.Claims(ctx, claimgraph.ClaimFilter{About: *about, Doc: *doc, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	clusters = clusters[:page.cut(m, len(clusters))]
 	w := m.Stdout
 	for i, cl := range clusters {
 		if !*asJSON {
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			fmt.Fprintf(w, "%s — %s — %s: %d independent source(s) in %d document(s): %s\n",
-				cl.Subject, cl.Relation, cl.Object, cl.Sources, cl.Docs, strings.Join(cl.SourceNames, "; "))
+			switch cl.Stance {
+			case claimgraph.FactAsserted, claimgraph.FactNegated, "":
+				fmt.Fprintf(w, "%s — %s — %s: supported by %d independent source(s) in %d document(s): %s\n",
+					oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Sources, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
+			default:
+				// Questions, proposals, conditions and possibilities support nothing.
+				fmt.Fprintf(w, "%s — %s — %s: not a claim of fact (%s) in %d document(s): %s\n",
+					oneLine(cl.Subject), oneLine(cl.Relation), oneLine(cl.Object), cl.Stance, cl.Docs, oneLine(strings.Join(cl.SourceNames, "; ")))
+			}
+			if len(cl.ContradictedBy) > 0 {
+				fmt.Fprintf(w, "  contradicted by %d source(s): %s\n", len(cl.ContradictedBy), oneLine(strings.Join(cl.ContradictedBy, "; ")))
+			}
 			if len(cl.Chain) > 0 {
-				fmt.Fprintf(w, "  copied text, oldest first: %s\n", strings.Join(cl.Chain, " → "))
+				fmt.Fprintf(w, "  copied text, oldest first: %s\n", oneLine(strings.Join(cl.Chain, " → ")))
 			}
 		}
 		for _, c := range cl.Claims {
@@ -101,7 +125,10 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 				continue
 			}
 			var marks []string
-			if c.Negated {
+			if c.Factuality != "" && c.Factuality != claimgraph.FactAsserted {
+				marks = append(marks, c.Factuality)
+			}
+			if c.Negated && c.Factuality != claimgraph.FactNegated {
 				marks = append(marks, "negated")
 			}
 			marks = append(marks, c.Hedges...)
@@ -111,9 +138,9 @@ and negation. --json prints JSON Lines, one claim a line, each with its group's
 			if c.Via != "" {
 				marks = append(marks, "via "+c.Via)
 			}
-			fmt.Fprintf(w, "  %s %s [%d:%d] %s: %q", c.Doc, orDash(c.Date), c.Evidence.Start, c.Evidence.End, c.Source, clip(oneLine(c.Evidence.Text), 160))
+			fmt.Fprintf(w, "  %s %s [%d:%d] %s: %q", c.Doc, orDash(c.Date), c.Evidence.Start, c.Evidence.End, oneLine(c.Source), clip(oneLine(c.Evidence.Text), 160))
 			if len(marks) > 0 {
-				fmt.Fprintf(w, " (%s)", strings.Join(marks, ", "))
+				fmt.Fprintf(w, " (%s)", oneLine(strings.Join(marks, ", ")))
 			}
 			fmt.Fprintln(w)
 		}
@@ -134,6 +161,7 @@ func toClaimJSON(c claimgraph.ClaimView, cl claimgraph.ClaimCluster) claimJSON {
 		Relation: relationJSON{TextSpan: c.Relation, Lemma: c.RelationLemma},
 		Object:   arg(c.Object, c.ObjectEntity, cl.Object),
 		Speaker:  toSpeakerJSON(c.Speaker), Source: c.Source, Cue: c.Cue, Via: c.Via, Hedges: orNone(c.Hedges),
-		Negated: c.Negated, Negation: c.Negated, Modality: c.Modality,
+		Negated: c.Negated, Negation: c.Negated, Modality: c.Modality, Factuality: c.Factuality,
+		Stance: cl.Stance, ContradictedBy: orNone(cl.ContradictedBy),
 		Sources: cl.Sources, SourceNames: cl.SourceNames, Cluster: cl.Key, ClusterDocs: cl.Docs, Chain: orNone(cl.Chain)}
 }

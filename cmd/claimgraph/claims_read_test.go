@@ -52,7 +52,8 @@ func TestClaimsCommand(t *testing.T) {
 	}
 
 	human := mustRun(t, "claims", "--db", db)
-	for _, want := range []string{"Acme Corp — tied to — Blue Party: 2 independent source(s) in 3 document(s)", "Acme Corp — not tied to — Blue Party: 1 independent source(s)",
+	for _, want := range []string{"Acme Corp — tied to — Blue Party: supported by 2 independent source(s) in 3 document(s)", "Acme Corp — not tied to — Blue Party: supported by 1 independent source(s)",
+		"contradicted by 1 source(s): Acme Corp",
 		"copied text, oldest first: " + c.A.ID + " → " + c.B.ID, "(negated)"} {
 		if !strings.Contains(human, want) {
 			t.Errorf("human output lacks %q:\n%s", want, human)

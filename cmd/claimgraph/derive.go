@@ -3,15 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"reflect"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/clean"
 	"github.com/claimgraph/claimgraph/pipeline"
 	"github.com/claimgraph/claimgraph/resolve"
 	"github.com/claimgraph/claimgraph/reuse"
-	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 // Layers derived across documents after an ingest batch. Each step is
@@ -22,10 +24,21 @@ import (
 const outletWindow = 2000
 
 // learnBoilerplate learns the blocks that recur across the documents of each
-// outlet and re-cleans the documents that carry them: their regions gain
-// the boilerplate marking (with its reason) and their analysis is redone on
-// the smaller main text. It returns the number of documents re-cleaned.
-func learnBoilerplate(ctx context.Context, store *sqlite.DB, p *pipeline.Pipeline, outlets []string) (int, error) {
+// outlet marked pending (each document marks its outlet in its own
+// transaction, so outlets a killed run left are learned too) and re-cleans
+// the documents that carry them: their regions gain the boilerplate marking
+// (with its reason) and their analysis is redone on the smaller main text.
+// An outlet's mark is cleared when it is done, unless a document of it
+// arrived meanwhile. It returns the number of documents re-cleaned.
+func learnBoilerplate(ctx context.Context, store claimgraph.Store, p *pipeline.Pipeline) (int, error) {
+	pending, err := store.PendingOutlets(ctx)
+	if err != nil {
+		return 0, err
+	}
+	outlets := make([]string, 0, len(pending))
+	for o := range pending {
+		outlets = append(outlets, o)
+	}
 	sort.Strings(outlets)
 	n := 0
 	for _, outlet := range outlets {
@@ -43,55 +56,92 @@ func learnBoilerplate(ctx context.Context, store *sqlite.DB, p *pipeline.Pipelin
 			if len(extra) == 0 {
 				continue
 			}
-			d.Regions = clean.Mark(d.Text, d.Regions, extra)
+			regions := clean.Mark(d.Text, d.Regions, extra)
+			if reflect.DeepEqual(regions, d.Regions) {
+				continue // learned before: a re-run changes nothing
+			}
+			d.Regions = regions
 			a := p.Analyze(d, nil)
 			if err := store.ReplaceAnalysis(ctx, d.ID, d.Regions, a); err != nil {
 				return n, fmt.Errorf("site boilerplate of %s: %w", outlet, err)
 			}
 			n++
+			crashPoint("boilerplate")
+		}
+		if err := store.DoneOutlet(ctx, outlet, pending[outlet]); err != nil {
+			return n, err
 		}
 	}
 	return n, nil
 }
 
+// maxResolveRounds bounds how often one run recomputes the entity layer
+// while other writers keep changing the store; the last writer to finish
+// brings it up to date.
+const maxResolveRounds = 4
+
 // resolveEntities recomputes the entity layer from every stored mention,
-// alias assertion and curated decision when documents were added since the
-// last computation, or always when force is set (after a decision changed).
-// Mentions are never rewritten; the layer above them is replaced whole.
-func resolveEntities(ctx context.Context, store *sqlite.DB, force bool) (*resolve.Result, error) {
-	if !force {
-		stale, err := store.EntitiesStale(ctx)
-		if err != nil || !stale {
+// alias assertion and curated decision when the store changed since the
+// layer was computed (its generation moved: documents, re-cleaned analyses,
+// decisions, each bumping it in its own transaction), or always when force
+// is set. One process at a time recomputes, under the store's lock; a
+// layer built while another process wrote is recorded at the generation it
+// was read at, so it stays stale and is built again, never marked fresh
+// over mentions it has not seen. Mentions are never rewritten; the layer
+// above them is replaced whole.
+func resolveEntities(ctx context.Context, store claimgraph.Store, force bool) (*resolve.Result, error) {
+	unlock, err := store.LockEntities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	var res *resolve.Result
+	for round := 0; round < maxResolveRounds; round++ {
+		current, built, err := store.EntityGeneration(ctx)
+		if err != nil {
+			return res, err
+		}
+		if current == built && !force {
+			return res, nil
+		}
+		force = false
+		mentions, err := store.AllMentions(ctx)
+		if err != nil {
 			return nil, err
 		}
-	}
-	mentions, err := store.AllMentions(ctx)
-	if err != nil {
-		return nil, err
-	}
-	asserted, err := store.AllAliasAssertions(ctx)
-	if err != nil {
-		return nil, err
-	}
-	decisions, err := storedDecisions(ctx, store)
-	if err != nil {
-		return nil, err
-	}
-	res := resolve.Resolve(mentions, asserted, decisions)
-	byMention := make(map[int64]int64, len(mentions))
-	for i, m := range mentions {
-		if res.Mention[i] != 0 {
-			byMention[m.ID] = res.Mention[i]
+		asserted, err := store.AllAliasAssertions(ctx)
+		if err != nil {
+			return nil, err
 		}
-	}
-	if err := store.ReplaceEntities(ctx, res.Entities, byMention); err != nil {
-		return nil, fmt.Errorf("store entities: %w", err)
+		decisions, err := storedDecisions(ctx, store)
+		if err != nil {
+			return nil, err
+		}
+		res = resolve.Resolve(mentions, asserted, decisions)
+		// Ids survive the recomputation; absorbed ones are redirected,
+		// before the layer is replaced (see RedirectEntities).
+		if err := store.RedirectEntities(ctx, keepEntityIDs(mentions, res)); err != nil {
+			return nil, err
+		}
+		byMention := make(map[int64]int64, len(mentions))
+		for i, m := range mentions {
+			if res.Mention[i] != 0 {
+				byMention[m.ID] = res.Mention[i]
+			}
+		}
+		crashPoint("entities")
+		if err := store.ReplaceEntities(ctx, res.Entities, byMention); err != nil {
+			return nil, fmt.Errorf("store entities: %w", err)
+		}
+		if err := store.MarkEntitiesBuilt(ctx, current); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }
 
 // storedDecisions parses the store's curated decisions, in order.
-func storedDecisions(ctx context.Context, store *sqlite.DB) ([]resolve.Decision, error) {
+func storedDecisions(ctx context.Context, store claimgraph.Store) ([]resolve.Decision, error) {
 	rows, err := store.Decisions(ctx)
 	if err != nil {
 		return nil, err
@@ -105,4 +155,15 @@ func storedDecisions(ctx context.Context, store *sqlite.DB) ([]resolve.Decision,
 		return nil, fmt.Errorf("stored decisions: %w", err)
 	}
 	return ds, nil
+}
+
+// crashPoint kills the process with SIGKILL at the named point when
+// $CLAIMGRAPH_CRASH_AT names it, so that the kill tests stop a real process
+// exactly where a crash does most harm: half-way through boilerplate
+// learning ("boilerplate"), or with a new entity layer computed and not yet
+// stored ("entities"). Unset, it does nothing.
+func crashPoint(name string) {
+	if os.Getenv("CLAIMGRAPH_CRASH_AT") == name {
+		syscall.Kill(os.Getpid(), syscall.SIGKILL)
+	}
 }

@@ -33,20 +33,24 @@ func cmdDocs(ctx context.Context, m *Main, args []string) error {
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one document a line")
 	outlet := fs.String("outlet", "", "only documents of this outlet")
-	limit := fs.Int("limit", 0, "at most this many (0: all)")
-	offset := fs.Int("offset", 0, "skip this many")
-	if err := fs.Parse(args); err != nil {
+	page := listFlags(fs, "docs", "documents")
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	store, err := m.openStore(ctx, *db)
+	if err := page.check(); err != nil {
+		return err
+	}
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{Outlet: *outlet, Limit: *limit, Offset: *offset})
+	off, lim := page.ask()
+	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{Outlet: *outlet, Limit: lim, Offset: off})
 	if err != nil {
 		return err
 	}
+	docs = docs[:page.cut(m, len(docs))]
 	if *asJSON {
 		for _, d := range docs {
 			if err := m.printJSONLine(toDocJSON(d)); err != nil {
@@ -58,13 +62,15 @@ func cmdDocs(ctx context.Context, m *Main, args []string) error {
 	tw := tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tDATE\tOUTLET\tBYTES\tTITLE\tSOURCE")
 	for _, d := range docs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, d.Date, d.Outlet, d.Bytes, clip(d.Title, 60), d.Source)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, esc(d.Date), esc(d.Outlet), d.Bytes, clip(d.Title, 60), esc(d.Source))
 	}
 	return tw.Flush()
 }
 
-// clip shortens s to at most n runes, marking the cut.
+// clip shortens s to at most n runes, marking the cut, with control
+// characters escaped.
 func clip(s string, n int) string {
+	s = esc(s)
 	r := []rune(s)
 	if len(r) <= n {
 		return s

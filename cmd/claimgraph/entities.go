@@ -7,7 +7,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/claimgraph/claimgraph"
-	"github.com/claimgraph/claimgraph/sqlite"
 )
 
 func cmdEntities(ctx context.Context, m *Main, args []string) error {
@@ -19,26 +18,35 @@ mentions and docs.`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one entity a line")
 	typ := fs.String("type", "", "only entities of this type (PER, ORG, LOC, MISC)")
-	top := fs.Int("top", 0, "at most this many (0: all)")
+	page := listFlags(fs, "entities", "entities")
+	top := fs.Int("top", 0, "the same as --limit (kept for scripts)")
 	query := fs.String("query", "", "only entities with a name containing this (any case)")
 	sortBy := fs.String("sort", "mentions", "order: mentions, docs or name")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("entities: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	m.warnStale(ctx, store)
-	es, err := store.Entities(ctx, claimgraph.EntityFilter{Type: strings.ToUpper(*typ), Query: *query, Sort: *sortBy, Limit: *top})
+	if *top > 0 {
+		*page.limit = *top
+	}
+	if err := page.check(); err != nil {
+		return err
+	}
+	off, lim := page.ask()
+	es, err := store.Entities(ctx, claimgraph.EntityFilter{Type: strings.ToUpper(*typ), Query: *query, Sort: *sortBy, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	es = es[:page.cut(m, len(es))]
 	if *asJSON {
 		for _, e := range es {
 			if err := m.printJSONLine(e); err != nil {
@@ -92,14 +100,14 @@ surname shared by two people) that could be it.
 Curated decisions: claimgraph entity merge|split|rename|type|decisions|undo ...`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("entity: want a name, alias or id")
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -160,7 +168,7 @@ func aliasWhy(a claimgraph.Alias) string {
 
 // warnStale tells the user when documents were added since the entity
 // layer was computed, so listings may miss them.
-func (m *Main) warnStale(ctx context.Context, store *sqlite.DB) {
+func (m *Main) warnStale(ctx context.Context, store claimgraph.Store) {
 	if stale, err := store.EntitiesStale(ctx); err == nil && stale {
 		fmt.Fprintln(m.Stderr, "claimgraph: note: documents were added since entities were last resolved; run ingest again to update them")
 	}

@@ -31,7 +31,7 @@ Curated decisions about entities: merge, split, rename, type; list them; undo on
 Decisions are stored apart from the mentions and applied on every resolution, so
 they survive re-ingest and can be undone exactly (see also 'claimgraph aliases').`)
 	db := m.dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	store, err := m.openStore(ctx, *db)
@@ -66,12 +66,31 @@ they survive re-ingest and can be undone exactly (see also 'claimgraph aliases')
 		fmt.Fprintf(m.Stdout, "removed decision %d\n", seq)
 		return nil
 	}
-	d := resolve.Decision{Op: op, Names: fs.Args()}
+	// Decisions name entities by their names, which survive re-resolution;
+	// an id (as split and merge print them) stands for the canonical name
+	// of the entity it denotes now.
+	args = fs.Args()
+	for i, a := range args {
+		if op == "rename" || op == "type" {
+			if i > 0 {
+				break
+			}
+		}
+		if _, err := strconv.ParseInt(a, 10, 64); err != nil {
+			continue
+		}
+		e, err := store.Entity(ctx, a)
+		if err != nil {
+			return fmt.Errorf("entity %s: %s: %w", op, a, err)
+		}
+		args[i] = e.Name
+	}
+	d := resolve.Decision{Op: op, Names: args}
 	if op == "rename" || op == "type" {
 		if fs.NArg() != 2 {
 			return claimgraph.Errorf(claimgraph.EINVALID, "entity %s: want two arguments: %s", op, entityEditOps[op])
 		}
-		d.Names, d.To = fs.Args()[:1], fs.Arg(1)
+		d.Names, d.To = args[:1], args[1]
 		if op == "type" {
 			d.To = strings.ToUpper(d.To)
 		}
@@ -140,7 +159,7 @@ to them with --append) and recomputes the entities; export writes them back.`
 	fs := m.newFlags("aliases "+op, "FILE|-", usage)
 	db := m.dbFlag(fs)
 	appendMode := fs.Bool("append", false, "import: add to the stored decisions instead of replacing them")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseArgs(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -167,6 +186,9 @@ to them with --append) and recomputes the entities; export writes them back.`
 		}
 		fmt.Fprintln(w, "# claimgraph aliases file: curated decisions about entities, one a line")
 		if err := resolve.FormatDecisions(w, ds); err != nil {
+			return err
+		}
+		if err := writeMachineLinks(ctx, w, store); err != nil {
 			return err
 		}
 		if f, ok := w.(*os.File); ok && f != os.Stdout {
@@ -209,5 +231,40 @@ to them with --append) and recomputes the entities; export writes them back.`
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "imported %d decisions from %s; %d entities\n", len(ds), name, len(res.Entities))
+	return nil
+}
+
+// writeMachineLinks appends to an aliases file, as comments, the names that
+// rules joined and the assertions splits rejected, each with the mention or
+// evidence behind it, so a reviewer can turn any of them into a decision.
+func writeMachineLinks(ctx context.Context, w io.Writer, store interface {
+	Entities(context.Context, claimgraph.EntityFilter) ([]claimgraph.Entity, error)
+}) error {
+	es, err := store.Entities(ctx, claimgraph.EntityFilter{})
+	if err != nil {
+		return err
+	}
+	header := false
+	for _, e := range es {
+		for _, a := range e.Aliases {
+			if a.Source != claimgraph.AliasRule && a.Source != claimgraph.AliasRejected || a.Name == e.Name {
+				continue
+			}
+			if !header {
+				fmt.Fprintln(w, "\n# Machine-made: names joined by rules and assertions a split rejected, with their")
+				fmt.Fprintln(w, "# evidence. Not decisions; write a merge: or split: line above to decide.")
+				header = true
+			}
+			how := a.Source + " " + a.Rule
+			if a.Source == claimgraph.AliasRule {
+				how = "rule " + a.Rule
+			}
+			where := ""
+			if a.Doc != "" {
+				where = fmt.Sprintf(" in %s [%d:%d] %q", a.Doc, a.Start, a.End, clip(oneLine(a.Evidence), 80))
+			}
+			fmt.Fprintf(w, "# %s (entity %d) ~ %s: %s%s\n", e.Name, e.ID, a.Name, how, where)
+		}
+	}
 	return nil
 }

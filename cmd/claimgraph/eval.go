@@ -17,7 +17,9 @@ type evalTask struct {
 // evalTasks is the one list of eval tasks; each lives in its own file.
 func evalTasks() []evalTask {
 	return []evalTask{
+		{"factuality", "factuality of events: polarity, certainty and time on NewsReader CAT XML", evalFactuality},
 		{"ner", "named entities: CoNLL-2003 or IOB2 files, conlleval semantics", evalNER},
+		{"openie", "Open IE: CaRB's matching and scoring (AUC, best F1) on a CaRB gold file", evalOpenIE},
 		{"pos", "UPOS accuracy on CoNLL-U files", evalPOS},
 		{"reuse", "text reuse: copies with controlled edits of real documents", evalReuse},
 		{"quotes", "quotes: content, speaker and cue on brat attribution files", evalQuotes},
@@ -41,8 +43,19 @@ func cmdEval(ctx context.Context, m *Main, args []string) error {
 	for _, t := range tasks {
 		fmt.Fprintf(&b, "  %-8s %s\n", t.name, t.summary)
 	}
+	help := len(args) == 0 || isHelpWord(args[0])
+	if help {
+		// Each task's flags, as its own -h prints them.
+		for _, t := range tasks {
+			var tb strings.Builder
+			_ = t.run(ctx, &Main{Stdin: strings.NewReader(""), Stdout: &tb, Stderr: &tb, Getenv: m.Getenv}, []string{"-h"})
+			if _, flags, ok := strings.Cut(tb.String(), "\nFlags:\n"); ok {
+				fmt.Fprintf(&b, "\nFlags of eval %s:\n%s", t.name, flags)
+			}
+		}
+	}
 	fmt.Fprint(m.Stderr, b.String())
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+	if help {
 		return nil
 	}
 	return fmt.Errorf("eval: unknown task %q", args[0])

@@ -30,7 +30,7 @@ the others, with one type (--sentences scores each sentence alone).`)
 	model := fs.String("model", "", "NER model file to score (default: the embedded one)")
 	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
 	showErrors := fs.Bool("errors", false, "also score each genre of line apart (prose, headline, table, dateline; see nlp.LineGenre) and list every error with its line's genre: missed, type, boundary, spurious (with --json: \"errors\" and \"by_genre\")")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

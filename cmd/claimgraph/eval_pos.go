@@ -16,7 +16,7 @@ func evalPOS(ctx context.Context, m *Main, args []string) error {
 Tag the words of CoNLL-U files with the embedded tagger and print UPOS
 accuracy, overall and by gold tag.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

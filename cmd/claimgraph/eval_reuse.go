@@ -36,7 +36,7 @@ real text, see --recombine).`)
 	minEst := fs.Float64("min-estimate", -1, "skip candidates whose containment estimated from signatures is below this (default: the detector's)")
 	minCont := fs.Float64("min-containment", -1, "least exact containment of a reported pair (default: the detector's)")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared, or $CLAIMGRAPH_SHARED)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	var ns []int

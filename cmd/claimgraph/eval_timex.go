@@ -21,7 +21,7 @@ precision, recall and f1 of --json are the relaxed ones.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	catScope := fs.Int("cat-sentences", 6, "score only the first N sentences of CAT XML files, the part MEANTIME annotates with time expressions (0: all)")
 	errors := fs.Int("errors", 0, "also print up to N disagreements (missed, spurious, type, value)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

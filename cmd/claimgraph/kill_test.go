@@ -16,6 +16,10 @@ import (
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/postgres"
+	"github.com/claimgraph/claimgraph/storetest"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for checks of a PostgreSQL store's tables
 )
 
 // articlesFromTreebank splits the UD English treebank into articles of a
@@ -53,67 +57,66 @@ func articlesFromTreebank(t *testing.T, path string, max int) []string {
 	return out
 }
 
-// TestKilledIngestResumes kills an ingest of thousands of documents with
-// SIGKILL at random moments, many times, then lets it finish: every document
-// is stored exactly once, each with its regions.
-func TestKilledIngestResumes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it many times")
-	}
-	texts := articlesFromTreebank(t, shareddata.Path(t, "data/ud-english-ewt/en_ewt-ud-train.conllu"), 3000)
-	dir := t.TempDir()
+// treebankInput writes n articles of the UD English treebank as JSON
+// Lines and returns the file and the ids the documents must get.
+func treebankInput(t *testing.T, dir string, n int) (string, []string) {
+	t.Helper()
+	texts := articlesFromTreebank(t, shareddata.Path(t, "data/ud-english-ewt/en_ewt-ud-train.conllu"), n)
 	input := filepath.Join(dir, "articles.jsonl")
-	want := map[string]bool{}
+	var ids []string
 	var b strings.Builder
 	for i, x := range texts {
 		line, _ := json.Marshal(map[string]string{"id": fmt.Sprint(i), "text": x, "title": fmt.Sprintf("Article %d", i), "date": "2020-01-02"})
 		b.Write(line)
 		b.WriteByte('\n')
-		want[claimgraph.DocumentID(x)] = true
+		ids = append(ids, claimgraph.DocumentID(x))
 	}
 	if err := os.WriteFile(input, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return input, ids
+}
+
+// buildBinary builds claimgraph into dir for tests that run real processes.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
 	bin := filepath.Join(dir, "claimgraph")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	db := filepath.Join(dir, "kill.db")
-	rng := rand.New(rand.NewSource(1))
-	kills := 0
-	for i := 0; i < 12; i++ {
-		cmd := exec.Command(bin, "ingest", "-q", "--db", db, input)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-done:
-			// Finished before the kill: nothing left to interrupt.
-		case <-time.After(time.Duration(50+rng.Intn(700)) * time.Millisecond):
-			cmd.Process.Signal(syscall.SIGKILL)
-			<-done
-			kills++
-		}
+	return bin
+}
+
+// storeTargets returns the stores a process test runs on: a SQLite file,
+// and a PostgreSQL database when CLAIMGRAPH_TEST_PG names a server.
+func storeTargets() map[string]func(t *testing.T) string {
+	return map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "store.db") },
+		"postgres": func(t *testing.T) string { return storetest.PostgresURL(t) },
 	}
-	out, err := exec.Command(bin, "ingest", "-q", "--json", "--db", db, input).Output()
-	if err != nil {
-		t.Fatalf("final ingest: %v", err)
+}
+
+// openSQL opens the store named by dsn with database/sql, for checks that
+// read its tables directly.
+func openSQL(t *testing.T, dsn string) *sql.DB {
+	t.Helper()
+	driver := "sqlite"
+	if postgres.IsURL(dsn) {
+		driver = "pgx"
 	}
-	var sum ingestSummary
-	if err := json.Unmarshal(out, &sum); err != nil {
-		t.Fatal(err)
-	}
-	if sum.Failed != 0 || sum.Ingested+sum.Unchanged != len(texts) {
-		t.Errorf("final run: %+v, want %d documents read", sum, len(texts))
-	}
-	sdb, err := sql.Open("sqlite", db)
+	sdb, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sdb.Close()
-	rows, err := sdb.Query(`SELECT id, (SELECT COUNT(*) FROM regions r WHERE r.doc = d.id) FROM documents d`)
+	t.Cleanup(func() { sdb.Close() })
+	return sdb
+}
+
+// checkStoredOnce checks that the store holds exactly the documents want,
+// each once and with its regions.
+func checkStoredOnce(t *testing.T, dsn string, want []string) {
+	t.Helper()
+	rows, err := openSQL(t, dsn).Query(`SELECT id, (SELECT COUNT(*) FROM regions r WHERE r.doc = d.id) FROM documents d`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,14 +136,161 @@ func TestKilledIngestResumes(t *testing.T) {
 			t.Errorf("document %s stored without its regions", id)
 		}
 	}
-	if len(got) != len(want) {
-		t.Errorf("stored %d documents, want %d distinct", len(got), len(want))
-	}
-	for id := range want {
+	distinct := map[string]bool{}
+	for _, id := range want {
+		distinct[id] = true
 		if !got[id] {
 			t.Errorf("document %s lost", id)
 			break
 		}
 	}
-	t.Logf("%d documents, %d kills, final run ingested %d", len(want), kills, sum.Ingested)
+	if len(got) != len(distinct) {
+		t.Errorf("stored %d documents, want %d distinct", len(got), len(distinct))
+	}
+}
+
+// TestKilledIngestResumes kills an ingest of thousands of documents with
+// SIGKILL at random moments, many times, then lets it finish: every document
+// is stored exactly once, each with its regions, on both stores.
+func TestKilledIngestResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it many times")
+	}
+	dir := t.TempDir()
+	input, want := treebankInput(t, dir, 3000)
+	bin := buildBinary(t, dir)
+	for name, target := range storeTargets() {
+		t.Run(name, func(t *testing.T) {
+			db := target(t)
+			rng := rand.New(rand.NewSource(1))
+			kills := 0
+			for i := 0; i < 12; i++ {
+				cmd := exec.Command(bin, "ingest", "-q", "--db", db, input)
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				done := make(chan error, 1)
+				go func() { done <- cmd.Wait() }()
+				select {
+				case <-done:
+					// Finished before the kill: nothing left to interrupt.
+				case <-time.After(time.Duration(50+rng.Intn(700)) * time.Millisecond):
+					cmd.Process.Signal(syscall.SIGKILL)
+					<-done
+					kills++
+				}
+			}
+			out, err := exec.Command(bin, "ingest", "-q", "--json", "--db", db, input).Output()
+			if err != nil {
+				t.Fatalf("final ingest: %v", err)
+			}
+			var sum ingestSummary
+			if err := json.Unmarshal(out, &sum); err != nil {
+				t.Fatal(err)
+			}
+			if sum.Failed != 0 || sum.Ingested+sum.Unchanged != len(want) {
+				t.Errorf("final run: %+v, want %d documents read", sum, len(want))
+			}
+			checkStoredOnce(t, db, want)
+			t.Logf("%d documents, %d kills, final run ingested %d", len(want), kills, sum.Ingested)
+		})
+	}
+}
+
+// TestConcurrentIngestPostgres runs three ingest processes at once over
+// overlapping thirds of a batch into one PostgreSQL database: every document
+// is stored exactly once, and the entity layer they leave is the one a
+// single process ingesting the whole batch computes.
+func TestConcurrentIngestPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs real processes")
+	}
+	dir := t.TempDir()
+	input, want := treebankInput(t, dir, 600)
+	lines := strings.SplitAfter(strings.TrimSuffix(mustRead(t, input), "\n"), "\n")
+	// Three inputs, each two fifths of the batch, overlapping: every
+	// document is read by one or two of the processes.
+	parts := [][2]int{{0, 240}, {180, 420}, {360, 600}}
+	var inputs []string
+	for i, p := range parts[:3] {
+		path := filepath.Join(dir, fmt.Sprintf("part%d.jsonl", i))
+		if err := os.WriteFile(path, []byte(strings.Join(lines[p[0]:p[1]], "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, path)
+	}
+	bin := buildBinary(t, dir)
+	shared := storetest.PostgresURL(t)
+	single := storetest.PostgresURL(t)
+	var cmds []*exec.Cmd
+	for _, in := range inputs {
+		cmd := exec.Command(bin, "ingest", "-q", "--db", shared, in)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+		t.Cleanup(func() {
+			if stderr.Len() > 0 {
+				t.Logf("%s: %s", in, stderr.String())
+			}
+		})
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("ingest %s: %v", inputs[i], err)
+		}
+	}
+	if out, err := exec.Command(bin, "ingest", "-q", "--db", single, input).CombinedOutput(); err != nil {
+		t.Fatalf("single ingest: %v %s", err, out)
+	}
+	checkStoredOnce(t, shared, want)
+	listing := func(db string) string {
+		out, err := exec.Command(bin, "entities", "--json", "--db", db).Output()
+		if err != nil {
+			t.Fatalf("entities --db %s: %v", db, err)
+		}
+		return string(out)
+	}
+	got, wantEntities := listing(shared), listing(single)
+	if got != wantEntities {
+		t.Errorf("entities after 3 concurrent ingests differ from one ingest:\n%s", firstLineDiff(got, wantEntities))
+	}
+	if n := strings.Count(wantEntities, "\n"); n < 50 {
+		t.Errorf("single ingest found %d entities; the comparison needs a real layer", n)
+	}
+	var orphans int
+	if err := openSQL(t, shared).QueryRow(`SELECT COUNT(*) FROM mentions m WHERE m.ambiguous = 0
+		AND NOT EXISTS (SELECT 1 FROM mention_entities me WHERE me.mention = m.id)`).Scan(&orphans); err != nil {
+		t.Fatal(err)
+	}
+	var singleOrphans int
+	if err := openSQL(t, single).QueryRow(`SELECT COUNT(*) FROM mentions m WHERE m.ambiguous = 0
+		AND NOT EXISTS (SELECT 1 FROM mention_entities me WHERE me.mention = m.id)`).Scan(&singleOrphans); err != nil {
+		t.Fatal(err)
+	}
+	if orphans != singleOrphans {
+		t.Errorf("%d unambiguous mentions without an entity after concurrent ingests, %d after one", orphans, singleOrphans)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// firstLineDiff returns the first line where a and b differ, from each.
+func firstLineDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(la), len(lb))
 }

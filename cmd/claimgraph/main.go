@@ -16,18 +16,56 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	m := NewMain()
-	if err := m.Run(ctx, os.Args[1:]); err != nil {
+	ctx, stop := interruptible(m.Stderr)
+	defer stop()
+	err := m.Run(ctx, os.Args[1:])
+	if err != nil && ctx.Err() != nil {
+		// Whatever failed after an interrupt failed because of it
+		// ("context canceled", the driver's "interrupted (9)").
+		err = errInterrupted
+	}
+	if err != nil {
 		if !errors.Is(err, errReported) && !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(m.Stderr, "claimgraph:", err)
+			fmt.Fprintln(m.Stderr, "claimgraph:", esc(err.Error()))
 		}
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
 		}
+		if errors.Is(err, errInterrupted) {
+			os.Exit(130)
+		}
 		os.Exit(1)
 	}
+}
+
+// errInterrupted is what a command cancelled by SIGINT or SIGTERM reports.
+var errInterrupted = errors.New("interrupted")
+
+// interruptible returns a context cancelled by the first SIGINT or SIGTERM;
+// a second one ends the process at once (exit status 130), whatever the
+// command is doing, since a document's analysis does not stop mid-stage.
+func interruptible(stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+		case <-done:
+			return
+		}
+		fmt.Fprintln(stderr, "claimgraph: interrupting; press Ctrl-C again to quit at once")
+		cancel(errInterrupted)
+		select {
+		case <-ch:
+			fmt.Fprintln(stderr, "claimgraph: interrupted")
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); close(done); cancel(nil) }
 }
 
 // errReported means the command already told the user what failed; main only
@@ -72,19 +110,23 @@ func commands() []command {
 		{"claims", "list claims grouped with their independent sources", cmdClaims},
 		{"timeline", "list dated claims, quotes and sentences in order", cmdTimeline},
 		{"reuse", "list text reuse between documents with passages", cmdReuse},
+		{"export", "export the graph as GraphML, GEXF, CSV, FollowTheMoney, JSON-LD or JSON Lines", cmdExport},
 		{"bench", "measure ingest throughput and memory", cmdBench},
 		{"doc", "change a document: doc set-date DOC DATE", cmdDoc},
 		{"serve", "serve the web UI and the JSON API (read-only)", cmdServe},
 		{"screenshots", "write PNGs of the main web pages after ingesting the seeds", cmdScreenshots},
 		{"aliases", "import or export curated entity decisions (aliases file)", cmdAliases},
 		{"timex", "find and normalize time expressions in text files or stdin", cmdTimex},
+		{"version", "print the version, analyzer, Go and store schema versions", cmdVersion},
 	}
 }
 
 // Run dispatches args to a subcommand.
 func (m *Main) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		if len(args) > 1 {
+		// "help CMD" is "CMD -h"; help's own help ("help -h", "help help")
+		// is the list of commands, not a call of help again.
+		if len(args) > 1 && !isHelpWord(args[1]) {
 			return m.Run(ctx, []string{args[1], "-h"})
 		}
 		m.usage(m.Stdout)
@@ -98,6 +140,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	m.usage(m.Stderr)
 	return fmt.Errorf("unknown command %q", args[0])
 }
+
+func isHelpWord(s string) bool { return s == "help" || s == "-h" || s == "--help" || s == "-help" }
 
 func (m *Main) usage(w io.Writer) {
 	fmt.Fprintln(w, "claimgraph: a provenance-first knowledge graph of news articles")
@@ -125,4 +169,27 @@ func (m *Main) newFlags(name, argsUsage, description string) *flag.FlagSet {
 		}
 	}
 	return fs
+}
+
+// parseArgs parses args with fs, taking flags anywhere among the positional
+// arguments ("show DOC --json" as "show --json DOC"); "--" ends the flags.
+// Afterwards fs.Args() holds the positional arguments in order.
+func parseArgs(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if i := len(args) - len(rest) - 1; i >= 0 && args[i] == "--" {
+			pos = append(pos, rest...) // after "--": no more flags
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
 }

@@ -13,13 +13,17 @@ func TestOpenIE(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	want := map[string]bool{
-		"Several rebel units were trained by the army.|were trained by|the army|Several rebel units": false,
+		// CaRB's convention: a passive stays in its surface order.
+		"Several rebel units were trained by the army.|were trained by|Several rebel units|the army": false,
 		"The minister said the plan would fail.|said|The minister|the plan would fail":               false,
 	}
 	for _, l := range lines {
 		f := strings.Split(l, "\t")
-		if len(f) < 5 {
-			t.Fatalf("line %q has %d fields, want sentence, confidence, relation, arg1, arg2", l, len(f))
+		if len(f) < 4 {
+			t.Fatalf("line %q has %d fields, want sentence, confidence, relation, arg1[, arg2]", l, len(f))
+		}
+		if len(f) == 4 {
+			continue // a verb without a complement
 		}
 		key := strings.Join([]string{f[0], f[2], f[3], f[4]}, "|")
 		if _, ok := want[key]; ok {

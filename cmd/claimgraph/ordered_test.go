@@ -34,7 +34,7 @@ func TestRunOrderedCommitsInInputOrder(t *testing.T) {
 		}
 		got = append(got, j.seq)
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestRunOrderedCommitsInInputOrder(t *testing.T) {
 			return boom
 		}
 		return nil
-	})
+	}, nil)
 	if !errors.Is(err, boom) || count != 18 {
 		t.Errorf("err = %v after %d commits, want the commit error after 18", err, count)
 	}

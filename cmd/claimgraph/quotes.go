@@ -34,18 +34,24 @@ func toSpeakerJSON(s *claimgraph.Speaker) *speakerJSON {
 
 // quoteJSON is one quote with its document.
 type quoteJSON struct {
-	ID       int64                `json:"id"`
-	Doc      string               `json:"doc"`
-	Title    string               `json:"title"`
-	Outlet   string               `json:"outlet"`
-	Date     string               `json:"date"`
-	Kind     string               `json:"kind"`
-	Content  claimgraph.TextSpan  `json:"content"`
-	Speaker  *speakerJSON         `json:"speaker"`
-	Cue      claimgraph.TextSpan  `json:"cue"`
-	CueLemma string               `json:"cue_lemma"`
-	Via      string               `json:"via"`
-	ViaSpan  *claimgraph.TextSpan `json:"via_span,omitempty"`
+	ID     int64  `json:"id"`
+	Doc    string `json:"doc"`
+	Title  string `json:"title"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date"`
+	Kind   string `json:"kind"`
+	// Attribution is what the source did (speech, belief, intention,
+	// finding, accusation, denial, demand, ...); Factuality how the content
+	// is presented (reported, denied, question, proposed).
+	Attribution string                `json:"attribution"`
+	Factuality  string                `json:"factuality"`
+	Content     claimgraph.TextSpan   `json:"content"`
+	Fragments   []claimgraph.TextSpan `json:"fragments"` // the pieces of an interrupted quote; empty when it is one piece
+	Speaker     *speakerJSON          `json:"speaker"`
+	Cue         claimgraph.TextSpan   `json:"cue"`
+	CueLemma    string                `json:"cue_lemma"`
+	Via         string                `json:"via"`
+	ViaSpan     *claimgraph.TextSpan  `json:"via_span,omitempty"`
 }
 
 func cmdQuotes(ctx context.Context, m *Main, args []string) error {
@@ -59,37 +65,47 @@ printed as unknown (JSON: "name": null); a quote with no speaker at all has
 	speaker := fs.String("speaker", "", "only quotes by this entity (name, alias or id)")
 	about := fs.String("about", "", "only quotes whose content mentions this entity")
 	doc := fs.String("doc", "", "only quotes of this document (id or prefix)")
-	limit := fs.Int("limit", 0, "at most this many (0: all)")
-	if err := fs.Parse(args); err != nil {
+	page := listFlags(fs, "quotes", "quotes")
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("quotes: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	qs, err := store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: *speaker, About: *about, Doc: *doc, Limit: *limit})
+	off, lim := page.ask()
+	qs, err := store.Quotes(ctx, claimgraph.QuoteFilter{Speaker: *speaker, About: *about, Doc: *doc, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	qs = qs[:page.cut(m, len(qs))]
 	for _, q := range qs {
 		if *asJSON {
 			if err := m.printJSONLine(quoteJSON{ID: q.ID, Doc: q.Doc, Title: q.Title, Outlet: q.Outlet, Date: q.Date, Kind: q.Kind,
+				Attribution: q.Attribution, Factuality: q.Factuality, Fragments: orNone(q.Fragments),
 				Content: q.Content, Speaker: toSpeakerJSON(q.Speaker), Cue: q.Cue, CueLemma: q.CueLemma, Via: q.Via, ViaSpan: q.ViaSpan}); err != nil {
 				return err
 			}
 			continue
 		}
-		fmt.Fprintf(m.Stdout, "%s %s [%d:%d] %s %s: %q", q.Doc, orDash(q.Date), q.Content.Start, q.Content.End, q.Kind, speakerLabel(q.Speaker), clip(oneLine(q.Content.Text), 160))
+		kind := q.Kind
+		if q.Attribution != "" && q.Attribution != claimgraph.AttrSpeech {
+			kind += " " + q.Attribution
+		}
+		fmt.Fprintf(m.Stdout, "%s %s [%d:%d] %s %s: %q", q.Doc, orDash(q.Date), q.Content.Start, q.Content.End, kind, esc(speakerLabel(q.Speaker)), clip(oneLine(q.Content.Text), 160))
 		if q.Cue.Text != "" {
-			fmt.Fprintf(m.Stdout, " (%s)", q.Cue.Text)
+			fmt.Fprintf(m.Stdout, " (%s)", oneLine(q.Cue.Text))
 		}
 		if q.Via != "" {
-			fmt.Fprintf(m.Stdout, " via %s", q.Via)
+			fmt.Fprintf(m.Stdout, " via %s", oneLine(q.Via))
 		}
 		fmt.Fprintln(m.Stdout)
 	}

@@ -22,7 +22,9 @@ func cmdScreenshots(ctx context.Context, m *Main, args []string) error {
 Ingest the seed articles into a throw-away store, serve it on a free loopback
 port, and write PNG screenshots of the main pages with headless Chromium: the
 MKO's entity page, its graph, the timeline, the 002 document with its sidebar
-greyed, a search, and the start page.`)
+greyed, a search, the start page, the quotes with their outlet and date filters,
+the documents newest first, and curation: the entity page with its forms and the
+curation log (a write token of the throw-away server).`)
 	out := fs.String("out", "screenshots", "folder to write the PNG files to")
 	def := filepath.Join("testdata", "articles")
 	if r := shareddata.Root(); r != "" {
@@ -33,7 +35,7 @@ greyed, a search, and the start page.`)
 	doc := fs.String("doc", "002_", "the document to shoot: an id, or a part of its source path")
 	browser := fs.String("chromium", "/usr/bin/chromium", "the Chromium executable")
 	width := fs.Int("width", 1400, "window width in pixels")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if _, err := os.Stat(*browser); err != nil {
@@ -52,11 +54,16 @@ greyed, a search, and the start page.`)
 	if err := sub.Run(ctx, []string{"ingest", "-q", "--db", db, *seeds}); err != nil {
 		return fmt.Errorf("screenshots: ingest %s: %w", *seeds, err)
 	}
-	store, err := m.openStore(ctx, db)
+	store, err := m.openStore(ctx, db) // the curation shots write a decision
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	cur, err := newCurator(store)
+	if err != nil {
+		return err
+	}
+	const writeToken = "screenshots-write-token"
 
 	pages := []struct{ name, path string }{{"home", "/"}, {"search", "/search?q=" + *entity}}
 	if e, err := store.Entity(ctx, *entity); err == nil {
@@ -64,11 +71,19 @@ greyed, a search, and the start page.`)
 		pages = append(pages,
 			struct{ name, path string }{"entity", "/entities/" + id},
 			struct{ name, path string }{"graph", "/graph?entity=" + id + "&max_nodes=30"},
-			struct{ name, path string }{"timeline", "/timeline?entity=" + id})
+			struct{ name, path string }{"timeline", "/timeline?entity=" + id},
+			struct{ name, path string }{"curation-entity", "/entities/" + id + "?write_token=" + writeToken + "#curate"})
+		// One decision, so the log shows an entry with its author, note and undo.
+		if _, _, err := cur.Decide(ctx, "type", []string{e.Name}, e.Type, "screenshots", "the type the text gives, confirmed"); err != nil {
+			return err
+		}
+		pages = append(pages, struct{ name, path string }{"curation-log", "/curate?write_token=" + writeToken})
 	} else {
 		fmt.Fprintf(m.Stderr, "screenshots: no entity %q (%v): shooting the whole timeline only\n", *entity, claimgraph.ErrorMessage(err))
 		pages = append(pages, struct{ name, path string }{"timeline", "/timeline"})
 	}
+	pages = append(pages, struct{ name, path string }{"quotes-filters", "/quotes"},
+		struct{ name, path string }{"documents-by-date", "/documents?sort=-date"})
 	docs, err := store.Documents(ctx, claimgraph.DocumentFilter{})
 	if err != nil {
 		return err
@@ -89,6 +104,7 @@ greyed, a search, and the start page.`)
 	done := make(chan error, 1)
 	opts := httpapi.DefaultOptions()
 	opts.SectionBudget = 30 * time.Second // whole pages in the pictures, not lists still loading
+	opts.Curator, opts.WriteTokens = cur, map[string]string{writeToken: "screenshots"}
 	go func() { done <- serveHTTP(sctx, ln, httpapi.New(store, opts)) }()
 	base := "http://" + ln.Addr().String()
 

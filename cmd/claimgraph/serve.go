@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -22,12 +23,22 @@ described at /api/openapi.json.
 On a loopback address no token is needed. On any other address serve refuses
 to start without --token (or $CLAIMGRAPH_TOKEN), and then every request must
 carry it: the header "Authorization: Bearer TOKEN", or the cookie the server
-sets when a page is opened once with ?token=TOKEN.`)
+sets when a page is opened once with ?token=TOKEN. A token has at least 16
+characters. Without a token only requests naming a loopback host with the
+listening port are answered (no DNS rebinding). --tls-cert and --tls-key serve
+HTTPS, for use beyond this machine. --write-token NAME:TOKEN turns on curation in
+the browser for requests carrying that token (open a page once with
+?write_token=TOKEN): each decision is recorded with its time, NAME and a note, and
+can be undone on /curate.`)
 	db := m.dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	token := fs.String("token", m.Getenv("CLAIMGRAPH_TOKEN"), "access token required on every request ($CLAIMGRAPH_TOKEN)")
+	var writeTokens listFlag
+	fs.Var(&writeTokens, "write-token", "NAME:TOKEN allowing curation in the browser (merge, split, rename, retype, reject an alias; undo), recorded under NAME; repeatable ($CLAIMGRAPH_WRITE_TOKEN)")
+	tlsCert := fs.String("tls-cert", "", "certificate file (PEM) to serve HTTPS with; needs --tls-key")
+	tlsKey := fs.String("tls-key", "", "private key file (PEM) of --tls-cert")
 	budget := fs.Duration("section-budget", httpapi.DefaultOptions().SectionBudget, "how long an entity page waits for its quotes and claims before the browser fetches them")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -36,7 +47,26 @@ sets when a page is opened once with ?token=TOKEN.`)
 	if err := httpapi.CheckBind(*addr, *token); err != nil {
 		return err
 	}
-	store, err := m.openStore(ctx, *db)
+	var tlsConf *tls.Config
+	if *tlsCert != "" || *tlsKey != "" {
+		var err error
+		if tlsConf, err = httpapi.TLSConfig(*tlsCert, *tlsKey); err != nil {
+			return err
+		}
+	}
+	if v := m.Getenv("CLAIMGRAPH_WRITE_TOKEN"); v != "" && len(writeTokens) == 0 {
+		writeTokens = listFlag{v}
+	}
+	writers, err := httpapi.ParseWriteTokens(writeTokens)
+	if err != nil {
+		return err
+	}
+	var store fullStore
+	if len(writers) > 0 {
+		store, err = m.openExisting(ctx, *db) // curation writes decisions
+	} else {
+		store, err = m.openReader(ctx, *db)
+	}
 	if err != nil {
 		return err
 	}
@@ -45,11 +75,24 @@ sets when a page is opened once with ?token=TOKEN.`)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	scheme := "http"
+	if tlsConf != nil {
+		ln, scheme = tls.NewListener(ln, tlsConf), "https"
+	} else if host, _, _ := net.SplitHostPort(*addr); !httpapi.IsLoopback(host) {
+		fmt.Fprintln(m.Stderr, "claimgraph: serve: warning: the token travels in clear text; use --tls-cert and --tls-key beyond this machine")
+	}
 	opts := httpapi.DefaultOptions()
 	opts.Token = *token
 	opts.SectionBudget = *budget
 	opts.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
-	fmt.Fprintf(m.Stdout, "serving %s on http://%s/\n", *db, ln.Addr())
+	if len(writers) > 0 {
+		cur, err := newCurator(store)
+		if err != nil {
+			return err
+		}
+		opts.Curator, opts.WriteTokens = cur, writers
+	}
+	fmt.Fprintf(m.Stdout, "serving %s on %s://%s/\n", *db, scheme, ln.Addr())
 	return serveHTTP(ctx, ln, httpapi.New(store, opts))
 }
 

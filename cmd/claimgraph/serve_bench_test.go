@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +22,7 @@ import (
 	"github.com/claimgraph/claimgraph/httpapi"
 	"github.com/claimgraph/claimgraph/internal/benchcorpus"
 	"github.com/claimgraph/claimgraph/internal/shareddata"
+	"github.com/claimgraph/claimgraph/postgres"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
@@ -29,7 +31,8 @@ import (
 // built by this binary's own ingest from the shared data: treebank sentences
 // (UD EWT, GUM) mixed into articles by internal/benchcorpus.
 //
-//	CLAIMGRAPH_BENCH_DB  a store to measure (built beforehand, see below);
+//	CLAIMGRAPH_BENCH_DB  a store to measure (built beforehand, see below): a
+//	                     SQLite file or a postgres:// URL;
 //	                     unset: 2,000 articles are mixed and ingested here
 //
 // The figure is taken on 100,000 articles:
@@ -43,10 +46,10 @@ func BenchmarkServeLatency(b *testing.B) {
 	path := os.Getenv("CLAIMGRAPH_BENCH_DB")
 	if path == "" {
 		path = buildBenchStore(b, 2000)
-	} else if _, err := os.Stat(path); err != nil {
+	} else if _, err := os.Stat(path); err != nil && !postgres.IsURL(path) {
 		b.Fatalf("CLAIMGRAPH_BENCH_DB: %v", err)
 	}
-	db, err := sqlite.Open(ctx, path)
+	db, err := openDSN(ctx, path, sqlite.Options{}) // a SQLite file or a postgres:// URL
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -71,7 +74,9 @@ func BenchmarkServeLatency(b *testing.B) {
 		docs = append(docs, some...)
 	}
 	words := searchWords(docs)
-	srv := httptest.NewServer(httpapi.New(db, httpapi.DefaultOptions()))
+	opts := httpapi.DefaultOptions()
+	opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})) // a failed request says why
+	srv := httptest.NewServer(httpapi.New(db, opts))
 	defer srv.Close()
 	client := srv.Client()
 
@@ -106,7 +111,7 @@ func BenchmarkServeLatency(b *testing.B) {
 				res.Body.Close()
 				lat = append(lat, time.Since(t0))
 				if err != nil || res.StatusCode != http.StatusOK {
-					b.Fatalf("GET %s = %d %v", p, res.StatusCode, err)
+					b.Fatalf("GET %s = %d %v: %s", p, res.StatusCode, err, body)
 				}
 				// An entity page left a list to the browser: it was not
 				// ready within the page's budget.

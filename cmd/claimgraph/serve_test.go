@@ -87,8 +87,14 @@ func TestServeAnswersAndStops(t *testing.T) {
 
 func TestServeTokenFromEnvironment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
+	store, err := sqlite.Open(context.Background(), db) // serve opens an existing store only
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
 	// 127.0.0.1 with a token: the token is still required on every request.
-	base := serveInBackground(t, map[string]string{"CLAIMGRAPH_TOKEN": "tok"}, "--db", db, "--addr", "127.0.0.1:0")
+	const tok = "tok-of-16-characters"
+	base := serveInBackground(t, map[string]string{"CLAIMGRAPH_TOKEN": tok}, "--db", db, "--addr", "127.0.0.1:0")
 	res, err := http.Get(base + "/api/documents")
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +104,7 @@ func TestServeTokenFromEnvironment(t *testing.T) {
 		t.Errorf("without token = %d, want 401", res.StatusCode)
 	}
 	req, _ := http.NewRequest("GET", base+"/api/documents", nil)
-	req.Header.Set("Authorization", "Bearer tok")
+	req.Header.Set("Authorization", "Bearer "+tok)
 	res, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

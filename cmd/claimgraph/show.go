@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/claimgraph/claimgraph"
@@ -20,18 +21,20 @@ type showJSON struct {
 
 func cmdShow(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlags("show", "DOC", `
-Print a document (by id or unique id prefix): its metadata, its original text, and
-its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of the text.`)
+Print a document (by id or unique id prefix): its metadata, its regions (main,
+boilerplate, repeated, footnote, byline) as byte offsets of the text, its analysis
+(the names found, the quotes with their speakers, the dates with their readings),
+its text reuse with other documents, and its original text.`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return fmt.Errorf("show: want one document id")
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -52,10 +55,13 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 	}
 	w := m.Stdout
 	fmt.Fprintf(w, "id:       %s\nsource:   %s\nformat:   %s (%s)\ntitle:    %s\noutlet:   %s\nauthor:   %s\ndate:     %s (%s)\nbytes:    %d\n",
-		d.ID, d.Source, d.Format, d.Encoding, d.Title, d.Outlet, d.Author, d.Date, orDash(d.DateSource), d.Bytes)
+		d.ID, esc(d.Source), d.Format, d.Encoding, esc(d.Title), esc(d.Outlet), esc(d.Author), esc(d.Date), orDash(d.DateSource), d.Bytes)
 	fmt.Fprintln(w, "\nregions:")
 	for _, r := range d.Regions {
 		fmt.Fprintf(w, "  %-11s %6d-%-6d %s  %s\n", r.Kind, r.Start, r.End, clip(oneLine(d.Text[r.Start:r.End]), 50), r.Why)
+	}
+	if a != nil {
+		printAnalysis(w, a)
 	}
 	if len(pairs) > 0 {
 		fmt.Fprintln(w, "\ntext reuse:")
@@ -76,7 +82,7 @@ its regions (main, boilerplate, repeated, footnote, byline) as byte offsets of t
 		if r.Kind != claimgraph.RegionMain {
 			seg = "[" + string(r.Kind) + ": " + seg + "]"
 		}
-		fmt.Fprint(w, seg)
+		fmt.Fprint(w, escBlock(seg))
 	}
 	fmt.Fprintln(w)
 	return nil
@@ -89,4 +95,48 @@ func orDash(s string) string {
 	return s
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine puts s on one line: white space collapsed, controls escaped.
+func oneLine(s string) string { return esc(strings.Join(strings.Fields(s), " ")) }
+
+// printAnalysis prints a document's analysis for people: counts, then the
+// names (with their mentions), the quotes and the dates.
+func printAnalysis(w io.Writer, a *claimgraph.Analysis) {
+	fmt.Fprintf(w, "\nanalysis (%s): %d mentions, %d quotes, %d claims, %d time expressions\n",
+		a.Analyzer, len(a.Mentions), len(a.Quotes), len(a.Claims), len(a.Times))
+	type name struct {
+		name, typ string
+		n         int
+	}
+	var names []*name
+	seen := map[string]*name{}
+	for _, mn := range a.Mentions {
+		k := mn.Type + "\x00" + mn.Name
+		if seen[k] == nil {
+			seen[k] = &name{name: mn.Name, typ: mn.Type}
+			names = append(names, seen[k])
+		}
+		seen[k].n++
+	}
+	if len(names) > 0 {
+		fmt.Fprintln(w, "names:")
+		for _, n := range names {
+			fmt.Fprintf(w, "  %-4s %s ×%d\n", n.typ, oneLine(n.name), n.n)
+		}
+	}
+	if len(a.Quotes) > 0 {
+		fmt.Fprintln(w, "quotes:")
+		for _, q := range a.Quotes {
+			fmt.Fprintf(w, "  [%d:%d] %s %s: %q\n", q.Content.Start, q.Content.End, q.Kind, esc(speakerLabel(q.Speaker)), clip(oneLine(q.Content.Text), 120))
+		}
+	}
+	if len(a.Times) > 0 {
+		fmt.Fprintln(w, "dates:")
+		for _, t := range a.Times {
+			v := orDash(t.Value)
+			if r := claimgraph.ReadTimeValue(t.Value); r != "" {
+				v += " (" + r + ")"
+			}
+			fmt.Fprintf(w, "  [%d:%d] %q %s %s\n", t.Start, t.End, oneLine(t.Text), t.Type, v)
+		}
+	}
+}

@@ -4,9 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"strings"
 
 	"github.com/claimgraph/claimgraph"
+	"github.com/claimgraph/claimgraph/postgres"
+	"github.com/claimgraph/claimgraph/reuse"
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
@@ -19,12 +20,35 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "store: a SQLite file path, or a postgres:// URL ($CLAIMGRAPH_DB)")
 }
 
-// openStore opens the store named by --db.
-func (m *Main) openStore(ctx context.Context, dsn string) (*sqlite.DB, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, claimgraph.Errorf(claimgraph.EINVALID, "the PostgreSQL store is not built yet; use a SQLite file path")
+// fullStore is what the commands need of a store: the root interface, and the
+// reuse index, whose types live in package reuse.
+type fullStore interface {
+	claimgraph.Store
+	ReuseIndex() reuse.Index
+	Texts(ctx context.Context, doc string) (reuse.Text, error)
+	// Dialect names the engine: sqlite or postgres.
+	Dialect() string
+}
+
+// openStore opens the store named by --db for reading and writing: a
+// postgres:// URL names a PostgreSQL database, anything else a SQLite file.
+func (m *Main) openStore(ctx context.Context, dsn string) (fullStore, error) {
+	return openDSN(ctx, dsn, sqlite.Options{})
+}
+
+// openReader opens the store for a command that only reads: no migration,
+// no write lock (it never waits for a writer, and a store the user may
+// only read opens), and a store that does not exist is an error rather
+// than a new empty one.
+func (m *Main) openReader(ctx context.Context, dsn string) (fullStore, error) {
+	return openDSN(ctx, dsn, sqlite.Options{ReadOnly: true})
+}
+
+func openDSN(ctx context.Context, dsn string, opts sqlite.Options) (fullStore, error) {
+	if postgres.IsURL(dsn) {
+		return postgres.OpenOptions(ctx, dsn, opts)
 	}
-	return sqlite.Open(ctx, dsn)
+	return sqlite.OpenOptions(ctx, dsn, opts)
 }
 
 // printJSON writes v as indented JSON on stdout.
@@ -44,7 +68,7 @@ func (m *Main) printJSONLine(v any) error {
 
 // documentAndAnalysis returns a stored document (by id or unique prefix)
 // with its analysis.
-func documentAndAnalysis(ctx context.Context, store *sqlite.DB, id string) (*claimgraph.Document, *claimgraph.Analysis, error) {
+func documentAndAnalysis(ctx context.Context, store claimgraph.QueryStore, id string) (*claimgraph.Document, *claimgraph.Analysis, error) {
 	d, err := store.Document(ctx, id)
 	if err != nil {
 		return nil, nil, err

@@ -14,10 +14,10 @@ import (
 func cmdTag(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlags("tag", "< TEXT", `
 Read text on stdin; print each sentence with its tokens (byte offsets, UPOS,
-lemma) and the named entities (PER, ORG, LOC) with byte offsets and
+lemma) and the named entities (PER, ORG, LOC, MISC) with byte offsets and
 confidence. --json prints the analysis as one JSON object.`)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	data, err := io.ReadAll(m.Stdin)

@@ -19,23 +19,28 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 	entity := fs.String("entity", "", "only entries naming this entity (name, alias or id)")
 	from := fs.String("from", "", "only dates from this TIMEX3 value on (a prefix: 2014, 2014-06)")
 	to := fs.String("to", "", "only dates up to this TIMEX3 value (a prefix, inclusive)")
-	limit := fs.Int("limit", 0, "at most this many (0: the store's default page)")
-	if err := fs.Parse(args); err != nil {
+	page := listFlags(fs, "timeline", "entries")
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := page.check(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("timeline: unexpected argument %q", fs.Arg(0))
 	}
-	store, err := m.openStore(ctx, *db)
+	store, err := m.openReader(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	es, err := store.Timeline(ctx, claimgraph.TimelineQuery{Entity: *entity, From: *from, To: *to, Limit: *limit})
+	off, lim := page.ask()
+	es, err := store.Timeline(ctx, claimgraph.TimelineQuery{Entity: *entity, From: *from, To: *to, Offset: off, Limit: lim})
 	if err != nil {
 		return err
 	}
+	es = es[:page.cut(m, len(es))]
 	for _, e := range es {
 		if *asJSON {
 			if e.Entities == nil {
@@ -50,8 +55,12 @@ repeating times are left out. --json prints JSON Lines, one entry a line.`)
 		if e.Speaker != "" {
 			who = e.Speaker + " says; " + who
 		}
-		fmt.Fprintf(m.Stdout, "%-12s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", e.Value, e.Precision, e.Kind, e.Evidence.Doc,
-			e.Evidence.Start, e.Evidence.End, clip(oneLine(e.Evidence.Text), 140), e.Time.Text, who)
+		when := e.Value
+		if r := claimgraph.ReadTimeValue(e.Value); r != "" {
+			when += " (" + r + ")"
+		}
+		fmt.Fprintf(m.Stdout, "%-26s %-7s %-8s %s [%d:%d] %q  [%s] %s\n", when, e.Precision, e.Kind, e.Evidence.Doc,
+			e.Evidence.Start, e.Evidence.End, clip(oneLine(e.Evidence.Text), 140), oneLine(e.Time.Text), oneLine(who))
 	}
 	return nil
 }

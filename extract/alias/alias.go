@@ -238,38 +238,138 @@ func (f *finder) fitAcronym(start int, x, acr span) span {
 var designators = map[string]bool{"company": true, "corporation": true, "corp": true, "inc": true, "ltd": true, "co": true, "group": true, "plc": true, "llc": true, "organization": true, "organisation": true}
 
 // parenNames reports whether "X (Y)" reads as two names of one actor rather
-// than a gloss, a place qualifier or an aside: one side must be an acronym,
-// or Y a single capitalized word after a longer name that NER does not call a
-// place (unless X is a place too).
+// than a gloss, a place qualifier, an affiliation or an aside. After a person
+// a parenthesis holds a party, a state, a country, an age or a role
+// ("Bernie Sanders (I-VT)", "Kimberly Po (U.S.)"): only an acronym of the
+// person's own letters renames them. Otherwise one side must be an acronym
+// that the other spells (its initials, or its letters in order from its
+// first: "Mujahedin-e Khalq (MEK)"), or Y a single word after a longer name
+// that NER does not call a place (unless X ends in one). NER's person tag on
+// a lone unknown word is a guess ("Savak") and is not trusted here.
 func (f *finder) parenNames(x, y span) bool {
+	if f.notNameInParens(y) || f.notNameInParens(x) {
+		return false
+	}
+	person := f.typeOf(x) == claimgraph.TypePER || titled(f.toks[x.first].Text)
 	if f.isAcronym(y) || f.isAcronym(x) {
-		if f.isAcronym(y) && x.limit-x.first > 1 && !f.acronymFits(x, y) {
-			if hasWord(f.toks[x.first:x.limit], "and") {
-				return false // "Boeing and Airbus (EADS)": the acronym names one of them
-			}
-			// "Ilse Brandt (SPD)": after a person an unrelated acronym is a party
-			// or an employer, not another name.
-			if e, ok := f.endsAt[x.limit-1]; ok && e.Type == claimgraph.TypePER {
-				return false
-			}
-			if titled(f.toks[x.first].Text) {
-				return false
-			}
+		acr, long := y, x
+		if !f.isAcronym(y) {
+			acr, long = x, y
 		}
-		return f.key(x) != f.key(y)
+		if f.isAcronym(x) && f.isAcronym(y) {
+			return false // "UN (UNHCR)": two acronyms, two bodies or one inside the other
+		}
+		if long.limit-long.first > 1 && hasWord(f.toks[long.first:long.limit], "and") && !f.acronymFits(long, acr) {
+			return false // "Boeing and Airbus (EADS)": the acronym names one of them
+		}
+		if f.acronymFits(long, acr) {
+			return f.key(x) != f.key(y)
+		}
+		if f.typeOf(acr) == claimgraph.TypeLOC || f.typeOf(long) == claimgraph.TypeLOC {
+			return false
+		}
+		return f.lettersInOrder(long, acr)
 	}
-	if y.limit-y.first != 1 || x.limit-x.first < 2 {
+	if person || y.limit-y.first != 1 || x.limit-x.first < 2 {
 		return false
 	}
-	if notName[strings.ToLower(f.toks[y.first].Text)] || looksDemonym(f.toks[y.first].Text) {
+	w := strings.ToLower(f.toks[y.first].Text)
+	if notName[w] || looksDemonym(f.toks[y.first].Text) || len(w) < 4 {
 		return false
 	}
-	ye, yok := f.startsAt[y.first]
-	xe, xok := f.endsAt[x.limit-1]
-	if yok && ye.Type == claimgraph.TypeLOC && (!xok || xe.Type != claimgraph.TypeLOC) {
-		return false
+	// "Intelligence Service of Iran (Savak)": a name ending in a place may
+	// be renamed by a word NER takes for a place.
+	// "Springfield (Illinois)", "Carla Sacramento (Portugal)": a place in
+	// parentheses qualifies a name (NER's type of the name is no help).
+	if f.typeOf(y) == claimgraph.TypeLOC {
+		xe, xok := f.endsAt[x.limit-1]
+		ofPlace := xok && xe.Type == claimgraph.TypeLOC && xe.First > x.first && connectors[strings.ToLower(f.toks[xe.First-1].Text)]
+		if !ofPlace {
+			return false // "Mark Cairns (England)": a country of affiliation
+		}
 	}
 	return true
+}
+
+// notNameInParens reports a span that cannot be a name whatever its
+// capitals: a party-state tag ("R-Fla.", "D-N.Y.", "I-VT"), anything with a
+// digit (ages, dates, tickers, scores), or a role ("CEO", "ret.").
+func (f *finder) notNameInParens(s span) bool {
+	for k, t := range f.toks[s.first:s.limit] {
+		for _, r := range t.Text {
+			if unicode.IsDigit(r) {
+				return true
+			}
+		}
+		if k == 0 && len(t.Text) >= 3 && unicode.IsUpper(rune(t.Text[0])) && t.Text[1] == '-' && unicode.IsUpper(rune(t.Text[2])) && s.limit-s.first <= 3 {
+			return true // a party initial and a state
+		}
+		if roleWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords name a role or a status, not an actor.
+var roleWords = map[string]bool{
+	"ceo": true, "cfo": true, "coo": true, "cto": true, "chairman": true, "chairwoman": true, "chair": true, "president": true, "director": true,
+	"ret": true, "retired": true, "deceased": true, "former": true, "acting": true, "interim": true, "founder": true, "spokesman": true, "spokeswoman": true,
+	"jr": false, "editor": true, "reporter": true, "correspondent": true, "analyst": true, "minister": true, "senator": true, "deputy": true,
+}
+
+// lettersInOrder reports whether the acronym's letters appear in order in
+// the long name, its first letter starting the name ("MEK" in "Mujahedin-e
+// Khalq", "ISIS" in "Islamic State"), each later letter either starting a
+// word or following the previous one in the same word. The long name must
+// have two words or more.
+func (f *finder) lettersInOrder(long, acr span) bool {
+	if long.limit-long.first < 2 {
+		return false
+	}
+	want := []rune(strings.ToLower(strings.ReplaceAll(f.toks[acr.first].Text, ".", "")))
+	var words []string
+	for _, t := range f.toks[long.first:long.limit] {
+		l := strings.ToLower(t.Text)
+		for _, art := range []string{"al-", "el-", "ad-", "ar-", "as-", "at-", "an-"} {
+			// "Jaysh al-Qadim (JQ)": the Arabic article gives no letter.
+			if rest, ok := strings.CutPrefix(l, art); ok && rest != "" {
+				l = rest
+				break
+			}
+		}
+		if !connectors[l] && l != "-" {
+			words = append(words, l)
+		}
+	}
+	if len(words) < 2 || len(want) < 2 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(words[0])
+	if first != want[0] {
+		return false
+	}
+	// Every content word must give at least one letter: an acronym skipping
+	// a word of the name names something else.
+	k := 1
+	for wi, w := range words {
+		rs := []rune(w)
+		start := 0
+		if wi == 0 {
+			start = 1
+		} else if k < len(want) && rs[0] == want[k] {
+			k++
+			start = 1
+		} else {
+			return false
+		}
+		for _, r := range rs[start:] {
+			if k < len(want) && r == want[k] && k > 0 {
+				k++
+			}
+		}
+	}
+	return k == len(want)
 }
 
 // acronymFits reports whether the acronym y spells the initials of x, with or
@@ -329,14 +429,21 @@ func (f *finder) cue(start, at, after, end int, pat string) {
 
 // list records one assertion for each name of the list "Y, Z and W" that
 // starts at token i, all naming x. evidenceEnd, when not -1, ends the evidence.
+// A list ends at its conjunction's item ("ISIS or ISIL, Trump hewed..." ends
+// at ISIL); a name after a comma belongs to it only when a conjunction or the
+// end of the segment closes the list after it ("Y, Z said" is Y and a clause).
 func (f *finder) list(x span, pat string, i, end, evidenceEnd int) {
 	var names []span
-	for i < end {
+	closed := false // the last name came after "and"/"or": nothing follows
+	for i < end && !closed {
 		for i < end && (isQuote(f.toks[i].Text) || strings.EqualFold(f.toks[i].Text, "the")) {
 			i++
 		}
 		y, ok := f.nameAfter(i, end, false)
 		if !ok {
+			break
+		}
+		if len(names) > 0 && !f.listGoesOn(y.limit, end) {
 			break
 		}
 		names = append(names, y)
@@ -349,6 +456,13 @@ func (f *finder) list(x span, pat string, i, end, evidenceEnd int) {
 		}
 		if i < end && (f.lower(i) == "and" || f.lower(i) == "or") {
 			i++
+			for i < end && (isQuote(f.toks[i].Text) || strings.EqualFold(f.toks[i].Text, "the")) {
+				i++
+			}
+			if y, ok := f.nameAfter(i, end, false); ok {
+				names = append(names, y)
+			}
+			closed = true
 		} else if i < end && f.toks[i-1].Text != "," {
 			break
 		}
@@ -358,10 +472,93 @@ func (f *finder) list(x span, pat string, i, end, evidenceEnd int) {
 		if ev < 0 {
 			ev = f.toks[names[len(names)-1].limit-1].End
 		}
-		if f.key(x) != f.key(y) {
+		if f.key(x) != f.key(y) && f.sameKind(x, y) {
 			f.add(x, y, pat, f.toks[x.first].Start, ev)
 		}
 	}
+}
+
+// listGoesOn reports whether a name of a list ending at token i is followed
+// by more of the list: a comma or conjunction leading to another name, or
+// the end of the segment.
+func (f *finder) listGoesOn(i, end int) bool {
+	for i < end && isQuote(f.toks[i].Text) {
+		i++
+	}
+	if f.listEnds(i, end) || f.lower(i) == "and" || f.lower(i) == "or" {
+		return true
+	}
+	if f.toks[i].Text != "," && f.toks[i].Text != ";" {
+		return false
+	}
+	i++
+	if i < end && (f.lower(i) == "and" || f.lower(i) == "or") {
+		return true
+	}
+	// Another name must follow and itself go on: "Y, Z, and W", "Y, Z)".
+	y, ok := f.nameAfter(i, end, false)
+	return ok && f.listGoesOn(y.limit, end)
+}
+
+// listEnds reports whether the tokens from i to end are only closing
+// punctuation: the name before i is the last of its list.
+func (f *finder) listEnds(i, end int) bool {
+	for ; i < end; i++ {
+		switch t := f.toks[i].Text; {
+		case isQuote(t), t == ")", t == ".", t == "!", t == "?", t == ";":
+		case t == "," && i == end-1:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sameKind reports whether NER lets the two names denote one actor: a
+// person is not renamed by a place or an organization, nor the reverse
+// ("Islamic State, also known as ... Trump").
+func (f *finder) sameKind(x, y span) bool {
+	// NER's type of a lone nickname is a guess ("the Fox" ORG, "the Butcher"
+	// LOC): only a name NER calls a person given to something else counts,
+	// unless it is a short form of it ("Green Dawn" of "Green Dawn Movement").
+	if f.typeOf(y) != claimgraph.TypePER || f.shortFormOf(y, x) {
+		return true
+	}
+	tx := f.typeOf(x)
+	return tx == claimgraph.TypePER || tx == "" && !f.orgLike(x)
+}
+
+// shortFormOf reports whether every word of y is a word of x.
+func (f *finder) shortFormOf(y, x span) bool {
+	for _, t := range f.toks[y.first:y.limit] {
+		if !hasWord(f.toks[x.first:x.limit], t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgLike reports a name ending in a word that heads organizations' names.
+func (f *finder) orgLike(x span) bool {
+	last := strings.ToLower(strings.Trim(f.toks[x.limit-1].Text, "."))
+	return designators[last] || orgHeads[last]
+}
+
+// orgHeads end the names of groups, parties and bodies.
+var orgHeads = map[string]bool{
+	"front": true, "party": true, "army": true, "brigade": true, "brigades": true, "movement": true, "council": true, "league": true, "union": true,
+	"alliance": true, "committee": true, "ministry": true, "agency": true, "bank": true, "institute": true, "federation": true, "association": true, "guard": true, "corps": true,
+}
+
+// typeOf returns the NER type of the entity covering exactly the span, or "".
+func (f *finder) typeOf(s span) string {
+	if e, ok := f.endsAt[s.limit-1]; ok && e.First >= s.first-1 && e.First <= s.first {
+		return e.Type
+	}
+	if e, ok := f.startsAt[s.first]; ok && e.Limit <= s.limit+1 && e.Limit >= s.limit {
+		return e.Type
+	}
+	return ""
 }
 
 func (f *finder) add(x, y span, pat string, start, end int) {

@@ -29,10 +29,30 @@ import (
 func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, quotes []claimgraph.Quote, times []claimgraph.TimeExpr) []claimgraph.Claim {
 	x := newIndex(text, a, mentions)
 	inQuote := make([]int, len(x.toks)) // token -> quote index + 1
+	// An intention or a demand whose content is an infinitive ("X wants to
+	// attack Y", "X urged Y to fund Z") has its subject outside the content:
+	// its claims are read from the whole sentence and then framed by it.
+	transparent := map[int]bool{}
 	for qi, q := range quotes {
-		f, l := x.tokRange(q.Content.Start, q.Content.End)
-		for i := f; i < l; i++ {
-			inQuote[i] = qi + 1
+		if q.Factuality == claimgraph.FactProposed && infinitival(q.Content.Text) {
+			transparent[qi] = true
+		}
+	}
+	for qi, q := range quotes {
+		if transparent[qi] {
+			continue
+		}
+		// An interrupted quote's pieces only: the "she said" between them
+		// is the outlet's.
+		pieces := q.Fragments
+		if len(pieces) == 0 {
+			pieces = []claimgraph.TextSpan{q.Content}
+		}
+		for _, p := range pieces {
+			f, l := x.tokRange(p.Start, p.End)
+			for i := f; i < l; i++ {
+				inQuote[i] = qi + 1
+			}
 		}
 	}
 	var out []claimgraph.Claim
@@ -40,6 +60,29 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, q
 		for _, c := range cs {
 			c.Doc = doc
 			c.Quote = qi
+			if c.Factuality == "" {
+				p := x.tokOf(c.Relation.Start)
+				if p >= 0 && p < len(x.toks) {
+					s := x.sents[x.sentOf[p]]
+					f := Factuality(x.toks, s.First, s.Limit, p)
+					c.Factuality = f.Factuality
+					c.Negated = c.Negated || f.Polarity == "NEG"
+				} else {
+					c.Factuality = claimgraph.FactAsserted
+				}
+			}
+			if qi < 0 {
+				for tq := range transparent {
+					q := quotes[tq]
+					if c.Relation.Start >= q.Content.Start && c.Relation.Start < q.Content.End {
+						qi, c.Quote = tq, tq
+						break
+					}
+				}
+			}
+			if qi >= 0 {
+				c.Factuality = Framed(c.Factuality, quotes[qi].Factuality)
+			}
 			c.Evidence = evidence
 			c.Time = timeIn(times, evidence.Start, evidence.End)
 			if qi >= 0 {
@@ -79,6 +122,51 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, q
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
 	return out
+}
+
+// infinitival reports content that is an infinitive or an object and an
+// infinitive ("to attack Y", "Y to resign").
+func infinitival(content string) bool {
+	f := strings.Fields(strings.ToLower(content))
+	for i := 0; i < len(f) && i < 6; i++ {
+		if f[i] == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// Framed combines a claim's own factuality with that of the attribution it
+// was made in: an asserted claim inside speech is reported (the source's
+// claim, not the outlet's); inside a denial it is denied, inside a question
+// a question, inside a demand or an intention proposed. A claim's own
+// question, condition, possibility or negation stays, except that a
+// question or a denial around it wins.
+func Framed(own, frame string) string {
+	if own == "" {
+		own = claimgraph.FactAsserted
+	}
+	switch frame {
+	case "", claimgraph.FactAsserted, claimgraph.FactReported:
+		if own == claimgraph.FactAsserted {
+			return claimgraph.FactReported
+		}
+		return own
+	case claimgraph.FactQuestion, claimgraph.FactDenied:
+		if own == claimgraph.FactQuestion {
+			return own
+		}
+		return frame
+	case claimgraph.FactProposed:
+		if own == claimgraph.FactQuestion || own == claimgraph.FactDenied {
+			return own
+		}
+		return frame
+	}
+	if own == claimgraph.FactAsserted {
+		return frame
+	}
+	return own
 }
 
 // timeIn returns the index of the first time expression inside [start, end), or -1.

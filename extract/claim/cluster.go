@@ -30,9 +30,21 @@ type Group struct {
 	Sources  []Source `json:"sources"`
 	// Independent is the number of distinct sources: a speaker counts once
 	// however many articles repeat them; an outlet's own voice counts once;
-	// documents in one text-reuse cluster count as one voice.
+	// documents in one text-reuse cluster count as one voice. It is 0 for a
+	// group of questions, proposals, conditions or possibilities: they
+	// support nothing.
 	Independent int `json:"independent"`
+	// Stance is how the group's statements present the claim: "asserted"
+	// (asserted or reported), "negated" (negated or denied), or the
+	// factuality they share (question, proposed, conditional, possible).
+	Stance string `json:"stance"`
+	// ContradictedBy are the independent sources of the opposite group
+	// (the negated one for an asserted group, and the other way round).
+	ContradictedBy []Source `json:"contradicted_by,omitempty"`
 }
+
+// Stance is the stance of a claim (see claimgraph.Stance).
+func Stance(c claimgraph.Claim) string { return claimgraph.Stance(c.Factuality, c.Negated) }
 
 // Source is one independent source of a group.
 type Source struct {
@@ -81,8 +93,11 @@ func RelationKey(lemma string) string { return claimgraph.RelationKey(lemma) }
 // Cluster groups claims by subject, relation key and object and counts the
 // independent sources of each group. reuseCluster maps a document to its
 // text-reuse cluster (documents that copy one text share one); nil treats
-// every document as its own. Negated claims are grouped apart from
-// affirmative ones. Groups come back with the most independent sources
+// every document as its own. Claims are grouped by stance as well: negated
+// and denied claims apart from asserted and reported ones (each group lists
+// the other's sources as ContradictedBy), and questions, proposals,
+// conditions and possibilities in groups of their own that count no
+// independent source. Groups come back with the most independent sources
 // first.
 func Cluster(refs []Ref, reuseCluster func(doc string) string) []Group {
 	if reuseCluster == nil {
@@ -92,21 +107,46 @@ func Cluster(refs []Ref, reuseCluster func(doc string) string) []Group {
 	index := map[gkey]int{}
 	var groups []Group
 	for i, r := range refs {
-		rel := RelationKey(r.Claim.RelationLemma)
-		if r.Claim.Negated {
-			rel = "not " + rel
+		base := RelationKey(r.Claim.RelationLemma)
+		st := Stance(r.Claim)
+		rel := base
+		switch st {
+		case claimgraph.FactAsserted:
+		case claimgraph.FactNegated:
+			rel = "not " + base
+		default:
+			rel = st + ": " + base
 		}
 		k := gkey{r.Subject, rel, r.Object}
 		gi, ok := index[k]
 		if !ok {
 			gi = len(groups)
 			index[k] = gi
-			groups = append(groups, Group{Subject: r.Subject, Relation: rel, Object: r.Object})
+			groups = append(groups, Group{Subject: r.Subject, Relation: rel, Object: r.Object, Stance: st})
 		}
 		groups[gi].Claims = append(groups[gi].Claims, i)
 	}
 	for gi := range groups {
 		countSources(&groups[gi], refs, reuseCluster)
+		if st := groups[gi].Stance; st != claimgraph.FactAsserted && st != claimgraph.FactNegated {
+			groups[gi].Independent = 0
+		}
+	}
+	// An asserted group and its negated twin contradict each other.
+	for gi := range groups {
+		g := &groups[gi]
+		var twin string
+		switch g.Stance {
+		case claimgraph.FactAsserted:
+			twin = "not " + g.Relation
+		case claimgraph.FactNegated:
+			twin = strings.TrimPrefix(g.Relation, "not ")
+		default:
+			continue
+		}
+		if oi, ok := index[gkey{g.Subject, twin, g.Object}]; ok {
+			g.ContradictedBy = groups[oi].Sources
+		}
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Independent > groups[j].Independent })
 	return groups

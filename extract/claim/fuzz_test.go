@@ -3,6 +3,7 @@ package claim
 import (
 	"testing"
 
+	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/extract/quote"
 	"github.com/claimgraph/claimgraph/nlp"
 )
@@ -24,6 +25,21 @@ func FuzzExtract(f *testing.F) {
 				if s.start < 0 || s.end < s.start || s.end > len(text) || text[s.start:s.end] != s.text {
 					t.Fatalf("span %q at %d-%d does not match the text", s.text, s.start, s.end)
 				}
+			}
+			if c.Factuality == "" {
+				t.Fatalf("claim %q without factuality", c.Evidence.Text)
+			}
+		}
+		for _, s := range a.Sentences {
+			for _, x := range OpenIE(text, a.Tokens, s.First, s.Limit) {
+				for _, sp := range append([]claimgraph.TextSpan{x.Arg1, x.Relation}, x.Args...) {
+					if sp.Start < 0 || sp.End < sp.Start || sp.End > len(text) || text[sp.Start:sp.End] != sp.Text {
+						t.Fatalf("open IE span %q at %d-%d does not match the text", sp.Text, sp.Start, sp.End)
+					}
+				}
+			}
+			for p := s.First; p < s.Limit; p++ {
+				Factuality(a.Tokens, s.First, s.Limit, p)
 			}
 		}
 	})

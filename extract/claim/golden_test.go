@@ -76,7 +76,7 @@ func render(text string, cs []claimgraph.Claim) string {
 			}
 		}
 		fmt.Fprintf(&b, "%s | %s [%s] | %s\n", c.Subject.Text, c.Relation.Text, c.RelationLemma, c.Object.Text)
-		fmt.Fprintf(&b, "  voice: %s", voice)
+		fmt.Fprintf(&b, "  voice: %s %s", voice, c.Factuality)
 		if c.Cue != nil {
 			fmt.Fprintf(&b, " cue=%q", c.Cue.Text)
 		}

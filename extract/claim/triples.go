@@ -120,6 +120,11 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 		}
 		lastSubj = subj
 		c := claimgraph.Claim{Quote: -1, Time: -1, Hedges: hedges}
+		if s := x.sents[x.sentOf[main]]; true {
+			f := Factuality(x.toks, s.First, s.Limit, main)
+			c.Factuality = f.Factuality
+			c.Negated = c.Negated || f.Polarity == "NEG"
+		}
 		for k := vg0; k < vg1; k++ {
 			w := x.lower[k]
 			if negWords[w] {
@@ -128,6 +133,24 @@ func (x *index) triples(first, limit int, keep func(int) bool) []claimgraph.Clai
 			if modalWords[w] && c.Modality == "" {
 				c.Modality = w
 			}
+		}
+		// A governing verb inside the group frames the claim ("refused to
+		// fund", "plans to buy") even when the tagger took the last verb
+		// for a noun.
+		for k := vg0; k <= main && k < limit; k++ {
+			if k == main && (k+1 >= limit || x.lower[k+1] != "to" && x.lower[k+1] != "from") {
+				break
+			}
+			if g := governorFrame(x.lower[k]); g != "" && (c.Factuality == claimgraph.FactAsserted || c.Factuality == claimgraph.FactPossible) {
+				c.Factuality = g
+				c.Negated = c.Negated || g == claimgraph.FactNegated
+				break
+			}
+		}
+		// A negation anywhere in the verb group negates the claim ("did not
+		// dare to establish ties"): safer for a claim than the event reading.
+		if c.Negated && (c.Factuality == claimgraph.FactAsserted || c.Factuality == claimgraph.FactPossible) {
+			c.Factuality = claimgraph.FactNegated
 		}
 		passive := x.isPassive(vg0, vg1, main)
 		objs, relEnd, agent := x.objects(vg1, limit, skip, passive)

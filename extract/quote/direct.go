@@ -271,7 +271,11 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 			continue
 		}
 		ce := x.cueSpanEnd(j, info)
-		if ce <= k && (punct != ":" && punct != "," && !that || x.words(ce, k+1) > 6) {
+		// `X says voter fraud "would be ..."`: a short subject between the
+		// cue and the quote makes the quoted words part of a reported
+		// clause, a mixed quote.
+		shortClause := ce <= k && punct != ":" && punct != "," && !that && x.words(ce, k+1) <= 4 && !x.hasVerb(ce, k+1) && x.clauseStart(ce) && info.bare
+		if ce <= k && !shortClause && (punct != ":" && punct != "," && !that || x.words(ce, k+1) > 6) {
 			continue
 		}
 		// `"...," said X, adding: "..."`: the participle's speaker is the
@@ -284,12 +288,40 @@ func (x *index) attachBefore(c *candidate, openTok int) bool {
 		if ce <= k {
 			x.viaBetween(c, ce, k+1)
 		}
-		c.spk = x.subjectBefore(sf, j)
+		c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, j))
 		x.setCue(c, j, ce, info.lemma)
-		if that {
+		if that || shortClause {
+			// A mixed quote: the content is the reported clause, from after
+			// "that" (or the cue) through the quoted words to the clause's end.
 			c.q.Kind = claimgraph.QuoteMixed
+			from := openTok
+			if shortClause {
+				from = ce
+			}
+			_, sl := x.sentence(openTok)
+			end := c.limit
+			if c.limit < len(x.toks) && x.sentOf[c.limit] == x.sentOf[openTok] {
+				end = max(c.limit, x.contentEnd(c.limit+1, sl))
+			}
+			f, l := x.trimContent(from, end)
+			if f < l && l >= c.limit {
+				c.first, c.limit = f, l
+				c.q.Content = x.span(f, l)
+			}
 		}
 		return true
+	}
+	// `Clinton: "We will win."`: a name opening its sentence or line and a
+	// colon before the quote; the colon is the cue.
+	if punct == ":" && openTok >= 2 {
+		if m := x.endAt[openTok-1]; m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) {
+			mf := x.mFirst[m]
+			if mf == sf || mf > 0 && x.paraOf[mf-1] != x.paraOf[mf] {
+				c.spk = speakerRef{first: mf, limit: openTok - 1, mention: m, conf: 0.8}
+				x.setCue(c, openTok-1, openTok, "colon")
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -315,7 +347,7 @@ func namingLemma(w string) string {
 
 func isDash(s string) bool {
 	switch s {
-	case "-", "--", "\u2013", "\u2014":
+	case "-", "--", "\u2013", "\u2014", "\u2015":
 		return true
 	}
 	return false
@@ -331,8 +363,12 @@ func (x *index) setCue(c *candidate, first, limit int, lemma string) {
 func (x *index) modalBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := x.lower[j]
-		if modals[w] || w == "to" || w == "one" {
+		if modals[w] || w == "one" {
 			return true
+		}
+		if w == "to" {
+			// "tried to argue", "went on to say": the subject did speak.
+			return j == 0 || !catenatives[x.lower[j-1]] && !(x.lower[j-1] == "on" && j > 1 && x.lower[j-2] == "went")
 		}
 		if w != "not" && w != "n't" && w != "also" && w != "only" && w != "never" && w != "be" && w != "been" {
 			return false

@@ -66,7 +66,13 @@ func render(text string, qs []claimgraph.Quote) string {
 		if text[q.Content.Start:q.Content.End] != q.Content.Text {
 			fmt.Fprintf(&b, "!! content span does not match its text\n")
 		}
-		fmt.Fprintf(&b, "%s [%d,%d) %q\n", q.Kind, q.Content.Start, q.Content.End, q.Content.Text)
+		fmt.Fprintf(&b, "%s %s %s [%d,%d) %q\n", q.Kind, q.Attribution, q.Factuality, q.Content.Start, q.Content.End, q.Content.Text)
+		for _, f := range q.Fragments {
+			if text[f.Start:f.End] != f.Text {
+				fmt.Fprintf(&b, "!! fragment span does not match its text\n")
+			}
+			fmt.Fprintf(&b, "  fragment [%d,%d) %q\n", f.Start, f.End, f.Text)
+		}
 		if q.Speaker == nil {
 			b.WriteString("  speaker: <unknown>\n")
 		} else {

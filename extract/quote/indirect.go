@@ -30,8 +30,18 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				if info, isCue := x.cue(i); isCue {
 					c, ok = x.reported(s.First, s.Limit, i, info)
 				}
+				if fi, isFrame := x.frameCue(i); !ok && isFrame {
+					c, ok = x.framed(s.First, s.Limit, i, fi)
+				}
+				if !ok {
+					c, ok = x.thatClause(s.First, s.Limit, i)
+				}
 			}
-			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < 3 {
+			minWords := 3
+			if c.q.Attribution != "" {
+				minWords = 2 // "him to resign", "the ban"
+			}
+			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < minWords {
 				continue
 			}
 			if x.overlapsDirect(direct, c) {
@@ -183,7 +193,19 @@ func (x *index) quotedAs(sf, sl, i int) (candidate, bool) {
 func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	c := candidate{spk: noSpeaker}
 	w := x.lower[i]
-	if x.modalBefore(i) || len(w) > 4 && w[len(w)-3:] == "ing" {
+	// "is saying" is a progressive cue; a bare participle ("saying ...")
+	// belongs to another clause's subject.
+	ing := len(w) > 4 && w[len(w)-3:] == "ing"
+	progressive := ing && i > sf && beAux[x.lower[i-1]] && x.lower[i-1] != "being" && x.lower[i-1] != "be"
+	if x.modalBefore(i) {
+		return c, false
+	}
+	if ing && !progressive {
+		// ", adding that ...", ", arguing ...": the participle's speaker is
+		// the subject of the clause it hangs on.
+		if i > sf && x.toks[i-1].Text == "," {
+			return x.participle(sf, sl, i, info)
+		}
 		return c, false
 	}
 	ce := x.cueSpanEnd(i, info)
@@ -192,7 +214,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		return c, false
 	}
 	// Passive: "were claimed by", "it was reported that".
-	if i > sf && beAux[x.lower[i-1]] {
+	if i > sf && beAux[x.lower[i-1]] && !progressive {
 		if ce < sl && x.lower[ce] == "that" {
 			x.setCue(&c, i-1, ce, info.lemma)
 			c.first, c.limit = x.trimContent(ce+1, sl)
@@ -203,15 +225,12 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	x.setCue(&c, i, ce, info.lemma)
 	// Reported content ends where a contrasting clause starts (", but the
 	// opposition argued that ..."), which has its own voice.
-	end := sl
-	for k := ce; k+1 < sl; k++ {
-		if x.toks[k].Text != "," {
-			continue
-		}
-		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) {
-			end = k // ", and she warned that ...": another voice
-			break
-		}
+	end := x.contentEnd(ce, sl)
+	// A parenthetical attribution: "A, Mr. Clarke said, B." is one
+	// attribution of A and B.
+	if c2, ok := x.parenthetical(sf, sl, i, ce); ok {
+		x.setCue(&c2, i, ce, info.lemma)
+		return c2, true
 	}
 	// Trailing attribution: the cue clause closes the sentence.
 	if tail := x.tailAfterCue(ce, sl); tail >= 0 {
@@ -240,8 +259,9 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 			}
 		}
 	}
-	// Leading attribution.
-	c.spk = x.subjectBefore(sf, i)
+	// Leading attribution, past auxiliaries and adverbs ("is saying",
+	// "has already said", "tried to argue").
+	c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, i))
 	if c.spk.first < 0 {
 		return c, false
 	}
@@ -340,6 +360,14 @@ func (x *index) clauseStart(j int) bool {
 		switch x.toks[j].POS {
 		case "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ":
 			return true
+		case "ADV", "CCONJ":
+			// "says too much is made of it", "says neither X nor Y": a
+			// clause opening with a degree word or "neither", not an
+			// adverb of the cue ("said again", "said later").
+			if x.lower[j] == "neither" || x.lower[j] == "either" {
+				return true
+			}
+			return j+1 < len(x.toks) && (x.toks[j+1].POS == "ADJ" || x.toks[j+1].POS == "DET") && x.lower[j] != "again" && x.lower[j] != "later"
 		}
 		return false
 	}
@@ -409,4 +437,70 @@ func (x *index) addresseeEnd(j, sl int) int {
 		}
 	}
 	return j
+}
+
+// parenthetical finds `A, SPEAKER CUE, B` with the cue at i ending at ce:
+// a subject between a comma and the cue, a comma after the cue (past a
+// time adverbial), at least two words on each side. The content is A and B
+// as two fragments.
+func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	k := ce
+	for k < sl && k < ce+3 && (timeWords[x.lower[k]] || x.tagged && x.toks[k].POS == "ADV") {
+		k++
+	}
+	if k >= sl || x.toks[k].Text != "," {
+		return c, false
+	}
+	end := x.contentEnd(k+1, sl)
+	if x.words(k+1, end) < 2 {
+		return c, false
+	}
+	for j := i - 1; j > sf && j >= i-8; j-- {
+		if x.toks[j].Text == "," {
+			if x.words(sf, j) < 2 || isDoubleMark(x.toks[j-1].Text) {
+				return c, false
+			}
+			c.spk = x.subjectBefore(j+1, x.verbGroupStart(j+1, i))
+			if c.spk.first != j+1 && !(c.spk.first > j+1 && x.words(j+1, c.spk.first) == 0) {
+				return c, false
+			}
+			f1, l1 := x.trimContent(sf, j)
+			f2, l2 := x.trimContent(k+1, end)
+			if f1 >= l1 || f2 >= l2 {
+				return c, false
+			}
+			c.first, c.limit = f1, l2
+			c.q.Fragments = []claimgraph.TextSpan{x.span(f1, l1), x.span(f2, l2)}
+			return c, true
+		}
+		if x.npBoundary(j) {
+			return c, false
+		}
+	}
+	return c, false
+}
+
+// participle reads `MAIN CLAUSE, adding (that) CONTENT`: the speaker is the
+// main clause's subject, the content what follows the cue.
+func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	ce := x.cueSpanEnd(i, info)
+	c.spk = x.sentenceSubject(sf, i)
+	if c.spk.first < 0 {
+		return c, false
+	}
+	j := ce
+	if j < sl && x.lower[j] == "that" {
+		j++
+	} else if info.object {
+		return c, false
+	}
+	if j >= sl || !x.clauseStart(j) && x.lower[j] != "that" {
+		return c, false
+	}
+	x.setCue(&c, i, ce, info.lemma)
+	c.spk.conf *= 0.8
+	c.first, c.limit = x.trimContent(j, x.contentEnd(j, sl))
+	return c, x.words(c.first, c.limit) >= 3
 }

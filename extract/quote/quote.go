@@ -32,10 +32,69 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, r
 	cands := x.directQuotes()
 	cands = append(cands, x.indirectQuotes(cands)...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].q.Content.Start < cands[j].q.Content.Start })
+	cands = x.dropNested(cands)
 	x.resolveSpeakers(cands)
+	cands = x.mergeInterrupted(cands)
 	out := make([]claimgraph.Quote, 0, len(cands))
 	for _, c := range cands {
+		if c.q.Attribution == "" {
+			c.q.Attribution = AttributionKind(c.q.CueLemma)
+		}
+		c.q.Factuality = KindFactuality(c.q.Attribution)
+		if c.limit > c.first && x.toks[c.limit-1].Text == "?" && c.q.Factuality == claimgraph.FactReported {
+			c.q.Factuality = claimgraph.FactQuestion
+		}
 		out = append(out, c.q)
+	}
+	return out
+}
+
+// dropNested drops a direct quote with no attribution of its own that lies
+// inside another quote's content: it is a quoted phrase of that content
+// (`X reported that she wanted to "keep it under wraps"`), not a second
+// attribution.
+func (x *index) dropNested(cands []candidate) []candidate {
+	out := cands[:0]
+	for i, c := range cands {
+		nested := false
+		if c.q.Kind == claimgraph.QuoteDirect && c.q.Cue.End == 0 && c.spk.first < 0 {
+			for j, o := range cands {
+				if j != i && o.first <= c.first && o.limit >= c.limit && o.limit-o.first > c.limit-c.first {
+					nested = true
+					break
+				}
+			}
+		}
+		if !nested {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mergeInterrupted joins the pieces of one interrupted attribution into one
+// quote with a fragment per piece: `"A," she said, "B."` (both pieces share
+// the cue between them), and a direct quote that carries on the previous
+// one's speech without an attribution of its own (`"A," she said. "B."`).
+func (x *index) mergeInterrupted(cands []candidate) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			sameCue := p.q.Cue.End > p.q.Cue.Start && c.q.Cue == p.q.Cue && p.q.Cue.Start >= p.q.Content.End && p.q.Cue.End <= c.q.Content.Start
+			carriesOn := c.inherit && c.spk.first < 0 && p.q.Speaker != nil && c.q.Speaker != nil && *c.q.Speaker == *p.q.Speaker &&
+				x.sentOf[c.first]-x.sentOf[p.limit-1] <= 2 && x.paraOf[c.first] == x.paraOf[p.limit-1]
+			if p.q.Kind == claimgraph.QuoteDirect && c.q.Kind == claimgraph.QuoteDirect && (sameCue || carriesOn) {
+				if len(p.q.Fragments) == 0 {
+					p.q.Fragments = []claimgraph.TextSpan{p.q.Content}
+				}
+				p.q.Fragments = append(p.q.Fragments, c.q.Content)
+				p.limit = c.limit
+				p.q.Content = x.span(p.first, p.limit)
+				continue
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -112,6 +171,10 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 	para := 0
 	for i, t := range x.toks {
 		x.lower[i] = lowerASCII(t.Text)
+		if strings.ContainsRune(x.lower[i], '\u2019') {
+			// "n’t", "’s": the patterns spell apostrophes straight.
+			x.lower[i] = strings.ReplaceAll(x.lower[i], "\u2019", "'")
+		}
 		if t.POS != "" {
 			x.tagged = true
 		}
@@ -260,7 +323,9 @@ func (x *index) cue(i int) (cueInfo, bool) {
 	if x.tagged {
 		switch x.toks[i].POS {
 		case "NOUN", "PROPN", "ADJ", "ADP", "DET":
-			return cueInfo{}, false
+			if !x.verbReadAsNoun(i) {
+				return cueInfo{}, false
+			}
 		}
 	}
 	// After an article or a possessive the word is a noun ("in its report");
@@ -279,6 +344,23 @@ func (x *index) cue(i int) (cueInfo, bool) {
 		}
 	}
 	return info, true
+}
+
+// verbReadAsNoun reports a cue form the tagger read as a noun where only a
+// verb fits: after a name or a personal pronoun and before a clause ("Haddad
+// believes Orion funded ...", "She claims that ...").
+func (x *index) verbReadAsNoun(i int) bool {
+	if x.toks[i].POS != "NOUN" || i == 0 || i+1 >= len(x.toks) {
+		return false
+	}
+	if p := x.toks[i-1].POS; p != "PROPN" && !(p == "PRON" && pronouns[x.lower[i-1]]) {
+		return false
+	}
+	switch x.toks[i+1].POS {
+	case "PROPN", "DET", "PRON", "SCONJ":
+		return x.lower[i+1] != "'s"
+	}
+	return false
 }
 
 // cueSpanEnd returns the token limit of the cue starting at i: "pointed out"

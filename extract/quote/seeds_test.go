@@ -119,6 +119,13 @@ func TestSeeds(t *testing.T) {
 		d := docs[id]
 		predicted += len(d.quotes)
 		for _, q := range d.quotes {
+			if testing.Verbose() {
+				sp := "<unknown>"
+				if q.Speaker != nil {
+					sp = q.Speaker.Text
+				}
+				t.Logf("%s: %s %s (%s): %q", id, q.Attribution, q.Factuality, sp, q.Content.Text)
+			}
 			if q.Content.End > d.cut || q.Speaker != nil && q.Speaker.End > d.cut {
 				t.Errorf("%s: quote %q reaches into the boilerplate", id, q.Content.Text)
 			}

@@ -35,7 +35,10 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 		return x.sentenceSubject(sf, e-1)
 	}
 	relative := false
-	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which") {
+	// "that" after a noun is a relative pronoun too ("the Islamic State
+	// that seeks ...").
+	relThat := e-2 >= sf && x.lower[e-1] == "that" && x.tagged && (x.toks[e-2].POS == "NOUN" || x.toks[e-2].POS == "PROPN")
+	if e-1 >= sf && (x.lower[e-1] == "who" || x.lower[e-1] == "which" || relThat) {
 		relative = true
 		e--
 		if e-1 >= sf && x.toks[e-1].Text == "," {
@@ -171,6 +174,11 @@ func (x *index) skipAppositive(sf, comma int) int {
 		if j+1 < comma && (determiners[x.lower[j+1]] || !x.isUpper(j+1) || x.endAt[comma] >= 0 && x.startAt[j+1] >= 0 && x.mentions[x.startAt[j+1]].Kind == claimgraph.MentionDescription) {
 			return j
 		}
+		// "Dianne Feinstein, Democrat of California, said": a name, then a
+		// capitalized description with no verb.
+		if j+1 < comma && x.endAt[j] >= 0 && x.mentions[x.endAt[j]].Type == claimgraph.TypePER && !x.hasVerb(j+1, comma) {
+			return j
+		}
 		break
 	}
 	return comma
@@ -279,7 +287,7 @@ func (x *index) resolveSpeakers(cands []candidate) {
 	for ci := range cands {
 		c := &cands[ci]
 		switch {
-		case c.spk.first >= 0:
+		case c.spk.first >= 0 && x.plausibleSpeaker(&c.spk):
 			c.q.Speaker = x.resolveRef(c.spk, c.first, c.limit)
 		case c.inherit && prev != nil && prev.q.Speaker != nil && x.sentOf[c.first]-x.sentOf[prev.limit-1] <= 2 && x.paraOf[c.first]-x.paraOf[prev.limit-1] <= 1:
 			s := *prev.q.Speaker
@@ -579,3 +587,78 @@ func (x *index) balancedMark(first, i int) bool {
 }
 
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+
+// plausibleSpeaker trims what cannot open a speaker's noun phrase ("as
+// police", "how experts") and rejects spans that name no one: nothing
+// nominal left, a date ("late August", "2010"), or a party-state tag
+// ("R-Fla."). A quote keeps an unknown speaker rather than a wrong one.
+func (x *index) plausibleSpeaker(r *speakerRef) bool {
+	if r.first < 0 || r.limit <= r.first || r.limit > len(x.toks) {
+		return false
+	}
+	if r.mention >= 0 {
+		return !partyTag(x.mentions[r.mention].Text)
+	}
+	if partyTag(x.text[x.toks[r.first].Start:x.toks[r.limit-1].End]) {
+		return false
+	}
+	if !x.tagged {
+		return true
+	}
+	f := r.first
+	for f < r.limit {
+		switch x.toks[f].POS {
+		case "VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PUNCT":
+			f++
+			continue
+		}
+		break
+	}
+	nominal := false
+	l := r.limit
+	for i := f; i < l; i++ {
+		switch x.toks[i].POS {
+		case "NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM":
+			if !monthOrTime[x.lower[i]] && !(x.toks[i].POS == "NUM" && len(x.lower[i]) == 4 && i+1 == l) {
+				nominal = true
+			}
+		case "VERB", "AUX":
+			// A participle after a determiner modifies the noun ("a defected member").
+			if i > f && x.coveredBy[i] < 0 && !modifierTag(x.toks[i-1].POS) {
+				l = i // "the debate moderators will": the phrase before the verb
+			}
+		}
+	}
+	if nominal && (f > r.first || l < r.limit) {
+		r.first, r.limit = f, l
+		if m := x.startAt[f]; m >= 0 && x.mLimit[m] <= r.limit {
+			r.mention = m
+		}
+	}
+	return nominal
+}
+
+func modifierTag(p string) bool { return p == "DET" || p == "ADJ" || p == "ADV" }
+
+var monthOrTime = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "week", "month", "year", "morning", "afternoon", "evening", "night")
+
+// partyTag reports a US party-state tag: "R-Fla.", "(D-Mo.)", "I-VT".
+func partyTag(s string) bool {
+	s = strings.Trim(strings.TrimSpace(s), "().")
+	if len(s) < 3 || len(s) > 8 || s[1] != '-' {
+		return false
+	}
+	switch s[0] {
+	case 'R', 'D', 'I':
+	default:
+		return false
+	}
+	for _, r := range s[2:] {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '.') {
+			return false
+		}
+	}
+	return s[2] >= 'A' && s[2] <= 'Z'
+}

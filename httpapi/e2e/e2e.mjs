@@ -7,7 +7,7 @@
 //   SHOTS=DIR  optional: also write screenshots there
 // It exits non-zero on the first failed assertion, saying what was expected.
 import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -122,9 +122,14 @@ try {
     check(await hl.isVisible() && (await hl.boundingBox()) !== null, "highlight is on screen");
 
     // The graph: nodes, edges sized by sources, clicking an edge opens its evidence.
+    // The server-drawn SVG is the fallback without the explorer's scripts:
+    // checked here with them blocked, then the explorer itself.
     step = "graph";
+    const blockExplorer = (route) => route.fulfill({ status: 404, body: "" });
+    await page.route(/\/assets\/(graph\.js|vendor\/graph-lib\.js)$/, blockExplorer);
     await goto(new URL(entityURL).pathname);
     await Promise.all([page.waitForURL(/\/graph\?entity=/), page.click("a[href^='/graph?entity=']")]);
+    const graphURL = page.url();
     const nodes = await page.locator("svg.graph a.node").count();
     const edges = await page.locator("svg.graph a.edge").count();
     check(nodes >= 5 && edges >= 4, `graph drawn (${nodes} nodes, ${edges} edges)`);
@@ -169,9 +174,103 @@ try {
     check(shown[0].length > 20, `evidence is a sentence: "${shown[0]}"`);
     check(await edge.evaluate((e) => e.classList.contains("selected")), "the clicked edge is selected");
     check(page.url().includes("/graph?"), "clicking edges stayed on the graph page");
+    const evidenceHref = await page.locator("#edge-open").getAttribute("href");
+    await page.unroute(/\/assets\/(graph\.js|vendor\/graph-lib\.js)$/, blockExplorer);
+
+    // The explorer: drawn by sigma.js over the same graph; drag, expand a
+    // node's neighbours, filter by type and sources, an edge's evidence.
+    step = "graph explorer";
+    await goto(new URL(graphURL).pathname + new URL(graphURL).search);
+    try {
+      await page.waitForFunction(() => document.body.classList.contains("graph-live") && window.claimgraphGraph, null, { timeout: 20000 });
+    } catch (err) {
+      throw new Error(`[${step}] the explorer did not start: "${await page.locator("#graph-status").textContent()}" ${pageErrors.join("; ")}`);
+    }
+    check(!(await page.locator("svg.graph").isVisible()), "the explorer replaces the SVG");
+    check(await page.locator("#graph-explore canvas").count() > 0, "the explorer draws on canvases");
+    const order0 = await page.evaluate(() => window.claimgraphGraph.graph.order);
+    check(order0 >= 5, `explorer graph loaded (${order0} nodes)`);
+    const labels = await page.evaluate(() => window.claimgraphGraph.graph.mapNodes((n, a) => a.label));
+    check(labels.every((l) => l && !/^\d+$/.test(l)), "nodes are labelled with names, not ids");
+    // Viewport position of a node, for the mouse.
+    const at = (node) => page.evaluate((n) => {
+      const { graph, renderer } = window.claimgraphGraph;
+      const p = renderer.graphToViewport(graph.getNodeAttributes(n));
+      const r = document.querySelector("#graph-explore").getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, node);
+    const inView = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      const r = document.querySelector("#graph-explore").getBoundingClientRect();
+      return graph.filterNodes((n, a) => {
+        const p = renderer.graphToViewport(a);
+        return p.x > 20 && p.y > 20 && p.x < r.width - 20 && p.y < r.height - 20;
+      });
+    });
+    // Drag: a node follows the mouse.
+    const dragNode = inView[inView.length - 1];
+    const p0 = await at(dragNode);
+    const before = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
+    await page.mouse.move(p0.x, p0.y);
+    await page.mouse.down();
+    await page.mouse.move(p0.x + 40, p0.y + 30, { steps: 5 });
+    await page.mouse.up();
+    const after = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
+    check(after.x !== before.x || after.y !== before.y, "dragging a node moves it");
+    // Expand: clicking nodes adds their neighbours.
+    let grown = false;
+    for (const n of inView.slice(0, 8)) {
+      const o = await page.evaluate(() => window.claimgraphGraph.graph.order);
+      const p = await at(n);
+      await page.mouse.click(p.x, p.y);
+      await page.waitForFunction(() => /Added|no other neighbours|Could not/.test(document.getElementById("graph-status").textContent), null, { timeout: 15000 });
+      check(!/Could not/.test(await page.locator("#graph-status").textContent()), "expanding a node loaded without error");
+      if (await page.evaluate(() => window.claimgraphGraph.graph.order) > o) { grown = true; break; }
+    }
+    check(grown, `clicking a node adds its neighbours (${await page.evaluate(() => window.claimgraphGraph.graph.order)} nodes now)`);
+    check(await page.locator("#graph-node a[href^='/entities/']").count() === 1, "the selected node links to its page");
+    // Filters: people hidden; edges under a source count hidden.
+    await page.locator("#graph-filters input[data-type=PER]").uncheck();
+    const perShown = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      return graph.filterNodes((n, a) => a.etype === "PER" && !renderer.getNodeDisplayData(n).hidden).length;
+    });
+    check(perShown === 0, "unchecking people hides every person");
+    await page.locator("#graph-filters input[data-type=PER]").check();
+    await page.locator("#graph-min-sources").fill("2");
+    const weakShown = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      return graph.filterEdges((e, a) => a.sources < 2 && !renderer.getEdgeDisplayData(e).hidden).length;
+    });
+    check(weakShown === 0, "the minimum of sources hides weaker edges");
+    await page.locator("#graph-min-sources").fill("0");
+    // An edge's evidence, one click away.
+    const mid = await page.evaluate(() => {
+      const { graph, renderer } = window.claimgraphGraph;
+      const r = document.querySelector("#graph-explore").getBoundingClientRect();
+      const best = graph.filterEdges((e, a) => a.sources >= 1).map((e) => [graph.getEdgeAttribute(e, "sources"), e]).sort((x, y) => y[0] - x[0]);
+      for (const [, e] of best) {
+        const [s, t] = graph.extremities(e);
+        const ps = renderer.graphToViewport(graph.getNodeAttributes(s)), pt = renderer.graphToViewport(graph.getNodeAttributes(t));
+        for (const u of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          const x = ps.x + (pt.x - ps.x) * u, y = ps.y + (pt.y - ps.y) * u;
+          if (x < 5 || y < 5 || x > r.width - 5 || y > r.height - 5) continue;
+          if (graph.someNode((n, a) => { const p = renderer.graphToViewport(a); return Math.hypot(p.x - x, p.y - y) < 25; })) continue;
+          return { x: r.left + x, y: r.top + y };
+        }
+      }
+      return null;
+    });
+    check(mid !== null, "an edge can be clicked clear of the nodes");
+    await page.evaluate(() => { document.getElementById("edge-panel").hidden = true; });
+    await page.mouse.click(mid.x, mid.y);
+    await page.locator("#edge-panel").waitFor({ state: "visible" });
+    await page.waitForFunction(() => !/Loading/.test(document.getElementById("edge-body").textContent));
+    check(!(await page.locator("#edge-body .error").count()), "clicking an explorer edge loads its evidence");
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph-explorer.png"), fullPage: false });
 
     step = "edge evidence page";
-    await Promise.all([page.waitForURL(/\/edge\?a=\d+&b=\d+/), page.click("#edge-open")]);
+    await goto(evidenceHref);
     check(/Evidence:/.test(await page.locator("h1").textContent()), "evidence page opened");
     const sentence = page.locator("#edge-sentences li, #edge-claims li.claim").first();
     check(await sentence.count() === 1, "evidence page lists sentences or claims");
@@ -213,6 +312,48 @@ try {
     if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "timeline.png"), fullPage: false });
   }
 
+  // Filters: outlet choices from the store, placeholders from its dates,
+  // documents newest first.
+  step = "filters";
+  await goto("/quotes");
+  const outlets = await page.locator("select[name=outlet] option").evaluateAll((os) => os.map((o) => o.value).filter((v) => v));
+  check(outlets.length >= 1, `outlets listed from the store (${outlets.length})`);
+  const ph = await page.locator("input[name=from]").getAttribute("placeholder");
+  check(/^\d{4}-\d{2}-\d{2}$/.test(ph), `the date placeholder is the store's first date (${ph})`);
+  await page.selectOption("select[name=outlet]", outlets[0]);
+  await Promise.all([page.waitForURL(/outlet=/), page.click("form.filter button[type=submit]")]);
+  const footers = await page.locator("blockquote.quote footer").allTextContents();
+  check(footers.every((f) => f.includes(outlets[0])), `every quote shown is from ${outlets[0]} (${footers.length})`);
+  await goto("/documents?sort=-date");
+  const dates = (await page.locator("table.list tbody tr td:nth-child(3)").allTextContents()).filter((d) => d);
+  check(dates.every((d, i) => i === 0 || d <= dates[i - 1]), `documents newest first (${dates.slice(0, 3).join(", ")}…)`);
+  if (process.env.SHOTS) {
+    await goto("/quotes");
+    await page.screenshot({ path: join(process.env.SHOTS, "quotes-filters.png"), fullPage: false });
+  }
+
+  // Downloads: the export links of the claims, entity and graph pages give
+  // files that begin as their format does.
+  step = "downloads";
+  await goto("/entities");
+  const firstEntity = await page.locator("main a[href^='/entities/']").first().getAttribute("href");
+  const id = firstEntity.split("/").pop();
+  const magic = { graphml: "<?xml", gexf: "<?xml", csv: "PK", ftm: "{", jsonld: "{", jsonl: "{" };
+  for (const path of ["/claims", firstEntity, `/graph?entity=${id}`]) {
+    await goto(path);
+    const links = page.locator("a.export-link");
+    const n = await links.count();
+    // The graph page offers downloads only when it drew edges.
+    if (path.startsWith("/graph") && n === 0) continue;
+    check(n === 6, `${path}: six download links (${n})`);
+    for (const format of path === "/claims" ? Object.keys(magic) : ["graphml", "csv"]) {
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`a.export-link[data-format=${format}]`)]);
+      const file = readFileSync(await dl.path());
+      check(file.length > 0 && file.subarray(0, magic[format].length).toString() === magic[format],
+        `${path}: ${format} downloads as ${dl.suggestedFilename()} (${file.length} bytes)`);
+    }
+  }
+
   // Script payloads in every field of ingested articles never run.
   step = "xss";
   await goto("/search?q=xsscanary");
@@ -230,7 +371,8 @@ try {
   for (const href of xssHits) {
     await goto(href);
     const text = await page.locator("article.reader").textContent();
-    check(text.includes("window.__xss"), `${href}: the payload is in the reader as text`);
+    const marks = (await page.locator("article.reader .markup").evaluateAll((es) => es.map((e) => e.title))).join(" ");
+    check(text.includes("window.__xss") || marks.includes("window.__xss"), `${href}: the payload is in the reader as text (or as a muted markup mark)`);
     const title = await page.locator("h1").first().textContent();
     const metaText = await page.locator("main").textContent();
     check(/<script>|<img|<svg/.test(title + metaText), `${href}: title and metadata payloads are text`);
@@ -239,6 +381,50 @@ try {
     for (const l of links.slice(0, 10)) {
       await goto(l);
       await noXSS(l);
+    }
+  }
+  // Curation in the browser, behind the write token: rename an entity with
+  // a note, see it in the log with the token's name, undo it; an alias can
+  // be rejected from its evidence. Read-only without the token.
+  if (process.env.CURATE_URL) {
+    step = "curation";
+    const cur = process.env.CURATE_URL;
+    const ents = await (await page.request.get(cur + "/api/entities?limit=20")).text();
+    const ent = JSON.parse(ents.replace(/("id":\s*)(\d+)/g, '$1"$2"')).items.find((e) => e.aliases.some((a) => a.name !== e.name)) ||
+      JSON.parse(ents.replace(/("id":\s*)(\d+)/g, '$1"$2"')).items[0];
+    await page.goto(cur + "/entities/" + ent.id, { waitUntil: "load" });
+    check(await page.locator("#curate").count() === 0, "no curation forms without the write token");
+    await page.goto(cur + "/entities/" + ent.id + "?write_token=" + process.env.WRITE_TOKEN, { waitUntil: "load" });
+    check(!page.url().includes("write_token"), "the write token leaves the address bar");
+    check(await page.locator("#curate form").count() >= 4, "rename, retype, merge and split forms shown with the token");
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "curation.png"), fullPage: false });
+    const newName = ent.name + " (curated)";
+    const rename = page.locator("#curate form:has(input[value=rename])");
+    await rename.locator("input[name=to]").fill(newName);
+    await rename.locator("input[name=note]").fill("e2e: checking the rename");
+    await Promise.all([page.waitForURL(/\/curate/), rename.locator("button").click()]);
+    const first = page.locator("ol.curation-log li").first();
+    if (await first.count() === 0) throw new Error(`[${step}] no curation log at ${page.url()}: ${(await page.locator("main").textContent()).replace(/\s+/g, " ").slice(0, 300)}`);
+    const entry = await first.textContent();
+    check(entry.includes("e2e") && entry.includes("rename:") && entry.includes("e2e: checking the rename"), `the decision is logged with its author and note (${entry.replace(/\s+/g, " ").slice(0, 120)})`);
+    const renamed = await (await page.request.get(cur + "/api/entities/" + encodeURIComponent(newName))).json();
+    check(renamed.name === newName, "the rename is applied");
+    await first.locator("input[name=note]").fill("e2e: undo");
+    await Promise.all([page.waitForURL(/\/curate/), first.locator("button.undo").click()]);
+    check((await page.locator("ol.curation-log li").first().textContent()).includes("undid decision"), "the undo is logged");
+    const back = await page.request.get(cur + "/api/entities/" + encodeURIComponent(ent.name));
+    check(back.ok() && (await back.json()).name === ent.name, "after the undo the entity has its name again");
+    await noXSS("/curate");
+    await page.goto(cur + "/entities/" + encodeURIComponent(ent.name), { waitUntil: "load" });
+    const reject = page.locator("form.curate-inline button.reject");
+    if (await reject.count() > 0) {
+      const form = page.locator("form.curate-inline:has(button.reject)").first();
+      const alias = await form.locator("input[name=name]").nth(1).getAttribute("value");
+      await form.locator("input[name=note]").fill("e2e: not the same");
+      await Promise.all([page.waitForURL(/\/curate/), form.locator("button.reject").click()]);
+      check((await page.locator("ol.curation-log li").first().textContent()).includes("split:"), `rejecting the alias ${alias} records a split`);
+      await page.locator("ol.curation-log li").first().locator("button.undo").click();
+      await page.waitForURL(/\/curate/);
     }
   }
   check(pageErrors.length === 0, `no script errors on any page (${pageErrors.join("; ")})`);

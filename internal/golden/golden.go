@@ -13,6 +13,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
+// Updating reports whether the test run rewrites golden files (-update),
+// for tests that keep several golden files of their own.
+func Updating() bool { return *update }
+
 // Check compares got with the golden file, or rewrites the file with -update.
 func Check(tb testing.TB, golden, got string) {
 	tb.Helper()

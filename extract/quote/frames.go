@@ -1,0 +1,403 @@
+package quote
+
+import (
+	"github.com/claimgraph/claimgraph"
+)
+
+// Attributions whose cue is not a verb of saying: beliefs, intentions,
+// findings, accusations, denials and demands ("a poll shows", "X wants to",
+// "X accused Y of", "X called for"). Each entry says which complements
+// carry the content.
+const (
+	compThat  = 1 << iota // "that" clause, or a bare clause ("X thinks the plan failed")
+	compTo                // to-infinitive: "X plans to run"
+	compObjTo             // object and infinitive: "X urged Y to resign"
+	compNP                // noun phrase: "X called for an inquiry", "X plans a bid"
+	compOf                // "X accused Y of Z"
+)
+
+type frameInfo struct {
+	lemma, kind string
+	comp        int
+}
+
+var frameTable = []struct {
+	info  frameInfo
+	forms []string
+}{
+	{frameInfo{"believe", claimgraph.AttrBelief, compThat}, []string{"believe", "believes", "believed"}},
+	{frameInfo{"think", claimgraph.AttrBelief, compThat}, []string{"think", "thinks", "thought"}},
+	{frameInfo{"know", claimgraph.AttrBelief, compThat}, []string{"knows", "knew"}},
+	{frameInfo{"fear", claimgraph.AttrBelief, compThat}, []string{"fear", "fears", "feared"}},
+	{frameInfo{"feel", claimgraph.AttrBelief, compThat}, []string{"feels", "felt"}},
+	{frameInfo{"suspect", claimgraph.AttrBelief, compThat}, []string{"suspect", "suspects", "suspected"}},
+	{frameInfo{"worry", claimgraph.AttrBelief, compThat}, []string{"worry", "worries", "worried"}},
+	{frameInfo{"doubt", claimgraph.AttrBelief, compThat}, []string{"doubt", "doubts", "doubted"}},
+	{frameInfo{"expect", claimgraph.AttrBelief, compThat | compObjTo}, []string{"expects", "expected"}},
+	{frameInfo{"agree", claimgraph.AttrBelief, compThat | compTo}, []string{"agree", "agrees", "agreed"}},
+	{frameInfo{"pledge", claimgraph.AttrIntention, compTo | compThat}, []string{"pledge", "pledges", "pledged"}},
+	{frameInfo{"promise", claimgraph.AttrIntention, compTo | compThat}, []string{"promise", "promises", "promised"}},
+	{frameInfo{"vow", claimgraph.AttrIntention, compTo | compThat}, []string{"vow", "vows", "vowed"}},
+	{frameInfo{"cite", claimgraph.AttrSpeech, compNP}, []string{"cite", "cites", "cited"}},
+	{frameInfo{"hope", claimgraph.AttrIntention, compThat | compTo}, []string{"hope", "hopes", "hoped"}},
+	{frameInfo{"want", claimgraph.AttrIntention, compTo | compObjTo | compNP}, []string{"want", "wants", "wanted"}},
+	{frameInfo{"plan", claimgraph.AttrIntention, compTo | compNP}, []string{"plans", "planned"}},
+	{frameInfo{"intend", claimgraph.AttrIntention, compTo}, []string{"intend", "intends", "intended"}},
+	{frameInfo{"seek", claimgraph.AttrIntention, compTo | compNP}, []string{"seeks", "sought"}},
+	{frameInfo{"threaten", claimgraph.AttrIntention, compTo}, []string{"threaten", "threatens", "threatened"}},
+	{frameInfo{"call", claimgraph.AttrDemand, compNP}, []string{"call", "calls", "called", "calling"}},
+	{frameInfo{"propose", claimgraph.AttrDemand, compThat | compNP}, []string{"propose", "proposes", "proposed"}},
+	{frameInfo{"urge", claimgraph.AttrDemand, compObjTo | compThat}, []string{"urge", "urges", "urged"}},
+	{frameInfo{"demand", claimgraph.AttrDemand, compThat | compNP}, []string{"demand", "demands", "demanded"}},
+	{frameInfo{"show", claimgraph.AttrFinding, compThat | compNP}, []string{"show", "shows", "showed"}},
+	{frameInfo{"find", claimgraph.AttrFinding, compThat}, []string{"find", "finds", "found"}},
+	{frameInfo{"indicate", claimgraph.AttrFinding, compThat}, []string{"indicate", "indicates", "indicated"}},
+	{frameInfo{"accuse", claimgraph.AttrAccusation, compOf}, []string{"accuse", "accuses", "accused"}},
+	{frameInfo{"blame", claimgraph.AttrAccusation, compNP}, []string{"blame", "blames", "blamed"}},
+	{frameInfo{"criticize", claimgraph.AttrAccusation, compNP}, []string{"criticize", "criticizes", "criticized", "criticise", "criticises", "criticised"}},
+	{frameInfo{"deny", claimgraph.AttrDenial, compThat | compNP}, []string{"deny", "denies", "denied"}},
+	{frameInfo{"reject", claimgraph.AttrDenial, compNP}, []string{"reject", "rejects", "rejected"}},
+	{frameInfo{"dismiss", claimgraph.AttrDenial, compNP}, []string{"dismiss", "dismisses", "dismissed"}},
+}
+
+var frameForms = func() map[string]frameInfo {
+	m := map[string]frameInfo{}
+	for _, e := range frameTable {
+		for _, f := range e.forms {
+			m[f] = e.info
+		}
+	}
+	return m
+}()
+
+// speechKinds gives the attribution kind of the speech lexicon's cues that
+// are not plain speech.
+var speechKinds = map[string]string{
+	"write": claimgraph.AttrWriting, "tweet": claimgraph.AttrWriting,
+	"believe": claimgraph.AttrBelief, "estimate": claimgraph.AttrBelief, "predict": claimgraph.AttrBelief,
+	"accuse": claimgraph.AttrAccusation, "allege": claimgraph.AttrAccusation, "charge": claimgraph.AttrAccusation,
+	"deny":    claimgraph.AttrDenial,
+	"ask":     claimgraph.AttrQuestion,
+	"promise": claimgraph.AttrIntention, "vow": claimgraph.AttrIntention, "pledge": claimgraph.AttrIntention,
+	"call for": claimgraph.AttrDemand, "call on": claimgraph.AttrDemand,
+}
+
+// AttributionKind returns the kind of attribution a cue lemma makes.
+func AttributionKind(lemma string) string {
+	if k, ok := speechKinds[lemma]; ok {
+		return k
+	}
+	for _, e := range frameTable {
+		if e.info.lemma == lemma {
+			return e.info.kind
+		}
+	}
+	return claimgraph.AttrSpeech
+}
+
+// KindFactuality is how an attribution of this kind presents its content:
+// a denial denies it, a question asks it, an intention or a demand
+// proposes it; anything else reports it.
+func KindFactuality(kind string) string {
+	switch kind {
+	case claimgraph.AttrDenial:
+		return claimgraph.FactDenied
+	case claimgraph.AttrQuestion:
+		return claimgraph.FactQuestion
+	case claimgraph.AttrIntention, claimgraph.AttrDemand:
+		return claimgraph.FactProposed
+	}
+	return claimgraph.FactReported
+}
+
+// frameCue reports whether token i is a non-speech attribution cue.
+func (x *index) frameCue(i int) (frameInfo, bool) {
+	info, ok := frameForms[x.lower[i]]
+	if !ok {
+		return info, false
+	}
+	if x.tagged {
+		switch x.toks[i].POS {
+		case "VERB", "AUX":
+		default:
+			// "The union plans to strike": a noun-verb form the tagger read
+			// as a compound noun, told apart by the "to" or "that" after it.
+			if x.verbReadAsNoun(i) {
+				break
+			}
+			if i == 0 || i+1 >= len(x.toks) || x.lower[i+1] != "to" && x.lower[i+1] != "that" {
+				return info, false
+			}
+			if p := x.toks[i-1].POS; p != "NOUN" && p != "PROPN" && p != "PRON" {
+				return info, false
+			}
+		}
+	}
+	if i > 0 && (articles[x.lower[i-1]] || x.lower[i-1] == "as" || x.lower[i-1] == "than") {
+		return info, false
+	}
+	return info, true
+}
+
+// verbGroupStart walks back from the cue at i over what may stand between
+// a subject and its cue: auxiliaries, adverbs, negation and a catenative
+// ("is saying", "have already officially accused", "tried to argue"). It
+// returns the first token of the group, or -1 when the group makes the cue
+// generic (a modal, "wants to say").
+func (x *index) verbGroupStart(sf, i int) int {
+	j := i
+	for j-1 >= sf {
+		w := x.lower[j-1]
+		switch {
+		case beAux[w] && w != "'s" || w == "has" || w == "have" || w == "had" || w == "not" || w == "n't" || w == "did" || w == "does" || w == "do":
+			j--
+		case w == "to" && j-2 >= sf && catenatives[x.lower[j-2]]:
+			j -= 2
+		case (x.tagged && x.toks[j-1].POS == "ADV" || len(w) > 4 && w[len(w)-2:] == "ly") && x.coveredBy[j-1] < 0 && !x.npBoundary(j-1):
+			j--
+		case subjectSkip[w] && x.coveredBy[j-1] < 0:
+			j--
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+var catenatives = set("tried", "tries", "try", "trying", "continued", "continues", "began", "begins", "went", "decided", "sought", "seemed", "seems", "appeared", "appears", "repeatedly")
+
+// framed finds the content of a non-speech attribution whose cue is at i:
+// `X believes (that) CONTENT`, `X plans to CONTENT`, `X urged Y to CONTENT`,
+// `X called for CONTENT`, `X accused Y of CONTENT`.
+func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	ce := i + 1
+	if ce >= sl {
+		return c, false
+	}
+	if info.lemma == "call" {
+		// "called for an inquiry", "called on X to resign"; "called him a
+		// liar" is naming, not a demand.
+		switch x.lower[ce] {
+		case "for":
+			info = frameInfo{"call for", claimgraph.AttrDemand, compNP}
+		case "on", "upon":
+			info = frameInfo{"call on", claimgraph.AttrDemand, compObjTo}
+		default:
+			return c, false
+		}
+		ce++
+		if ce >= sl {
+			return c, false
+		}
+	}
+	// A passive ("was found", "is expected to") is not the source acting.
+	if i > sf && (beAux[x.lower[i-1]] || x.lower[i-1] == "being" || x.lower[i-1] == "get" || x.lower[i-1] == "got") {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i)
+	for k := g; k < i; k++ {
+		if modals[x.lower[k]] && info.kind != claimgraph.AttrBelief {
+			return c, false
+		}
+	}
+	c.spk = x.subjectBefore(sf, g)
+	if c.spk.first < 0 {
+		return c, false
+	}
+	end := x.contentEnd(ce, sl)
+	from := -1
+	next := x.lower[ce]
+	switch {
+	case next == "that" && info.comp&compThat != 0:
+		from = ce + 1
+	case next == "to" && info.comp&compTo != 0:
+		from = ce
+	case info.comp&compOf != 0:
+		for k := ce + 1; k < end && k < ce+12; k++ {
+			if x.lower[k] == "of" {
+				from = ce
+				break
+			}
+			if x.npBoundary(k) || x.verbish(k) {
+				break
+			}
+		}
+	case info.comp&compObjTo != 0 && next != "to":
+		for k := ce + 1; k < end && k < ce+8; k++ {
+			if x.lower[k] == "to" && k+1 < end && x.verbish(k+1) {
+				from = ce
+				break
+			}
+			if x.npBoundary(k) || x.verbish(k) {
+				break
+			}
+		}
+	}
+	if from < 0 && info.comp&compNP != 0 && x.npStart(ce) {
+		from = ce
+		// A noun phrase content ends before a finite verb: "criticized the
+		// group for this issue | were later tried" is not one content.
+		for k := ce + 1; k < end; k++ {
+			if x.tagged && x.toks[k].POS == "AUX" || x.lower[k] == "who" || x.lower[k] == "which" {
+				end = k
+				break
+			}
+		}
+	}
+	if from < 0 && info.comp&compThat != 0 && x.clauseStart(ce) {
+		// A bare clause: a subject followed by its verb within a few words.
+		for k := ce + 1; k < end && k < ce+8; k++ {
+			if x.verbish(k) {
+				from = ce
+				break
+			}
+			if x.npBoundary(k) || preps[x.lower[k]] {
+				break
+			}
+		}
+	}
+	if from < 0 {
+		return c, false
+	}
+	x.setCue(&c, i, ce, info.lemma)
+	if x.lower[ce-1] == "for" || x.lower[ce-1] == "on" || x.lower[ce-1] == "upon" {
+		// "call on X to": the content is what X is called on to do.
+		if info.comp == compObjTo {
+			from = ce
+		}
+	}
+	c.q.Attribution = info.kind
+	c.first, c.limit = x.trimContent(from, end)
+	return c, c.first < c.limit
+}
+
+// npStart reports a token that can open a noun phrase.
+func (x *index) npStart(j int) bool {
+	if determiners[x.lower[j]] && x.lower[j] != "that" || x.startAt[j] >= 0 {
+		return true
+	}
+	if x.tagged {
+		switch x.toks[j].POS {
+		case "NOUN", "PROPN", "ADJ", "NUM":
+			return true
+		}
+	}
+	return false
+}
+
+// contentEnd is where reported content starting at from ends within its
+// sentence: before a contrastive clause with its own voice (", but ...",
+// ", and she warned ..."), before a trailing "according to", else at the
+// sentence end.
+func (x *index) contentEnd(from, sl int) int {
+	for k := from; k+1 < sl; k++ {
+		switch {
+		case x.toks[k].Text == ";" || x.toks[k].Text == ":":
+			return k
+		case x.toks[k].Text == "\u2015" || x.toks[k].Text == "\u2014" && k > from:
+			// A dash opens an aside or another clause ("... taxes ― as
+			// was true ... ― Trump boasted").
+			return k
+		case (x.lower[k] == "and" || x.lower[k] == "but") && k > from && x.anyCue(k+1):
+			// "said he would order a review and warned against ...": the
+			// second verb is the speaker's, not the content's.
+			return k
+		}
+		if x.toks[k].Text != "," {
+			continue
+		}
+		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" {
+			return k // ", contradicting ...": a participle clause of the main one
+		}
+		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
+			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) || x.participleCue(k+1) {
+			return k
+		}
+	}
+	return sl
+}
+
+// tailAttribution reports a trailing attribution from token k to the
+// sentence end: a short subject and a cue ("its leader said"), or a cue and
+// a short subject ("said the minister").
+func (x *index) tailAttribution(k, sl int) bool {
+	end := sl
+	for end > k && !x.isWord(end-1) {
+		end--
+	}
+	if end-k > 8 || end <= k {
+		return false
+	}
+	for j := k; j < end; j++ {
+		if _, ok := x.cue(j); ok && (j == end-1 || j == k) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleCue reports a participle cue opening a clause of its own
+// (", arguing that ...", ", adding ...").
+func (x *index) participleCue(k int) bool {
+	w := x.lower[k]
+	if len(w) < 5 || w[len(w)-3:] != "ing" {
+		return false
+	}
+	_, ok := x.cue(k)
+	return ok
+}
+
+// notCues are verbs whose "that" clause is a purpose, a result or a fact
+// made true, not something attributed ("made sure that", "ensured that").
+var notCues = set("ensure", "ensured", "ensures", "make", "made", "makes", "means", "meant", "mean", "given", "so", "such",
+	"provided", "except", "now", "is", "was", "are", "were", "be", "been", "has", "had", "have", "do", "did", "does",
+	"require", "requires", "required", "order", "ordered", "ensuring", "guarantee", "guaranteed")
+
+// thatClause finds an attribution by a verb outside the lexicons when its
+// shape is unmistakable: a person, an organization or a personal pronoun,
+// the verb, then "that" and a clause ("the judge ruled that ...", "she
+// learned that ..."). Its kind is AttrOther.
+func (x *index) thatClause(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if !x.tagged || x.toks[i].POS != "VERB" || notCues[x.lower[i]] || i+2 >= sl || x.lower[i+1] != "that" || !x.clauseStart(i+2) {
+		return c, false
+	}
+	if x.toks[i+2].POS == "ADJ" || x.lower[i+2] == "is" {
+		return c, false // "that" as a determiner or a relative
+	}
+	w := x.lower[i]
+	if len(w) > 4 && w[len(w)-3:] == "ing" || x.modalBefore(i) || i > sf && beAux[x.lower[i-1]] {
+		return c, false
+	}
+	c.spk = x.subjectBefore(sf, x.verbGroupStart(sf, i))
+	if c.spk.first < 0 {
+		return c, false
+	}
+	actor := pronouns[x.lower[c.spk.first]] && x.lower[c.spk.first] != "it"
+	if m := c.spk.mention; m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) {
+		actor = true
+	}
+	if h := x.headWord(c.spk.first, c.spk.limit); personHeads[h] || orgHeads[h] {
+		actor = true
+	}
+	if !actor {
+		return c, false
+	}
+	x.setCue(&c, i, i+1, w)
+	c.q.Attribution = claimgraph.AttrOther
+	c.first, c.limit = x.trimContent(i+2, x.contentEnd(i+2, sl))
+	return c, c.first < c.limit
+}
+
+// anyCue reports a speech or frame cue at token i.
+func (x *index) anyCue(i int) bool {
+	if i >= len(x.toks) {
+		return false
+	}
+	if _, ok := x.cue(i); ok {
+		return true
+	}
+	_, ok := x.frameCue(i)
+	return ok
+}
