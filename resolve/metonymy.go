@@ -12,7 +12,7 @@ import (
 // named after places and are not listed.
 var teamSports = map[string]string{
 	"cricket": "cricket", "wicket": "cricket", "wickets": "cricket", "innings": "cricket", "batsman": "cricket", "bowling": "cricket", "lbw": "cricket",
-	"soccer": "soccer", "halftime": "soccer", "striker": "soccer", "midfielder": "soccer", "goalkeeper": "soccer", "penalty": "soccer", "qualifier": "soccer", "goals": "soccer",
+	"soccer": "soccer", "football": "soccer", "halftime": "soccer", "striker": "soccer", "midfielder": "soccer", "goalkeeper": "soccer",
 	"rugby": "rugby", "tries": "rugby", "scrum": "rugby", "fly-half": "rugby",
 	"baseball": "baseball", "inning": "baseball", "pitcher": "baseball", "homer": "baseball", "homers": "baseball", "rbi": "baseball", "doubleheader": "baseball",
 	"basketball": "basketball", "rebounds": "basketball",
@@ -23,9 +23,11 @@ var teamSports = map[string]string{
 
 // sport returns the team sport a document reports on, or "": the sport
 // whose marks are most frequent, with at least two of them (a mark in the
-// headline counts twice).
+// headline counts twice) and the sport's name among them, else three.
+// Words of other news ("goals", "penalty") are no marks.
 func (d *docMentions) sport() string {
 	count := map[string]int{}
+	named := map[string]bool{} // the sport's name itself was written
 	toks := d.a.Tokens
 	headline := len(toks)
 	if len(d.a.Sentences) > 0 {
@@ -34,6 +36,9 @@ func (d *docMentions) sport() string {
 	for i, t := range toks {
 		l := strings.ToLower(t.Text)
 		if s, ok := teamSports[l]; ok && s != "" {
+			if l == s || l == "football" || l == "nfl" || l == "nhl" {
+				named[s] = true
+			}
 			count[s]++
 			if i < headline {
 				count[s]++ // "BASEBALL - MAJOR LEAGUE STANDINGS": the headline says it
@@ -42,6 +47,7 @@ func (d *docMentions) sport() string {
 		// "Fed Cup", "Davis Cup": national tennis teams.
 		if (l == "fed" || l == "davis") && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "cup") {
 			count["tennis"] += 2
+			named["tennis"] = true
 		}
 	}
 	best := ""
@@ -50,7 +56,9 @@ func (d *docMentions) sport() string {
 			best = s
 		}
 	}
-	if count[best] < 2 {
+	// Marks shared with other news ("innings", "bowling") need company: the
+	// sport's own name, or three marks.
+	if count[best] < 2 || count[best] < 3 && !named[best] {
 		return ""
 	}
 	return best

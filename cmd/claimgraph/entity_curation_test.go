@@ -21,32 +21,32 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("a.txt", "The Ridgeline Militia, also known as the Raven Brigade, seized the mountain pass on Monday.\n\nThe Ridgeline Militia said the road would stay closed.\n")
-	write("b.txt", "Villagers said the Raven Brigade had left the valley before dawn.\n\nThe Raven Brigade did not answer calls.\n")
+	write("a.txt", "The Ridgeline Militia, also known as the Red Hand Brigade, seized the mountain pass on Monday.\n\nThe Ridgeline Militia said the road would stay closed.\n")
+	write("b.txt", "Villagers said the Red Hand Brigade had left the valley before dawn.\n\nThe Red Hand Brigade did not answer calls.\n")
 	if _, stderr, err := run(t, "", "ingest", "--db", db, docs); err != nil {
 		t.Fatalf("ingest: %v %s", err, stderr)
 	}
-	if !sameEntity(t, db, "Ridgeline Militia", "Raven Brigade") {
+	if !sameEntity(t, db, "Ridgeline Militia", "Red Hand Brigade") {
 		t.Fatalf("the asserted alias did not join the names:\n%s", entityLayer(t, db))
 	}
-	out, stderr, err := run(t, "", "entity", "split", "--db", db, "Ridgeline Militia", "Raven Brigade")
+	out, stderr, err := run(t, "", "entity", "split", "--db", db, "Ridgeline Militia", "Red Hand Brigade")
 	if err != nil {
 		t.Fatalf("split: %v %s", err, stderr)
 	}
-	if sameEntity(t, db, "Ridgeline Militia", "Raven Brigade") {
+	if sameEntity(t, db, "Ridgeline Militia", "Red Hand Brigade") {
 		t.Fatalf("split left the names together:\n%s", entityLayer(t, db))
 	}
-	for _, name := range []string{"Raven Brigade", "Ridgeline Militia"} {
+	for _, name := range []string{"Red Hand Brigade", "Ridgeline Militia"} {
 		page, stderr, err := run(t, "", "entity", "--db", db, name)
 		if err != nil {
 			t.Fatalf("entity %s: %v %s", name, err, stderr)
 		}
-		if !regexp.MustCompile(`(?m)^\s+\S.*\brejected\s+also-known-as in \S+ \[\d+:\d+\] "Ridgeline Militia, also known as the Raven Brigade"`).MatchString(page) {
+		if !regexp.MustCompile(`(?m)^\s+\S.*\brejected\s+also-known-as in \S+ \[\d+:\d+\] "Ridgeline Militia, also known as the Red Hand Brigade"`).MatchString(page) {
 			t.Errorf("entity %s does not show the refused assertion as rejected with its evidence:\n%s", name, page)
 		}
 	}
 	// Each entity is found by its own name only: the rejected one is no key.
-	one, _, err1 := run(t, "", "entity", "--db", db, "--json", "Raven Brigade")
+	one, _, err1 := run(t, "", "entity", "--db", db, "--json", "Red Hand Brigade")
 	two, _, err2 := run(t, "", "entity", "--db", db, "--json", "Ridgeline Militia")
 	if err1 != nil || err2 != nil || one == two {
 		t.Fatalf("after the split both names open the same page (%v, %v)", err1, err2)
@@ -56,7 +56,7 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 	if _, stderr, err := run(t, "", "aliases", "export", "--db", db, exported); err != nil {
 		t.Fatalf("export: %v %s", err, stderr)
 	}
-	if b, _ := os.ReadFile(exported); !regexp.MustCompile(`(?m)^# Raven Brigade \(entity \d+\) ~ Ridgeline Militia: rejected also-known-as in \S+ \[\d+:\d+\]`).Match(b) {
+	if b, _ := os.ReadFile(exported); !regexp.MustCompile(`(?m)^# Red Hand Brigade \(entity \d+\) ~ Ridgeline Militia: rejected also-known-as in \S+ \[\d+:\d+\]`).Match(b) {
 		t.Errorf("aliases file lacks the rejected assertion:\n%s", b)
 	}
 	ids := regexp.MustCompile(`entity (\d+) `).FindAllStringSubmatch(out, -1)
@@ -65,7 +65,7 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 	}
 	// Merge by the ids of both sides, as a user copies them.
 	var args []string
-	for _, name := range []string{"Ridgeline Militia", "Raven Brigade"} {
+	for _, name := range []string{"Ridgeline Militia", "Red Hand Brigade"} {
 		o, _, err := run(t, "", "entity", "--db", db, name)
 		if err != nil {
 			t.Fatal(err)
@@ -79,10 +79,10 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 	if o, stderr, err := run(t, "", append([]string{"entity", "merge", "--db", db}, args...)...); err != nil {
 		t.Fatalf("merge by ids %v: %v %s %s", args, err, o, stderr)
 	}
-	if !sameEntity(t, db, "Ridgeline Militia", "Raven Brigade") {
+	if !sameEntity(t, db, "Ridgeline Militia", "Red Hand Brigade") {
 		t.Errorf("merge by ids %v did nothing:\n%s", args, entityLayer(t, db))
 	}
-	if _, _, err := run(t, "", "entity", "merge", "--db", db, "987654321", "Raven Brigade"); err == nil {
+	if _, _, err := run(t, "", "entity", "merge", "--db", db, "987654321", "Red Hand Brigade"); err == nil {
 		t.Error("merge with an id that is no entity succeeded")
 	}
 }

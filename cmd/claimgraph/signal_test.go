@@ -72,15 +72,20 @@ func TestSecondInterruptEndsAtOnce(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	cmd.Process.Signal(syscall.SIGINT)
+	second := time.Now()
+	// The process is blocked in a read no context reaches: without the
+	// second signal's exit it would never end. The bound is loose (timing
+	// is not asserted on a shared machine); the time taken is logged.
 	select {
 	case err := <-done:
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
 			t.Errorf("exit %v, want status 130", err)
 		}
-	case <-time.After(time.Second):
+		t.Logf("ended %v after the second SIGINT", time.Since(second).Round(time.Millisecond))
+	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()
 		<-done
-		t.Fatalf("still running 1 s after the second SIGINT; stderr:\n%s", errb.String())
+		t.Fatalf("still running 10 s after the second SIGINT; stderr:\n%s", errb.String())
 	}
 	if !strings.Contains(errb.String(), "interrupted") || strings.Contains(errb.String(), "context canceled") {
 		t.Errorf("stderr %q: want \"interrupted\", not \"context canceled\"", errb.String())

@@ -44,3 +44,22 @@ func TestArgumentMentionsJoinTheDocument(t *testing.T) {
 		seen[m.Chain] = true
 	}
 }
+
+// TestArgumentMentionsNeedAWrittenName: the fallback names taken from the
+// tagger's PROPN alone must be written as names: a lower-case word, a
+// control character or one capitalized word opening a sentence is none.
+func TestArgumentMentionsNeedAWrittenName(t *testing.T) {
+	for _, text := range []string{
+		"Port of Dunmore reopens\n\nThe harbour reopened on Monday, officials said.",
+		"\x1b]0;x\x07Judge Ann Miller said the port had reopened.",
+		"Ministry officials said the militia had left the valley.",
+	} {
+		a := nlp.Default().Analyze(text)
+		for _, m := range ArgumentMentions(text, a, nil) {
+			switch m.Text {
+			case "Port", "Ministry", "militia", "\x1b":
+				t.Errorf("%q: fallback name %q", text, m.Text)
+			}
+		}
+	}
+}

@@ -399,6 +399,12 @@ func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mentio
 			}
 		}
 	}
+	sentenceStart := make([]bool, len(toks))
+	for _, sn := range a.Sentences {
+		if sn.First < len(toks) {
+			sentenceStart[sn.First] = true
+		}
+	}
 	out := append([]claimgraph.Mention(nil), mentions...)
 	orgCount := map[string]int{}
 	mi := 0
@@ -414,10 +420,16 @@ func ArgumentMentions(text string, a *nlp.Analysis, mentions []claimgraph.Mentio
 		if covered[i] {
 			continue
 		}
-		if toks[i].POS == "PROPN" && !calendarWord(toks[i].Text) && !adjectivalCompound(toks[i].Text) && !titleCase[i] {
+		if toks[i].POS == "PROPN" && capitalized(toks[i].Text) && !calendarWord(toks[i].Text) && !adjectivalCompound(toks[i].Text) && !titleCase[i] {
 			j := i
 			for j < len(toks) && toks[j].POS == "PROPN" && !covered[j] && !calendarWord(toks[j].Text) {
 				j++
+			}
+			if j == i+1 && sentenceStart[i] {
+				// One capitalized word opening a sentence ("Port of
+				// Dunmore reopens", "Ministry officials said") is read as
+				// a name by the tagger's case alone: no evidence of one.
+				continue
 			}
 			s, e := toks[i].Start, toks[j-1].End
 			out = append(out, claimgraph.Mention{Start: s, End: e, Text: text[s:e], Kind: claimgraph.MentionName, Name: text[s:e], Confidence: 0.4})
@@ -491,4 +503,12 @@ func adjectivalCompound(w string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w[i+1:])
 	return unicode.IsLower(r)
+}
+
+// capitalized reports whether w begins with an upper-case letter: a name the
+// tagger's PROPN alone proposes must at least be written as one (not
+// "militia", not a control character).
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

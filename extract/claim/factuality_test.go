@@ -31,6 +31,7 @@ var factualityTable = []struct {
 	{"{{Karim Haddad|PER|k}} told reporters that {{Orion|ORG|o}} attacked {{Delta Front|ORG|d}}.", claimgraph.FactReported},
 	{"{{Karim Haddad|PER|k}} claimed that {{Orion|ORG|o}} met {{Delta Front|ORG|d}}.", claimgraph.FactReported},
 	{"A new report shows that {{Orion|ORG|o}} paid {{Delta Front|ORG|d}}.", claimgraph.FactReported},
+	{"A UN panel accused {{Orion|ORG|o}} of attacking {{Delta Front|ORG|d}}.", claimgraph.FactReported},
 	{"{{Karim Haddad|PER|k}} believes {{Orion|ORG|o}} funded {{Delta Front|ORG|d}}.", claimgraph.FactReported},
 	// negated.
 	{"{{Orion|ORG|o}} did not fund {{Delta Front|ORG|d}}.", claimgraph.FactNegated},

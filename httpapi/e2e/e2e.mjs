@@ -207,23 +207,36 @@ try {
         return p.x > 20 && p.y > 20 && p.x < r.width - 20 && p.y < r.height - 20;
       });
     });
-    // Drag: a node follows the mouse.
-    const dragNode = inView[inView.length - 1];
-    const p0 = await at(dragNode);
-    const before = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
-    await page.mouse.move(p0.x, p0.y);
-    await page.mouse.down();
-    await page.mouse.move(p0.x + 40, p0.y + 30, { steps: 5 });
-    await page.mouse.up();
-    const after = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
-    check(after.x !== before.x || after.y !== before.y, "dragging a node moves it");
+    // Drag: a node follows the mouse (a node may lie under another's
+    // label: the next one is tried).
+    const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    let dragged = false;
+    for (const dragNode of inView.slice(-4).reverse()) {
+      await frame();
+      const p0 = await at(dragNode);
+      const before = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
+      await page.mouse.move(p0.x, p0.y);
+      await frame();
+      await page.mouse.down();
+      await page.mouse.move(p0.x + 40, p0.y + 30, { steps: 8 });
+      await page.mouse.up();
+      const after = await page.evaluate((n) => ({ ...window.claimgraphGraph.graph.getNodeAttributes(n) }), dragNode);
+      if (after.x !== before.x || after.y !== before.y) { dragged = true; break; }
+    }
+    check(dragged, "dragging a node moves it");
     // Expand: clicking nodes adds their neighbours.
     let grown = false;
     for (const n of inView.slice(0, 8)) {
       const o = await page.evaluate(() => window.claimgraphGraph.graph.order);
       const p = await at(n);
+      await page.evaluate(() => { document.getElementById("graph-status").textContent = ""; });
+      await frame();
       await page.mouse.click(p.x, p.y);
-      await page.waitForFunction(() => /Added|no other neighbours|Could not/.test(document.getElementById("graph-status").textContent), null, { timeout: 15000 });
+      try {
+        await page.waitForFunction(() => /Added|no other neighbours|Could not/.test(document.getElementById("graph-status").textContent), null, { timeout: 15000 });
+      } catch {
+        continue; // the click fell on a label or an edge, not the node: try the next
+      }
       check(!/Could not/.test(await page.locator("#graph-status").textContent()), "expanding a node loaded without error");
       if (await page.evaluate(() => window.claimgraphGraph.graph.order) > o) { grown = true; break; }
     }
