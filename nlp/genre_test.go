@@ -282,3 +282,23 @@ func TestResultsPageClubs(t *testing.T) {
 		}
 	}
 }
+
+// A name that ends in a word only organizations end in is one, whatever
+// the model read ("Raven Brigade" was typed PER).
+func TestOrganizationEndings(t *testing.T) {
+	a := Default().Analyze("The Ridgeline Militia, also known as the Raven Brigade, seized the pass.\n" +
+		"Villagers said the Raven Brigade had left the valley before dawn.")
+	n := 0
+	for _, e := range a.Entities {
+		if e.Text == "Raven Brigade" || e.Text == "Ridgeline Militia" {
+			n += boolInt(e.Text == "Raven Brigade")
+			if e.Type != "ORG" {
+				t.Errorf("%q typed %s, want ORG", e.Text, e.Type)
+			}
+		}
+	}
+	// "Ridgeline Militia" at the sentence's start is missed by the model.
+	if n != 2 {
+		t.Errorf("%d of the 2 Raven Brigade mentions found; entities %v", n, a.Entities)
+	}
+}
