@@ -211,7 +211,12 @@ func writeFtM(ctx context.Context, sel claimgraph.ExportSelection, out io.Writer
 		}
 		p := props("entity", ids(q.Speaker.Entity), "proof", articleID(q.Doc), "description", q.Content.Text,
 			"summary", summary, "name", "Quote of "+q.Speaker.Name)
-		return emit(ftmEntity{ID: ftmID("cg-quote", q.Doc, fmt.Sprint(q.Content.Start), fmt.Sprint(q.Content.End)), Schema: "Note", Properties: p})
+		// One content can be attributed twice ("X said Y told him Z":
+		// Z by Y, and by X through Y): the cue and the speaker's span
+		// tell the attributions apart, and stay the same across exports.
+		id := ftmID("cg-quote", q.Doc, fmt.Sprint(q.Content.Start), fmt.Sprint(q.Content.End),
+			fmt.Sprint(q.Cue.Start), fmt.Sprint(q.Cue.End), fmt.Sprint(q.Speaker.Start), fmt.Sprint(q.Speaker.End))
+		return emit(ftmEntity{ID: id, Schema: "Note", Properties: p})
 	})
 }
 

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -51,10 +52,6 @@ func propagate(a *Analysis) {
 		return
 	}
 	names := map[string]*nameVote{}
-	// folded pools the votes of a name however it is capitalized: a
-	// headline's "LEEDS" and the report's "Leeds" are one club, and the
-	// model reads capitals least well.
-	folded := map[string]map[string]float64{}
 	vote := func(toks []Token, typ string, w float64) {
 		k := entityKey(toks)
 		v := names[k]
@@ -63,11 +60,6 @@ func propagate(a *Analysis) {
 			names[k] = v
 		}
 		v.votes[typ] += w
-		fk := strings.ToLower(k)
-		if folded[fk] == nil {
-			folded[fk] = map[string]float64{}
-		}
-		folded[fk][typ] += w
 	}
 	dateline := datelineEntities(a)
 	for i, e := range a.Entities {
@@ -126,6 +118,38 @@ func propagate(a *Analysis) {
 		}
 		return typ, w / total
 	}
+	// pooled gives each name the votes of all its capitalizations: a
+	// headline's "LEEDS" and the report's "Leeds" are one club, and the
+	// model reads capitals least well. Names are taken in key order, so
+	// that the sums come out the same every time; a name with no other
+	// capitalization shares its own votes.
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	folded := make(map[string]*nameVote, len(names))
+	shared := map[string]bool{}
+	pooled := make(map[string]*nameVote, len(names))
+	for _, k := range keys {
+		fk := strings.ToLower(k)
+		f := folded[fk]
+		switch {
+		case f == nil:
+			folded[fk], shared[fk] = names[k], true
+		case shared[fk]:
+			f = &nameVote{votes: maps.Clone(f.votes)}
+			folded[fk], shared[fk] = f, false
+			fallthrough
+		default:
+			for t, w := range names[k].votes {
+				f.votes[t] += w
+			}
+		}
+	}
+	for _, k := range keys {
+		pooled[k] = folded[strings.ToLower(k)]
+	}
 	// Consistent types: a name's votes in any capitalization, or a
 	// defined name's definition.
 	for i := range a.Entities {
@@ -137,7 +161,7 @@ func propagate(a *Analysis) {
 		key := entityKey(a.Tokens[e.First:e.Limit])
 		v := names[key]
 		if _, ok := defined[key]; !ok {
-			v = &nameVote{votes: folded[strings.ToLower(key)]}
+			v = pooled[key]
 		}
 		typ, share := best(v)
 		if typ != e.Type && share > 0.5 {

@@ -246,3 +246,59 @@ func TestOrganizationsWithOf(t *testing.T) {
 		}
 	}
 }
+
+// On a results page a club named after its town is an organization in
+// every line, headline, report and table alike (the document's votes are
+// pooled across capitalizations); the dateline's town is a place.
+func TestResultsPageClubs(t *testing.T) {
+	doc := [][]string{
+		strings.Fields("SOCCER - LEEDS HOLD CHELSEA AT STAMFORD BRIDGE ."),
+		strings.Fields("LONDON 2001-08-30"),
+		strings.Fields("Leeds held Chelsea to a 1-1 draw on Saturday ."),
+		strings.Fields("Chelsea 1 Leeds 1"),
+		strings.Fields("Everton 2 Southampton 0"),
+		strings.Fields("Leeds 5 3 1 1 8 4 10"),
+		strings.Fields("Everton 5 3 0 2 7 5 9"),
+	}
+	if g := DocumentGenre(doc); g != DocResults {
+		t.Fatalf("document genre %s, want results", g)
+	}
+	types := map[string]map[string]bool{}
+	for i, es := range Default().AnalyzeDocument(doc) {
+		for _, e := range es {
+			name := strings.ToLower(strings.Join(doc[i][e.First:e.Limit], " "))
+			if i == 1 {
+				name += " (dateline)"
+			}
+			if types[name] == nil {
+				types[name] = map[string]bool{}
+			}
+			types[name][e.Type] = true
+		}
+	}
+	for name, want := range map[string]string{"leeds": "ORG", "chelsea": "ORG", "everton": "ORG", "southampton": "ORG", "london (dateline)": "LOC"} {
+		if len(types[name]) != 1 || !types[name][want] {
+			t.Errorf("%s: types %v, want %s only; all %v", name, types[name], want, types)
+		}
+	}
+}
+
+// A name that ends in a word only organizations end in is one, whatever
+// the model read ("Raven Brigade" was typed PER).
+func TestOrganizationEndings(t *testing.T) {
+	a := Default().Analyze("The Ridgeline Militia, also known as the Raven Brigade, seized the pass.\n" +
+		"Villagers said the Raven Brigade had left the valley before dawn.")
+	n := 0
+	for _, e := range a.Entities {
+		if e.Text == "Raven Brigade" || e.Text == "Ridgeline Militia" {
+			n += boolInt(e.Text == "Raven Brigade")
+			if e.Type != "ORG" {
+				t.Errorf("%q typed %s, want ORG", e.Text, e.Type)
+			}
+		}
+	}
+	// "Ridgeline Militia" at the sentence's start is missed by the model.
+	if n != 2 {
+		t.Errorf("%d of the 2 Raven Brigade mentions found; entities %v", n, a.Entities)
+	}
+}

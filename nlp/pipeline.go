@@ -264,6 +264,12 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		// A person's title is not part of their name ("Prime Minister Nouri
 		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
 		// the one the GUM labels are cut with (gum.go).
+		// A name of two words or more that ends in a word only
+		// organizations end in is one, whatever the model said ("Raven
+		// Brigade", "Ridgeline Militia" read as persons).
+		if typ == "PER" && j-i > 1 && orgEnds[strings.ToLower(toks[j-1].Text)] {
+			typ = "ORG"
+		}
 		// "Mr", "Ms", "Dr" before a capitalized word name a person,
 		// whatever type the model gave the two ("Ms Bauchtman" read as an
 		// organization).
@@ -419,6 +425,18 @@ func (c *sentCtx) extendOrganizations(toks []Token) {
 		}
 		i = e - 1
 	}
+}
+
+// orgEnds are words that end organizations' names and no person's (the
+// gazetteer's organization-ending words include surnames: Church, Post,
+// Power).
+var orgEnds = map[string]bool{
+	"brigade": true, "brigades": true, "battalion": true, "regiment": true, "militia": true, "party": true,
+	"front": true, "movement": true, "league": true, "alliance": true, "committee": true, "council": true,
+	"union": true, "society": true, "university": true, "institute": true, "ministry": true, "agency": true,
+	"association": true, "federation": true, "commission": true, "corporation": true, "foundation": true,
+	"authority": true, "bureau": true, "army": true, "coalition": true, "organization": true, "organisation": true,
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "ltd": true, "ltd.": true, "plc": true, "llc": true,
 }
 
 // legalSuffixes end a company's name: "Kia Motor Corp of South Korea" is
