@@ -178,7 +178,7 @@ func writeTable(ctx context.Context, sel claimgraph.ExportSelection, t csvTable,
 			return fmt.Errorf("%s: %d cells for %d columns", t.name, len(cells), len(t.header))
 		}
 		for i := range cells {
-			cells[i] = defuse(cells[i])
+			cells[i] = defuse(loneCR(cells[i]))
 		}
 		c.add(section)
 		return cw.Write(cells)
@@ -188,6 +188,25 @@ func writeTable(ctx context.Context, sel claimgraph.ExportSelection, t csvTable,
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// loneCR turns a carriage return that ends a line on its own (old Mac
+// text) into a line feed: with CRLF line ends encoding/csv writes a
+// field's "\n" as "\r\n" and drops a lone "\r", which would join two
+// lines of a quote silently. Readers see every line break as "\n" then.
+func loneCR(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' && (i+1 == len(s) || s[i+1] != '\n') {
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // defuse keeps a spreadsheet from running a cell as a formula: text that
