@@ -257,11 +257,14 @@ try {
     });
     check(weakShown === 0, "the minimum of sources hides weaker edges");
     await page.locator("#graph-min-sources").fill("0");
-    // An edge's evidence, one click away.
-    const mid = await page.evaluate(() => {
+    // An edge's evidence, one click away. The force layout may still move
+    // the nodes between reading an edge's midpoint and clicking it, so each
+    // of a few edges is tried, read afresh just before its click.
+    const edgePoint = (skip) => page.evaluate((skip) => {
       const { graph, renderer } = window.claimgraphGraph;
       const r = document.querySelector("#graph-explore").getBoundingClientRect();
       const best = graph.filterEdges((e, a) => a.sources >= 1).map((e) => [graph.getEdgeAttribute(e, "sources"), e]).sort((x, y) => y[0] - x[0]);
+      let seen = 0;
       for (const [, e] of best) {
         const [s, t] = graph.extremities(e);
         const ps = renderer.graphToViewport(graph.getNodeAttributes(s)), pt = renderer.graphToViewport(graph.getNodeAttributes(t));
@@ -269,15 +272,28 @@ try {
           const x = ps.x + (pt.x - ps.x) * u, y = ps.y + (pt.y - ps.y) * u;
           if (x < 5 || y < 5 || x > r.width - 5 || y > r.height - 5) continue;
           if (graph.someNode((n, a) => { const p = renderer.graphToViewport(a); return Math.hypot(p.x - x, p.y - y) < 25; })) continue;
+          if (seen++ < skip) break; // one point an edge; skip the edges tried already
           return { x: r.left + x, y: r.top + y };
         }
       }
       return null;
-    });
+    }, skip);
+    let mid = null, opened = false;
+    for (let attempt = 0; attempt < 8 && !opened; attempt++) {
+      const p = await edgePoint(attempt);
+      if (p === null) break;
+      mid = p;
+      await page.evaluate(() => { document.getElementById("edge-panel").hidden = true; });
+      await page.mouse.click(p.x, p.y);
+      try {
+        await page.locator("#edge-panel").waitFor({ state: "visible", timeout: 3000 });
+        opened = true;
+      } catch {
+        // the edge moved under the click: try the next one
+      }
+    }
     check(mid !== null, "an edge can be clicked clear of the nodes");
-    await page.evaluate(() => { document.getElementById("edge-panel").hidden = true; });
-    await page.mouse.click(mid.x, mid.y);
-    await page.locator("#edge-panel").waitFor({ state: "visible" });
+    check(opened, "clicking an explorer edge opens its evidence panel");
     await page.waitForFunction(() => !/Loading/.test(document.getElementById("edge-body").textContent));
     check(!(await page.locator("#edge-body .error").count()), "clicking an explorer edge loads its evidence");
     if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph-explorer.png"), fullPage: false });
