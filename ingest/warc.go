@@ -265,7 +265,7 @@ func (r *reader) warc(source string, br *bufio.Reader) error {
 		if err == io.EOF {
 			if items == 0 {
 				// Otherwise the file would pass as "ingested 0, failed 0".
-				return r.fail(source, fmt.Errorf("no article in the WARC (%d records, none a text or HTML response or resource)", records))
+				return r.fail(source, fmt.Errorf("%w: no article in the WARC (%d records, none a text or HTML response or resource)", ErrNoText, records))
 			}
 			return nil
 		}
