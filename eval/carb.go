@@ -41,27 +41,15 @@ func (s *OIESet) add(e OIEExtraction) {
 // line with fewer than two fields is an error naming the line.
 func ReadCaRBGold(r io.Reader) (*OIESet, error) {
 	set := &OIESet{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := eachTabLine(r, func(f []string) error {
 		if len(f) < 2 {
-			return nil, fmt.Errorf("line %d: want sentence<TAB>relation<TAB>arguments", n)
+			return fmt.Errorf("want sentence<TAB>relation<TAB>arguments")
 		}
-		e := OIEExtraction{Sentence: strings.TrimSpace(f[0]), Relation: strings.TrimSpace(f[1]), Confidence: 1}
-		for _, a := range f[2:] {
-			e.Args = append(e.Args, strings.TrimSpace(a))
-		}
-		set.add(e)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", n+1, err)
+		set.add(OIEExtraction{Sentence: strings.TrimSpace(f[0]), Relation: strings.TrimSpace(f[1]), Args: trimAll(f[2:]), Confidence: 1})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return set, nil
 }
@@ -74,6 +62,33 @@ func ReadCaRBGold(r io.Reader) (*OIESet, error) {
 // relation or the arguments are skipped, as CaRB skips them.
 func ReadOIESystem(r io.Reader) (*OIESet, error) {
 	set := &OIESet{}
+	err := eachTabLine(r, func(f []string) error {
+		if len(f) >= 6 && strings.Contains(f[3], "Relation(") {
+			e, ok, err := openIE5Line(f)
+			if ok {
+				set.add(e)
+			}
+			return err
+		}
+		if len(f) < 4 {
+			return fmt.Errorf("want sentence<TAB>confidence<TAB>relation<TAB>arg1[<TAB>arg2...]")
+		}
+		conf, err := strconv.ParseFloat(strings.TrimSpace(f[1]), 64)
+		if err != nil {
+			return fmt.Errorf("confidence %q is not a number", f[1])
+		}
+		set.add(OIEExtraction{Sentence: strings.TrimSpace(f[0]), Relation: strings.TrimSpace(f[2]), Args: trimAll(f[3:]), Confidence: conf})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// eachTabLine calls fn with the tab-separated fields of every non-blank
+// line of r (trimmed), and names the line in any error.
+func eachTabLine(r io.Reader, fn func(f []string) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
 	n := 0
@@ -83,34 +98,23 @@ func ReadOIESystem(r io.Reader) (*OIESet, error) {
 		if line == "" {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) >= 6 && strings.Contains(f[3], "Relation(") {
-			e, ok, err := openIE5Line(f)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", n, err)
-			}
-			if ok {
-				set.add(e)
-			}
-			continue
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
 		}
-		if len(f) < 4 {
-			return nil, fmt.Errorf("line %d: want sentence<TAB>confidence<TAB>relation<TAB>arg1[<TAB>arg2...]", n)
-		}
-		conf, err := strconv.ParseFloat(strings.TrimSpace(f[1]), 64)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: confidence %q is not a number", n, f[1])
-		}
-		e := OIEExtraction{Sentence: strings.TrimSpace(f[0]), Relation: strings.TrimSpace(f[2]), Confidence: conf}
-		for _, a := range f[3:] {
-			e.Args = append(e.Args, strings.TrimSpace(a))
-		}
-		set.add(e)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", n+1, err)
+		return fmt.Errorf("line %d: %w", n+1, err)
 	}
-	return set, nil
+	return nil
+}
+
+// trimAll trims the spaces around each field.
+func trimAll(f []string) []string {
+	var out []string
+	for _, a := range f {
+		out = append(out, strings.TrimSpace(a))
+	}
+	return out
 }
 
 // openIE5Line reads one OpenIE-5 line already split at tabs.

@@ -261,9 +261,6 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		for i < j && trimmable(toks[i]) {
 			i++
 		}
-		// A person's title is not part of their name ("Prime Minister Nouri
-		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
-		// the one the GUM labels are cut with (gum.go).
 		// A name of two words or more that ends in a word only
 		// organizations end in is one, whatever the model said ("Raven
 		// Brigade", "Ridgeline Militia" read as persons).
@@ -276,6 +273,9 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		if j-i > 1 && c.isHonorific(i) && startsUpperToken(toks[i+1]) {
 			typ = "PER"
 		}
+		// A person's title is not part of their name ("Prime Minister Nouri
+		// al-Maliki", "Gen. David Petraeus", "Ms Bauchtman"); the list is
+		// the one the GUM labels are cut with (gum.go).
 		for typ == "PER" && j-i > 1 && c.isTitle(i) {
 			i++
 		}

@@ -12,15 +12,8 @@ import (
 // asserted as one keeps the assertion on both sides as "rejected" (never a
 // name to find them by), and the ids split prints merge them back.
 func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "e.db")
-	docs := filepath.Join(dir, "docs")
-	os.Mkdir(docs, 0o755)
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(docs, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db, docs := articleDir(t)
+	write := func(name, text string) { writeFile(t, filepath.Join(docs, name), text) }
 	write("a.txt", "The Ridgeline Militia, also known as the Red Hand Brigade, seized the mountain pass on Monday.\n\nThe Ridgeline Militia said the road would stay closed.\n")
 	write("b.txt", "Villagers said the Red Hand Brigade had left the valley before dawn.\n\nThe Red Hand Brigade did not answer calls.\n")
 	if _, stderr, err := run(t, "", "ingest", "--db", db, docs); err != nil {
@@ -52,7 +45,7 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 		t.Fatalf("after the split both names open the same page (%v, %v)", err1, err2)
 	}
 	// The aliases file shows the rejected assertion, with its evidence, as a comment.
-	exported := filepath.Join(dir, "aliases.txt")
+	exported := filepath.Join(filepath.Dir(db), "aliases.txt")
 	if _, stderr, err := run(t, "", "aliases", "export", "--db", db, exported); err != nil {
 		t.Fatalf("export: %v %s", err, stderr)
 	}
@@ -91,15 +84,8 @@ func TestSplitRejectsAssertionAndMergeByID(t *testing.T) {
 // entity returns its quotes; a name that fits two people lists both and
 // fails.
 func TestSpeakerAnyNameAndAmbiguity(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "e.db")
-	docs := filepath.Join(dir, "docs")
-	os.Mkdir(docs, 0o755)
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(docs, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db, docs := articleDir(t)
+	write := func(name, text string) { writeFile(t, filepath.Join(docs, name), text) }
 	write("a.txt", "Bashir al-Khatib, the governor of Qadisiya, spoke on Sunday.\n\n\"We will rebuild the bridge before winter,\" Bashir al-Khatib said.\n")
 	write("b.txt", "The governor of Qadisiya was asked about the budget.\n\n\"The money has been found,\" Khatib said on Monday.\n")
 	write("c.txt", "Lena Okafor and Ruth Okafor met the press.\n\n\"The vote was fair,\" Lena Okafor said. \"We will appeal,\" Ruth Okafor said.\n")

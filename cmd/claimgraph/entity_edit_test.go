@@ -63,15 +63,8 @@ func sameEntity(t *testing.T, db, a, b string) bool {
 }
 
 func TestMergeSplitUndoAndReingest(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "e.db")
-	docs := filepath.Join(dir, "docs")
-	os.Mkdir(docs, 0o755)
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(docs, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db, docs := articleDir(t)
+	write := func(name, text string) { writeFile(t, filepath.Join(docs, name), text) }
 	write("a.txt", "The Northport Harbour Authority said on Tuesday that dredging would resume.\n\nMaria Lindqvist, the authority's director, said the work was on schedule. Tomas Berg, a fisherman, disagreed.\n")
 	write("b.txt", "Fishermen led by Tomas Berg protested outside the offices of the Northport Harbour Authority.\n\nMaria Lindqvist declined to meet them, said Berg.\n")
 	if _, stderr, err := run(t, "", "ingest", "--db", db, docs); err != nil {
@@ -102,7 +95,7 @@ func TestMergeSplitUndoAndReingest(t *testing.T) {
 	s1 := entityLayer(t, db)
 
 	// Export, split, and the state is the one before the merge (with the new document).
-	exported := filepath.Join(dir, "aliases.txt")
+	exported := filepath.Join(filepath.Dir(db), "aliases.txt")
 	if _, stderr, err := run(t, "", "aliases", "export", "--db", db, exported); err != nil {
 		t.Fatalf("export: %v %s", err, stderr)
 	}
@@ -141,9 +134,21 @@ func TestMergeSplitUndoAndReingest(t *testing.T) {
 	if _, _, err := run(t, "", "entity", "type", "--db", db, "Maria Lindqvist", "PLANET"); err == nil {
 		t.Errorf("type PLANET accepted")
 	}
-	bad := filepath.Join(dir, "bad.txt")
+	bad := filepath.Join(filepath.Dir(db), "bad.txt")
 	os.WriteFile(bad, []byte("merge: A = B\nfrobnicate: C\n"), 0o644)
 	if _, _, err := run(t, "", "aliases", "import", "--db", db, bad); err == nil || !strings.Contains(err.Error(), "2") {
 		t.Errorf("bad aliases file: err = %v, want one naming line 2", err)
 	}
+}
+
+// articleDir makes a folder for the articles a test writes and names a
+// store beside it.
+func articleDir(t *testing.T) (db, docs string) {
+	t.Helper()
+	dir := t.TempDir()
+	docs = filepath.Join(dir, "docs")
+	if err := os.Mkdir(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "e.db"), docs
 }
