@@ -90,14 +90,7 @@ func (s *Server) takeWriteToken(w http.ResponseWriter, r *http.Request) bool {
 		s.error(w, r, claimgraph.Errorf(claimgraph.EUNAUTHORIZED, "wrong write token"))
 		return false
 	}
-	http.SetCookie(w, &http.Cookie{Name: WriteCookie, Value: t, Path: "/", HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
-	q := r.URL.Query()
-	q.Del("write_token")
-	loc := "/" + strings.TrimLeft(r.URL.EscapedPath(), "/\\\\")
-	if len(q) > 0 {
-		loc += "?" + q.Encode()
-	}
-	http.Redirect(w, r, loc, http.StatusSeeOther)
+	rememberToken(w, r, WriteCookie, "write_token", t)
 	return false
 }
 

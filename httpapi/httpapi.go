@@ -253,6 +253,21 @@ func loopbackHost(r *http.Request) bool {
 	return port == lport
 }
 
+// rememberToken keeps a token given as a query parameter in a cookie and
+// redirects to the same page without the parameter. The redirect stays on
+// this server: "//evil.example/x" is a path here, but as a Location it
+// would name another host.
+func rememberToken(w http.ResponseWriter, r *http.Request, cookie, param, token string) {
+	http.SetCookie(w, &http.Cookie{Name: cookie, Value: token, Path: "/", HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+	q := r.URL.Query()
+	q.Del(param)
+	loc := "/" + strings.TrimLeft(r.URL.EscapedPath(), "/\\")
+	if len(q) > 0 {
+		loc += "?" + q.Encode()
+	}
+	http.Redirect(w, r, loc, http.StatusSeeOther)
+}
+
 // authorize checks the token; it answers the request itself and returns
 // false when the request may not go on.
 func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
@@ -261,16 +276,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
 			s.error(w, r, claimgraph.Errorf(claimgraph.EUNAUTHORIZED, "wrong token"))
 			return false
 		}
-		http.SetCookie(w, &http.Cookie{Name: TokenCookie, Value: t, Path: "/", HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
-		q := r.URL.Query()
-		q.Del("token")
-		// The redirect stays on this server: "//evil.example/x" is a path
-		// here, but as a Location it would name another host.
-		loc := "/" + strings.TrimLeft(r.URL.EscapedPath(), "/\\")
-		if len(q) > 0 {
-			loc += "?" + q.Encode()
-		}
-		http.Redirect(w, r, loc, http.StatusSeeOther)
+		rememberToken(w, r, TokenCookie, "token", t)
 		return false
 	}
 	if scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") && tokenEqual(strings.TrimSpace(tok), s.opts.Token) {
