@@ -57,7 +57,14 @@ var scorecardWords = map[string]bool{
 func LineGenre(words []string) Genre {
 	nums, lower, caps, upperWords, letterWords, content := 0, 0, 0, 0, 0, 0
 	lastNum, firstNum, n := false, false, 0
-	for _, w := range words {
+	for wi, w := range words {
+		// An e-mail's dates, clock times and telephone numbers ("07/30/2001
+		// 05:17 PM", "Phone : ( 713 ) 345-9945") make no table of it: a
+		// table's numbers are scores, ranks, counts and results. A date
+		// still ends a dateline (below).
+		if stampNumber(words, wi) {
+			continue
+		}
 		letters, upper, digits := 0, 0, 0
 		for i := 0; i < len(w); {
 			// ASCII first: this runs on every sentence Analyze reads
@@ -137,6 +144,58 @@ func LineGenre(words []string) Genre {
 		return GenreHeadline
 	}
 	return GenreProse
+}
+
+// stampNumber reports a word of a line that is a date ("07/30/2001"), a
+// clock time before AM or PM ("05:17 PM", "5:00 pm"; a race time such as
+// "3:31.65" stays a number) or a telephone number ("345-9945",
+// "832.676.3177", "888-422-7132", "( 713 ) 345-9945"): numbers of a message's header or
+// signature, not of a results table.
+func stampNumber(words []string, i int) bool {
+	w := words[i]
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	if isDate(w) {
+		return true
+	}
+	if strings.IndexByte(w, ':') > 0 && i+1 < len(words) {
+		switch strings.ToLower(strings.TrimRight(words[i+1], ".")) {
+		case "am", "pm", "a.m", "p.m":
+			return true
+		}
+	}
+	// the area code of "( 713 ) 345-9945"
+	if len(w) == 3 && i > 0 && words[i-1] == "(" && i+2 < len(words) && words[i+1] == ")" && phoneNumber(words[i+2]) {
+		return true
+	}
+	return phoneNumber(w)
+}
+
+// phoneNumber reports groups of digits joined by "-" or ".", seven digits
+// or more in all, the last group of four: "345-9945", "713-654-0365",
+// "832.676.3177"; a decimal ("1234.567") has no fourth digit group after
+// its point, a score ("2-1") too few digits.
+func phoneNumber(w string) bool {
+	digits, groups, last := 0, 1, 0
+	var sep byte
+	for i := 0; i < len(w); i++ {
+		switch b := w[i]; {
+		case b >= '0' && b <= '9':
+			digits++
+			last++
+		case (b == '-' || b == '.') && last > 0 && (sep == 0 || sep == b):
+			sep = b
+			groups++
+			last = 0
+		default:
+			return false
+		}
+	}
+	if sep == '.' && groups < 3 {
+		return false
+	}
+	return groups >= 2 && digits >= 7 && last == 4
 }
 
 // scorecardCount counts the words of a line that are scorecardWords

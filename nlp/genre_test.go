@@ -27,10 +27,34 @@ func TestLineGenre(t *testing.T) {
 		{"FOOTBALL - NORTHAM SACK MANAGER AFTER DEFEAT .", GenreHeadline},
 		{"", GenreProse},
 		{". . .", GenreProse},
+		// an e-mail's header and signature lines: stamps, not results
+		{"07/30/2001 05:17 PM", GenreProse},
+		{"Dana Orlov 974-6721", GenreProse},
+		{"Dana Orlov Client Services Phone : ( 713 ) 345-9945 Fax : ( 713 ) 646-8420", GenreHeadline},
+		{"Work : 832.676.3177 Fax : 832.676.1329", GenreProse},
+		{"Call In # : 888-422-7132", GenreProse},
+		// race times and decimals stay a table's numbers
+		{"1. Ana Kessler ( Chile ) 3:31.65", GenreTable},
+		{"Northam 1234.567 12.5", GenreTable},
 	}
 	for _, tt := range tests {
 		if got := LineGenre(strings.Fields(tt.line)); got != tt.want {
 			t.Errorf("LineGenre(%q) = %s, want %s", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestPhoneNumber(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"345-9945", true}, {"713-654-0365", true}, {"832.676.3177", true}, {"1.888.509.3736", true},
+		{"2-1", false}, {"10-12", false}, {"1996-97", false}, {"1234.5678", false}, {"1,820,000", false},
+		{"3-1663", false}, {"12345678", false}, {"555--1234", false}, {"-5551234", false},
+	} {
+		if got := phoneNumber(tt.w); got != tt.want {
+			t.Errorf("phoneNumber(%q) = %v, want %v", tt.w, got, tt.want)
 		}
 	}
 }
@@ -53,6 +77,8 @@ func TestDocumentGenre(t *testing.T) {
 		{"results", lines("FOOTBALL - RESULTS .", "Hartlepool 3 Barnet 1", "Torquay 2 Exeter 2"), DocResults},
 		{"report with scores", lines("Northam beat Eastfield 2-1 on Saturday .", "Eastfield had won 3-0 a week before ."), DocResults},
 		{"one table line and a score", lines("Northam won 2-1 .", "Torquay 6 4 1 1 12 5 13"), DocResults},
+		{"e-mail thread", lines("Dana Orlov 06/01/2000 06:00:56 AM", "Please call Luis about the Tulsa contract .",
+			"Luis Ferro - Director 416-865-3703", "11/10/2000 01:04 PM", "Call In # : 888-422-7132"), DocProse},
 	}
 	for _, tt := range tests {
 		if got := DocumentGenre(tt.doc); got != tt.want {

@@ -238,6 +238,7 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		c.extendOrganizations(toks)
 		c.campsAndForts(toks)
 		c.groupNames(toks)
+		c.definedOrganization(toks)
 	}
 	lab := c.tner
 	for i := 0; i < len(toks); {
@@ -267,6 +268,12 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		// organizations end in is one, whatever the model said ("Raven
 		// Brigade", "Ridgeline Militia" read as persons).
 		if typ == "PER" && j-i > 1 && orgEnds[strings.ToLower(toks[j-1].Text)] {
+			typ = "ORG"
+		}
+		// So is a place's ("Northport Harbour Authority", "Lakeside
+		// Council" read as places), but for the words that also end
+		// places' names ("Soviet Union", "the Western Front", a campus).
+		if typ == "LOC" && j-i > 1 && orgEnds[strings.ToLower(toks[j-1].Text)] && !placeOrgEnds[strings.ToLower(toks[j-1].Text)] {
 			typ = "ORG"
 		}
 		// A name the text describes in brackets as an organization is one
@@ -493,6 +500,71 @@ func (c *sentCtx) groupNames(toks []Token) {
 	}
 }
 
+// definedOrganization labels one organization the capitalized name a
+// sentence opens with when the sentence defines it as one: "Mojahedin-e
+// Khalq of Iran is a political organization that ...", "The Tarkhanov
+// Front was an armed group in ...": the name (capitalized words, with
+// "of" or "for" between them) before "is" or "was", then "a", "an" or
+// "the", at most three lower-case words and an organization's noun
+// (orgNouns, orgEnds, orgHeads) that ends the noun phrase. A definition
+// is the strongest evidence a text gives of a name's type, and the model
+// reads foreign names in it as persons.
+func (c *sentCtx) definedOrganization(toks []Token) {
+	lab, n := c.tner, len(toks)
+	i := 0
+	if n > 0 && toks[0].POS == "DET" {
+		i = 1
+	}
+	e := i
+	for e < n && (startsUpperToken(toks[e]) || ((toks[e].Text == "of" || toks[e].Text == "for") && e > i && e+1 < n && startsUpperToken(toks[e+1]))) {
+		e++
+	}
+	if e == i || e-i > 6 || e+3 >= n || (toks[e].Text != "is" && toks[e].Text != "was") {
+		return
+	}
+	k := e + 1
+	switch toks[k].Text {
+	case "a", "an", "the":
+		k++
+	default:
+		return
+	}
+	for ; k < n && k <= e+5; k++ {
+		w := toks[k].Text
+		if !isLowerWord(w) {
+			return
+		}
+		if orgNouns[w] || orgEnds[w] || orgHeads[w] {
+			break
+		}
+	}
+	if k >= n || k > e+5 {
+		return
+	}
+	// the noun ends its phrase: "a political organization that", not "a
+	// party leader"
+	if k+1 < n && isLowerWord(toks[k+1].Text) {
+		switch toks[k+1].Text {
+		case "that", "which", "in", "of", "based", "founded", "with", "from", "and", "whose", "led", "formed", "set":
+		default:
+			return
+		}
+	}
+	p := float32(1)
+	for x := i; x < e; x++ {
+		if lab[x] != 0 {
+			p = min(p, c.tprob[x])
+		}
+	}
+	p = max(p, 0.5)
+	lab[i] = 3 // B-ORG
+	c.tprob[i] = p
+	for x := i + 1; x < e; x++ {
+		lab[x] = 4 // I-ORG
+		c.tprob[x] = p
+	}
+}
+
 // siteWords, capitalized before a name, make a place of the two: a
 // camp, fort or base ("Camp Ashraf", "Camp Liberty", "Fort Bragg"), where
 // the model reads the name after it as a person ("Ashraf") or a common
@@ -616,6 +688,9 @@ var orgEnds = map[string]bool{
 	"authority": true, "bureau": true, "army": true, "coalition": true, "organization": true, "organisation": true,
 	"inc": true, "inc.": true, "corp": true, "corp.": true, "ltd": true, "ltd.": true, "plc": true, "llc": true,
 }
+
+// placeOrgEnds are orgEnds that end places' names too ("Russian Federation").
+var placeOrgEnds = map[string]bool{"union": true, "federation": true, "university": true, "front": true, "league": true, "army": true}
 
 // legalSuffixes end a company's name: "Kia Motor Corp of South Korea" is
 // the company and where it is.

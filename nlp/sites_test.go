@@ -154,3 +154,23 @@ func TestOrganizationsWithPrepositions(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinedOrganizations: a sentence that defines the name it opens with
+// as an organization makes that whole name one; a person described with an
+// organization's noun inside a longer phrase stays a person.
+func TestDefinedOrganizations(t *testing.T) {
+	for _, tt := range []struct{ text, want, typ string }{
+		{"Fedayan-e Tarkhan of Belarus is a political organization that seeks the overthrow of the government.", "Fedayan-e Tarkhan of Belarus", "ORG"},
+		{"The Dzhardemov Front was an armed group in the east of the country.", "Dzhardemov Front", "ORG"},
+		{"Anna Kowalski is a party leader in Gdansk.", "Anna Kowalski", "PER"},
+	} {
+		a := Default().Analyze(tt.text)
+		ok := false
+		for _, e := range a.Entities {
+			ok = ok || (e.Text == tt.want && e.Type == tt.typ)
+		}
+		if !ok {
+			t.Errorf("%q: want %s %q; entities %v", tt.text, tt.typ, tt.want, a.Entities)
+		}
+	}
+}

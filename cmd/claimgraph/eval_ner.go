@@ -155,4 +155,47 @@ func printGenreBreakdown(m *Main, sc *eval.NERScore) {
 		}
 		fmt.Fprintln(m.Stdout)
 	}
+	printSourceErrors(m, sc.Errors, kinds, total)
+}
+
+// printSourceErrors counts the errors by the source a sentence ID names
+// before its first "-" (Universal NER's "answers", "email", "newsgroup",
+// "reviews", "weblog"): web text's genres differ more than its lines do.
+// Files without such IDs print nothing.
+func printSourceErrors(m *Main, errs []eval.NERError, kinds []string, total int) {
+	count := map[string]map[string]int{}
+	for _, e := range errs {
+		src, _, ok := strings.Cut(e.Sentence, "-")
+		if !ok || src == "" {
+			return
+		}
+		if count[src] == nil {
+			count[src] = map[string]int{}
+		}
+		count[src][e.Kind]++
+	}
+	if len(count) < 2 {
+		return
+	}
+	srcs := make([]string, 0, len(count))
+	for s := range count {
+		srcs = append(srcs, s)
+	}
+	sort.Strings(srcs)
+	fmt.Fprintf(m.Stdout, "\n%-9s %7s", "source", "errors")
+	for _, k := range kinds {
+		fmt.Fprintf(m.Stdout, " %8s", k)
+	}
+	fmt.Fprintln(m.Stdout)
+	for _, src := range srcs {
+		n := 0
+		for _, k := range kinds {
+			n += count[src][k]
+		}
+		fmt.Fprintf(m.Stdout, "%-9s %6.1f%%", src, 100*eval.Ratio(n, total))
+		for _, k := range kinds {
+			fmt.Fprintf(m.Stdout, " %8d", count[src][k])
+		}
+		fmt.Fprintln(m.Stdout)
+	}
 }

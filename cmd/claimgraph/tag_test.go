@@ -126,7 +126,8 @@ func TestTrainGUMIOB2(t *testing.T) {
 func TestEvalNERErrors(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "wrong.iob2")
 	body := "# sent_id = w-1\n1\tAnna\tB-PER\n2\tBerg\tI-PER\n3\tvisited\tO\n4\tOslo\tB-PER\n5\tlast\tO\n6\tyear\tO\n7\t.\tO\n\n" +
-		"# sent_id = w-2\n1\tNortham\tB-ORG\n2\t3\tO\n3\tEastfield\tB-ORG\n4\t1\tO\n"
+		"# sent_id = w-2\n1\tNortham\tB-ORG\n2\t3\tO\n3\tEastfield\tB-ORG\n4\t1\tO\n\n" +
+		"# sent_id = x-3\n1\tShe\tO\n2\tflew\tO\n3\tto\tO\n4\tParis\tB-PER\n5\ton\tO\n6\tMonday\tO\n7\t.\tO\n"
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -137,9 +138,9 @@ func TestEvalNERErrors(t *testing.T) {
 	if !strings.Contains(out, "type    \tprose\tw-1\tPER Oslo\tLOC Oslo") {
 		t.Errorf("no type error for Oslo in:\n%s", out)
 	}
-	for _, g := range []string{"\nprose ", "\ntable "} {
+	for _, g := range []string{"\nprose ", "\ntable ", "\nsource ", "\nw ", "\nx "} {
 		if !strings.Contains(out, g) {
-			t.Errorf("no row for genre %q in:\n%s", strings.TrimSpace(g), out)
+			t.Errorf("no row %q (genre of line, or source of sentence ID) in:\n%s", strings.TrimSpace(g), out)
 		}
 	}
 	var r struct {
@@ -150,8 +151,8 @@ func TestEvalNERErrors(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &r) != nil || len(r.Errors) == 0 || r.Errors[0].Kind != "type" || r.Errors[0].Predicted != "LOC Oslo" || r.Errors[0].Genre != "prose" {
 		t.Errorf("eval ner --errors --json: %q (%v), want a type error on a prose line first", out, err)
 	}
-	if r.ByGenre["prose"].Gold != 2 || r.ByGenre["table"].Gold != 2 {
-		t.Errorf("by_genre %+v, want 2 gold names on prose and 2 on the table line", r.ByGenre)
+	if r.ByGenre["prose"].Gold != 3 || r.ByGenre["table"].Gold != 2 {
+		t.Errorf("by_genre %+v, want 3 gold names on prose and 2 on the table line", r.ByGenre)
 	}
 }
 
