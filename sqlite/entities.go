@@ -35,7 +35,7 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 		return fmt.Errorf("replace entities: %w", err)
 	}
 	defer tx.Rollback()
-	for _, table := range []string{"claim_edges", "entity_pairs", "claim_entities", "entity_docs", "mention_entities", "entity_names", "entity_aliases", "entities"} {
+	for _, table := range []string{"claim_edges", "entity_cooccurrence", "claim_entities", "entity_docs", "mention_entities", "entity_names", "entity_aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("replace entities: clear %s: %w", table, err)
 		}
@@ -106,8 +106,11 @@ const MaxPairEntities = 60
 const MaxMentionBytes = 512
 
 // deriveEntityTables fills the counts and the derived tables from
-// mention_entities in set-based statements, one pass each.
+// mention_entities in set-based statements, one pass each, and the
+// co-occurrence lists (computed in Go from entity_docs) before the claim
+// entities.
 func deriveEntityTables(ctx context.Context, tx *Tx) error {
+	const cooccurAfter = 4 // the steps before it fill entity_docs
 	steps := []struct{ what, q string }{
 		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases WHERE source <> 'rejected'`},
 		{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
@@ -120,19 +123,6 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 		{"entity counts", `UPDATE entities SET
 			mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
 			docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)`},
-		// Every ordered pair of entities in one document; the entity page
-		// and the graph read co-occurrence from here instead of joining
-		// entity_docs with itself at query time.
-		// Only a document's MaxPairEntities most mentioned entities pair up:
-		// a long document naming thousands of actors would otherwise add
-		// millions of pairs (quadratic in its size) that say little.
-		{"entity pairs", `WITH top AS MATERIALIZED (SELECT entity, doc, source FROM (
-				SELECT entity, doc, source, ROW_NUMBER() OVER (PARTITION BY doc ORDER BY mentions DESC, entity) AS r FROM entity_docs)
-				WHERE r <= ` + fmt.Sprint(MaxPairEntities) + `)
-			INSERT INTO entity_pairs (a, b, docs, sources)
-			SELECT x.entity, y.entity, COUNT(*), COUNT(DISTINCT x.source)
-			FROM top x JOIN top y ON y.doc = x.doc AND y.entity <> x.entity
-			GROUP BY x.entity, y.entity`},
 		// A claim's subject (object) entity is the entity of the longest
 		// resolved mention overlapping the subject (object) span. The spans
 		// are read from the JSON once per claim, and the mentions are found
@@ -154,7 +144,16 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 					WHERE m.doc = c.doc AND m.ord = c.sm), 0)
 			FROM c`},
 	}
-	for _, s := range steps {
+	for i, s := range steps {
+		if i == cooccurAfter {
+			// Every ordered pair of entities in one document, one list per
+			// entity (see cooccur.go): the entity page and the graph read
+			// co-occurrence from here instead of joining entity_docs with
+			// itself at query time.
+			if err := deriveCoOccurrence(ctx, tx); err != nil {
+				return fmt.Errorf("co-occurrence: %w", err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, s.q); err != nil {
 			return fmt.Errorf("%s: %w", s.what, err)
 		}
