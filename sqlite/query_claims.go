@@ -171,7 +171,7 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 	if f.Doc == "" && f.Docs.Empty() {
 		// The whole listing, or an entity's part of it: a page of the
 		// derived listing, when it is current.
-		if out, ok, err := db.listedClaims(ctx, about, f.Offset, f.Limit); err != nil || ok {
+		if out, ok, err := db.listedClaims(ctx, about, f.Offset, f.Limit, f.MaxClaims); err != nil || ok {
 			return out, err
 		}
 	}
@@ -187,7 +187,15 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 	if err != nil {
 		return nil, err
 	}
-	return page(clusters, f.Offset, f.Limit), nil
+	clusters = page(clusters, f.Offset, f.Limit)
+	if f.MaxClaims > 0 {
+		for i := range clusters {
+			if len(clusters[i].Claims) > f.MaxClaims {
+				clusters[i].Claims = clusters[i].Claims[:f.MaxClaims]
+			}
+		}
+	}
+	return clusters, nil
 }
 
 func (db *DB) clusterClaims(ctx context.Context, rows []claimRow) ([]claimgraph.ClaimCluster, error) {
@@ -245,6 +253,7 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 	for _, k := range order {
 		cl := byKey[k]
 		countSources(cl, inCluster, chainPos)
+		cl.ClaimCount = len(cl.Claims)
 		if cl.Stance != claimgraph.FactAsserted && cl.Stance != claimgraph.FactNegated {
 			cl.Sources = 0 // a question, a proposal, a condition or a possibility supports nothing
 		}
@@ -568,15 +577,15 @@ func deriveClaimTables(ctx context.Context, tx *Tx) error {
 		if err := insertRows(ctx, tx, "claim_clusters", "pos, cluster_key, subject_entity, object_entity, data", heads); err != nil {
 			return fmt.Errorf("claim clusters: %w", err)
 		}
-		if err := insertRows(ctx, tx, "claim_cluster_claims", "claim, pos", members); err != nil {
+		if err := insertRows(ctx, tx, "claim_cluster_claims", "claim, pos, ord", members); err != nil {
 			return fmt.Errorf("claim clusters: members: %w", err)
 		}
 		heads, members = heads[:0], members[:0]
 		return nil
 	}
 	for pos, c := range clusters {
-		for _, cv := range c.Claims {
-			members = append(members, []any{cv.ID, pos})
+		for ord, cv := range c.Claims { // in the cluster's order: by date
+			members = append(members, []any{cv.ID, pos, ord})
 		}
 		c.Claims = nil
 		data, err := json.Marshal(c)
@@ -595,7 +604,7 @@ func deriveClaimTables(ctx context.Context, tx *Tx) error {
 
 // listedClaims answers a claim listing, whole (about 0) or about one
 // entity, from the derived listing: the page's clusters and then their
-// claims. ok is false when the listing is not current (documents, analyses
+// claims (the first maxClaims of each, when positive). ok is false when the listing is not current (documents, analyses
 // or decisions changed since the entity layer was computed, or a store
 // migrated since) and the claims must be clustered as they are now.
 //
@@ -603,7 +612,7 @@ func deriveClaimTables(ctx context.Context, tx *Tx) error {
 // or object, in the same order: a cluster's key holds both of its
 // entities, so all its claims, and its denied (or asserted) twin, are
 // about the entity too.
-func (db *DB) listedClaims(ctx context.Context, about int64, offset, limit int) ([]claimgraph.ClaimCluster, bool, error) {
+func (db *DB) listedClaims(ctx context.Context, about int64, offset, limit, maxClaims int) ([]claimgraph.ClaimCluster, bool, error) {
 	if stale, err := db.EntitiesStale(ctx); err != nil || stale {
 		return nil, false, err
 	}
@@ -668,6 +677,9 @@ func (db *DB) listedClaims(ctx context.Context, about int64, offset, limit int) 
 			}
 		}
 		in := `(` + placeholders(len(ps)) + `)`
+		if maxClaims > 0 {
+			in += ` AND ord < ` + strconv.Itoa(maxClaims)
+		}
 		member := map[int64]int64{} // claim → position
 		mr, err := db.db.QueryContext(ctx, `SELECT claim, pos FROM claim_cluster_claims WHERE pos IN `+in, ps...)
 		if err != nil {

@@ -294,7 +294,7 @@ func testClaimListing(t *testing.T, c *Corpus) {
 	if !ok {
 		t.Skip("the store keeps no entity generation")
 	}
-	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}}
+	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}, {MaxClaims: 1}, {About: "ACME", Limit: 5, MaxClaims: 2}}
 	read := func() []string {
 		var out []string
 		for _, f := range filters {

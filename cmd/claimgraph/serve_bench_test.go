@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,7 +92,11 @@ func BenchmarkServeLatency(b *testing.B) {
 // anonymous memory (heap, page caches of the connections), sampled every
 // 10 ms.
 //
-//	CLAIMGRAPH_BENCH_DB=bench.db go test -run '^$' -bench ServeConcurrent -benchtime 50x ./cmd/claimgraph
+//	CLAIMGRAPH_BENCH_DB=bench.db go test -run '^$' -bench ServeConcurrent -benchtime 50x -v ./cmd/claimgraph
+//
+// CLAIMGRAPH_BENCH_CLIENTS sets another number of clients (1: each route's
+// own cost); CLAIMGRAPH_BENCH_ROUTES, a regular expression, keeps the routes
+// it matches.
 func BenchmarkServeConcurrent(b *testing.B) {
 	clients := 8
 	if v, err := strconv.Atoi(os.Getenv("CLAIMGRAPH_BENCH_CLIENTS")); err == nil && v > 0 {
@@ -99,7 +104,14 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	}
 	env := newServeBench(b)
 	defer env.close()
-	routes := env.routes()
+	var routes []benchRoute
+	for _, rt := range env.routes() {
+		// CLAIMGRAPH_BENCH_ROUTES (a regular expression) narrows the run,
+		// for profiling a few routes.
+		if ok, _ := regexp.MatchString(os.Getenv("CLAIMGRAPH_BENCH_ROUTES"), rt.name); ok {
+			routes = append(routes, rt)
+		}
+	}
 	type job struct{ route, path string }
 	type result struct {
 		route string

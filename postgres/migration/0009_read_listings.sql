@@ -11,9 +11,10 @@ CREATE INDEX claim_clusters_object ON claim_clusters(object_entity, pos) WHERE o
 
 CREATE TABLE claim_cluster_claims (
 	claim bigint PRIMARY KEY,
-	pos   bigint NOT NULL
+	pos   bigint NOT NULL,
+	ord   bigint NOT NULL
 );
-CREATE INDEX claim_cluster_claims_pos ON claim_cluster_claims(pos);
+CREATE INDEX claim_cluster_claims_pos ON claim_cluster_claims(pos, ord);
 
 -- Listings in publication order (undated last) walk the documents in that
 -- order and stop at the page, instead of sorting every quote of the store.
