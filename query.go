@@ -138,6 +138,10 @@ type GraphQuery struct {
 	EdgeKinds  []string // "claim", "cooccur" (nil: both)
 	MinSources int      // drop edges with fewer independent sources
 	MaxNodes   int      // cap; Truncated says when it cut
+	// Docs counts only the documents of an outlet and a range of
+	// publication dates: an edge stands on the claims and shared documents
+	// in scope, and an entity with none around the center drops out.
+	Docs DocScope
 }
 
 // GraphNode is an entity in a graph.

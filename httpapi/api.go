@@ -275,7 +275,8 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // graphQuery reads a graph request: entity (id, name or alias), depth (1 or
-// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes.
+// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes, and
+// the documents counted (outlet, from, to).
 func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph.EntityDetail, error) {
 	q := r.URL.Query()
 	g := claimgraph.GraphQuery{Depth: 1, MaxNodes: s.opts.GraphNodes}
@@ -316,6 +317,9 @@ func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph
 		if g.MaxNodes > s.opts.GraphMaxNodes {
 			g.MaxNodes = s.opts.GraphMaxNodes
 		}
+	}
+	if g.Docs, err = docScope(q); err != nil {
+		return g, nil, err
 	}
 	e, err := s.store.Entity(r.Context(), ref)
 	if err != nil {
