@@ -207,14 +207,17 @@ func (x *index) attachAfter(c *candidate, closeTok int) bool {
 		x.setCue(c, j, ce, info.lemma)
 		return true
 	}
-	// Subject then cue, within a few tokens.
-	for k := j; k < sl && k < j+14; k++ {
+	// Subject then cue, within a few tokens, or past a long appositive
+	// (`"...," X, a senior fellow at Y and a former Z, said`) when the
+	// speaker then opens right after the quote.
+	for k := j; k < sl && k < j+longAppositive; k++ {
 		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == "." || x.toks[k].Text == ";" {
 			break
 		}
 		if info, ok := x.cue(k); ok && k > j {
 			c.spk = x.subjectBefore(j, k)
-			if c.spk.first < 0 {
+			if c.spk.first < 0 || k >= j+14 && c.spk.first != j {
+				c.spk = noSpeaker
 				return false
 			}
 			x.setCue(c, k, x.cueSpanEnd(k, info), info.lemma)

@@ -65,9 +65,15 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 }
 
 // overlapsDirect reports reported speech whose content is mostly a direct
-// quote found already (`X said that "..."` is kept as the direct quote).
+// quote found already (`X said that "..."` is kept as the direct quote). A
+// quoted stretch with no attribution of its own that lies inside the
+// reported clause is no conflict: `She says it shows Trump is "unfit."` is
+// one mixed attribution, and dropNested then drops the bare direct quote.
 func (x *index) overlapsDirect(direct []candidate, c candidate) bool {
 	for _, d := range direct {
+		if d.q.Cue.End == 0 && d.spk.first < 0 && d.first > c.first && d.limit <= c.limit+1 {
+			continue
+		}
 		lo, hi := max(d.first, c.first), min(d.limit, c.limit)
 		if hi > lo && 2*(hi-lo) >= c.limit-c.first {
 			return true

@@ -160,13 +160,21 @@ func (x *index) sentenceSubject(sf, limit int) speakerRef {
 	return noSpeaker
 }
 
+// longAppositive bounds the tokens of an appositive between a name and its
+// cue.
+const longAppositive = 40
+
 // skipAppositive takes comma (the comma before the cue or "who") and returns
 // the end of the noun phrase before an appositive "X, a former leader,";
 // when there is no appositive it returns comma itself.
+//
+// An appositive may be long ("X, director of the Institute for Policy
+// Integrity at New York University's law school, said"): past 14 tokens it
+// is taken only while it holds no verb, which would make it a clause.
 func (x *index) skipAppositive(sf, comma int) int {
-	for j := comma - 1; j >= sf && j >= comma-14; j-- {
+	for j := comma - 1; j >= sf && j >= comma-longAppositive; j-- {
 		if x.toks[j].Text != "," {
-			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == "." {
+			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == "." || j < comma-14 && x.verbish(j) {
 				break
 			}
 			continue
