@@ -39,10 +39,11 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, q
 		}
 	}
 	for qi, q := range quotes {
-		if transparent[qi] || x.verbless(q.Content) {
+		if transparent[qi] || x.verbless(q.Content) || q.Attribution == claimgraph.AttrDenial && infinitival(q.Content.Text) {
 			// A noun phrase content ("X praised the plan", "X pointed to
-			// the polls") holds no claim of the source's; the sentence's
-			// claim stays the outlet's, about what the source did.
+			// the polls") or a refusal ("X refused to fund Y") holds no
+			// claim of the source's; the sentence's claim stays the
+			// outlet's, about what the source did (or did not do).
 			continue
 		}
 		// An interrupted quote's pieces only: the "she said" between them

@@ -44,11 +44,11 @@ var frameTable = []struct {
 	{frameInfo{"doubt", claimgraph.AttrBelief, compThat, nil}, []string{"doubt", "doubts", "doubted"}},
 	{frameInfo{"expect", claimgraph.AttrBelief, compThat | compObjTo, nil}, []string{"expects", "expected"}},
 	{frameInfo{"agree", claimgraph.AttrBelief, compThat | compTo, nil}, []string{"agree", "agrees", "agreed"}},
-	{frameInfo{"pledge", claimgraph.AttrIntention, compTo | compThat, nil}, []string{"pledge", "pledges", "pledged"}},
-	{frameInfo{"promise", claimgraph.AttrIntention, compTo | compThat, nil}, []string{"promise", "promises", "promised"}},
-	{frameInfo{"vow", claimgraph.AttrIntention, compTo | compThat, nil}, []string{"vow", "vows", "vowed"}},
-	{frameInfo{"cite", claimgraph.AttrSpeech, compNP, nil}, []string{"cite", "cites", "cited"}},
-	{frameInfo{"hope", claimgraph.AttrIntention, compThat | compTo, nil}, []string{"hope", "hopes", "hoped"}},
+	{frameInfo{"pledge", claimgraph.AttrIntention, compTo | compThat | compObj, nil}, []string{"pledge", "pledges", "pledged", "pledging"}},
+	{frameInfo{"promise", claimgraph.AttrIntention, compTo | compThat | compObj, nil}, []string{"promise", "promises", "promised", "promising"}},
+	{frameInfo{"vow", claimgraph.AttrIntention, compTo | compThat | compObj, nil}, []string{"vow", "vows", "vowed", "vowing"}},
+	{frameInfo{"cite", claimgraph.AttrSpeech, compNP, nil}, []string{"cite", "cites", "cited", "citing"}},
+	{frameInfo{"hope", claimgraph.AttrIntention, compThat | compTo, nil}, []string{"hope", "hopes", "hoped", "hoping"}},
 	{frameInfo{"want", claimgraph.AttrIntention, compTo | compObjTo | compNP, nil}, []string{"want", "wants", "wanted"}},
 	{frameInfo{"plan", claimgraph.AttrIntention, compTo | compNP, nil}, []string{"plans", "planned"}},
 	{frameInfo{"intend", claimgraph.AttrIntention, compTo, nil}, []string{"intend", "intends", "intended"}},
@@ -56,20 +56,20 @@ var frameTable = []struct {
 	{frameInfo{"threaten", claimgraph.AttrIntention, compTo, nil}, []string{"threaten", "threatens", "threatened"}},
 	{frameInfo{"call", claimgraph.AttrDemand, compNP, nil}, []string{"call", "calls", "called", "calling"}},
 	{frameInfo{"propose", claimgraph.AttrDemand, compThat | compNP, nil}, []string{"propose", "proposes", "proposed"}},
-	{frameInfo{"urge", claimgraph.AttrDemand, compObjTo | compThat, nil}, []string{"urge", "urges", "urged"}},
+	{frameInfo{"urge", claimgraph.AttrDemand, compObjTo | compThat, nil}, []string{"urge", "urges", "urged", "urging"}},
 	{frameInfo{"demand", claimgraph.AttrDemand, compThat | compNP, nil}, []string{"demand", "demands", "demanded"}},
 	{frameInfo{"show", claimgraph.AttrFinding, compThat | compNP, nil}, []string{"show", "shows", "showed"}},
 	{frameInfo{"find", claimgraph.AttrFinding, compThat, nil}, []string{"find", "finds", "found"}},
 	{frameInfo{"indicate", claimgraph.AttrFinding, compThat, nil}, []string{"indicate", "indicates", "indicated"}},
-	{frameInfo{"accuse", claimgraph.AttrAccusation, compOf, nil}, []string{"accuse", "accuses", "accused"}},
-	{frameInfo{"blame", claimgraph.AttrAccusation, compNP, nil}, []string{"blame", "blames", "blamed"}},
+	{frameInfo{"accuse", claimgraph.AttrAccusation, compOf, nil}, []string{"accuse", "accuses", "accused", "accusing"}},
+	{frameInfo{"blame", claimgraph.AttrAccusation, compNP, nil}, []string{"blame", "blames", "blamed", "blaming"}},
 	{frameInfo{"criticize", claimgraph.AttrAccusation, compNP, nil}, []string{"criticize", "criticizes", "criticized", "criticise", "criticises", "criticised"}},
-	{frameInfo{"deny", claimgraph.AttrDenial, compThat | compNP, nil}, []string{"deny", "denies", "denied"}},
-	{frameInfo{"reject", claimgraph.AttrDenial, compNP, nil}, []string{"reject", "rejects", "rejected"}},
-	{frameInfo{"dismiss", claimgraph.AttrDenial, compNP, nil}, []string{"dismiss", "dismisses", "dismissed"}},
+	{frameInfo{"deny", claimgraph.AttrDenial, compThat | compNP, nil}, []string{"deny", "denies", "denied", "denying"}},
+	{frameInfo{"reject", claimgraph.AttrDenial, compNP, nil}, []string{"reject", "rejects", "rejected", "rejecting"}},
+	{frameInfo{"dismiss", claimgraph.AttrDenial, compNP, nil}, []string{"dismiss", "dismisses", "dismissed", "dismissing"}},
 	// Verbs whose object is what the source attacks, praises, cites,
-	// questions or mentions. "Attack" and "refuse" are left out: "militants
-	// attacked the base" and "refused to fund" are acts, not statements. The
+	// questions or mentions. "Attack" is left out: "militants attacked the
+	// base" is an act, not a statement. The
 	// list was drawn up from how often each form
 	// is a cue where it occurs in PolNeAR's training articles (most of
 	// these are cues in 70-100% of their occurrences there); no text of
@@ -107,6 +107,21 @@ var frameTable = []struct {
 	{frameInfo{"warn", claimgraph.AttrSpeech, compObj, []string{"of", "about", "against"}}, []string{"warned", "warns", "warning"}},
 	{frameInfo{"complain", claimgraph.AttrAccusation, compObj, []string{"about", "of"}}, []string{"complained", "complains", "complaining"}},
 	{frameInfo{"talk", claimgraph.AttrSpeech, compObj, []string{"about"}}, []string{"talked", "talks", "talking"}},
+	// Speech verbs whose object is what was made known ("announced a
+	// plan", "acknowledged the error"), and refusals ("declined to
+	// comment": the content is what was refused).
+	{frameInfo{"announce", claimgraph.AttrSpeech, compObj, nil}, []string{"announced", "announces", "announcing"}},
+	{frameInfo{"unveil", claimgraph.AttrSpeech, compObj, nil}, []string{"unveiled", "unveils", "unveiling"}},
+	{frameInfo{"reveal", claimgraph.AttrSpeech, compObj, nil}, []string{"revealed", "reveals", "revealing"}},
+	{frameInfo{"acknowledge", claimgraph.AttrSpeech, compObj, nil}, []string{"acknowledged", "acknowledges", "acknowledging"}},
+	{frameInfo{"admit", claimgraph.AttrSpeech, compObj, nil}, []string{"admitted", "admits", "admitting"}},
+	{frameInfo{"confirm", claimgraph.AttrSpeech, compObj, nil}, []string{"confirmed", "confirms", "confirming"}},
+	{frameInfo{"ask", claimgraph.AttrQuestion, compObj, []string{"about", "for", "of"}}, []string{"asked", "asks", "asking"}},
+	{frameInfo{"wonder", claimgraph.AttrQuestion, compObj, nil}, []string{"wondered", "wonders", "wondering"}},
+	{frameInfo{"caution", claimgraph.AttrSpeech, compObj | compThat, []string{"against", "about"}}, []string{"cautioned", "cautions", "cautioning"}},
+	{frameInfo{"predict", claimgraph.AttrBelief, compObj | compThat, nil}, []string{"predicting"}},
+	{frameInfo{"decline", claimgraph.AttrDenial, compTo, nil}, []string{"declined", "declines", "declining"}},
+	{frameInfo{"refuse", claimgraph.AttrDenial, compTo, nil}, []string{"refused", "refuses", "refusing"}},
 }
 
 var frameForms = func() map[string]frameInfo {
@@ -260,7 +275,7 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	}
 	if participle {
 		// "X spoke on Monday, citing the polls": the main clause's subject.
-		c.spk = x.sentenceSubject(sf, i)
+		c.spk = x.clauseSubject(sf, i)
 		c.spk.conf *= 0.8
 	} else {
 		g := x.verbGroupStart(sf, i)
@@ -305,6 +320,19 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 		for k := ce + 1; k < end && k < ce+8; k++ {
 			if x.lower[k] == "to" && k+1 < end && x.verbish(k+1) {
 				from = ce
+				break
+			}
+			if x.npBoundary(k) || x.verbish(k) {
+				break
+			}
+		}
+	}
+	if info.kind == claimgraph.AttrQuestion {
+		// "asked (Y) whether Z", "questioned why Z": the embedded question,
+		// past a short addressee, is the content.
+		for k := ce; k < end && k < ce+5; k++ {
+			if whWords[x.lower[k]] {
+				from = k
 				break
 			}
 			if x.npBoundary(k) || x.verbish(k) {
@@ -370,6 +398,9 @@ func (x *index) actor(r speakerRef) bool {
 var sourceHeads = set("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "ad", "ads", "advertisement",
 	"letter", "statement", "memo", "article", "editorial", "video", "book", "tweet", "tweets", "email", "emails", "documents",
 	"data", "analysis", "campaign", "candidate", "nominee", "critics", "supporters", "voters", "democrats", "republicans")
+
+// whWords open an embedded question.
+var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")
 
 // quotedWithin reports a double quote mark in tokens [first, limit).
 func (x *index) quotedWithin(first, limit int) bool {

@@ -492,7 +492,7 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 	c := candidate{spk: noSpeaker}
 	ce := x.cueSpanEnd(i, info)
-	c.spk = x.sentenceSubject(sf, i)
+	c.spk = x.clauseSubject(sf, i)
 	if c.spk.first < 0 {
 		return c, false
 	}
@@ -500,7 +500,17 @@ func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if j < sl && x.lower[j] == "that" {
 		j++
 	} else if info.object {
-		return c, false
+		// ", telling reporters (that) CONTENT": past a short addressee.
+		if m := x.startAt[j]; m >= 0 {
+			j = x.mLimit[m]
+		} else if k := x.addresseeEnd(j, sl); k > j {
+			j = k
+		} else {
+			return c, false
+		}
+		if j < sl && x.lower[j] == "that" {
+			j++
+		}
 	}
 	if j >= sl || !x.clauseStart(j) && x.lower[j] != "that" {
 		return c, false
