@@ -211,7 +211,9 @@ func (x *index) attachAfter(c *candidate, closeTok int) bool {
 	// (`"...," X, a senior fellow at Y and a former Z, said`) when the
 	// speaker then opens right after the quote.
 	for k := j; k < sl && k < j+longAppositive; k++ {
-		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == "." || x.toks[k].Text == ";" {
+		// A full stop inside the sentence belongs to an abbreviation
+		// ("(D-Md.) said").
+		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == "." && (k+1 >= sl || x.sentOf[k+1] != x.sentOf[k]) || x.toks[k].Text == ";" {
 			break
 		}
 		if info, ok := x.cue(k); ok && k > j {
