@@ -26,6 +26,10 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.accordingTo(s.First, s.Limit, i)
 			case x.lower[i] == "quoted" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.quotedAs(s.First, s.Limit, i)
+			case x.toks[i].Text == ":":
+				c, ok = x.colonLine(i)
+			case x.lower[i] == "in" && i == s.First:
+				c, ok = x.inDocument(s.First, s.Limit, i)
 			default:
 				if info, isCue := x.cue(i); isCue {
 					c, ok = x.reported(s.First, s.Limit, i, info)
@@ -151,6 +155,101 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 		c.first, c.limit = x.trimContent(sf, cl)
 	}
 	return c, c.first < c.limit
+}
+
+// colonLine reads a line that opens with a name and a colon, a headline's
+// or a transcript's attribution ("Sanders: Clinton needs to change
+// course"): the name speaks, the colon is the cue, the rest of the
+// paragraph is the content. A quote right after the colon is the direct
+// quote's business.
+func (x *index) colonLine(i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	p := i
+	for p > 0 && x.paraOf[p-1] == x.paraOf[i] {
+		p--
+	}
+	if p >= i || i+1 >= len(x.toks) || x.paraOf[i+1] != x.paraOf[i] || isDoubleMark(x.toks[i+1].Text) {
+		return c, false
+	}
+	switch m := x.startAt[p]; {
+	case m >= 0 && x.mLimit[m] == i && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG):
+		c.spk = speakerRef{first: p, limit: i, mention: m, conf: 0.7}
+	case i == p+1 && sourceHeads[x.lower[p]]:
+		c.spk = speakerRef{first: p, limit: i, mention: -1, conf: 0.5}
+	default:
+		return c, false
+	}
+	x.setCue(&c, i, i+1, "colon")
+	c.first, c.limit = x.trimContent(i+1, x.paraLast(i)+1)
+	return c, c.first < c.limit
+}
+
+// inDocument reads "In a poll released Tuesday, CONTENT" and "In its
+// report, CONTENT": the document (a poll, a report, a statement) is the
+// source, "in" the cue. When a reporting verb follows in the content ("In
+// a statement, X said ..."), that verb's attribution is the one.
+func (x *index) inDocument(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	comma, head := -1, -1
+	for k := i + 1; k < sl && k < i+14; k++ {
+		if x.toks[k].Text == "," {
+			comma = k
+			break
+		}
+		if docHeads[x.lower[k]] && head < 0 {
+			head = k
+		}
+		if x.lower[k] == "of" && head < 0 {
+			return c, false // "In the wake of the report": not the report's words
+		}
+		if x.npBoundary(k) || isDoubleMark(x.toks[k].Text) {
+			return c, false
+		}
+	}
+	if comma < 0 || head < 0 || !determiners[x.lower[i+1]] && x.startAt[i+1] < 0 {
+		return c, false
+	}
+	end := x.contentEnd(comma+1, sl)
+	if x.words(comma+1, end) < 4 || x.anyCueWithin(comma+1, min(end, comma+10)) {
+		return c, false
+	}
+	c.spk = speakerRef{first: i + 1, limit: head + 1, mention: -1, conf: 0.5}
+	// "In his speech", "In Trump's letter": the owner speaks.
+	for k := i + 1; k < head; k++ {
+		if possessives[x.lower[k]] {
+			m, ok := x.pronounMentions[k]
+			if !ok {
+				return c, false // an owner not resolved: no guess
+			}
+			c.spk = speakerRef{first: k, limit: k + 1, mention: m, conf: 0.6}
+			break
+		}
+		if m := x.startAt[k]; m >= 0 && x.mLimit[m] < head && (x.lower[x.mLimit[m]] == "'s" || x.lower[x.mLimit[m]] == "\u2019s") {
+			c.spk = speakerRef{first: k, limit: x.mLimit[m], mention: m, conf: 0.7}
+			break
+		}
+	}
+	x.setCue(&c, i, i+1, "in")
+	c.q.Attribution = claimgraph.AttrFinding
+	c.first, c.limit = x.trimContent(comma+1, end)
+	return c, c.first < c.limit
+}
+
+var possessives = set("his", "her", "their", "its", "our", "my")
+
+// docHeads are documents whose findings or words news cites with "in".
+// A speech, a statement or an interview is not one: "In a statement, X
+// laid out ..." is X's act, told by the outlet.
+var docHeads = set("poll", "polls", "survey", "surveys", "study", "report", "analysis", "memo", "filing", "complaint",
+	"lawsuit", "editorial", "op-ed", "column", "essay", "article", "book")
+
+func (x *index) anyCueWithin(first, limit int) bool {
+	for k := first; k < limit; k++ {
+		if x.anyCue(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedAs handles "X was quoted by Y as saying (that) CONTENT" and
