@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/claimgraph/claimgraph"
 )
 
@@ -144,6 +146,8 @@ var speechKinds = map[string]string{
 	"ask":     claimgraph.AttrQuestion,
 	"promise": claimgraph.AttrIntention, "vow": claimgraph.AttrIntention, "pledge": claimgraph.AttrIntention,
 	"call for": claimgraph.AttrDemand, "call on": claimgraph.AttrDemand,
+	// Naming in quoted words ("called it \"a disgrace\"") characterizes.
+	"call": claimgraph.AttrSpeech,
 }
 
 // AttributionKind returns the kind of attribution a cue lemma makes.
@@ -340,7 +344,10 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 			}
 		}
 	}
-	if from < 0 && info.comp&(compNP|compObj) != 0 && x.npStart(ce) {
+	// A bare singular noun after an object verb is a compound or an
+	// adjective's noun ("the defending champion"), not an object.
+	bareNoun := x.tagged && x.toks[ce].POS == "NOUN" && !strings.HasSuffix(x.lower[ce], "s")
+	if from < 0 && (info.comp&compNP != 0 || info.comp&compObj != 0 && !bareNoun) && x.npStart(ce) {
 		from = ce
 		// A noun phrase content ends before a finite verb: "criticized the
 		// group for this issue | were later tried" is not one content.

@@ -186,6 +186,16 @@ func (x *index) clauseSubject(sf, limit int) speakerRef {
 			}
 		case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) && x.mLimit[m] < limit:
 			r = speakerRef{first: j, limit: x.mLimit[m], mention: m, conf: 0.5}
+		case articles[x.lower[j]]:
+			// "the governor", "the city's mayor": a person or organization noun.
+			h := j + 1
+			for h < limit && h < j+4 && !personHeads[x.lower[h]] && !orgHeads[x.lower[h]] && x.isWord(h) {
+				h++
+			}
+			if h >= limit || h >= j+4 || !personHeads[x.lower[h]] && !orgHeads[x.lower[h]] {
+				continue
+			}
+			r = speakerRef{first: j, limit: h + 1, mention: -1, conf: 0.4}
 		default:
 			continue
 		}
