@@ -134,9 +134,13 @@ func (x *index) directQuotes() []candidate {
 		}
 		c := candidate{first: cf, limit: cl, spk: noSpeaker}
 		c.q = claimgraph.Quote{Doc: x.doc, Kind: claimgraph.QuoteDirect, Content: x.span(cf, cl)}
-		attached := x.attachAfter(&c, last.close) || x.attachBefore(&c, first.open)
+		after := x.attachAfter(&c, last.close)
+		attached := after || x.attachBefore(&c, first.open)
 		if !attached && !x.looksLikeSpeech(cf, cl) {
 			continue // a scare quote or a title: not speech
+		}
+		if after && len(ch) == 1 {
+			x.extendMixed(&c, first.open)
 		}
 		if !attached && x.startsSentence(first.open) {
 			c.inherit = true
@@ -147,6 +151,27 @@ func (x *index) directQuotes() []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// extendMixed widens a quote attributed after its closing mark to the
+// start of its sentence when the quoted words only finish a clause that
+// began before the mark (`Not paying taxes "makes me smart," he said`): the
+// attribution is of the whole clause, a mixed quote. A prefix that ends in
+// a comma is an adverbial or a clause of the outlet's, and a prefix with a
+// cue or a colon is attributed on its own.
+func (x *index) extendMixed(c *candidate, open int) {
+	sf, _ := x.sentence(open)
+	if open <= sf || x.words(sf, open) < 2 || x.toks[open-1].Text == "," || x.toks[open-1].Text == ":" {
+		return
+	}
+	for k := sf; k < open; k++ {
+		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == ":" || x.anyCue(k) || x.quoteContent[k] {
+			return
+		}
+	}
+	c.first = sf
+	c.q.Kind = claimgraph.QuoteMixed
+	c.q.Content = x.span(sf, c.limit)
 }
 
 // looksLikeSpeech tells speech from scare quotes: a long stretch, or a

@@ -352,10 +352,17 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 		// A noun phrase content ends before a finite verb: "criticized the
 		// group for this issue | were later tried" is not one content.
 		for k := ce + 1; k < end; k++ {
-			if x.tagged && x.toks[k].POS == "AUX" || x.lower[k] == "who" || x.lower[k] == "which" {
-				end = k
-				break
+			if !(x.tagged && x.toks[k].POS == "AUX" || x.lower[k] == "who" || x.lower[k] == "which") {
+				continue
 			}
+			// "the media for being dishonest", "cases in which", "comments
+			// Trump had made": a preposition's or a reduced relative's
+			// clause stays in the noun phrase.
+			if preps[x.lower[k-1]] || x.lower[k-1] == "as" || x.tagged && k-2 > ce && (x.toks[k-1].POS == "PROPN" || x.toks[k-1].POS == "PRON") && x.toks[k-2].POS == "NOUN" {
+				continue
+			}
+			end = k
+			break
 		}
 	}
 	if from < 0 && info.comp&compThat != 0 && x.clauseStart(ce) {

@@ -372,6 +372,11 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	}
 	j := ce
 	for k := ce; k < sl && k < ce+10; k++ {
+		if x.lower[k] == "that" && k > ce && x.hasVerb(ce, k) && info.bare {
+			// "said a device was found and that ...": a bare clause came
+			// first; this "that" is within it.
+			break
+		}
 		if x.lower[k] == "that" {
 			x.viaBetween(&c, ce, k)
 			c.first, c.limit = x.trimContent(k+1, end)
