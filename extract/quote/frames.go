@@ -364,6 +364,15 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 			end = k
 			break
 		}
+		// The object ends before an adverbial of the act: "denounced the
+		// annexation in an on-air diatribe", "criticized the law during a
+		// stop in Flint", "mentioned her since the debate".
+		for k := ce + 1; k < end; k++ {
+			if adjunctOpeners[x.lower[k]] || x.lower[k] == "in" && k+2 < end && determiners[x.lower[k+1]] && speechEvents[x.lower[k+2]] {
+				end = k
+				break
+			}
+		}
 	}
 	if from < 0 && info.comp&compThat != 0 && x.clauseStart(ce) {
 		// A bare clause: a subject followed by its verb within a few words.
@@ -412,6 +421,13 @@ func (x *index) actor(r speakerRef) bool {
 var sourceHeads = set("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "ad", "ads", "advertisement",
 	"letter", "statement", "memo", "article", "editorial", "video", "book", "tweet", "tweets", "email", "emails", "documents",
 	"data", "analysis", "campaign", "candidate", "nominee", "critics", "supporters", "voters", "democrats", "republicans")
+
+// adjunctOpeners open an adverbial after a noun phrase object.
+var adjunctOpeners = set("during", "since", "until", "after", "before", "while", "when", "because", "so", "amid", "despite")
+
+// speechEvents are occasions of speech ("in a statement").
+var speechEvents = set("statement", "interview", "speech", "letter", "tweet", "post", "email", "briefing", "conference",
+	"rally", "hearing", "debate", "appearance", "op-ed", "diatribe", "address", "ad", "video", "memo", "call")
 
 // whWords open an embedded question.
 var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")

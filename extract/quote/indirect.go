@@ -44,6 +44,9 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 			minWords := 3
 			if c.q.Attribution != "" {
 				minWords = 2 // "him to resign", "the ban"
+				if m := x.startAt[c.first]; m >= 0 && x.mLimit[m] == c.limit {
+					minWords = 1 // a name: "endorsed Clinton", "mentioned Machado"
+				}
 			}
 			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < minWords {
 				continue
