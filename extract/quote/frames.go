@@ -480,12 +480,43 @@ func (x *index) contentEnd(from, sl int) int {
 		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" {
 			return k // ", contradicting ...": a participle clause of the main one
 		}
+		// ", and Clinton is promising ...": a clause with a subject of its
+		// own is the outlet's, not the speaker's.
+		if x.lower[k+1] == "and" && x.newSubjectClause(k+2, sl) {
+			return k
+		}
 		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
 			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) || x.participleCue(k+1) {
 			return k
 		}
 	}
 	return sl
+}
+
+// newSubjectClause reports a clause opening at k with a subject of its own
+// (a name, or a determiner and a noun) and a finite verb right after it.
+func (x *index) newSubjectClause(k, sl int) bool {
+	if !x.tagged || k >= sl {
+		return false
+	}
+	e := -1
+	if m := x.startAt[k]; m >= 0 {
+		e = x.mLimit[m]
+	} else if determiners[x.lower[k]] && x.lower[k] != "that" {
+		for j := k + 1; j < sl && j < k+5; j++ {
+			if x.toks[j].POS == "NOUN" && (j+1 >= sl || x.toks[j+1].POS != "NOUN") {
+				e = j + 1
+				break
+			}
+		}
+	}
+	if e < 0 || e >= sl {
+		return false
+	}
+	for e < sl && x.toks[e].POS == "ADV" {
+		e++
+	}
+	return e < sl && (x.toks[e].POS == "AUX" || x.toks[e].POS == "VERB" && !strings.HasSuffix(x.lower[e], "ing"))
 }
 
 // tailAttribution reports a trailing attribution from token k to the

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/claimgraph/claimgraph"
 )
 
@@ -353,7 +355,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		for j := i - 1; j > sf && j >= i-12; j-- {
 			if x.toks[j].Text == "," {
 				c.spk = x.subjectBefore(j+1, i)
-				if c.spk.first != j+1 {
+				if !x.opensAfter(c.spk.first, j+1) {
 					break
 				}
 				c.first, c.limit = x.trimContent(sf, j)
@@ -456,7 +458,8 @@ func (x *index) tailAfterCue(ce, sl int) int {
 				return sl
 			}
 		}
-		if n <= 4 {
+		// "said one source in the room": a verbless phrase to the end.
+		if n <= 4 || !x.hasVerb(ce, sl) {
 			return sl
 		}
 	}
@@ -575,7 +578,7 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 				return c, false
 			}
 			c.spk = x.subjectBefore(j+1, x.verbGroupStart(j+1, i))
-			if c.spk.first != j+1 && !(c.spk.first > j+1 && x.words(j+1, c.spk.first) == 0) {
+			if !x.opensAfter(c.spk.first, j+1) {
 				return c, false
 			}
 			f1, l1 := x.trimContent(sf, j)
@@ -593,6 +596,24 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 	}
 	return c, false
 }
+
+// opensAfter reports a speaker phrase starting at first that opens the
+// stretch starting at from, past a determiner or a title the name does not
+// include ("the Tax Foundation", "Mr. Clarke").
+func (x *index) opensAfter(first, from int) bool {
+	if first < from {
+		return false
+	}
+	for k := from; k < first; k++ {
+		if x.isWord(k) && !determiners[x.lower[k]] && !titles[strings.TrimSuffix(x.lower[k], ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+var titles = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "president",
+	"senator", "governor", "secretary", "judge", "justice", "chief", "former", "house", "speaker")
 
 // participle reads `MAIN CLAUSE, adding (that) CONTENT`: the speaker is the
 // main clause's subject, the content what follows the cue.
