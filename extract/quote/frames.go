@@ -118,6 +118,15 @@ var frameTable = []struct {
 	{frameInfo{"acknowledge", claimgraph.AttrSpeech, compObj, nil}, []string{"acknowledged", "acknowledges", "acknowledging"}},
 	{frameInfo{"admit", claimgraph.AttrSpeech, compObj, nil}, []string{"admitted", "admits", "admitting"}},
 	{frameInfo{"confirm", claimgraph.AttrSpeech, compObj, nil}, []string{"confirmed", "confirms", "confirming"}},
+	{frameInfo{"note", claimgraph.AttrSpeech, compObj, nil}, []string{"noted", "notes", "noting"}},
+	{frameInfo{"stress", claimgraph.AttrSpeech, compObj, nil}, []string{"stressed", "stresses", "stressing"}},
+	{frameInfo{"emphasize", claimgraph.AttrSpeech, compObj, nil}, []string{"emphasized", "emphasizes", "emphasizing", "emphasised"}},
+	{frameInfo{"reiterate", claimgraph.AttrSpeech, compObj, nil}, []string{"reiterated", "reiterates", "reiterating"}},
+	{frameInfo{"repeat", claimgraph.AttrSpeech, compObj, nil}, []string{"repeated", "repeats", "repeating"}},
+	{frameInfo{"recall", claimgraph.AttrSpeech, compObj, nil}, []string{"recalled", "recalls", "recalling"}},
+	{frameInfo{"explain", claimgraph.AttrSpeech, compObj, nil}, []string{"explained", "explains", "explaining"}},
+	{frameInfo{"detail", claimgraph.AttrSpeech, compObj, nil}, []string{"detailed", "details", "detailing"}},
+	{frameInfo{"outline", claimgraph.AttrSpeech, compObj, nil}, []string{"outlined", "outlines", "outlining"}},
 	{frameInfo{"ask", claimgraph.AttrQuestion, compObj, []string{"about", "for", "of"}}, []string{"asked", "asks", "asking"}},
 	{frameInfo{"wonder", claimgraph.AttrQuestion, compObj, nil}, []string{"wondered", "wonders", "wondering"}},
 	{frameInfo{"caution", claimgraph.AttrSpeech, compObj | compThat, []string{"against", "about"}}, []string{"cautioned", "cautions", "cautioning"}},
@@ -330,6 +339,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 				break
 			}
 		}
+	}
+	if info.comp&compObj != 0 && from < 0 && whWords[next] && next != "if" {
+		from = ce // "explained why the plan failed"
 	}
 	if info.kind == claimgraph.AttrQuestion {
 		// "asked (Y) whether Z", "questioned why Z": the embedded question,

@@ -28,6 +28,8 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.accordingTo(s.First, s.Limit, i)
 			case x.lower[i] == "quoted" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.quotedAs(s.First, s.Limit, i)
+			case evidentials[x.lower[i]] || x.lower[i] == "expected" && i > s.First && beAux[x.lower[i-1]]:
+				c, ok = x.evidential(s.First, s.Limit, i)
 			case x.toks[i].Text == ":":
 				c, ok = x.colonLine(i)
 			case x.lower[i] == "in" && i == s.First:
@@ -160,6 +162,40 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 		c.first, c.limit = x.trimContent(sf, cl)
 	}
 	return c, c.first < c.limit
+}
+
+// evidentials are verbs of appearance: "X seems to Y" presents X's Y as an
+// impression with no named source.
+var evidentials = set("seems", "seemed", "seem", "appears", "appeared", "appear")
+
+// evidential reads "X seems to be Y", "X appeared to win", "X is expected
+// to Y": an attribution with no named source whose content is the subject
+// and the infinitive, two fragments around the verb. Its factuality is
+// possible, not reported: nobody is quoted as saying it.
+func (x *index) evidential(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if x.tagged && x.toks[i].POS != "VERB" || i+2 >= sl || x.lower[i+1] != "to" || !x.verbish(i+2) {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i)
+	if x.lower[i] == "expected" {
+		g = x.verbGroupStart(sf, i-1)
+	}
+	subj := x.subjectBefore(sf, g)
+	if subj.first < 0 || subj.limit != g || x.lower[subj.first] == "it" || x.lower[subj.first] == "there" {
+		return c, false // "it seems that" reads as a clause of its own
+	}
+	end := x.contentEnd(i+1, sl)
+	f2, l2 := x.trimContent(i+1, end)
+	if x.words(f2, l2) < 2 {
+		return c, false
+	}
+	x.setCue(&c, g, i+1, strings.TrimSuffix(strings.TrimSuffix(x.lower[i], "s"), "ed"))
+	c.q.Attribution = claimgraph.AttrBelief
+	c.first, c.limit = subj.first, l2
+	c.q.Fragments = []claimgraph.TextSpan{x.span(subj.first, subj.limit), x.span(f2, l2)}
+	c.evidential = true
+	return c, true
 }
 
 // colonLine reads a line that opens with a name and a colon, a headline's

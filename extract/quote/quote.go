@@ -41,6 +41,9 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, r
 			c.q.Attribution = AttributionKind(c.q.CueLemma)
 		}
 		c.q.Factuality = KindFactuality(c.q.Attribution)
+		if c.evidential {
+			c.q.Factuality = claimgraph.FactPossible
+		}
 		if c.limit > c.first && x.toks[c.limit-1].Text == "?" && c.q.Factuality == claimgraph.FactReported {
 			c.q.Factuality = claimgraph.FactQuestion
 		}
@@ -106,6 +109,7 @@ type candidate struct {
 	first, limit int        // content token range
 	spk          speakerRef // the speaker as found in the text, unresolved
 	inherit      bool       // no attribution of its own: take the previous quote's speaker
+	evidential   bool       // "X seems to Y": no source, the content only possible
 }
 
 // speakerRef is a speaker span found by a pattern, before resolution.
