@@ -349,7 +349,9 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if ing && !progressive {
 		// ", adding that ...", ", arguing ...": the participle's speaker is
 		// the subject of the clause it hangs on.
-		if i > sf && x.toks[i-1].Text == "," {
+		// Also after "while", "after", "by" or a dash ("while saying
+		// that ...", "– saying he was rooting for ...").
+		if i > sf && (x.toks[i-1].Text == "," || participleLeads[x.lower[i-1]] || isDash(x.toks[i-1].Text)) {
 			return x.participle(sf, sl, i, info)
 		}
 		return c, false
@@ -427,7 +429,10 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 			break
 		}
 	}
-	if !info.bare {
+	if !info.bare && !(x.actor(c.spk) && x.spk0Named(c.spk)) {
+		// A verb with other senses ("reported", "revealed") takes a bare
+		// clause only from a named person or organization: "CNN reported
+		// six planes filled the skies".
 		return c, false
 	}
 	// "said on Monday the ...": a time adverbial before the content.
@@ -633,6 +638,15 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 	return c, false
 }
 
+var participleLeads = set("while", "after", "before", "by", "when")
+
+// spk0Named reports a speaker phrase that is a named person or
+// organization mention.
+func (x *index) spk0Named(r speakerRef) bool {
+	m := r.mention
+	return m >= 0 && x.mentions[m].Kind != claimgraph.MentionPronoun && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG)
+}
+
 // opensAfter reports a speaker phrase starting at first that opens the
 // stretch starting at from, past a determiner or a title the name does not
 // include ("the Tax Foundation", "Mr. Clarke").
@@ -640,8 +654,13 @@ func (x *index) opensAfter(first, from int) bool {
 	if first < from {
 		return false
 	}
+	// A description before the name ("the news site RTL Info") has no
+	// verb, no punctuation and no preposition.
 	for k := from; k < first; k++ {
-		if x.isWord(k) && !determiners[x.lower[k]] && !titles[strings.TrimSuffix(x.lower[k], ".")] {
+		if determiners[x.lower[k]] || titles[strings.TrimSuffix(x.lower[k], ".")] {
+			continue
+		}
+		if !x.isWord(k) || preps[x.lower[k]] || x.verbish(k) || x.npBoundary(k) {
 			return false
 		}
 	}
