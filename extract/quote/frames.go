@@ -264,7 +264,7 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 			// `X called the plan "a disaster"`: naming in quoted words is
 			// a characterization the source made; an unquoted one ("called
 			// a meeting") is not told from an act.
-			if !x.npStart(ce) || !x.quotedWithin(ce, x.contentEnd(ce, sl)) {
+			if !x.npStart(ce) && !pronouns[x.lower[ce]] || !x.quotedWithin(ce, x.contentEnd(ce, sl)) && !x.namingComplement(ce, sl) {
 				return c, false
 			}
 			info = frameInfo{"call", claimgraph.AttrSpeech, compObj, nil}
@@ -359,7 +359,8 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	// A bare singular noun after an object verb is a compound or an
 	// adjective's noun ("the defending champion"), not an object.
 	bareNoun := x.tagged && x.toks[ce].POS == "NOUN" && !strings.HasSuffix(x.lower[ce], "s")
-	if from < 0 && (info.comp&compNP != 0 || info.comp&compObj != 0 && !bareNoun) && x.npStart(ce) {
+	objStart := x.npStart(ce) || info.lemma == "call" && pronouns[x.lower[ce]] // "called him a liar"
+	if from < 0 && (info.comp&compNP != 0 || info.comp&compObj != 0 && !bareNoun) && objStart {
 		from = ce
 		// A noun phrase content ends before a finite verb: "criticized the
 		// group for this issue | were later tried" is not one content.
@@ -443,6 +444,48 @@ var speechEvents = set("statement", "interview", "speech", "letter", "tweet", "p
 
 // whWords open an embedded question.
 var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")
+
+// namingComplement reports "called X a liar", "calling Trump unfit": an
+// object (a pronoun, a name, or a determiner and its noun) followed by a
+// second noun phrase or an adjective, which says what X was called. "called
+// a meeting", "called the police on Monday" have no such complement.
+func (x *index) namingComplement(ce, sl int) bool {
+	if !x.tagged {
+		return false
+	}
+	e := -1
+	switch m := x.startAt[ce]; {
+	case pronouns[x.lower[ce]] && x.lower[ce] != "it" && x.lower[ce] != "we" && x.lower[ce] != "i":
+		e = ce + 1
+	case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG):
+		e = x.mLimit[m]
+	case x.toks[ce].POS == "PROPN":
+		e = ce + 1
+		for e < sl && e < ce+4 && x.toks[e].POS == "PROPN" {
+			e++
+		}
+	case articles[x.lower[ce]]:
+		for k := ce + 1; k < sl && k < ce+4; k++ {
+			if x.toks[k].POS == "NOUN" || x.toks[k].POS == "PROPN" {
+				e = k + 1
+				if k+1 < sl && (x.toks[k+1].POS == "NOUN" || x.toks[k+1].POS == "PROPN") {
+					continue
+				}
+				break
+			}
+		}
+	}
+	if e < 0 || e+1 >= sl {
+		return false
+	}
+	switch w := x.lower[e]; {
+	case w == "a" || w == "an" || w == "the":
+		return e+1 < sl && (x.toks[e+1].POS == "NOUN" || x.toks[e+1].POS == "ADJ")
+	case x.toks[e].POS == "ADJ":
+		return true
+	}
+	return false
+}
 
 // quotedWithin reports a double quote mark in tokens [first, limit).
 func (x *index) quotedWithin(first, limit int) bool {

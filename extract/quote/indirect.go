@@ -30,6 +30,8 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.quotedAs(s.First, s.Limit, i)
 			case evidentials[x.lower[i]] || x.lower[i] == "expected" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.evidential(s.First, s.Limit, i)
+			case x.lower[i] == "asked" && i == s.First:
+				c, ok = x.askedOpening(s.First, s.Limit, i)
 			case x.toks[i].Text == ":":
 				c, ok = x.colonLine(i)
 			case x.lower[i] == "in" && i == s.First:
@@ -196,6 +198,40 @@ func (x *index) evidential(sf, sl, i int) (candidate, bool) {
 	c.q.Fragments = []claimgraph.TextSpan{x.span(subj.first, subj.limit), x.span(f2, l2)}
 	c.evidential = true
 	return c, true
+}
+
+// askedOpening reads a sentence that opens with "Asked whether Z, X
+// said ...": the embedded question up to the comma is asked of X by
+// someone unnamed (an interviewer); X's answer is attributed on its own.
+func (x *index) askedOpening(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	from := -1
+	for k := i + 1; k < sl && k < i+5; k++ {
+		if whWords[x.lower[k]] || x.lower[k] == "about" || x.lower[k] == "to" {
+			from = k
+			if x.lower[k] == "about" {
+				from++
+			}
+			break
+		}
+	}
+	if from < 0 {
+		return c, false
+	}
+	end := -1
+	for k := from; k < sl; k++ {
+		if x.toks[k].Text == "," {
+			end = k
+			break
+		}
+	}
+	if end < 0 {
+		return c, false
+	}
+	x.setCue(&c, i, i+1, "ask")
+	c.q.Attribution = claimgraph.AttrQuestion
+	c.first, c.limit = x.trimContent(from, end)
+	return c, c.first < c.limit
 }
 
 // colonLine reads a line that opens with a name and a colon, a headline's
