@@ -30,6 +30,8 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.quotedAs(s.First, s.Limit, i)
 			case evidentials[x.lower[i]] || x.lower[i] == "expected" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.evidential(s.First, s.Limit, i)
+			case beliefAdjs[x.lower[i]] && i > s.First+1 && beAux[x.lower[i-1]]:
+				c, ok = x.beliefAdj(s.First, s.Limit, i)
 			case x.lower[i] == "asked" && i == s.First:
 				c, ok = x.askedOpening(s.First, s.Limit, i)
 			case x.toks[i].Text == ":":
@@ -198,6 +200,45 @@ func (x *index) evidential(sf, sl, i int) (candidate, bool) {
 	c.q.Fragments = []claimgraph.TextSpan{x.span(subj.first, subj.limit), x.span(f2, l2)}
 	c.evidential = true
 	return c, true
+}
+
+// beliefAdjs describe a stance held toward a clause: "X is confident
+// that ...", "X is determined to ...".
+var beliefAdjs = set("afraid", "confident", "sure", "convinced", "worried", "concerned", "eager", "determined",
+	"optimistic", "pessimistic", "skeptical", "hopeful", "certain", "adamant", "aware", "fearful", "unsure", "doubtful")
+
+// beliefAdj reads "X is confident (that) CONTENT" and "X is eager to
+// CONTENT": the subject holds the belief or the intention.
+func (x *index) beliefAdj(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	ce := i + 1
+	if ce+1 >= sl {
+		return c, false
+	}
+	from := -1
+	switch {
+	case x.lower[ce] == "that":
+		from = ce + 1
+	case x.lower[ce] == "to" && x.verbish(ce+1):
+		from = ce
+	case x.clauseStart(ce) && x.hasVerb(ce+1, min(ce+6, sl)) && !preps[x.lower[ce]]:
+		from = ce
+	}
+	if from < 0 {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i-1)
+	c.spk = x.subjectBefore(sf, g)
+	if c.spk.first < 0 || !x.actor(c.spk) {
+		return c, false
+	}
+	x.setCue(&c, i-1, ce, x.lower[i])
+	c.q.Attribution = claimgraph.AttrBelief
+	if x.lower[ce] == "to" {
+		c.q.Attribution = claimgraph.AttrIntention
+	}
+	c.first, c.limit = x.trimContent(from, x.contentEnd(from, sl))
+	return c, c.first < c.limit
 }
 
 // askedOpening reads a sentence that opens with "Asked whether Z, X
