@@ -118,6 +118,12 @@ var frameTable = []struct {
 	{frameInfo{"acknowledge", claimgraph.AttrSpeech, compObj, nil}, []string{"acknowledged", "acknowledges", "acknowledging"}},
 	{frameInfo{"admit", claimgraph.AttrSpeech, compObj, nil}, []string{"admitted", "admits", "admitting"}},
 	{frameInfo{"confirm", claimgraph.AttrSpeech, compObj, nil}, []string{"confirmed", "confirms", "confirming"}},
+	{frameInfo{"speak", claimgraph.AttrSpeech, compObj, []string{"about", "of", "on"}}, []string{"spoke", "speaks", "speaking"}},
+	{frameInfo{"respond", claimgraph.AttrSpeech, compObj, []string{"to"}}, []string{"responded", "responds", "responding"}},
+	{frameInfo{"focus", claimgraph.AttrSpeech, compObj, []string{"on"}}, []string{"focused", "focuses", "focusing"}},
+	{frameInfo{"vote", claimgraph.AttrOther, compObj, []string{"for", "against"}}, []string{"voted", "votes", "voting"}},
+	{frameInfo{"advocate", claimgraph.AttrDemand, compObj | compThat, []string{"for"}}, []string{"advocated", "advocates", "advocating"}},
+	{frameInfo{"push", claimgraph.AttrDemand, compObj, []string{"for"}}, []string{"pushed", "pushes", "pushing"}},
 	{frameInfo{"note", claimgraph.AttrSpeech, compObj, nil}, []string{"noted", "notes", "noting"}},
 	{frameInfo{"stress", claimgraph.AttrSpeech, compObj, nil}, []string{"stressed", "stresses", "stressing"}},
 	{frameInfo{"emphasize", claimgraph.AttrSpeech, compObj, nil}, []string{"emphasized", "emphasizes", "emphasizing", "emphasised"}},
@@ -302,6 +308,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	if c.spk.first < 0 || info.comp&compObj != 0 && !x.actor(c.spk) {
 		return c, false
 	}
+	if particleBound[info.lemma] && !x.particleAt(ce, info.particles) {
+		return c, false // "pushed the door", "pointed the gun": not the stance verb
+	}
 	for _, p := range info.particles {
 		if x.lower[ce] == p && ce+1 < sl {
 			ce++
@@ -441,6 +450,19 @@ var adjunctOpeners = set("during", "since", "until", "after", "before", "while",
 // speechEvents are occasions of speech ("in a statement").
 var speechEvents = set("statement", "interview", "speech", "letter", "tweet", "post", "email", "briefing", "conference",
 	"rally", "hearing", "debate", "appearance", "op-ed", "diatribe", "address", "ad", "video", "memo", "call")
+
+// particleBound are the object verbs that attribute only with their
+// particle ("spoke about", "voted for", "pointed to").
+var particleBound = set("speak", "respond", "focus", "vote", "push", "refer", "point", "rail", "lash")
+
+func (x *index) particleAt(k int, particles []string) bool {
+	for _, p := range particles {
+		if x.lower[k] == p {
+			return true
+		}
+	}
+	return false
+}
 
 // whWords open an embedded question.
 var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")
