@@ -133,7 +133,7 @@ func set(ws ...string) map[string]bool {
 // to a colon (`said:”We`), still pairs.
 func isDoubleMark(s string) bool {
 	switch s {
-	case "\"", "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033":
+	case "\"", "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033", "''":
 		return true
 	}
 	return false

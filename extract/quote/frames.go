@@ -539,6 +539,9 @@ func (x *index) npStart(j int) bool {
 // sentence end.
 func (x *index) contentEnd(from, sl int) int {
 	for k := from; k+1 < sl; k++ {
+		if x.quoteContent[k] {
+			continue // inside quoted words nothing ends the reported clause
+		}
 		switch {
 		case x.toks[k].Text == ";" || x.toks[k].Text == ":":
 			return k
