@@ -213,7 +213,7 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 }
 
 // mergeDoubleApostrophes turns two adjacent apostrophes into one token
-// "''", the double quote mark of some newswires ("''a story of hope,'' he
+// "”", the double quote mark of some newswires ("”a story of hope,” he
 // said"), so that the quote patterns see one mark. The analysis's tokens
 // are left alone: a merged copy is made only when there is a pair.
 func mergeDoubleApostrophes(text string, toks []nlp.Token, sents []nlp.Sentence) ([]nlp.Token, []nlp.Sentence) {
