@@ -212,10 +212,11 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 	return x
 }
 
-// mergeDoubleApostrophes turns two adjacent apostrophes into one token
-// "”", the double quote mark of some newswires ("”a story of hope,” he
-// said"), so that the quote patterns see one mark. The analysis's tokens
-// are left alone: a merged copy is made only when there is a pair.
+// mergeDoubleApostrophes turns two apostrophes in a row into one token,
+// the double quote mark of some newswires (two apostrophes before "a story
+// of hope," and two after), so that the quote patterns see one mark. The
+// analysis's tokens are left alone: a merged copy is made only when there
+// is a pair.
 func mergeDoubleApostrophes(text string, toks []nlp.Token, sents []nlp.Sentence) ([]nlp.Token, []nlp.Sentence) {
 	pair := func(i int) bool {
 		return i+1 < len(toks) && toks[i].Text == "'" && toks[i+1].Text == "'" && toks[i].End == toks[i+1].Start
