@@ -75,6 +75,20 @@ var cueTable = []struct {
 	{cueInfo{"assure", false, true}, []string{"assure", "assures", "assured"}},
 	{cueInfo{"remind", false, true}, []string{"remind", "reminds", "reminded"}},
 	{cueInfo{"point out", false, false}, []string{"pointed", "points", "point"}},
+	// Speech verbs of news prose that attach to a quote or a "that" clause
+	// (frequent cues in PolNeAR's training articles); "reads" is what a
+	// letter or a sign says.
+	{cueInfo{"read", false, false}, []string{"reads"}},
+	{cueInfo{"remark", false, false}, []string{"remarked", "remarks"}},
+	{cueInfo{"counter", false, false}, []string{"countered", "counters"}},
+	{cueInfo{"retort", false, false}, []string{"retorted", "retorts"}},
+	{cueInfo{"muse", false, false}, []string{"mused", "muses"}},
+	{cueInfo{"scoff", false, false}, []string{"scoffed", "scoffs"}},
+	{cueInfo{"post", false, false}, []string{"posted"}},
+	{cueInfo{"email", false, false}, []string{"emailed"}},
+	{cueInfo{"text", false, false}, []string{"texted"}},
+	{cueInfo{"proclaim", false, false}, []string{"proclaimed", "proclaims"}},
+	{cueInfo{"plead", false, false}, []string{"pleaded", "pleads"}},
 }
 
 var cueForms = func() map[string]cueInfo {
