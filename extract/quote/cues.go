@@ -122,7 +122,8 @@ var (
 		"veteran", "founder", "ringleader", "ringleaders", "interpreter", "mayor", "governor", "secretary", "chairman",
 		"prosecutor", "judge", "lawyer", "attorney", "researcher", "professor", "author", "journalist", "reporter",
 		"general", "candidate", "nominee", "congressman", "congresswoman", "representative", "aide", "aides", "adviser",
-		"advisers", "advisor", "economist", "economists", "strategist", "pollster", "critic", "critics", "supporter", "supporters")
+		"advisers", "advisor", "economist", "economists", "strategist", "pollster", "critic", "critics", "supporter", "supporters",
+		"authorities", "democrats", "republicans", "lawmakers", "senators", "investigators", "prosecutors", "scientists", "researchers")
 	orgHeads = set("group", "organization", "organisation", "ministry", "government", "agency", "company", "party",
 		"army", "military", "police", "movement", "network", "cult", "council", "committee", "office", "department",
 		"service", "services", "administration", "embassy", "court", "website", "newspaper", "agency", "firm", "union",

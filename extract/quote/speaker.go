@@ -32,7 +32,7 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	if e-1 >= sf && (x.lower[e-1] == "and" || x.lower[e-1] == "but" || x.lower[e-1] == "then") {
 		// A coordinated verb ("X tweeted to Y and said"): the speaker is the
 		// clause's subject, the name or pronoun opening the sentence.
-		return x.sentenceSubject(sf, e-1)
+		return x.clauseSubject(sf, e-1)
 	}
 	relative := false
 	// "that" after a noun is a relative pronoun too ("the Islamic State
@@ -186,6 +186,10 @@ func (x *index) clauseSubject(sf, limit int) speakerRef {
 			}
 		case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) && x.mLimit[m] < limit:
 			r = speakerRef{first: j, limit: x.mLimit[m], mention: m, conf: 0.5}
+		case (personHeads[x.lower[j]] || orgHeads[x.lower[j]]) && strings.HasSuffix(x.lower[j], "s") || x.lower[j] == "police":
+			// "Authorities announced ... and said", "Officials said": a
+			// plural noun of people with no article.
+			r = speakerRef{first: j, limit: j + 1, mention: -1, conf: 0.4}
 		case articles[x.lower[j]]:
 			// "the governor", "the city's mayor": a person or organization noun.
 			h := j + 1
