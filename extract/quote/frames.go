@@ -367,8 +367,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	}
 	// A bare singular noun after an object verb is a compound or an
 	// adjective's noun ("the defending champion"), not an object.
-	bareNoun := x.tagged && x.toks[ce].POS == "NOUN" && !strings.HasSuffix(x.lower[ce], "s")
-	objStart := x.npStart(ce) || info.lemma == "call" && pronouns[x.lower[ce]] // "called him a liar"
+	bareNoun := progressive && x.tagged && x.toks[ce].POS == "NOUN" && !strings.HasSuffix(x.lower[ce], "s")
+	objStart := x.npStart(ce) || info.lemma == "call" && pronouns[x.lower[ce]] || // "called him a liar"
+		x.gerundObject(ce, end) // "called for reducing the rate", "called for increased spending"
 	if from < 0 && (info.comp&compNP != 0 || info.comp&compObj != 0 && !bareNoun) && objStart {
 		from = ce
 		// A noun phrase content ends before a finite verb: "criticized the
@@ -477,7 +478,7 @@ func (x *index) namingComplement(ce, sl int) bool {
 	}
 	e := -1
 	switch m := x.startAt[ce]; {
-	case pronouns[x.lower[ce]] && x.lower[ce] != "it" && x.lower[ce] != "we" && x.lower[ce] != "i":
+	case pronouns[x.lower[ce]] && x.lower[ce] != "we" && x.lower[ce] != "i" && x.lower[ce] != "he" && x.lower[ce] != "she" && x.lower[ce] != "they":
 		e = ce + 1
 	case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG):
 		e = x.mLimit[m]
@@ -507,6 +508,17 @@ func (x *index) namingComplement(ce, sl int) bool {
 		return true
 	}
 	return false
+}
+
+// gerundObject reports an object that opens with a verb form: a gerund
+// ("reducing the rate") or a participle before its noun ("increased
+// defense spending").
+func (x *index) gerundObject(ce, end int) bool {
+	if !x.tagged || ce+1 >= end || x.toks[ce].POS != "VERB" {
+		return false
+	}
+	w := x.lower[ce]
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") && (x.toks[ce+1].POS == "NOUN" || x.toks[ce+1].POS == "ADJ")
 }
 
 // quotedWithin reports a double quote mark in tokens [first, limit).
