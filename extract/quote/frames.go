@@ -208,7 +208,8 @@ func (x *index) frameCue(i int) (frameInfo, bool) {
 			if x.verbReadAsNoun(i) {
 				break
 			}
-			if i == 0 || i+1 >= len(x.toks) || x.lower[i+1] != "to" && x.lower[i+1] != "that" {
+			// ", a new analysis shows.": a verb ending its sentence.
+			if i == 0 || i+1 >= len(x.toks) || x.lower[i+1] != "to" && x.lower[i+1] != "that" && x.toks[i+1].Text != "." {
 				return info, false
 			}
 			if p := x.toks[i-1].POS; p != "NOUN" && p != "PROPN" && p != "PRON" {
@@ -291,6 +292,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	// A passive ("was found", "is expected to") is not the source acting.
 	if !ing && i > sf && (beAux[x.lower[i-1]] || x.lower[i-1] == "being" || x.lower[i-1] == "get" || x.lower[i-1] == "got") {
 		return c, false
+	}
+	if c2, ok := x.trailingFrame(sf, sl, i, info); ok {
+		return c2, true
 	}
 	if participle {
 		// "X spoke on Monday, citing the polls": the main clause's subject.
@@ -508,6 +512,38 @@ func (x *index) namingComplement(ce, sl int) bool {
 		return true
 	}
 	return false
+}
+
+// trailingFrame reads a belief or a finding stated after its content,
+// "CONTENT, a new analysis shows." and "CONTENT, most economists believe.":
+// the frame verb ends the sentence and its subject follows a comma.
+func (x *index) trailingFrame(sf, sl, i int, info frameInfo) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if info.comp&compThat == 0 || x.words(i+1, sl) > 0 {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i)
+	for j := g - 1; j > sf && j >= g-16; j-- {
+		if x.toks[j].Text != "," {
+			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == ";" {
+				return c, false
+			}
+			continue
+		}
+		c.spk = x.subjectBefore(j+1, g)
+		if !x.opensAfter(c.spk.first, j+1) || x.hasVerb(j+1, c.spk.first) {
+			return c, false
+		}
+		f, l := x.trimContent(sf, j)
+		if x.words(f, l) < 4 || !x.hasVerb(f, l) {
+			return c, false
+		}
+		x.setCue(&c, i, i+1, info.lemma)
+		c.q.Attribution = info.kind
+		c.first, c.limit = f, l
+		return c, true
+	}
+	return c, false
 }
 
 // gerundObject reports an object that opens with a verb form: a gerund

@@ -349,7 +349,7 @@ func (x *index) resolveSpeakers(cands []candidate) {
 		switch {
 		case c.spk.first >= 0 && x.plausibleSpeaker(&c.spk):
 			c.q.Speaker = x.resolveRef(c.spk, c.first, c.limit)
-		case c.inherit && prev != nil && prev.q.Speaker != nil && (x.sentOf[c.first]-x.sentOf[prev.limit-1] <= 2 && x.paraOf[c.first]-x.paraOf[prev.limit-1] <= 1 || x.followOn(cands, ci, prev)):
+		case c.inherit && prev != nil && prev.q.Speaker != nil && (x.sentOf[c.first]-x.sentOf[prev.limit-1] <= 2 && x.paraOf[c.first] == x.paraOf[prev.limit-1] || x.followOn(cands, ci, prev)):
 			s := *prev.q.Speaker
 			s.Confidence *= 0.8
 			c.q.Speaker = &s
@@ -388,18 +388,16 @@ func (x *index) resolveSpeakers(cands []candidate) {
 	}
 }
 
-// followOn reports a paragraph that is wholly a quote with no attribution
-// of its own right after a paragraph whose quotes all have one speaker,
-// that of prev: the news convention for a speaker's words running on. When
-// the previous paragraph quotes two speakers the quote keeps no speaker.
+// followOn reports a paragraph that opens with a quote with no
+// attribution of its own right after a paragraph whose quotes all have one
+// speaker, that of prev: the news convention for a speaker's words running
+// on. When the previous paragraph quotes two speakers the quote keeps no
+// speaker: two candidates compete.
 func (x *index) followOn(cands []candidate, ci int, prev *candidate) bool {
 	c := &cands[ci]
 	p := x.paraOf[c.first]
 	if c.q.Kind != claimgraph.QuoteDirect || x.paraOf[prev.limit-1] != p-1 || !x.paraFirst(c.first-1) {
 		return false
-	}
-	if last := x.paraLast(c.first); c.limit < last-1 {
-		return false // more than the quote in the paragraph
 	}
 	for cj := ci - 1; cj >= 0; cj-- {
 		o := &cands[cj]
