@@ -605,7 +605,7 @@ func (x *index) contentEnd(from, sl int) int {
 		if x.toks[k].Text != "," {
 			continue
 		}
-		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" {
+		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" && x.lower[k+1] != "including" {
 			return k // ", contradicting ...": a participle clause of the main one
 		}
 		// ", and Clinton is promising ...": a clause with a subject of its
