@@ -593,7 +593,7 @@ func (x *index) contentEnd(from, sl int) int {
 		switch {
 		case x.toks[k].Text == ";" || x.toks[k].Text == ":":
 			return k
-		case x.toks[k].Text == "\u2015" || x.toks[k].Text == "\u2014" && k > from:
+		case x.toks[k].Text == "\u2015" || x.toks[k].Text == "\u2014" && k > from && !x.dashPaired(k, sl):
 			// A dash opens an aside or another clause ("... taxes ― as
 			// was true ... ― Trump boasted").
 			return k
@@ -613,7 +613,9 @@ func (x *index) contentEnd(from, sl int) int {
 		if x.lower[k+1] == "and" && x.newSubjectClause(k+2, sl) {
 			return k
 		}
-		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
+		// ", but could not bear to ...": a second verb of the same subject
+		// stays in the content; ", but the opposition argued ..." does not.
+		if contrastive[x.lower[k+1]] && !(x.lower[k+1] == "but" && x.tagged && k+2 < sl && (x.toks[k+2].POS == "AUX" || x.toks[k+2].POS == "VERB")) || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
 			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) || x.participleCue(k+1) {
 			return k
 		}
@@ -645,6 +647,18 @@ func (x *index) newSubjectClause(k, sl int) bool {
 		e++
 	}
 	return e < sl && (x.toks[e].POS == "AUX" || x.toks[e].POS == "VERB" && !strings.HasSuffix(x.lower[e], "ing"))
+}
+
+// dashPaired reports an em dash that opens an aside closed by a second
+// one in the sentence ("Shriver — a member of the Kennedy clan — to
+// replace"): the aside belongs to the content.
+func (x *index) dashPaired(k, sl int) bool {
+	for j := k + 1; j < sl; j++ {
+		if x.toks[j].Text == "\u2014" {
+			return true
+		}
+	}
+	return false
 }
 
 // tailAttribution reports a trailing attribution from token k to the
