@@ -597,7 +597,7 @@ func (x *index) contentEnd(from, sl int) int {
 			// A dash opens an aside or another clause ("... taxes ― as
 			// was true ... ― Trump boasted").
 			return k
-		case (x.lower[k] == "and" || x.lower[k] == "but") && k > from && x.anyCue(k+1):
+		case (x.lower[k] == "and" || x.lower[k] == "but" || x.lower[k] == "or") && k > from && (x.anyCue(k+1) || x.subjectAndCue(k+1, sl)):
 			// "said he would order a review and warned against ...": the
 			// second verb is the speaker's, not the content's.
 			return k
@@ -647,6 +647,19 @@ func (x *index) newSubjectClause(k, sl int) bool {
 		e++
 	}
 	return e < sl && (x.toks[e].POS == "AUX" || x.toks[e].POS == "VERB" && !strings.HasSuffix(x.lower[e], "ing"))
+}
+
+// subjectAndCue reports a clause at k whose subject is a name or a
+// plural people noun and whose verb is a cue ("and Democrats accused the
+// GOP of ..."): another attribution, not more content.
+func (x *index) subjectAndCue(k, sl int) bool {
+	e := -1
+	if m := x.startAt[k]; m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) {
+		e = x.mLimit[m]
+	} else if personHeads[x.lower[k]] && strings.HasSuffix(x.lower[k], "s") {
+		e = k + 1
+	}
+	return e > 0 && e < sl && x.anyCue(e)
 }
 
 // dashPaired reports an em dash that opens an aside closed by a second
