@@ -315,6 +315,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	if particleBound[info.lemma] && !x.particleAt(ce, info.particles) {
 		return c, false // "pushed the door", "pointed the gun": not the stance verb
 	}
+	if info.lemma == "ask" && x.lower[ce] == "for" {
+		info.kind = claimgraph.AttrDemand // "asked for money" requests, it does not question
+	}
 	for _, p := range info.particles {
 		if x.lower[ce] == p && ce+1 < sl {
 			ce++

@@ -37,6 +37,7 @@ func TestAttributionKinds(t *testing.T) {
 		{"The general warned of Russian efforts to disrupt the vote.", "The general", "warned of", claimgraph.AttrSpeech, claimgraph.FactReported, "Russian efforts"},
 		{"The union announced a strike at the port.", "The union", "announced", claimgraph.AttrSpeech, claimgraph.FactReported, "a strike"},
 		{"The company declined to comment on the lawsuit.", "The company", "declined", claimgraph.AttrDenial, claimgraph.FactDenied, "to comment"},
+		{"The union asked for a meeting with the minister.", "The union", "asked for", claimgraph.AttrDemand, claimgraph.FactProposed, "a meeting"},
 		{"The chairman asked the witness why the files were deleted.", "The chairman", "asked", claimgraph.AttrQuestion, claimgraph.FactQuestion, "why the files"},
 		{"Protesters called the verdict \"a disgrace to the city.\"", "Protesters", "called", claimgraph.AttrSpeech, claimgraph.FactReported, "a disgrace"},
 		// A participle hangs on the main clause's subject, past an opening adverbial.
@@ -147,6 +148,7 @@ func TestNotAttributions(t *testing.T) {
 		{"The mayor called a meeting for Thursday.", "called"},
 		{"He is defending champion of the regional chess league.", "defending"},
 		{"The crowd pushed the barrier toward the stage.", "pushed"},
+		{"The Orion group continued its campaign against the ministry.", "continued"},
 		{"The officer pointed the flashlight at the car.", "pointed"},
 		{"The mayor appeared on \"Fox News Sunday\" and on \"Meet the Press\" last week.", ""},
 	}

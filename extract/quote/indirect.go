@@ -506,7 +506,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 			break
 		}
 	}
-	if !info.bare && !(x.actor(c.spk) && x.spk0Named(c.spk)) {
+	if !info.bare && !(namedBare[info.lemma] && x.actor(c.spk) && x.spk0Named(c.spk)) {
 		// A verb with other senses ("reported", "revealed") takes a bare
 		// clause only from a named person or organization: "CNN reported
 		// six planes filled the skies".
@@ -714,6 +714,13 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 	}
 	return c, false
 }
+
+// namedBare are the cues with other senses that take a bare clause from a
+// named source ("CNN reported the talks had failed"); "continued",
+// "replied" and the like need a quote, a colon or "that".
+var namedBare = set("report", "reveal", "announce", "confirm", "acknowledge", "admit", "note", "explain", "disclose",
+	"assert", "declare", "maintain", "concede", "contend", "conclude", "observe", "reiterate", "stress", "emphasize",
+	"write", "tweet", "recall", "complain", "suggest", "allege")
 
 var participleLeads = set("while", "after", "before", "by", "when")
 
