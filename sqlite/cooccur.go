@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 )
@@ -55,7 +56,7 @@ func decodePartners(b []byte, limit int) ([]coPartner, error) {
 		var v [3]uint64
 		for i := range v {
 			x, n := binary.Uvarint(b)
-			if n <= 0 || x > 1<<62 {
+			if n <= 0 || x > math.MaxInt64 {
 				return nil, fmt.Errorf("co-occurrence list: truncated or overlong number after %d partners", len(out))
 			}
 			v[i], b = x, b[n:]

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"reflect"
 	"sort"
@@ -122,7 +123,7 @@ func TestCoOccurrence(t *testing.T) {
 }
 
 func TestDecodePartnersLimit(t *testing.T) {
-	ps := []coPartner{{7, 3, 2}, {300, 2, 2}, {1 << 40, 1, 1}}
+	ps := []coPartner{{7, 3, 2}, {300, 2, 2}, {math.MaxInt64, 1, 1}} // entity ids are hashes: any positive int64
 	b := encodePartners(ps)
 	for limit, want := range map[int][]coPartner{0: ps, 1: ps[:1], 2: ps[:2], 5: ps} {
 		got, err := decodePartners(b, limit)
