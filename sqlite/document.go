@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"time"
@@ -137,6 +138,10 @@ func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin batch: %w", err)
+	}
+	if db.dialect.Name == "sqlite" {
+		// PostgreSQL's driver keeps its own statement cache per connection.
+		tx.stmts = map[string]*sql.Stmt{}
 	}
 	b := &Batch{db: db, tx: tx, byBand: map[uint64][]string{}, sigs: map[string][]byte{}}
 	tx.deferBands = func(doc string, sig []byte, bands []uint64) {
@@ -576,6 +581,11 @@ func insertRows(ctx context.Context, tx *Tx, table, columns string, rows [][]any
 	const chunk = 100
 	for len(rows) > 0 {
 		n := min(len(rows), chunk)
+		if tx.stmts != nil && n < chunk {
+			// Statements a transaction keeps prepared come in few shapes:
+			// the rest of the rows by powers of two (at most 7 statements).
+			n = 1 << (bits.Len(uint(n)) - 1)
+		}
 		var b strings.Builder
 		b.WriteString("INSERT INTO " + table + " (" + columns + ") VALUES ")
 		args := make([]any, 0, n*len(rows[0]))

@@ -141,12 +141,6 @@ func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis
 			return err
 		}
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO reuse_pairs (doc_a, doc_b, similarity, containment, passages) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity, containment = excluded.containment, passages = excluded.passages`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for i, p := range a.Reuse {
 		if p.DocA != doc && p.DocB != doc {
 			return fmt.Errorf("reuse pair %d (%s, %s) does not involve document %s", i, p.DocA, p.DocB, doc)
@@ -159,7 +153,9 @@ func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(ctx, p.DocA, p.DocB, p.Similarity, p.Containment, string(data)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reuse_pairs (doc_a, doc_b, similarity, containment, passages) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity, containment = excluded.containment, passages = excluded.passages`,
+			p.DocA, p.DocB, p.Similarity, p.Containment, string(data)); err != nil {
 			return fmt.Errorf("reuse pair %d (%s, %s): %w", i, p.DocA, p.DocB, err)
 		}
 	}
