@@ -228,10 +228,16 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// maxClusterClaims is how many claims of a cluster a listing shows (the
+// earliest; claim_count counts them all): a line every outlet repeats makes
+// a cluster of thousands, and a page of fifty such clusters megabytes. The
+// edge page lists every claim between two entities.
+const maxClusterClaims = 10
+
 func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
 	p, err := s.paging(q)
 	sc, err := withScope(q, err)
-	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1, MaxClaims: maxClusterClaims}, p, err
 }
 
 func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {
@@ -269,7 +275,8 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // graphQuery reads a graph request: entity (id, name or alias), depth (1 or
-// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes.
+// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes, and
+// the documents counted (outlet, from, to).
 func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph.EntityDetail, error) {
 	q := r.URL.Query()
 	g := claimgraph.GraphQuery{Depth: 1, MaxNodes: s.opts.GraphNodes}
@@ -310,6 +317,9 @@ func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph
 		if g.MaxNodes > s.opts.GraphMaxNodes {
 			g.MaxNodes = s.opts.GraphMaxNodes
 		}
+	}
+	if g.Docs, err = docScope(q); err != nil {
+		return g, nil, err
 	}
 	e, err := s.store.Entity(r.Context(), ref)
 	if err != nil {

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"html"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -96,6 +97,58 @@ func TestPagesNameEntities(t *testing.T) {
 		_, body := f.get(t, path)
 		if !strings.Contains(body, `name="entity" value="Mojahedin-e Khalq Organization"`) || strings.Contains(body, `value="`+id+`"`) {
 			t.Errorf("%s does not name the entity in its form", path)
+		}
+	}
+}
+
+// The graph counts only the documents of an outlet and a date range, in the
+// API, on the page (its form and its export links) and for the explorer
+// (the query it is handed).
+func TestGraphOutletAndDates(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	id := strconv.FormatInt(f.mko, 10)
+	maxSources := func(g claimgraph.Graph) int {
+		m := 0
+		for _, e := range g.Edges {
+			m = max(m, e.Sources)
+		}
+		return m
+	}
+	var all, other, later claimgraph.Graph
+	f.getJSON(t, "/api/graph?entity="+id, http.StatusOK, &all)
+	f.getJSON(t, "/api/graph?entity="+id+"&outlet=Other+Daily", http.StatusOK, &other)
+	f.getJSON(t, "/api/graph?entity="+id+"&from=2014-07", http.StatusOK, &later)
+	if len(all.Edges) == 0 || maxSources(all) != 2 {
+		t.Fatalf("whole graph: %d edges, at most %d sources; want edges with 2 sources (two outlets)", len(all.Edges), maxSources(all))
+	}
+	if len(other.Edges) == 0 || maxSources(other) != 1 {
+		t.Errorf("Other Daily's graph: %d edges, at most %d sources; want edges with one source", len(other.Edges), maxSources(other))
+	}
+	if len(later.Nodes) != 1 || len(later.Edges) != 0 {
+		t.Errorf("graph from July 2014 (no document names MKO) = %d nodes, %d edges; want the entity alone", len(later.Nodes), len(later.Edges))
+	}
+	var e apiError
+	f.getJSON(t, "/api/graph?entity="+id+"&to=yesterday", http.StatusBadRequest, &e)
+	if !strings.Contains(e.Error.Message, "to") {
+		t.Errorf("bad date: error %q does not name the parameter", e.Error.Message)
+	}
+	body := f.page(t, "/graph?entity="+id+"&outlet=Other+Daily&from=2014", http.StatusOK)
+	for _, want := range []string{`<option value="Other Daily" selected>`, `name="from" value="2014"`, `data-query="entity=` + id + `&amp;from=2014&amp;outlet=Other&#43;Daily"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("graph page lacks %s", want)
+		}
+	}
+	links := regexp.MustCompile(`class="export-link" data-format="[a-z]+" download href="([^"]+)"`).FindAllStringSubmatch(body, -1)
+	if len(links) == 0 {
+		t.Fatal("graph page: no export links")
+	}
+	for _, l := range links {
+		u := html.UnescapeString(l[1])
+		if !strings.Contains(u, "outlet=Other+Daily") || !strings.Contains(u, "from=2014") {
+			t.Errorf("export link %s drops the outlet or the dates", u)
+		}
+		if res, _ := f.get(t, u); res.StatusCode != http.StatusOK {
+			t.Errorf("export link %s: %d", u, res.StatusCode)
 		}
 	}
 }

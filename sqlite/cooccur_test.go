@@ -123,7 +123,8 @@ func TestCoOccurrence(t *testing.T) {
 }
 
 func TestDecodePartnersLimit(t *testing.T) {
-	ps := []coPartner{{7, 3, 2}, {300, 2, 2}, {math.MaxInt64, 1, 1}} // entity ids are hashes: any positive int64
+	// Entity ids are hashes that use all 63 bits of an int64.
+	ps := []coPartner{{7, 3, 2}, {300, 2, 2}, {1 << 40, 1, 1}, {math.MaxInt64, 1, 1}, {6134845803337420415, 1, 1}}
 	b := encodePartners(ps)
 	for limit, want := range map[int][]coPartner{0: ps, 1: ps[:1], 2: ps[:2], 5: ps} {
 		got, err := decodePartners(b, limit)

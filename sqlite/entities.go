@@ -128,7 +128,7 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 	if _, err := tx.ExecContext(ctx, claimEntitiesSQL("")); err != nil {
 		return fmt.Errorf("claim entities: %w", err)
 	}
-	return deriveClaimEdges(ctx, tx)
+	return deriveClaimTables(ctx, tx) // query_claims.go
 }
 
 // entityRangeSteps derive what belongs to the entities with ids from ?1 to
@@ -172,33 +172,6 @@ func claimEntitiesSQL(where string) string {
 			COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
 				WHERE m.doc = c.doc AND m.ord = c.sm), 0)
 		FROM c`
-}
-
-// deriveClaimEdges clusters every claim between two entities and stores one
-// edge per cluster with its independent sources, so that the graph reads
-// edges instead of re-clustering claims on each request.
-func deriveClaimEdges(ctx context.Context, tx *Tx) error {
-	rows, err := loadClaims(ctx, tx, `WHERE c.id IN (SELECT claim FROM claim_entities
-		WHERE subject_entity <> 0 AND object_entity <> 0 AND subject_entity <> object_entity)`)
-	if err != nil {
-		return fmt.Errorf("claim edges: %w", err)
-	}
-	clusters, err := clusterClaims(ctx, tx, rows)
-	if err != nil {
-		return fmt.Errorf("claim edges: %w", err)
-	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (subject, object, label) DO UPDATE SET sources = excluded.sources, docs = excluded.docs`)
-	if err != nil {
-		return fmt.Errorf("claim edges: %w", err)
-	}
-	defer st.Close()
-	for _, c := range clusters {
-		if _, err := st.ExecContext(ctx, c.SubjectEntity, c.ObjectEntity, clusterLabel(c), c.Sources, c.Docs); err != nil {
-			return fmt.Errorf("claim edge %s: %w", c.Key, err)
-		}
-	}
-	return nil
 }
 
 // EachMention calls fn for every stored mention, ordered by document id and

@@ -573,7 +573,7 @@ func (s *selection) quoteEdges(ctx context.Context, fn func(*claimgraph.ExportEd
 
 // coMentionEdges links every two selected entities named in one selected
 // document, once per unordered pair, aggregated in SQLite as the entity
-// layer's entity_pairs is.
+// layer's co-occurrence is.
 func (s *selection) coMentionEdges(ctx context.Context, fn func(*claimgraph.ExportEdge) error) error {
 	return s.aggregateEdges(ctx, "co-mention edges", `SELECT a.entity, b.entity, COUNT(*), COUNT(DISTINCT a.source),
 			group_concat(a.doc), '', MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')), '', ''

@@ -23,13 +23,16 @@ const (
 // by shared documents (sized by the distinct outlets among them), to depth 1
 // or 2, keeping the strongest neighbours when there are more than MaxNodes,
 // with every edge among the nodes kept. It reads the claim_edges and
-// entity_pairs tables written with the entity layer.
+// entity_cooccurrence tables written with the entity layer.
 func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.Graph, error) {
 	if q.Depth == 0 {
 		q.Depth = 1
 	}
 	if q.Depth < 1 || q.Depth > 2 {
 		return nil, claimgraph.Errorf(claimgraph.EINVALID, "graph depth %d: want 1 or 2", q.Depth)
+	}
+	if err := checkScope(q.Docs); err != nil {
+		return nil, err
 	}
 	if q.MaxNodes <= 0 {
 		q.MaxNodes = defaultGraphNodes
@@ -60,7 +63,7 @@ func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.G
 	for depth := 1; depth <= q.Depth && len(frontier) > 0; depth++ {
 		var next []int64
 		for _, center := range frontier {
-			ns, err := db.neighbours(ctx, center, kinds, q.MinSources, q.MaxNodes+1)
+			ns, err := db.neighboursIn(ctx, center, kinds, q.MinSources, q.MaxNodes+1, q.Docs)
 			if err != nil {
 				return nil, err
 			}
@@ -87,7 +90,7 @@ func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.G
 	if out.Nodes, err = db.graphNodes(ctx, order); err != nil {
 		return nil, err
 	}
-	if out.Edges, err = db.graphEdges(ctx, order, kinds, q.MinSources); err != nil {
+	if out.Edges, err = db.edgesIn(ctx, order, kinds, q.MinSources, q.Docs); err != nil {
 		return nil, err
 	}
 	if out.Truncated {
@@ -150,6 +153,12 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 			best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
 		}
 	}
+	return strongest(best, limit), nil
+}
+
+// strongest returns the neighbours by their strongest link, most sources
+// first, at most limit.
+func strongest(best map[int64]neighbour, limit int) []neighbour {
 	out := make([]neighbour, 0, len(best))
 	for _, n := range best {
 		out = append(out, n)
@@ -158,7 +167,7 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 	if len(out) > limit {
 		out = out[:limit]
 	}
-	return out, nil
+	return out
 }
 
 // sortNeighbours orders neighbours strongest first: sources, then
@@ -224,6 +233,12 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 			}
 		}
 	}
+	sortGraphEdges(out)
+	return out, nil
+}
+
+// sortGraphEdges orders edges strongest first, then by their ends.
+func sortGraphEdges(out []claimgraph.GraphEdge) {
 	slices.SortFunc(out, func(a, b claimgraph.GraphEdge) int {
 		if a.Sources != b.Sources {
 			return b.Sources - a.Sources
@@ -239,7 +254,6 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 		}
 		return strings.Compare(a.Kind+a.Label, b.Kind+b.Label)
 	})
-	return out, nil
 }
 
 // graphNodes reads the entities in order.

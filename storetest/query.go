@@ -2,7 +2,10 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +30,7 @@ func RunQueries(t *testing.T, open QueryOpener) {
 	t.Run("Entity", func(t *testing.T) { testEntity(t, LoadCorpus(t, open(t))) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, LoadCorpus(t, open(t))) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, LoadCorpus(t, open(t))) })
+	t.Run("ClaimListing", func(t *testing.T) { testClaimListing(t, LoadCorpus(t, open(t))) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, LoadCorpus(t, open(t))) })
 	t.Run("Graph", func(t *testing.T) { testGraph(t, LoadCorpus(t, open(t))) })
 	t.Run("Edge", func(t *testing.T) { testEdge(t, LoadCorpus(t, open(t))) })
@@ -279,6 +283,57 @@ func testClaims(t *testing.T, c *Corpus) {
 	}
 }
 
+// testClaimListing checks that the claim listing a store derives with the
+// entity layer (read while the layer is current) equals the claims
+// clustered as they are (read while it is stale), whole, paged and about
+// an entity.
+func testClaimListing(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	gen, ok := c.Store.(interface {
+		EntityGeneration(ctx context.Context) (current, built int64, err error)
+		MarkEntitiesBuilt(ctx context.Context, g int64) error
+	})
+	if !ok {
+		t.Skip("the store keeps no entity generation")
+	}
+	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}, {MaxClaims: 1}, {About: "ACME", Limit: 5, MaxClaims: 2}}
+	read := func() []string {
+		var out []string
+		for _, f := range filters {
+			cs, err := c.Store.Claims(ctx, f)
+			if err != nil {
+				t.Fatalf("Claims(%+v): %v", f, err)
+			}
+			b, err := json.Marshal(cs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+		return out
+	}
+	cur, built, err := gen.EntityGeneration(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur == built {
+		t.Fatalf("generation %d: the entity layer should be stale before it is marked built", cur)
+	}
+	live := read()
+	if err := gen.MarkEntitiesBuilt(ctx, cur); err != nil {
+		t.Fatal(err)
+	}
+	listed := read()
+	for i := range filters {
+		if live[i] != listed[i] {
+			t.Errorf("Claims(%+v):\n derived listing %s\n clustered live  %s", filters[i], listed[i], live[i])
+		}
+	}
+	if len(listed[0]) < 100 {
+		t.Errorf("the whole listing is %s; the corpus has claims", listed[0])
+	}
+}
+
 func testSearch(t *testing.T, c *Corpus) {
 	ctx := context.Background()
 	tests := []struct {
@@ -373,11 +428,82 @@ func testGraph(t *testing.T, c *Corpus) {
 	if err != nil || len(strong.Edges) != 1 {
 		t.Errorf("min 2 sources: %+v, %v; want the one corroborated claim edge", strong, err)
 	}
-	for _, q := range []claimgraph.GraphQuery{{Entity: 999}, {Entity: EntAcme, Depth: 3}, {Entity: EntAcme, EdgeKinds: []string{"x"}}} {
+	testGraphScope(t, c)
+	for _, q := range []claimgraph.GraphQuery{{Entity: 999}, {Entity: EntAcme, Depth: 3}, {Entity: EntAcme, EdgeKinds: []string{"x"}},
+		{Entity: EntAcme, Docs: claimgraph.DocScope{From: "last week"}}} {
 		if _, err := c.Store.Graph(ctx, q); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND && claimgraph.ErrorCode(err) != claimgraph.EINVALID {
 			t.Errorf("Graph(%+v) error = %v, want not found or invalid", q, err)
 		}
 	}
+}
+
+// testGraphScope checks a graph counted over the documents of an outlet or
+// a range of dates: links and entities outside the scope drop out, and the
+// independent sources are those in scope.
+func testGraphScope(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		name       string
+		q          claimgraph.GraphQuery
+		nodes      []int64
+		claimEdges []string // source-target:sources/docs of each claim edge
+		cooccur    []string
+	}{
+		// From March 2015 only C (no outlet) speaks of Acme: Jane Roe (A
+		// and B, February) is gone, and the claim stands on C alone.
+		{"from a month", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{From: "2015-03"}},
+			[]int64{EntAcme, EntBlue}, []string{"2-3:1/1"}, []string{"2-3:1/1"}},
+		// The Morning Wire's one document (B): its own voice, and Jane Roe
+		// named beside both.
+		{"one outlet", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{Outlet: "Morning Wire"}},
+			[]int64{EntAcme, EntBlue, EntRoe}, []string{"2-3:1/1"}, []string{"1-2:1/1", "1-3:1/1", "2-3:1/1"}},
+		// Up to February: A and B, two outlets, so two sources.
+		{"up to a month", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{To: "2015-02"}, EdgeKinds: []string{"cooccur"}},
+			[]int64{EntAcme, EntBlue, EntRoe}, nil, []string{"1-2:2/2", "1-3:2/2", "2-3:2/2"}},
+		{"outlet and dates with nothing in them", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{Outlet: "Morning Wire", From: "2015-03"}},
+			[]int64{EntAcme}, nil, nil},
+		// From 12 February: B (the Morning Wire) and C (no outlet, its own
+		// voice) are two sources; Jane Roe, named in B only, has one.
+		{"min sources in scope", claimgraph.GraphQuery{Entity: EntAcme, MinSources: 2, Docs: claimgraph.DocScope{From: "2015-02-12"}},
+			[]int64{EntAcme, EntBlue}, []string{"2-3:2/2"}, []string{"2-3:2/2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := c.Store.Graph(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []int64
+			for _, n := range g.Nodes {
+				ids = append(ids, n.ID)
+			}
+			if !sameSet(ids, tt.nodes) {
+				t.Errorf("nodes = %v, want %v", ids, tt.nodes)
+			}
+			var claims, co []string
+			for _, e := range g.Edges {
+				s := fmt.Sprintf("%d-%d:%d/%d", min(e.Source, e.Target), max(e.Source, e.Target), e.Sources, e.Docs)
+				if e.Kind == "claim" {
+					claims = append(claims, s)
+				} else {
+					co = append(co, s)
+				}
+			}
+			slices.Sort(claims)
+			slices.Sort(co)
+			if !slices.Equal(claims, tt.claimEdges) || !slices.Equal(co, tt.cooccur) {
+				t.Errorf("claim edges = %v, co-occurrence = %v; want %v and %v", claims, co, tt.claimEdges, tt.cooccur)
+			}
+		})
+	}
+}
+
+// sameSet reports whether two id lists hold the same ids.
+func sameSet(a, b []int64) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 func testEdge(t *testing.T, c *Corpus) {

@@ -106,10 +106,13 @@ var (
 		"president", "director", "chief", "head", "commander", "man", "woman", "witness", "witnesses", "resident",
 		"residents", "lawmaker", "senator", "diplomat", "diplomats", "envoy", "ambassador", "activist", "activists",
 		"veteran", "founder", "ringleader", "ringleaders", "interpreter", "mayor", "governor", "secretary", "chairman",
-		"prosecutor", "judge", "lawyer", "attorney", "researcher", "professor", "author", "journalist", "reporter")
+		"prosecutor", "judge", "lawyer", "attorney", "researcher", "professor", "author", "journalist", "reporter",
+		"general", "candidate", "nominee", "congressman", "congresswoman", "representative", "aide", "aides", "adviser",
+		"advisers", "advisor", "economist", "economists", "strategist", "pollster", "critic", "critics", "supporter", "supporters")
 	orgHeads = set("group", "organization", "organisation", "ministry", "government", "agency", "company", "party",
 		"army", "military", "police", "movement", "network", "cult", "council", "committee", "office", "department",
-		"service", "services", "administration", "embassy", "court", "website", "newspaper", "agency", "firm", "union")
+		"service", "services", "administration", "embassy", "court", "website", "newspaper", "agency", "firm", "union",
+		"campaign", "commission", "panel", "board")
 	timeWords  = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight")
 	malePron   = set("he", "him")
 	femalePron = set("she", "her")

@@ -29,6 +29,23 @@ func TestAttributionKinds(t *testing.T) {
 		{"Mike Pence says too much is made of the tweets.", "Mike Pence", "says", claimgraph.AttrSpeech, claimgraph.FactReported, "too much is made"},
 		{"The bridge, the mayor said, will reopen in May.", "the mayor", "said", claimgraph.AttrSpeech, claimgraph.FactReported, "The bridge"},
 		{"The reporter asked whether the border would reopen?", "The reporter", "asked", claimgraph.AttrQuestion, claimgraph.FactQuestion, ""},
+		// Object frames: the object is the content, the subject holds a stance.
+		{"The governor praised the volunteers who rebuilt the school.", "The governor", "praised", claimgraph.AttrOther, claimgraph.FactReported, "the volunteers"},
+		{"Senator Ada Brook blasted the new tariff on steel.", "Ada Brook", "blasted", claimgraph.AttrAccusation, claimgraph.FactReported, "the new tariff"},
+		{"The mayor is defending her decision to close the library.", "The mayor", "defending", claimgraph.AttrOther, claimgraph.FactReported, "her decision"},
+		{"The minister pointed to the falling price of bread.", "The minister", "pointed to", claimgraph.AttrSpeech, claimgraph.FactReported, "the falling price"},
+		{"The general warned of Russian efforts to disrupt the vote.", "The general", "warned of", claimgraph.AttrSpeech, claimgraph.FactReported, "Russian efforts"},
+		{"The union announced a strike at the port.", "The union", "announced", claimgraph.AttrSpeech, claimgraph.FactReported, "a strike"},
+		{"The company declined to comment on the lawsuit.", "The company", "declined", claimgraph.AttrDenial, claimgraph.FactDenied, "to comment"},
+		{"The chairman asked the witness why the files were deleted.", "The chairman", "asked", claimgraph.AttrQuestion, claimgraph.FactQuestion, "why the files"},
+		{"Protesters called the verdict \"a disgrace to the city.\"", "Protesters", "called", claimgraph.AttrSpeech, claimgraph.FactReported, "a disgrace"},
+		// A participle hangs on the main clause's subject, past an opening adverbial.
+		{"Late on Monday, the governor vetoed the bill, citing its cost to small towns.", "the governor", "citing", claimgraph.AttrSpeech, claimgraph.FactReported, "its cost"},
+		// A mixed quote: the reported clause holds the quoted words.
+		{"She says the plan is \"a tax on survival\" for most families.", "She", "says", claimgraph.AttrSpeech, claimgraph.FactReported, "the plan is"},
+		// A headline's attribution, and a poll cited with "in".
+		{"Brook: The tariff will cost jobs in every county.", "Brook", ":", claimgraph.AttrSpeech, claimgraph.FactReported, "The tariff"},
+		{"In a survey released Tuesday, most voters opposed the new tax.", "a survey", "In", claimgraph.AttrFinding, claimgraph.FactReported, "most voters"},
 	}
 	pipe := nlp.Default()
 	for _, tc := range tests {
@@ -97,5 +114,28 @@ func TestParentheticalFragments(t *testing.T) {
 	}
 	if strings.Join(got, "|") != "The bridge|will reopen in May" {
 		t.Errorf("fragments %q, want The bridge|will reopen in May", got)
+	}
+}
+
+// TestNotAttributions lists sentences written for this test whose verbs
+// look like cues but attribute nothing: acts, things without a stance, and
+// documents that only frame another speaker's words.
+func TestNotAttributions(t *testing.T) {
+	tests := []struct{ text, cue string }{
+		{"Militants attacked the army base near the border.", "attacked"},
+		{"The storm questioned nothing and flattened the harbour.", "questioned"},
+		{"In a statement, the minister laid out her plan for the railway.", "In"},
+		{"In the wake of the report, the board replaced its chairman.", "In"},
+		{"The mayor called a meeting for Thursday.", "called"},
+		{"He is defending champion of the regional chess league.", "defending"},
+	}
+	pipe := nlp.Default()
+	for _, tc := range tests {
+		a := pipe.Analyze(tc.text)
+		for _, q := range Extract("d", tc.text, a, nil, nil) {
+			if q.Cue.Text == tc.cue || strings.HasPrefix(q.Cue.Text, tc.cue+" ") {
+				t.Errorf("%q: unwanted attribution %q by %+v: %q", tc.text, q.Cue.Text, q.Speaker, q.Content.Text)
+			}
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/claimgraph/claimgraph"
 )
 
@@ -26,6 +28,10 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.accordingTo(s.First, s.Limit, i)
 			case x.lower[i] == "quoted" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.quotedAs(s.First, s.Limit, i)
+			case x.toks[i].Text == ":":
+				c, ok = x.colonLine(i)
+			case x.lower[i] == "in" && i == s.First:
+				c, ok = x.inDocument(s.First, s.Limit, i)
 			default:
 				if info, isCue := x.cue(i); isCue {
 					c, ok = x.reported(s.First, s.Limit, i, info)
@@ -40,6 +46,9 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 			minWords := 3
 			if c.q.Attribution != "" {
 				minWords = 2 // "him to resign", "the ban"
+				if m := x.startAt[c.first]; m >= 0 && x.mLimit[m] == c.limit {
+					minWords = 1 // a name: "endorsed Clinton", "mentioned Machado"
+				}
 			}
 			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < minWords {
 				continue
@@ -65,9 +74,15 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 }
 
 // overlapsDirect reports reported speech whose content is mostly a direct
-// quote found already (`X said that "..."` is kept as the direct quote).
+// quote found already (`X said that "..."` is kept as the direct quote). A
+// quoted stretch with no attribution of its own that lies inside the
+// reported clause is no conflict: `She says it shows Trump is "unfit."` is
+// one mixed attribution, and dropNested then drops the bare direct quote.
 func (x *index) overlapsDirect(direct []candidate, c candidate) bool {
 	for _, d := range direct {
+		if d.q.Cue.End == 0 && d.spk.first < 0 && d.first > c.first && d.limit <= c.limit+1 {
+			continue
+		}
 		lo, hi := max(d.first, c.first), min(d.limit, c.limit)
 		if hi > lo && 2*(hi-lo) >= c.limit-c.first {
 			return true
@@ -145,6 +160,101 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 		c.first, c.limit = x.trimContent(sf, cl)
 	}
 	return c, c.first < c.limit
+}
+
+// colonLine reads a line that opens with a name and a colon, a headline's
+// or a transcript's attribution ("Sanders: Clinton needs to change
+// course"): the name speaks, the colon is the cue, the rest of the
+// paragraph is the content. A quote right after the colon is the direct
+// quote's business.
+func (x *index) colonLine(i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	p := i
+	for p > 0 && x.paraOf[p-1] == x.paraOf[i] {
+		p--
+	}
+	if p >= i || i+1 >= len(x.toks) || x.paraOf[i+1] != x.paraOf[i] || isDoubleMark(x.toks[i+1].Text) {
+		return c, false
+	}
+	switch m := x.startAt[p]; {
+	case m >= 0 && x.mLimit[m] == i && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG):
+		c.spk = speakerRef{first: p, limit: i, mention: m, conf: 0.7}
+	case i == p+1 && sourceHeads[x.lower[p]]:
+		c.spk = speakerRef{first: p, limit: i, mention: -1, conf: 0.5}
+	default:
+		return c, false
+	}
+	x.setCue(&c, i, i+1, "colon")
+	c.first, c.limit = x.trimContent(i+1, x.paraLast(i)+1)
+	return c, c.first < c.limit
+}
+
+// inDocument reads "In a poll released Tuesday, CONTENT" and "In its
+// report, CONTENT": the document (a poll, a report, a statement) is the
+// source, "in" the cue. When a reporting verb follows in the content ("In
+// a statement, X said ..."), that verb's attribution is the one.
+func (x *index) inDocument(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	comma, head := -1, -1
+	for k := i + 1; k < sl && k < i+14; k++ {
+		if x.toks[k].Text == "," {
+			comma = k
+			break
+		}
+		if docHeads[x.lower[k]] && head < 0 {
+			head = k
+		}
+		if x.lower[k] == "of" && head < 0 {
+			return c, false // "In the wake of the report": not the report's words
+		}
+		if x.npBoundary(k) || isDoubleMark(x.toks[k].Text) {
+			return c, false
+		}
+	}
+	if comma < 0 || head < 0 || !determiners[x.lower[i+1]] && x.startAt[i+1] < 0 {
+		return c, false
+	}
+	end := x.contentEnd(comma+1, sl)
+	if x.words(comma+1, end) < 4 || x.anyCueWithin(comma+1, min(end, comma+10)) {
+		return c, false
+	}
+	c.spk = speakerRef{first: i + 1, limit: head + 1, mention: -1, conf: 0.5}
+	// "In his speech", "In Trump's letter": the owner speaks.
+	for k := i + 1; k < head; k++ {
+		if possessives[x.lower[k]] {
+			m, ok := x.pronounMentions[k]
+			if !ok {
+				return c, false // an owner not resolved: no guess
+			}
+			c.spk = speakerRef{first: k, limit: k + 1, mention: m, conf: 0.6}
+			break
+		}
+		if m := x.startAt[k]; m >= 0 && x.mLimit[m] < head && (x.lower[x.mLimit[m]] == "'s" || x.lower[x.mLimit[m]] == "\u2019s") {
+			c.spk = speakerRef{first: k, limit: x.mLimit[m], mention: m, conf: 0.7}
+			break
+		}
+	}
+	x.setCue(&c, i, i+1, "in")
+	c.q.Attribution = claimgraph.AttrFinding
+	c.first, c.limit = x.trimContent(comma+1, end)
+	return c, c.first < c.limit
+}
+
+var possessives = set("his", "her", "their", "its", "our", "my")
+
+// docHeads are documents whose findings or words news cites with "in".
+// A speech, a statement or an interview is not one: "In a statement, X
+// laid out ..." is X's act, told by the outlet.
+var docHeads = set("poll", "polls", "survey", "surveys", "study", "report", "analysis", "memo", "filing", "complaint",
+	"lawsuit", "editorial", "op-ed", "column", "essay", "article", "book")
+
+func (x *index) anyCueWithin(first, limit int) bool {
+	for k := first; k < limit; k++ {
+		if x.anyCue(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedAs handles "X was quoted by Y as saying (that) CONTENT" and
@@ -245,7 +355,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		for j := i - 1; j > sf && j >= i-12; j-- {
 			if x.toks[j].Text == "," {
 				c.spk = x.subjectBefore(j+1, i)
-				if c.spk.first != j+1 {
+				if !x.opensAfter(c.spk.first, j+1) {
 					break
 				}
 				c.first, c.limit = x.trimContent(sf, j)
@@ -267,6 +377,11 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	}
 	j := ce
 	for k := ce; k < sl && k < ce+10; k++ {
+		if x.lower[k] == "that" && k > ce && x.hasVerb(ce, k) && info.bare {
+			// "said a device was found and that ...": a bare clause came
+			// first; this "that" is within it.
+			break
+		}
 		if x.lower[k] == "that" {
 			x.viaBetween(&c, ce, k)
 			c.first, c.limit = x.trimContent(k+1, end)
@@ -343,7 +458,8 @@ func (x *index) tailAfterCue(ce, sl int) int {
 				return sl
 			}
 		}
-		if n <= 4 {
+		// "said one source in the room": a verbless phrase to the end.
+		if n <= 4 || !x.hasVerb(ce, sl) {
 			return sl
 		}
 	}
@@ -462,7 +578,7 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 				return c, false
 			}
 			c.spk = x.subjectBefore(j+1, x.verbGroupStart(j+1, i))
-			if c.spk.first != j+1 && !(c.spk.first > j+1 && x.words(j+1, c.spk.first) == 0) {
+			if !x.opensAfter(c.spk.first, j+1) {
 				return c, false
 			}
 			f1, l1 := x.trimContent(sf, j)
@@ -481,12 +597,30 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 	return c, false
 }
 
+// opensAfter reports a speaker phrase starting at first that opens the
+// stretch starting at from, past a determiner or a title the name does not
+// include ("the Tax Foundation", "Mr. Clarke").
+func (x *index) opensAfter(first, from int) bool {
+	if first < from {
+		return false
+	}
+	for k := from; k < first; k++ {
+		if x.isWord(k) && !determiners[x.lower[k]] && !titles[strings.TrimSuffix(x.lower[k], ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+var titles = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "president",
+	"senator", "governor", "secretary", "judge", "justice", "chief", "former", "house", "speaker")
+
 // participle reads `MAIN CLAUSE, adding (that) CONTENT`: the speaker is the
 // main clause's subject, the content what follows the cue.
 func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 	c := candidate{spk: noSpeaker}
 	ce := x.cueSpanEnd(i, info)
-	c.spk = x.sentenceSubject(sf, i)
+	c.spk = x.clauseSubject(sf, i)
 	if c.spk.first < 0 {
 		return c, false
 	}
@@ -494,7 +628,17 @@ func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if j < sl && x.lower[j] == "that" {
 		j++
 	} else if info.object {
-		return c, false
+		// ", telling reporters (that) CONTENT": past a short addressee.
+		if m := x.startAt[j]; m >= 0 {
+			j = x.mLimit[m]
+		} else if k := x.addresseeEnd(j, sl); k > j {
+			j = k
+		} else {
+			return c, false
+		}
+		if j < sl && x.lower[j] == "that" {
+			j++
+		}
 	}
 	if j >= sl || !x.clauseStart(j) && x.lower[j] != "that" {
 		return c, false

@@ -158,6 +158,7 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 		x.toks = nlp.Tokenize(text)
 		x.sents = nlp.SplitSentences(text, x.toks)
 	}
+	x.sents = joinAbbrevSplits(text, x.toks, x.sents)
 	if len(mentions) == 0 && a != nil {
 		mentions = mentionsFromEntities(doc, a.Entities)
 	}
@@ -204,6 +205,44 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 	}
 	x.indexMentions()
 	return x
+}
+
+// joinAbbrevSplits joins a sentence to the one before it when it opens
+// with a lower-case word in the same paragraph: the split fell after an
+// abbreviation inside a name ("Rep. Elijah E. Cummings (D-Md.) said"), and
+// the attribution patterns must see the name and its cue together.
+func joinAbbrevSplits(text string, toks []nlp.Token, sents []nlp.Sentence) []nlp.Sentence {
+	join := false
+	for i := 1; i < len(sents); i++ {
+		if lowerStart(text, toks, sents[i-1], sents[i]) {
+			join = true
+			break
+		}
+	}
+	if !join {
+		return sents
+	}
+	out := make([]nlp.Sentence, 0, len(sents))
+	for i, s := range sents {
+		if n := len(out); n > 0 && lowerStart(text, toks, sents[i-1], s) {
+			out[n-1].Limit, out[n-1].End = s.Limit, s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func lowerStart(text string, toks []nlp.Token, prev, s nlp.Sentence) bool {
+	if s.First >= len(toks) || s.First <= 0 || prev.Limit != s.First {
+		return false
+	}
+	if strings.ContainsAny(text[toks[s.First-1].End:toks[s.First].Start], "\n\r") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[s.First].Text)
+	p := toks[s.First-1].Text
+	return unicode.IsLower(r) && (strings.HasSuffix(p, ".") && len(p) > 1 || p == ")")
 }
 
 // mentionsFromEntities turns named entities into name mentions, one chain

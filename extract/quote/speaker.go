@@ -160,13 +160,69 @@ func (x *index) sentenceSubject(sf, limit int) speakerRef {
 	return noSpeaker
 }
 
+// longAppositive bounds the tokens of an appositive between a name and its
+// cue.
+const longAppositive = 40
+
+// clauseSubject finds the subject of the main clause before token limit
+// when the sentence opens with an adverbial ("Earlier in the week, Trump
+// called for ..., saying ..."): the first person, organization or personal
+// pronoun in the sentence that a verb follows within two tokens. It is the
+// fallback of sentenceSubject for participles that hang on a main clause.
+func (x *index) clauseSubject(sf, limit int) speakerRef {
+	if r := x.sentenceSubject(sf, limit); r.first >= 0 || !x.tagged {
+		return r
+	}
+	for j := sf; j < limit; j++ {
+		if x.quoteContent[j] {
+			continue
+		}
+		var r speakerRef
+		switch m := x.startAt[j]; {
+		case pronouns[x.lower[j]] && x.lower[j] != "it" && x.toks[j].POS == "PRON":
+			r = speakerRef{first: j, limit: j + 1, mention: -1, conf: 0.5}
+			if pm, ok := x.pronounMentions[j]; ok {
+				r.mention = pm
+			}
+		case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) && x.mLimit[m] < limit:
+			r = speakerRef{first: j, limit: x.mLimit[m], mention: m, conf: 0.5}
+		case articles[x.lower[j]]:
+			// "the governor", "the city's mayor": a person or organization noun.
+			h := j + 1
+			for h < limit && h < j+4 && !personHeads[x.lower[h]] && !orgHeads[x.lower[h]] && x.isWord(h) {
+				h++
+			}
+			if h >= limit || h >= j+4 || !personHeads[x.lower[h]] && !orgHeads[x.lower[h]] {
+				continue
+			}
+			r = speakerRef{first: j, limit: h + 1, mention: -1, conf: 0.4}
+		default:
+			continue
+		}
+		for k := r.limit; k < limit && k <= r.limit+2; k++ {
+			if x.toks[k].POS == "VERB" || x.toks[k].POS == "AUX" {
+				return r
+			}
+			if x.toks[k].POS != "ADV" {
+				break
+			}
+		}
+		j = r.limit - 1
+	}
+	return noSpeaker
+}
+
 // skipAppositive takes comma (the comma before the cue or "who") and returns
 // the end of the noun phrase before an appositive "X, a former leader,";
 // when there is no appositive it returns comma itself.
+//
+// An appositive may be long ("X, director of the Institute for Policy
+// Integrity at New York University's law school, said"): past 14 tokens it
+// is taken only while it holds no verb, which would make it a clause.
 func (x *index) skipAppositive(sf, comma int) int {
-	for j := comma - 1; j >= sf && j >= comma-14; j-- {
+	for j := comma - 1; j >= sf && j >= comma-longAppositive; j-- {
 		if x.toks[j].Text != "," {
-			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == "." {
+			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == "." || j < comma-14 && x.verbish(j) {
 				break
 			}
 			continue
