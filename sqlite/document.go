@@ -74,6 +74,9 @@ type Batch struct {
 	// pass over the band index instead of 64 scattered inserts a document.
 	// byBand and sigs let later documents of the batch find them.
 	staged []pendingSketch
+	// Documents to index for search at commit (stagedIndex: the one being
+	// put, until its savepoint is released).
+	stagedIndex, index []string
 	byBand map[uint64][]string
 	sigs   map[string][]byte
 	rows   [][]any
@@ -100,6 +103,8 @@ func (b *Batch) keepStaged() {
 		b.sigs[p.doc] = p.sig
 	}
 	b.staged = b.staged[:0]
+	b.index = append(b.index, b.stagedIndex...)
+	b.stagedIndex = b.stagedIndex[:0]
 }
 
 // candidates adds to found the batch's documents sharing a band key.
@@ -147,6 +152,9 @@ func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
 	tx.deferBands = func(doc string, sig []byte, bands []uint64) {
 		b.staged = append(b.staged, pendingSketch{doc, sig, bands})
 	}
+	if db.dialect.IndexDocument != nil {
+		tx.deferIndex = func(id string) { b.stagedIndex = append(b.stagedIndex, id) }
+	}
 	return b, nil
 }
 
@@ -157,7 +165,7 @@ func (b *Batch) PutDocument(ctx context.Context, doc *claimgraph.Document, a *cl
 	}
 	created, err := b.db.putDocument(ctx, b.tx, doc, a)
 	if err != nil {
-		b.staged = b.staged[:0]
+		b.staged, b.stagedIndex = b.staged[:0], b.stagedIndex[:0]
 		if _, rerr := b.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT doc`); rerr != nil {
 			return false, fmt.Errorf("%w (and rolling it back: %v)", err, rerr)
 		}
@@ -189,6 +197,12 @@ func (b *Batch) Commit() error {
 	if err := insertRows(ctx, b.tx, "lsh_bands", "band, doc", b.rows); err != nil {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
+	}
+	for _, id := range b.index {
+		if err := b.db.dialect.IndexDocument(ctx, b.tx, id); err != nil {
+			b.tx.Rollback()
+			return fmt.Errorf("commit batch: index %s for search: %w", id, err)
+		}
 	}
 	if b.created > 0 {
 		if _, err := b.tx.ExecContext(ctx, bumpGeneration); err != nil {
@@ -240,7 +254,9 @@ func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
-	if db.dialect.IndexDocument != nil {
+	if tx.deferIndex != nil {
+		tx.deferIndex(d.ID)
+	} else if db.dialect.IndexDocument != nil {
 		if err := db.dialect.IndexDocument(ctx, tx, d.ID); err != nil {
 			return false, fmt.Errorf("index for search: %w", err)
 		}
@@ -332,7 +348,14 @@ func speakerMention(s *claimgraph.Speaker) int {
 // HasDocument reports whether a document with this id is stored.
 func (db *DB) HasDocument(ctx context.Context, id string) (bool, error) {
 	var n int
-	err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	var err error
+	if db.hasDoc != nil {
+		// Asked once per input document by every ingest worker: kept
+		// prepared (the SQLite driver prepares each query anew).
+		err = db.hasDoc.QueryRowContext(ctx, id).Scan(&n)
+	} else {
+		err = db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	}
 	return n > 0, err
 }
 
