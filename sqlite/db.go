@@ -38,6 +38,7 @@ type DB struct {
 	dialect Dialect
 	// Now returns the current time; tests may fix it.
 	Now func() time.Time
+
 	hasDoc *sql.Stmt // HasDocument's query, prepared (nil: not)
 	// layerHook, when set (tests), is called after each transaction that
 	// builds the entity layer aside, with the lock released.

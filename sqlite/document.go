@@ -74,12 +74,12 @@ type Batch struct {
 	// pass over the band index instead of 64 scattered inserts a document.
 	// byBand and sigs let later documents of the batch find them.
 	staged []pendingSketch
-	// Documents to index for search at commit (stagedIndex: the one being
-	// put, until its savepoint is released).
-	stagedIndex, index []string
 	byBand map[uint64][]string
 	sigs   map[string][]byte
 	rows   [][]any
+	// Documents to index for search at commit (stagedIndex: the one being
+	// put, until its savepoint is released).
+	stagedIndex, index []string
 }
 
 type pendingSketch struct {
