@@ -299,7 +299,7 @@ type Tx struct {
 	// deferBands, when set (a batch), takes a stored document's band keys
 	// instead of inserting them row by row: the batch inserts them all,
 	// sorted, at its commit.
-	deferBands func(doc string, sig []byte, bands []uint64)
+	deferBands func(doc string, seq int64, sig []byte, bands []uint64)
 	// deferIndex, when set (a batch), takes a stored document's id instead
 	// of indexing it for search at once: the batch indexes its documents
 	// in one statement at commit, outside the documents' savepoints. FTS5

@@ -84,6 +84,7 @@ type Batch struct {
 
 type pendingSketch struct {
 	doc   string
+	seq   int64
 	sig   []byte
 	bands []uint64
 }
@@ -97,7 +98,7 @@ func (b *Batch) keepStaged() {
 			if !seen[k] {
 				seen[k] = true
 				b.byBand[k] = append(b.byBand[k], p.doc)
-				b.rows = append(b.rows, []any{int64(k), p.doc})
+				b.rows = append(b.rows, []any{int64(k), p.seq})
 			}
 		}
 		b.sigs[p.doc] = p.sig
@@ -149,8 +150,8 @@ func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
 		tx.stmts = map[string]*sql.Stmt{}
 	}
 	b := &Batch{db: db, tx: tx, byBand: map[uint64][]string{}, sigs: map[string][]byte{}}
-	tx.deferBands = func(doc string, sig []byte, bands []uint64) {
-		b.staged = append(b.staged, pendingSketch{doc, sig, bands})
+	tx.deferBands = func(doc string, seq int64, sig []byte, bands []uint64) {
+		b.staged = append(b.staged, pendingSketch{doc, seq, sig, bands})
 	}
 	if db.dialect.IndexDocument != nil {
 		tx.deferIndex = func(id string) { b.stagedIndex = append(b.stagedIndex, id) }
@@ -192,9 +193,9 @@ func (b *Batch) Commit() error {
 		if x[0].(int64) != y[0].(int64) {
 			return x[0].(int64) < y[0].(int64)
 		}
-		return x[1].(string) < y[1].(string)
+		return x[1].(int64) < y[1].(int64)
 	})
-	if err := insertRows(ctx, b.tx, "lsh_bands", "band, doc", b.rows); err != nil {
+	if err := insertRows(ctx, b.tx, "lsh_keys", "band, seq", b.rows); err != nil {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
 	}
