@@ -158,7 +158,7 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 			return fmt.Errorf("%s: %w", s.what, err)
 		}
 	}
-	return deriveClaimTables(ctx, tx) // query_claims.go
+	return deriveListings(ctx, tx) // query_claims.go
 }
 
 // EachMention calls fn for every stored mention, ordered by document id and

@@ -533,8 +533,9 @@ func clusterLabel(c claimgraph.ClaimCluster) string {
 	return c.Relation
 }
 
-// deriveClaimTables clusters every claim of the store once, with the entity
-// layer, and stores
+// deriveListings derives the read side's listings with the entity layer:
+// the quotes of each entity (quote_entities, deriveQuoteEntities), and,
+// clustering every claim of the store once,
 //
 //   - claim_edges: one edge per cluster between two entities, with its
 //     independent sources, so that the graph reads edges instead of
@@ -542,7 +543,10 @@ func clusterLabel(c claimgraph.ClaimCluster) string {
 //   - claim_clusters and claim_cluster_claims: the claim listing in its
 //     order and the cluster of each claim, so that a page of the listing
 //     (whole, or about one entity) costs its own size, not the store's.
-func deriveClaimTables(ctx context.Context, tx *Tx) error {
+func deriveListings(ctx context.Context, tx *Tx) error {
+	if err := deriveQuoteEntities(ctx, tx); err != nil {
+		return err
+	}
 	rows, err := loadClaimRows(ctx, tx, claimSelect+`ORDER BY c.id`)
 	if err != nil {
 		return fmt.Errorf("claim clusters: %w", err)
