@@ -21,7 +21,7 @@ func (db *DB) Quotes(ctx context.Context, f claimgraph.QuoteFilter) ([]claimgrap
 	var args []any
 	if (f.Speaker == "") != (f.About == "") && f.Doc == "" && f.Docs.Empty() {
 		// An entity's quotes, spoken or naming it: a range of the derived
-		// index, when it is current.
+		// index (see listedQuotes).
 		ref, role := f.Speaker, quoteSpeaker
 		if ref == "" {
 			ref, role = f.About, quoteAbout
@@ -171,11 +171,12 @@ func deriveQuoteEntities(ctx context.Context, tx *Tx) error {
 
 // listedQuotes answers an entity's quotes (role quoteSpeaker or
 // quoteAbout) from quote_entities: a page of its index, then those quotes.
-// ok is false when the entity layer is not current and the quotes must be
-// found through the mentions as they are.
+// As of the entity layer's last computation, like listedClaims; ok is
+// false when db.liveListings is set and the quotes are found through the
+// mentions as they are.
 func (db *DB) listedQuotes(ctx context.Context, entity int64, role, offset, limit int) ([]claimgraph.QuoteView, bool, error) {
-	if stale, err := db.EntitiesStale(ctx); err != nil || stale {
-		return nil, false, err
+	if db.liveListings {
+		return nil, false, nil
 	}
 	if limit <= 0 || limit > maxQuotes {
 		limit = maxQuotes

@@ -4,8 +4,7 @@
 -- every mention of the entity (3,252 for the top entity at 10k documents,
 -- ten times more at 100k). The statement is sqlite.quoteEntitiesInsert,
 -- run here once so that a migrated store has the table without waiting
--- for the next recomputation (readers use it only while the entity layer
--- is current).
+-- for the next recomputation.
 CREATE TABLE quote_entities (
 	entity  INTEGER NOT NULL,
 	role    INTEGER NOT NULL,
