@@ -43,7 +43,14 @@ type DB struct {
 	// layerHook, when set (tests), is called after each transaction that
 	// builds the entity layer aside, with the lock released.
 	layerHook func(step string)
+	// liveListings: see SetLiveListings.
+	liveListings bool
 }
+
+// SetLiveListings makes the claim listing and an entity's quotes computed
+// from what is stored on every call instead of read from the listings
+// derived with the entity layer: for tests that compare the two.
+func (db *DB) SetLiveListings(on bool) { db.liveListings = on }
 
 // Dialect is what differs between the SQL engines the store runs on. The
 // zero value of each hook is SQLite's behaviour.

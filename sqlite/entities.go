@@ -128,7 +128,7 @@ func deriveEntityTables(ctx context.Context, tx *Tx) error {
 	if _, err := tx.ExecContext(ctx, claimEntitiesSQL("")); err != nil {
 		return fmt.Errorf("claim entities: %w", err)
 	}
-	return deriveClaimTables(ctx, tx) // query_claims.go
+	return deriveListings(ctx, tx) // query_claims.go
 }
 
 // entityRangeSteps derive what belongs to the entities with ids from ?1 to

@@ -26,7 +26,7 @@ import (
 // layerTables are the tables of the entity layer, parents before the
 // tables that reference them.
 var layerTables = []string{"entities", "entity_aliases", "entity_names", "mention_entities",
-	"entity_docs", "entity_cooccurrence", "claim_entities", "claim_edges", "claim_clusters", "claim_cluster_claims"}
+	"entity_docs", "entity_cooccurrence", "claim_entities", "claim_edges", "claim_clusters", "claim_cluster_claims", "quote_entities"}
 
 // shadowSuffix names a layer table's shadow while it is built.
 const shadowSuffix = "_next"
@@ -150,7 +150,7 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 			return fmt.Errorf("replace entities: %w", err)
 		}
 	}
-	if err := step("claim edges and clusters", func(tx *Tx) error { return deriveClaimTables(ctx, tx) }); err != nil {
+	if err := step("claim edges, clusters and quote entities", func(tx *Tx) error { return deriveListings(ctx, tx) }); err != nil {
 		return fmt.Errorf("replace entities: %w", err)
 	}
 	// The swap: the only transaction that touches the live layer.

@@ -170,7 +170,7 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 	}
 	if f.Doc == "" && f.Docs.Empty() {
 		// The whole listing, or an entity's part of it: a page of the
-		// derived listing, when it is current.
+		// derived listing (see listedClaims).
 		if out, ok, err := db.listedClaims(ctx, about, f.Offset, f.Limit, f.MaxClaims); err != nil || ok {
 			return out, err
 		}
@@ -533,8 +533,9 @@ func clusterLabel(c claimgraph.ClaimCluster) string {
 	return c.Relation
 }
 
-// deriveClaimTables clusters every claim of the store once, with the entity
-// layer, and stores
+// deriveListings derives the read side's listings with the entity layer:
+// the quotes of each entity (quote_entities, deriveQuoteEntities), and,
+// clustering every claim of the store once,
 //
 //   - claim_edges: one edge per cluster between two entities, with its
 //     independent sources, so that the graph reads edges instead of
@@ -542,7 +543,10 @@ func clusterLabel(c claimgraph.ClaimCluster) string {
 //   - claim_clusters and claim_cluster_claims: the claim listing in its
 //     order and the cluster of each claim, so that a page of the listing
 //     (whole, or about one entity) costs its own size, not the store's.
-func deriveClaimTables(ctx context.Context, tx *Tx) error {
+func deriveListings(ctx context.Context, tx *Tx) error {
+	if err := deriveQuoteEntities(ctx, tx); err != nil {
+		return err
+	}
 	rows, err := loadClaimRows(ctx, tx, claimSelect+`ORDER BY c.id`)
 	if err != nil {
 		return fmt.Errorf("claim clusters: %w", err)
@@ -604,17 +608,23 @@ func deriveClaimTables(ctx context.Context, tx *Tx) error {
 
 // listedClaims answers a claim listing, whole (about 0) or about one
 // entity, from the derived listing: the page's clusters and then their
-// claims (the first maxClaims of each, when positive). ok is false when the listing is not current (documents, analyses
-// or decisions changed since the entity layer was computed, or a store
-// migrated since) and the claims must be clustered as they are now.
+// claims (the first maxClaims of each, when positive). ok is false when
+// nothing was derived (a store migrated since its last recomputation, or
+// one without claims) or db.liveListings is set: the claims are then
+// clustered as they are.
+//
+// Like every view of the entity layer, the listing is as of the layer's
+// last computation: while documents added since wait for it (during a long
+// ingest, say), their claims are not in it yet, as their mentions are in no
+// entity yet.
 //
 // An entity's clusters are those of the whole listing with it as subject
 // or object, in the same order: a cluster's key holds both of its
 // entities, so all its claims, and its denied (or asserted) twin, are
 // about the entity too.
 func (db *DB) listedClaims(ctx context.Context, about int64, offset, limit, maxClaims int) ([]claimgraph.ClaimCluster, bool, error) {
-	if stale, err := db.EntitiesStale(ctx); err != nil || stale {
-		return nil, false, err
+	if db.liveListings {
+		return nil, false, nil
 	}
 	offset = max(offset, 0)
 	var q string
