@@ -398,7 +398,7 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 		// annexation in an on-air diatribe", "criticized the law during a
 		// stop in Flint", "mentioned her since the debate".
 		for k := ce + 1; k < end; k++ {
-			if adjunctOpeners[x.lower[k]] || x.lower[k] == "in" && k+2 < end && determiners[x.lower[k+1]] && speechEvents[x.lower[k+2]] || x.toks[k].Text == "." {
+			if adjunctOpeners[x.lower[k]] || x.lower[k] == "in" && k+2 < end && determiners[x.lower[k+1]] && speechEvents[x.lower[k+2]] || x.toks[k].Text == "." && x.toks[k-1].Text == x.lower[k-1] && x.isWord(k-1) {
 				end = k
 				break
 			}
