@@ -77,6 +77,12 @@ type Dialect struct {
 	// LockEntities takes the lock the entity layer is recomputed under
 	// (nil: a file lock beside the SQLite file).
 	LockEntities func(ctx context.Context, db *sql.DB) (func(), error)
+	// CreateShadows creates empty shadows (NAME+suffix) of the entity
+	// layer's tables, dropping any left; SwapShadows replaces the live
+	// tables by them, in tx (nil: SQLite's, see layer.go). shadowSQL
+	// rewrites a statement over the live tables to one over the shadows.
+	CreateShadows func(ctx context.Context, tx *sql.Tx, tables []string, suffix string) error
+	SwapShadows   func(ctx context.Context, tx *sql.Tx, tables []string, suffix string, shadowSQL func(string) string) error
 }
 
 var sqliteDialect = Dialect{

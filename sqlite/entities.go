@@ -3,15 +3,15 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"math"
 	"sort"
 
 	"github.com/claimgraph/claimgraph"
 )
 
-// ReplaceEntities rewrites the entity layer, replacing it at once: the entities
-// with their aliases, which entity each mention (by mention id) resolves to,
-// and the tables derived from them (entity_docs, claim_entities). Mentions
+// ReplaceEntities rewrites the entity layer, built aside and swapped in at
+// once (layer.go): the entities with their aliases, which entity each
+// mention (by mention id) resolves to, and the tables derived from them
+// (entity_docs, co-occurrence, claim_entities, claim edges and clusters). Mentions
 // are never touched. Entity ids are the caller's and must be positive and
 // unique; the Mentions and Docs counts are recomputed from mentionEntity, not
 // taken from the entities. Afterwards EntitiesStale reports false.
@@ -31,38 +31,7 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 			return claimgraph.Errorf(claimgraph.EINVALID, "replace entities: mention %d resolves to unknown entity %d", m, e)
 		}
 	}
-	if db.dialect.Name == "sqlite" {
-		return db.replaceEntitiesAside(ctx, entities, mentionEntity)
-	}
-	// PostgreSQL rewrites the layer in place in one transaction: readers
-	// keep reading the committed layer (MVCC) and writers of documents
-	// never touch these tables, so nobody waits for it.
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	defer tx.Rollback()
-	for _, table := range []string{"claim_edges", "entity_cooccurrence", "claim_entities", "entity_docs", "mention_entities", "entity_names", "entity_aliases", "entities"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
-			return fmt.Errorf("replace entities: clear %s: %w", table, err)
-		}
-	}
-	if err := insertEntities(ctx, tx, entities); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	if err := insertMentionEntities(ctx, tx, mentionEntity); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	if err := deriveEntityTables(ctx, tx); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '0') ON CONFLICT (key) DO UPDATE SET value = '0'`); err != nil {
-		return fmt.Errorf("replace entities: state: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("replace entities: commit: %w", err)
-	}
-	return nil
+	return db.replaceEntitiesAside(ctx, entities, mentionEntity) // layer.go
 }
 
 // insertEntities and insertMentionEntities write multi-row statements: one
@@ -111,25 +80,6 @@ const MaxPairEntities = 60
 // MaxMentionBytes is the longest mention the store relates to claims by
 // overlap; the pipeline stores no longer one (a name is not a paragraph).
 const MaxMentionBytes = 512
-
-// deriveEntityTables fills the counts and the derived tables from
-// mention_entities in set-based statements, one pass each, and the
-// co-occurrence lists (computed in Go from entity_docs).
-func deriveEntityTables(ctx context.Context, tx *Tx) error {
-	if err := deriveEntityRange(ctx, tx, math.MinInt64, math.MaxInt64); err != nil {
-		return err
-	}
-	// Every ordered pair of entities in one document, one list per entity
-	// (see cooccur.go): the entity page and the graph read co-occurrence
-	// from here instead of joining entity_docs with itself at query time.
-	if err := deriveCoOccurrence(ctx, tx); err != nil {
-		return fmt.Errorf("co-occurrence: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, claimEntitiesSQL("")); err != nil {
-		return fmt.Errorf("claim entities: %w", err)
-	}
-	return deriveListings(ctx, tx) // query_claims.go
-}
 
 // entityRangeSteps derive what belongs to the entities with ids from ?1 to
 // ?2 (their rows, aliases and mention rows written).

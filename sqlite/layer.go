@@ -11,7 +11,8 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
-// The entity layer is built aside and swapped in (SQLite). SQLite has one
+// The entity layer is built aside and swapped in (on PostgreSQL too, with
+// its own shadow and swap statements: package postgres). SQLite has one
 // writer at a time: rewriting the layer in place held the write lock for
 // the whole recomputation (seconds at 10k documents, a minute at 100k), so
 // an ingest or a curation decision in another process waited for it and
@@ -45,7 +46,7 @@ const (
 	layerChunkRows     = 2000
 )
 
-// replaceEntitiesAside is ReplaceEntities for SQLite: build aside, swap in.
+// replaceEntitiesAside is ReplaceEntities: build aside, swap in.
 func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.Entity, mentionEntity map[int64]int64) (err error) {
 	c, err := db.db.DB.Conn(ctx)
 	if err != nil {
@@ -82,7 +83,12 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 		}
 		return nil
 	}
-	if err := step("create shadow tables", func(tx *Tx) error { return createShadows(ctx, tx.Tx) }); err != nil {
+	if err := step("create shadow tables", func(tx *Tx) error {
+		if db.dialect.CreateShadows != nil {
+			return db.dialect.CreateShadows(ctx, tx.Tx, layerTables, shadowSuffix)
+		}
+		return createShadows(ctx, tx.Tx)
+	}); err != nil {
 		return err
 	}
 	// Entities in id ranges, each with its aliases, names, mentions and
@@ -159,14 +165,20 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 		return fmt.Errorf("replace entities: swap: %w", err)
 	}
 	defer swap.Rollback()
-	for i := len(layerTables) - 1; i >= 0; i-- {
-		if _, err := swap.ExecContext(ctx, `DROP TABLE IF EXISTS `+layerTables[i]); err != nil {
-			return fmt.Errorf("replace entities: swap: drop %s: %w", layerTables[i], err)
+	if db.dialect.SwapShadows != nil {
+		if err := db.dialect.SwapShadows(ctx, swap, layerTables, shadowSuffix, shadowSQL); err != nil {
+			return fmt.Errorf("replace entities: swap: %w", err)
 		}
-	}
-	for _, t := range layerTables {
-		if _, err := swap.ExecContext(ctx, `ALTER TABLE `+t+shadowSuffix+` RENAME TO `+t); err != nil {
-			return fmt.Errorf("replace entities: swap: %s: %w", t, err)
+	} else {
+		for i := len(layerTables) - 1; i >= 0; i-- {
+			if _, err := swap.ExecContext(ctx, `DROP TABLE IF EXISTS `+layerTables[i]); err != nil {
+				return fmt.Errorf("replace entities: swap: drop %s: %w", layerTables[i], err)
+			}
+		}
+		for _, t := range layerTables {
+			if _, err := swap.ExecContext(ctx, `ALTER TABLE `+t+shadowSuffix+` RENAME TO `+t); err != nil {
+				return fmt.Errorf("replace entities: swap: %s: %w", t, err)
+			}
 		}
 	}
 	if _, err := swap.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '0') ON CONFLICT (key) DO UPDATE SET value = '0'`); err != nil {
