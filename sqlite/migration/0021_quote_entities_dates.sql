@@ -28,3 +28,8 @@ INSERT INTO quote_entities (entity, role, undated, date, doc, ord, quote)
 -- The date filter of every listing page shows the store's first and last
 -- dates: two probes of this index instead of a scan of the documents.
 CREATE INDEX documents_date ON documents(date);
+
+-- A deep page of the documents in ingest order counts its offset on this
+-- index (seq is the rowid: the table itself is in seq order, but stepping
+-- over its rows reads every document's record).
+CREATE INDEX documents_seq ON documents(seq);
