@@ -582,7 +582,7 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	g, err := s.store.Graph(r.Context(), gq)
+	gq, e, g, err := s.graphOf(r, gq, e)
 	if err != nil {
 		return err
 	}

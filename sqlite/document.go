@@ -468,6 +468,13 @@ func (db *DB) Documents(ctx context.Context, f claimgraph.DocumentFilter) ([]*cl
 	if f.Outlet != "" {
 		q += ` WHERE outlet = ?`
 		args = append(args, f.Outlet)
+	} else if f.Sort == "" && f.Offset > 0 {
+		// A deep page in ingest order: the offset is counted on the
+		// small index of seq, not by stepping over every earlier
+		// document's row (80 ms at 100k documents).
+		q += ` WHERE seq >= (SELECT seq FROM documents ORDER BY seq LIMIT 1 OFFSET ?)`
+		args = append(args, f.Offset)
+		f.Offset = 0
 	}
 	switch f.Sort {
 	case "":

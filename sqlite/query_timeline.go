@@ -66,6 +66,10 @@ func (db *DB) Timeline(ctx context.Context, q claimgraph.TimelineQuery) ([]claim
 			from = `entity_docs ed CROSS JOIN times t`
 			where = append(where, `ed.entity = ? AND t.doc = ed.doc`)
 		} else {
+			// Walk the times in order, keeping the entity's: SQLite would
+			// otherwise read all of them and sort (2.4 s for the top
+			// entity at 100k documents).
+			from = `times t INDEXED BY times_value`
 			where = append(where, `t.doc IN (SELECT doc FROM entity_docs WHERE entity = ?)`)
 		}
 		args = append(args, entity)

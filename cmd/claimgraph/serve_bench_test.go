@@ -132,7 +132,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	results := make(chan result, len(jobs))
 	var wg sync.WaitGroup
 	b.ResetTimer()
-	t0 := time.Now()
+	t0, cpu0 := time.Now(), cpuTime()
 	for range clients {
 		wg.Add(1)
 		go func() {
@@ -148,7 +148,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	}
 	close(ch)
 	wg.Wait()
-	wall := time.Since(t0)
+	wall, cpu := time.Since(t0), cpuTime()-cpu0
 	b.StopTimer()
 	peakRSS, peakAnon := mem.stop()
 	close(results)
@@ -169,8 +169,12 @@ func BenchmarkServeConcurrent(b *testing.B) {
 		all = append(all, r.d)
 	}
 	var tab strings.Builder
-	fmt.Fprintf(&tab, "%d documents, %d clients, %d requests in %.1f s (%.0f/s), %d failed, peak RSS %.0f MB, peak anonymous %.0f MB\n",
-		env.docs, clients, len(jobs), wall.Seconds(), float64(len(jobs))/wall.Seconds(), failed, float64(peakRSS)/1e6, float64(peakAnon)/1e6)
+	// CPU time per request (server and clients, this process) is the
+	// steadier figure on a machine other work shares: latency there
+	// counts the waits for a core.
+	cpuPerReq := cpu.Seconds() * 1000 / float64(len(jobs))
+	fmt.Fprintf(&tab, "%d documents, %d clients, %d requests in %.1f s (%.0f/s), %.1f CPU-ms a request, %d failed, peak RSS %.0f MB, peak anonymous %.0f MB, load average %s\n",
+		env.docs, clients, len(jobs), wall.Seconds(), float64(len(jobs))/wall.Seconds(), cpuPerReq, failed, float64(peakRSS)/1e6, float64(peakAnon)/1e6, loadAverage())
 	fmt.Fprintf(&tab, "%-22s %8s %8s %8s %8s %9s\n", "route", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean KB")
 	for _, rt := range routes {
 		lat := byRoute[rt.name]
@@ -190,6 +194,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	b.ReportMetric(q[1], "p95-ms")
 	b.ReportMetric(q[2], "p99-ms")
 	b.ReportMetric(float64(failed), "failed")
+	b.ReportMetric(cpuPerReq, "cpu-ms/req")
 	b.ReportMetric(float64(peakRSS)/1e6, "peak-rss-MB")
 	b.ReportMetric(float64(peakAnon)/1e6, "peak-anon-MB")
 	b.ReportMetric(float64(env.docs), "docs")
@@ -488,4 +493,13 @@ func searchWords(docs []*claimgraph.Document) []string {
 		out = []string{"news"}
 	}
 	return out
+}
+
+// loadAverage returns the machine's 1-minute load average ("?" off Linux).
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }

@@ -19,3 +19,5 @@ INSERT INTO quote_entities (entity, role, undated, date, doc, ord, quote)
 	SELECT me.entity, 1, d.date = '', d.date, q.doc, q.ord, q.id
 	FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.start < q."end" AND m."end" <= q."end"
 	JOIN mention_entities me ON me.mention = m.id JOIN documents d ON d.id = q.doc;
+
+CREATE INDEX documents_date ON documents(date);

@@ -24,3 +24,12 @@ INSERT INTO quote_entities (entity, role, undated, date, doc, ord, quote)
 	SELECT me.entity, 1, d.date = '', d.date, q.doc, q.ord, q.id
 	FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.start < q.end AND m.end <= q.end
 	JOIN mention_entities me ON me.mention = m.id JOIN documents d ON d.id = q.doc;
+
+-- The date filter of every listing page shows the store's first and last
+-- dates: two probes of this index instead of a scan of the documents.
+CREATE INDEX documents_date ON documents(date);
+
+-- A deep page of the documents in ingest order counts its offset on this
+-- index (seq is the rowid: the table itself is in seq order, but stepping
+-- over its rows reads every document's record).
+CREATE INDEX documents_seq ON documents(seq);
