@@ -152,3 +152,23 @@ func TestGraphOutletAndDates(t *testing.T) {
 		}
 	}
 }
+
+// People read dates, not TIMEX3 values: the timeline and the document
+// reader show a reading beside each value ("2013-09-11 (11 Sep 2013)"),
+// while the API keeps the value alone.
+func TestPagesReadTimeValues(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	for _, path := range []string{"/timeline", "/documents/" + f.doc1} {
+		body := f.page(t, path, http.StatusOK)
+		if !strings.Contains(body, "11 Sep 2013") {
+			t.Errorf("%s does not read 2013-09-11 as 11 Sep 2013", path)
+		}
+	}
+	var tl page[claimgraph.TimelineEntry]
+	f.getJSON(t, "/api/timeline", http.StatusOK, &tl)
+	for _, e := range tl.Items {
+		if strings.Contains(e.Value, "(") {
+			t.Errorf("the API's value %q carries a reading", e.Value)
+		}
+	}
+}
