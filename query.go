@@ -79,6 +79,10 @@ type ClaimFilter struct {
 	Docs   DocScope
 	Offset int
 	Limit  int
+	// MaxClaims lists at most this many claims of each cluster, the
+	// earliest (0: all); ClaimCount says how many it has. A cluster of a
+	// line repeated by every outlet has thousands.
+	MaxClaims int
 }
 
 // ClaimView is one claim with its document and its source.
@@ -112,6 +116,7 @@ type ClaimCluster struct {
 	// (the denials of an asserted claim, and the other way round).
 	ContradictedBy []string    `json:"contradicted_by"`
 	Docs           int         `json:"docs"`
+	ClaimCount     int         `json:"claim_count"` // claims in the cluster; Claims may list fewer (ClaimFilter.MaxClaims)
 	Claims         []ClaimView `json:"claims"`
 	Chain          []string    `json:"chain,omitempty"` // documents of copied text, oldest first
 }

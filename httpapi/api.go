@@ -228,10 +228,16 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// maxClusterClaims is how many claims of a cluster a listing shows (the
+// earliest; claim_count counts them all): a line every outlet repeats makes
+// a cluster of thousands, and a page of fifty such clusters megabytes. The
+// edge page lists every claim between two entities.
+const maxClusterClaims = 10
+
 func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
 	p, err := s.paging(q)
 	sc, err := withScope(q, err)
-	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1, MaxClaims: maxClusterClaims}, p, err
 }
 
 func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {

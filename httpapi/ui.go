@@ -372,7 +372,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 			ch <- section{name: "quotes-about", quotes: q, err: err}
 		}()
 		go func() {
-			c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
+			c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n, MaxClaims: maxClusterClaims})
 			ch <- section{name: "claims", claims: c, err: err}
 		}()
 	}

@@ -21,6 +21,7 @@ type corpusSentence struct {
 	// DocGenre is the genre of the sentence's document (DocumentGenre of
 	// its tokens), DocProse where the corpus gives no documents.
 	DocGenre DocGenre
+	file     string // the training file read (readNERTraining)
 }
 
 // readCoNLLU reads the sentences of a CoNLL-U file, skipping multi-word

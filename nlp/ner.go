@@ -491,7 +491,10 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		wcName = inputName(opt.WordClasses, "wordclass.gz")
 	}
 	lex := newNERLexicon(gaz, wc)
-	sents, err := readNERTraining(files, opt.Skip, logf)
+	// A file named more than once weighs that many times: it is read once
+	// and its sentences repeated (see repeatFiles).
+	once, times := repeatFiles(files)
+	sents, err := readNERTraining(once, opt.Skip, logf)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
@@ -506,6 +509,15 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 	origin := make([]int, len(sents))
 	for k := range origin {
 		origin[k] = k
+	}
+	// A repeated file's copies keep their original's origin, so that the
+	// context net guessing for a copy has not learnt from the original
+	// either (the folds go by origin).
+	for k, n := 0, len(sents); k < n; k++ {
+		for r := 1; r < times[sents[k].file]; r++ {
+			sents = append(sents, sents[k])
+			origin = append(origin, k)
+		}
 	}
 	if opt.LowerEvery > 0 {
 		n, named := len(sents), 0
@@ -526,7 +538,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 				low[i] = strings.ToLower(f)
 			}
 			sents = append(sents, corpusSentence{Forms: low, Labels: sents[k].Labels, DocGenre: sents[k].DocGenre})
-			origin = append(origin, k)
+			origin = append(origin, origin[k])
 		}
 	}
 	golds := make([][]int, len(sents))
@@ -637,6 +649,21 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 		return fmt.Errorf("write ner model: %w", err)
 	}
 	return bw.Flush()
+}
+
+// repeatFiles returns files with each named once, in the order first
+// named, and how many times each was named: "train ner A A B" weighs A's
+// sentences twice (a way to weigh one domain of text against another).
+func repeatFiles(files []string) ([]string, map[string]int) {
+	times := map[string]int{}
+	var once []string
+	for _, f := range files {
+		if times[f] == 0 {
+			once = append(once, f)
+		}
+		times[f]++
+	}
+	return once, times
 }
 
 // LoadNER reads a model written by TrainNER.
@@ -802,6 +829,9 @@ func readNERTraining(files []string, skip func(string) bool, logf func(string, .
 		}
 		// Sentences keep the treebank's tokens: hyphenated words are split at
 		// tagging time too (see getCtx).
+		for i := range ss {
+			ss[i].file = f
+		}
 		sents = append(sents, ss...)
 	}
 	if len(sents) == 0 {

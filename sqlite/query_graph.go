@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -22,7 +23,7 @@ const (
 // by shared documents (sized by the distinct outlets among them), to depth 1
 // or 2, keeping the strongest neighbours when there are more than MaxNodes,
 // with every edge among the nodes kept. It reads the claim_edges and
-// entity_pairs tables written with the entity layer.
+// entity_cooccurrence tables written with the entity layer.
 func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.Graph, error) {
 	if q.Depth == 0 {
 		q.Depth = 1
@@ -134,9 +135,22 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 		}
 	}
 	if kinds["cooccur"] {
-		if err := read("co-occurring entities", `SELECT b, sources, docs FROM entity_pairs WHERE a = ?1 AND sources >= ?2
-			ORDER BY sources DESC, docs DESC, b LIMIT ?3`); err != nil {
-			return nil, err
+		lists, err := partnersOf(ctx, db.db, []int64{center}, 0)
+		if err != nil {
+			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
+		}
+		// The strongest limit by sources, then documents, as the claim
+		// neighbours are taken.
+		var ns []neighbour
+		for _, p := range lists[center] {
+			if p.sources >= minSources {
+				ns = append(ns, neighbour{p.entity, p.sources, p.docs})
+			}
+		}
+		sortNeighbours(ns)
+		for _, n := range ns[:min(len(ns), limit)] {
+			b := best[n.id]
+			best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
 		}
 	}
 	return strongest(best, limit), nil
@@ -149,19 +163,25 @@ func strongest(best map[int64]neighbour, limit int) []neighbour {
 	for _, n := range best {
 		out = append(out, n)
 	}
-	slices.SortFunc(out, func(a, b neighbour) int {
+	sortNeighbours(out)
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// sortNeighbours orders neighbours strongest first: sources, then
+// documents, then id.
+func sortNeighbours(ns []neighbour) {
+	slices.SortFunc(ns, func(a, b neighbour) int {
 		if a.sources != b.sources {
 			return b.sources - a.sources
 		}
 		if a.docs != b.docs {
 			return b.docs - a.docs
 		}
-		return int(a.id - b.id)
+		return cmp.Compare(a.id, b.id)
 	})
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out
 }
 
 // graphEdges returns the edges among the nodes, strongest first.
@@ -197,9 +217,20 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 	}
 	if kinds["cooccur"] {
 		// Stored both ways; one undirected edge per pair, from the smaller id.
-		if err := read("cooccur", `SELECT a, b, '', sources, docs FROM entity_pairs
-			WHERE a IN `+in+` AND b IN `+in+` AND a < b AND sources >= ?`); err != nil {
-			return nil, err
+		lists, err := partnersOf(ctx, db.db, nodes, 0)
+		if err != nil {
+			return nil, fmt.Errorf("graph cooccur edges: %w", err)
+		}
+		in := make(map[int64]bool, len(nodes))
+		for _, id := range nodes {
+			in[id] = true
+		}
+		for _, a := range nodes {
+			for _, p := range lists[a] {
+				if a < p.entity && in[p.entity] && p.sources >= minSources {
+					out = append(out, claimgraph.GraphEdge{Kind: "cooccur", Source: a, Target: p.entity, Sources: p.sources, Docs: p.docs})
+				}
+			}
 		}
 	}
 	sortGraphEdges(out)

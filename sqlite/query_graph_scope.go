@@ -8,13 +8,13 @@ import (
 )
 
 // The graph narrowed to the documents of an outlet and a range of dates.
-// The claim_edges and entity_pairs tables count every document, so a
+// The claim_edges and entity_cooccurrence tables count every document, so a
 // scoped graph counts again over the documents in scope: the claims
 // between two entities are clustered as the claims listing clusters them
 // (their independent sources), and two entities co-occur when documents in
 // scope name both (their distinct outlets). A pair co-occurs only if the
-// entity layer paired them (entity_pairs keeps each document's most
-// mentioned entities), so a scoped graph never shows a link the whole
+// entity layer paired them (entity_cooccurrence pairs each document's
+// most mentioned entities), so a scoped graph never shows a link the whole
 // graph lacks.
 
 // neighboursIn is neighbours counted over the documents of scope.
@@ -47,27 +47,41 @@ func (db *DB) neighboursIn(ctx context.Context, center int64, kinds map[string]b
 		}
 	}
 	if kinds["cooccur"] {
+		lists, err := partnersOf(ctx, db.db, []int64{center}, 0)
+		if err != nil {
+			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
+		}
+		paired := make(map[int64]bool, len(lists[center]))
+		for _, p := range lists[center] {
+			paired[p.entity] = true
+		}
 		cond, args := scopeDocs("x.doc", scope)
 		args = append([]any{center}, args...)
 		rows, err := db.db.QueryContext(ctx, `SELECT y.entity, COUNT(DISTINCT x.source), COUNT(*) FROM entity_docs x
 			JOIN entity_docs y ON y.doc = x.doc AND y.entity <> x.entity
-			JOIN entity_pairs p ON p.a = x.entity AND p.b = y.entity
 			WHERE x.entity = ? AND `+cond+`
-			GROUP BY y.entity HAVING COUNT(DISTINCT x.source) >= ?
-			ORDER BY 2 DESC, 3 DESC, y.entity LIMIT ?`, append(args, minSources, limit)...)
+			GROUP BY y.entity HAVING COUNT(DISTINCT x.source) >= ?`, append(args, minSources)...)
 		if err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
 		}
 		defer rows.Close()
+		var ns []neighbour
 		for rows.Next() {
 			var n neighbour
 			if err := rows.Scan(&n.id, &n.sources, &n.docs); err != nil {
 				return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
 			}
-			keep(n)
+			if paired[n.id] {
+				ns = append(ns, n)
+			}
 		}
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
+		}
+		// The strongest limit, as the claim neighbours are taken.
+		sortNeighbours(ns)
+		for _, n := range ns[:min(len(ns), limit)] {
+			keep(n)
 		}
 	}
 	return strongest(best, limit), nil
@@ -100,11 +114,22 @@ func (db *DB) edgesIn(ctx context.Context, nodes []int64, kinds map[string]bool,
 		}
 	}
 	if kinds["cooccur"] {
+		lists, err := partnersOf(ctx, db.db, nodes, 0)
+		if err != nil {
+			return nil, fmt.Errorf("graph cooccur edges: %w", err)
+		}
+		paired := map[[2]int64]bool{}
+		for a, ps := range lists {
+			for _, p := range ps {
+				if a < p.entity {
+					paired[[2]int64{a, p.entity}] = true
+				}
+			}
+		}
 		cond, cargs := scopeDocs("x.doc", scope)
 		args := append(append(append([]any{}, ids...), ids...), cargs...)
 		rows, err := db.db.QueryContext(ctx, `SELECT x.entity, y.entity, COUNT(DISTINCT x.source), COUNT(*) FROM entity_docs x
 			JOIN entity_docs y ON y.doc = x.doc AND y.entity > x.entity
-			JOIN entity_pairs p ON p.a = x.entity AND p.b = y.entity
 			WHERE x.entity IN `+in+` AND y.entity IN `+in+` AND `+cond+`
 			GROUP BY x.entity, y.entity HAVING COUNT(DISTINCT x.source) >= ?`, append(args, minSources)...)
 		if err != nil {
@@ -116,7 +141,9 @@ func (db *DB) edgesIn(ctx context.Context, nodes []int64, kinds map[string]bool,
 			if err := rows.Scan(&e.Source, &e.Target, &e.Sources, &e.Docs); err != nil {
 				return nil, fmt.Errorf("graph cooccur edges: %w", err)
 			}
-			out = append(out, e)
+			if paired[[2]int64{e.Source, e.Target}] {
+				out = append(out, e)
+			}
 		}
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("graph cooccur edges: %w", err)

@@ -58,11 +58,16 @@ func (db *DB) queryQuotes(ctx context.Context, where []string, args []any, offse
 	q := quoteSelect
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
+	} else {
+		// The whole listing: walk the documents in publication order
+		// (index documents_date_order) and stop at the page; the CROSS
+		// JOIN keeps SQLite from sorting every quote of the store.
+		q = quoteSelectByDate
 	}
 	if limit <= 0 || limit > maxQuotes {
 		limit = maxQuotes
 	}
-	q += ` ORDER BY d.date = '', d.date, q.doc, q.ord` + limitClause(offset, limit)
+	q += ` ORDER BY d.date = '', d.date, d.id, q.ord` + limitClause(offset, limit)
 	rows, err := db.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
@@ -86,6 +91,15 @@ const quoteSelect = `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, 
 		LEFT JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
 		LEFT JOIN mention_entities me ON me.mention = m.id
 		LEFT JOIN entities e ON e.id = me.entity`
+
+// quoteSelectByDate is quoteSelect driven by the documents, for a listing
+// of every quote in publication order.
+const quoteSelectByDate = `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, d.date, COALESCE(me.entity, 0), COALESCE(e.name, ''), COALESCE(e.type, '')
+		FROM documents d CROSS JOIN quotes q
+		LEFT JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
+		LEFT JOIN mention_entities me ON me.mention = m.id
+		LEFT JOIN entities e ON e.id = me.entity
+		WHERE q.doc = d.id`
 
 // scanQuoteView scans one row of quoteSelect.
 func scanQuoteView(rows interface{ Scan(...any) error }) (claimgraph.QuoteView, error) {

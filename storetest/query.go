@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -29,6 +30,7 @@ func RunQueries(t *testing.T, open QueryOpener) {
 	t.Run("Entity", func(t *testing.T) { testEntity(t, LoadCorpus(t, open(t))) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, LoadCorpus(t, open(t))) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, LoadCorpus(t, open(t))) })
+	t.Run("ClaimListing", func(t *testing.T) { testClaimListing(t, LoadCorpus(t, open(t))) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, LoadCorpus(t, open(t))) })
 	t.Run("Graph", func(t *testing.T) { testGraph(t, LoadCorpus(t, open(t))) })
 	t.Run("Edge", func(t *testing.T) { testEdge(t, LoadCorpus(t, open(t))) })
@@ -278,6 +280,57 @@ func testClaims(t *testing.T, c *Corpus) {
 	none, err := c.Store.Claims(ctx, claimgraph.ClaimFilter{About: "Paris"})
 	if err != nil || none == nil || len(none) != 0 {
 		t.Errorf("claims about Paris = %v, %v; want an empty list", none, err)
+	}
+}
+
+// testClaimListing checks that the claim listing a store derives with the
+// entity layer (read while the layer is current) equals the claims
+// clustered as they are (read while it is stale), whole, paged and about
+// an entity.
+func testClaimListing(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	gen, ok := c.Store.(interface {
+		EntityGeneration(ctx context.Context) (current, built int64, err error)
+		MarkEntitiesBuilt(ctx context.Context, g int64) error
+	})
+	if !ok {
+		t.Skip("the store keeps no entity generation")
+	}
+	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}, {MaxClaims: 1}, {About: "ACME", Limit: 5, MaxClaims: 2}}
+	read := func() []string {
+		var out []string
+		for _, f := range filters {
+			cs, err := c.Store.Claims(ctx, f)
+			if err != nil {
+				t.Fatalf("Claims(%+v): %v", f, err)
+			}
+			b, err := json.Marshal(cs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+		return out
+	}
+	cur, built, err := gen.EntityGeneration(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur == built {
+		t.Fatalf("generation %d: the entity layer should be stale before it is marked built", cur)
+	}
+	live := read()
+	if err := gen.MarkEntitiesBuilt(ctx, cur); err != nil {
+		t.Fatal(err)
+	}
+	listed := read()
+	for i := range filters {
+		if live[i] != listed[i] {
+			t.Errorf("Claims(%+v):\n derived listing %s\n clustered live  %s", filters[i], listed[i], live[i])
+		}
+	}
+	if len(listed[0]) < 100 {
+		t.Errorf("the whole listing is %s; the corpus has claims", listed[0])
 	}
 }
 
