@@ -172,3 +172,19 @@ func TestPagesReadTimeValues(t *testing.T) {
 		}
 	}
 }
+
+// An edge's evidence names the documents naming both entities, so a
+// co-occurrence whose names never share a sentence still leads somewhere.
+func TestEdgeListsDocuments(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	q := "a=" + strconv.FormatInt(f.mko, 10) + "&b=" + strconv.FormatInt(f.maliki, 10)
+	var ev claimgraph.EdgeEvidence
+	f.getJSON(t, "/api/edge?"+q, http.StatusOK, &ev)
+	if len(ev.Documents) != 2 || ev.Documents[0].Doc != f.doc1 || ev.Documents[1].Doc != f.doc2 {
+		t.Errorf("documents naming MKO and Maliki = %+v, want doc1 then doc2", ev.Documents)
+	}
+	body := f.page(t, "/edge?"+q, http.StatusOK)
+	if !strings.Contains(body, `id="edge-documents"`) || !strings.Contains(body, `href="/documents/`+f.doc2+`"`) {
+		t.Error("the evidence page does not list the documents naming both")
+	}
+}

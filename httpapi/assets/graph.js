@@ -95,7 +95,7 @@
       if (chosen.size >= budget) break;
       chosen.add(k);
     }
-    graph.forEachEdge((k) => { if (!chosen.has(k)) graph.dropEdge(k); });
+    for (const k of graph.filterEdges((k) => !chosen.has(k))) graph.dropEdge(k);
     for (const k of chosen) {
       if (graph.hasEdge(k)) continue;
       const e = known.get(k);
@@ -388,6 +388,7 @@
     tune();
     layout(100);
     renderer.refresh();
+    renderer.getCamera().animatedReset({ duration: 300 }); // the whole new graph in view
     say(counts() + " over " + describeScope() + "." + (truncated ? " More are linked: show more, or raise the minimum of sources." : ""));
   }
 

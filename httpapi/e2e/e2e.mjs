@@ -327,6 +327,17 @@ try {
     const back = await scoped("none", "over every outlet's documents");
     check(back.order === whole.order, `without outlet and dates the whole graph is back (${back.order} nodes)`);
     if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph-explorer.png"), fullPage: false });
+    // Show more: a graph cut at 10 nodes offers more, and gives them.
+    const small = new URL(graphURL);
+    small.searchParams.set("max_nodes", "10");
+    await goto(small.pathname + small.search);
+    await page.waitForFunction(() => document.body.classList.contains("graph-live") && window.claimgraphGraph, null, { timeout: 20000 });
+    const cut = await page.evaluate(() => window.claimgraphGraph.graph.order);
+    check(cut === 10 && await page.locator("#graph-more").isVisible(), `a graph cut at 10 nodes offers more (${cut} nodes)`);
+    await page.click("#graph-more");
+    await page.waitForFunction(() => /^\d+ entities, /.test(document.getElementById("graph-status").textContent) && /max_nodes=20/.test(location.search), null, { timeout: 20000 });
+    const more = await page.evaluate(() => window.claimgraphGraph.graph.order);
+    check(more > cut && more <= 20, `show more adds entities (${cut} → ${more})`);
 
     step = "edge evidence page";
     await goto(evidenceHref);
