@@ -79,6 +79,10 @@ type ClaimFilter struct {
 	Docs   DocScope
 	Offset int
 	Limit  int
+	// MaxClaims lists at most this many claims of each cluster, the
+	// earliest (0: all); ClaimCount says how many it has. A cluster of a
+	// line repeated by every outlet has thousands.
+	MaxClaims int
 }
 
 // ClaimView is one claim with its document and its source.
@@ -112,6 +116,7 @@ type ClaimCluster struct {
 	// (the denials of an asserted claim, and the other way round).
 	ContradictedBy []string    `json:"contradicted_by"`
 	Docs           int         `json:"docs"`
+	ClaimCount     int         `json:"claim_count"` // claims in the cluster; Claims may list fewer (ClaimFilter.MaxClaims)
 	Claims         []ClaimView `json:"claims"`
 	Chain          []string    `json:"chain,omitempty"` // documents of copied text, oldest first
 }
@@ -133,6 +138,10 @@ type GraphQuery struct {
 	EdgeKinds  []string // "claim", "cooccur" (nil: both)
 	MinSources int      // drop edges with fewer independent sources
 	MaxNodes   int      // cap; Truncated says when it cut
+	// Docs counts only the documents of an outlet and a range of
+	// publication dates: an edge stands on the claims and shared documents
+	// in scope, and an entity with none around the center drops out.
+	Docs DocScope
 }
 
 // GraphNode is an entity in a graph.
@@ -165,6 +174,10 @@ type Graph struct {
 type EdgeEvidence struct {
 	Claims    []ClaimView `json:"claims"`
 	Sentences []Evidence  `json:"sentences"` // co-occurrence: sentences naming both
+	// Documents naming both, the earliest first (at most 50): the evidence
+	// of a co-occurrence whose two names never share a sentence. Mentions
+	// counts the two entities' mentions in the document.
+	Documents []EntityDoc `json:"documents"`
 }
 
 // Evidence is a quoted span of a document.

@@ -228,10 +228,16 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// maxClusterClaims is how many claims of a cluster a listing shows (the
+// earliest; claim_count counts them all): a line every outlet repeats makes
+// a cluster of thousands, and a page of fifty such clusters megabytes. The
+// edge page lists every claim between two entities.
+const maxClusterClaims = 10
+
 func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
 	p, err := s.paging(q)
 	sc, err := withScope(q, err)
-	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1}, p, err
+	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1, MaxClaims: maxClusterClaims}, p, err
 }
 
 func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {
@@ -269,7 +275,8 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // graphQuery reads a graph request: entity (id, name or alias), depth (1 or
-// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes.
+// 2), kinds (comma-separated: claim, cooccur), min_sources, max_nodes, and
+// the documents counted (outlet, from, to).
 func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph.EntityDetail, error) {
 	q := r.URL.Query()
 	g := claimgraph.GraphQuery{Depth: 1, MaxNodes: s.opts.GraphNodes}
@@ -311,6 +318,17 @@ func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph
 			g.MaxNodes = s.opts.GraphMaxNodes
 		}
 	}
+	if g.Docs, err = docScope(q); err != nil {
+		return g, nil, err
+	}
+	// An id needs no entity page's worth of reading (its documents and
+	// mentions were most of a graph request's time at 100k documents):
+	// graphOf takes the name from the graph's center, and resolves an id
+	// the graph does not know (absorbed by another entity) as a name.
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil && id > 0 {
+		g.Entity = id
+		return g, nil, nil
+	}
 	e, err := s.store.Entity(r.Context(), ref)
 	if err != nil {
 		return g, nil, err
@@ -319,12 +337,36 @@ func (s *Server) graphQuery(r *http.Request) (claimgraph.GraphQuery, *claimgraph
 	return g, e, nil
 }
 
+// graphOf returns the graph gq asks for and its center entity (e, or the
+// graph's first node when graphQuery resolved no entity).
+func (s *Server) graphOf(r *http.Request, gq claimgraph.GraphQuery, e *claimgraph.EntityDetail) (claimgraph.GraphQuery, *claimgraph.EntityDetail, *claimgraph.Graph, error) {
+	g, err := s.store.Graph(r.Context(), gq)
+	if e == nil && claimgraph.ErrorCode(err) == claimgraph.ENOTFOUND {
+		if e, err = s.store.Entity(r.Context(), strconv.FormatInt(gq.Entity, 10)); err != nil {
+			return gq, nil, nil, err
+		}
+		gq.Entity = e.ID
+		g, err = s.store.Graph(r.Context(), gq)
+	}
+	if err != nil {
+		return gq, nil, nil, err
+	}
+	if e == nil && len(g.Nodes) > 0 {
+		c := g.Nodes[0] // Graph lists the center first
+		e = &claimgraph.EntityDetail{Entity: claimgraph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Mentions: c.Mentions}}
+	}
+	if e == nil {
+		return gq, nil, nil, claimgraph.Errorf(claimgraph.ENOTFOUND, "no entity %d", gq.Entity)
+	}
+	return gq, e, g, nil
+}
+
 func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) error {
-	gq, _, err := s.graphQuery(r)
+	gq, e, err := s.graphQuery(r)
 	if err != nil {
 		return err
 	}
-	g, err := s.store.Graph(r.Context(), gq)
+	gq, _, g, err := s.graphOf(r, gq, e)
 	if err != nil {
 		return err
 	}

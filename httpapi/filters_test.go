@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"html"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -97,5 +98,93 @@ func TestPagesNameEntities(t *testing.T) {
 		if !strings.Contains(body, `name="entity" value="Mojahedin-e Khalq Organization"`) || strings.Contains(body, `value="`+id+`"`) {
 			t.Errorf("%s does not name the entity in its form", path)
 		}
+	}
+}
+
+// The graph counts only the documents of an outlet and a date range, in the
+// API, on the page (its form and its export links) and for the explorer
+// (the query it is handed).
+func TestGraphOutletAndDates(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	id := strconv.FormatInt(f.mko, 10)
+	maxSources := func(g claimgraph.Graph) int {
+		m := 0
+		for _, e := range g.Edges {
+			m = max(m, e.Sources)
+		}
+		return m
+	}
+	var all, other, later claimgraph.Graph
+	f.getJSON(t, "/api/graph?entity="+id, http.StatusOK, &all)
+	f.getJSON(t, "/api/graph?entity="+id+"&outlet=Other+Daily", http.StatusOK, &other)
+	f.getJSON(t, "/api/graph?entity="+id+"&from=2014-07", http.StatusOK, &later)
+	if len(all.Edges) == 0 || maxSources(all) != 2 {
+		t.Fatalf("whole graph: %d edges, at most %d sources; want edges with 2 sources (two outlets)", len(all.Edges), maxSources(all))
+	}
+	if len(other.Edges) == 0 || maxSources(other) != 1 {
+		t.Errorf("Other Daily's graph: %d edges, at most %d sources; want edges with one source", len(other.Edges), maxSources(other))
+	}
+	if len(later.Nodes) != 1 || len(later.Edges) != 0 {
+		t.Errorf("graph from July 2014 (no document names MKO) = %d nodes, %d edges; want the entity alone", len(later.Nodes), len(later.Edges))
+	}
+	var e apiError
+	f.getJSON(t, "/api/graph?entity="+id+"&to=yesterday", http.StatusBadRequest, &e)
+	if !strings.Contains(e.Error.Message, "to") {
+		t.Errorf("bad date: error %q does not name the parameter", e.Error.Message)
+	}
+	body := f.page(t, "/graph?entity="+id+"&outlet=Other+Daily&from=2014", http.StatusOK)
+	for _, want := range []string{`<option value="Other Daily" selected>`, `name="from" value="2014"`, `data-query="entity=` + id + `&amp;from=2014&amp;outlet=Other&#43;Daily"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("graph page lacks %s", want)
+		}
+	}
+	links := regexp.MustCompile(`class="export-link" data-format="[a-z]+" download href="([^"]+)"`).FindAllStringSubmatch(body, -1)
+	if len(links) == 0 {
+		t.Fatal("graph page: no export links")
+	}
+	for _, l := range links {
+		u := html.UnescapeString(l[1])
+		if !strings.Contains(u, "outlet=Other+Daily") || !strings.Contains(u, "from=2014") {
+			t.Errorf("export link %s drops the outlet or the dates", u)
+		}
+		if res, _ := f.get(t, u); res.StatusCode != http.StatusOK {
+			t.Errorf("export link %s: %d", u, res.StatusCode)
+		}
+	}
+}
+
+// People read dates, not TIMEX3 values: the timeline and the document
+// reader show a reading beside each value ("2013-09-11 (11 Sep 2013)"),
+// while the API keeps the value alone.
+func TestPagesReadTimeValues(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	for _, path := range []string{"/timeline", "/documents/" + f.doc1} {
+		body := f.page(t, path, http.StatusOK)
+		if !strings.Contains(body, "11 Sep 2013") {
+			t.Errorf("%s does not read 2013-09-11 as 11 Sep 2013", path)
+		}
+	}
+	var tl page[claimgraph.TimelineEntry]
+	f.getJSON(t, "/api/timeline", http.StatusOK, &tl)
+	for _, e := range tl.Items {
+		if strings.Contains(e.Value, "(") {
+			t.Errorf("the API's value %q carries a reading", e.Value)
+		}
+	}
+}
+
+// An edge's evidence names the documents naming both entities, so a
+// co-occurrence whose names never share a sentence still leads somewhere.
+func TestEdgeListsDocuments(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	q := "a=" + strconv.FormatInt(f.mko, 10) + "&b=" + strconv.FormatInt(f.maliki, 10)
+	var ev claimgraph.EdgeEvidence
+	f.getJSON(t, "/api/edge?"+q, http.StatusOK, &ev)
+	if len(ev.Documents) != 2 || ev.Documents[0].Doc != f.doc1 || ev.Documents[1].Doc != f.doc2 {
+		t.Errorf("documents naming MKO and Maliki = %+v, want doc1 then doc2", ev.Documents)
+	}
+	body := f.page(t, "/edge?"+q, http.StatusOK)
+	if !strings.Contains(body, `id="edge-documents"`) || !strings.Contains(body, `href="/documents/`+f.doc2+`"`) {
+		t.Error("the evidence page does not list the documents naming both")
 	}
 }

@@ -372,7 +372,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 			ch <- section{name: "quotes-about", quotes: q, err: err}
 		}()
 		go func() {
-			c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n})
+			c, err := s.store.Claims(budget, claimgraph.ClaimFilter{About: ref, Limit: n, MaxClaims: maxClusterClaims})
 			ch <- section{name: "claims", claims: c, err: err}
 		}()
 	}
@@ -537,10 +537,44 @@ type graphPage struct {
 	APIQuery   string // the graph's API query with the entity's id, for graph.js
 	Ref        string
 	ClaimEdges int
+	Scope      *scopeForm
+	Exports    []exportLink // the graph's export in each format, with its filters
+	MaxNodes   int          // the most nodes one request may ask for
+}
+
+// exportLink is a download of an export.
+type exportLink struct{ Format, Label, URL string }
+
+// exportLabels names the export formats for people, in export.Formats order.
+var exportLabels = []exportLink{{"graphml", "GraphML", ""}, {"gexf", "GEXF", ""}, {"csv", "CSV", ""},
+	{"ftm", "FollowTheMoney", ""}, {"jsonld", "JSON-LD", ""}, {"jsonl", "JSON Lines", ""}}
+
+// graphExports links the export of a graph: its entity, depth, minimum of
+// sources and documents counted.
+func graphExports(q claimgraph.GraphQuery) []exportLink {
+	v := url.Values{"entity": {strconv.FormatInt(q.Entity, 10)}, "depth": {strconv.Itoa(q.Depth)}, "min_sources": {strconv.Itoa(q.MinSources)}}
+	for k, x := range map[string]string{"outlet": q.Docs.Outlet, "from": q.Docs.From, "to": q.Docs.To} {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	out := make([]exportLink, len(exportLabels))
+	for i, l := range exportLabels {
+		v.Set("format", l.Format)
+		out[i] = exportLink{l.Format, l.Label, "/api/export?" + v.Encode()}
+	}
+	return out
 }
 
 func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
-	gp := &graphPage{Ref: r.URL.Query().Get("entity")}
+	gp := &graphPage{Ref: r.URL.Query().Get("entity"), MaxNodes: s.opts.GraphMaxNodes}
+	sc, err := docScope(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	if gp.Scope, err = s.scopeForm(r, sc, true); err != nil {
+		return err
+	}
 	if strings.TrimSpace(gp.Ref) == "" {
 		s.render(w, r, http.StatusOK, "graph", &page{Title: "Graph", Nav: "graph", Data: gp})
 		return nil
@@ -549,12 +583,13 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	g, err := s.store.Graph(r.Context(), gq)
+	gq, e, g, err := s.graphOf(r, gq, e)
 	if err != nil {
 		return err
 	}
 	fixGraph(g, gq)
 	gp.Entity, gp.Query, gp.Graph, gp.Kinds = e, gq, g, kindsParam(gq.EdgeKinds)
+	gp.Exports = graphExports(gq)
 	gp.SVG = layoutGraph(g, e.ID)
 	gp.Names = map[int64]string{}
 	for _, n := range g.Nodes {

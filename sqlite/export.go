@@ -198,26 +198,40 @@ func (s *selection) neighbourhood(ctx context.Context, center int64) ([]int64, e
 		var next []int64
 		for _, c := range frontier {
 			rows, err := s.db.db.QueryContext(ctx, `SELECT object FROM claim_edges WHERE subject = ?1 AND sources >= ?2
-				UNION SELECT subject FROM claim_edges WHERE object = ?1 AND sources >= ?2
-				UNION SELECT b FROM entity_pairs WHERE a = ?1 AND sources >= ?2`, c, s.f.MinSources)
+				UNION SELECT subject FROM claim_edges WHERE object = ?1 AND sources >= ?2`, c, s.f.MinSources)
 			if err != nil {
 				return nil, fmt.Errorf("export neighbourhood of %d: %w", c, err)
 			}
+			var found []int64
 			for rows.Next() {
 				var id int64
 				if err := rows.Scan(&id); err != nil {
 					rows.Close()
 					return nil, fmt.Errorf("export neighbourhood of %d: %w", c, err)
 				}
+				found = append(found, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, fmt.Errorf("export neighbourhood of %d: %w", c, err)
+			}
+			lists, err := partnersOf(ctx, s.db.db, []int64{c}, 0)
+			if err != nil {
+				return nil, fmt.Errorf("export neighbourhood of %d: %w", c, err)
+			}
+			for _, p := range lists[c] {
+				if p.sources >= s.f.MinSources {
+					found = append(found, p.entity)
+				}
+			}
+			// In id order, as the union of the two kinds came.
+			slices.Sort(found)
+			for _, id := range found {
 				if !in[id] {
 					in[id] = true
 					out = append(out, id)
 					next = append(next, id)
 				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, fmt.Errorf("export neighbourhood of %d: %w", c, err)
 			}
 		}
 		frontier = next
@@ -559,7 +573,7 @@ func (s *selection) quoteEdges(ctx context.Context, fn func(*claimgraph.ExportEd
 
 // coMentionEdges links every two selected entities named in one selected
 // document, once per unordered pair, aggregated in SQLite as the entity
-// layer's entity_pairs is.
+// layer's co-occurrence is.
 func (s *selection) coMentionEdges(ctx context.Context, fn func(*claimgraph.ExportEdge) error) error {
 	return s.aggregateEdges(ctx, "co-mention edges", `SELECT a.entity, b.entity, COUNT(*), COUNT(DISTINCT a.source),
 			group_concat(a.doc), '', MIN(NULLIF(d.date, '')), MAX(NULLIF(d.date, '')), '', ''

@@ -43,9 +43,15 @@ func (db *DB) loadClaims(ctx context.Context, where string, args ...any) ([]clai
 }
 
 // loadClaims reads claims matching where (over claims c) with their
-// documents and the entity layer's subject, object and speaker entities.
+// documents and the entity layer's subject, object and speaker entities, at
+// most maxClaimRows.
 func loadClaims(ctx context.Context, db querier, where string, args ...any) ([]claimRow, error) {
-	rows, err := db.QueryContext(ctx, claimSelect+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
+	return loadClaimRows(ctx, db, claimSelect+where+` LIMIT `+strconv.Itoa(maxClaimRows), args...)
+}
+
+// loadClaimRows runs a claimSelect query and scans its rows.
+func loadClaimRows(ctx context.Context, db querier, q string, args ...any) ([]claimRow, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
@@ -138,11 +144,13 @@ func sourceKey(c *claimgraph.ClaimView) string {
 func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgraph.ClaimCluster, error) {
 	var where []string
 	var args []any
+	var about int64
 	if f.About != "" {
 		id, err := db.resolveEntity(ctx, f.About)
 		if err != nil {
 			return nil, err
 		}
+		about = id
 		// "<> 0" lets SQLite use the partial indexes: it cannot know that
 		// the bound id is not 0, and without them it scans every claim.
 		where = append(where, `c.id IN (SELECT claim FROM claim_entities WHERE subject_entity = ? AND subject_entity <> 0
@@ -160,6 +168,13 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 	if cond, a := scopeDocs("c.doc", f.Docs); cond != "" {
 		where, args = append(where, cond), append(args, a...)
 	}
+	if f.Doc == "" && f.Docs.Empty() {
+		// The whole listing, or an entity's part of it: a page of the
+		// derived listing (see listedClaims).
+		if out, ok, err := db.listedClaims(ctx, about, f.Offset, f.Limit, f.MaxClaims); err != nil || ok {
+			return out, err
+		}
+	}
 	w := ""
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")
@@ -172,7 +187,15 @@ func (db *DB) Claims(ctx context.Context, f claimgraph.ClaimFilter) ([]claimgrap
 	if err != nil {
 		return nil, err
 	}
-	return page(clusters, f.Offset, f.Limit), nil
+	clusters = page(clusters, f.Offset, f.Limit)
+	if f.MaxClaims > 0 {
+		for i := range clusters {
+			if len(clusters[i].Claims) > f.MaxClaims {
+				clusters[i].Claims = clusters[i].Claims[:f.MaxClaims]
+			}
+		}
+	}
+	return clusters, nil
 }
 
 func (db *DB) clusterClaims(ctx context.Context, rows []claimRow) ([]claimgraph.ClaimCluster, error) {
@@ -230,6 +253,7 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 	for _, k := range order {
 		cl := byKey[k]
 		countSources(cl, inCluster, chainPos)
+		cl.ClaimCount = len(cl.Claims)
 		if cl.Stance != claimgraph.FactAsserted && cl.Stance != claimgraph.FactNegated {
 			cl.Sources = 0 // a question, a proposal, a condition or a possibility supports nothing
 		}
@@ -271,15 +295,7 @@ func clusterClaims(ctx context.Context, db querier, rows []claimRow) ([]claimgra
 // claims' source keys, where the claims of documents in one reuse cluster
 // are joined: copies of one article count once whoever they quote.
 func countSources(cl *claimgraph.ClaimCluster, inCluster map[string]string, chainPos map[string]int) {
-	slices.SortStableFunc(cl.Claims, func(a, b claimgraph.ClaimView) int {
-		if c := compareDates(a.Date, b.Date); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Doc, b.Doc); c != 0 {
-			return c
-		}
-		return int(a.ID - b.ID)
-	})
+	sortClusterClaims(cl.Claims)
 	parent := map[string]string{}
 	var find func(string) string
 	find = func(x string) string {
@@ -329,6 +345,20 @@ func countSources(cl *claimgraph.ClaimCluster, inCluster map[string]string, chai
 		return chainPos[a] - chainPos[b]
 	})
 	cl.Chain = chain
+}
+
+// sortClusterClaims orders a cluster's claims by date (undated last), then
+// document and id.
+func sortClusterClaims(cs []claimgraph.ClaimView) {
+	slices.SortStableFunc(cs, func(a, b claimgraph.ClaimView) int {
+		if c := compareDates(a.Date, b.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Doc, b.Doc); c != 0 {
+			return c
+		}
+		return int(a.ID - b.ID)
+	})
 }
 
 // claimKey is the cluster key of a claim: subject entity or normalized
@@ -501,4 +531,194 @@ func clusterLabel(c claimgraph.ClaimCluster) string {
 		return "not " + c.Relation
 	}
 	return c.Relation
+}
+
+// deriveListings derives the read side's listings with the entity layer:
+// the quotes of each entity (quote_entities, deriveQuoteEntities), and,
+// clustering every claim of the store once,
+//
+//   - claim_edges: one edge per cluster between two entities, with its
+//     independent sources, so that the graph reads edges instead of
+//     re-clustering claims on each request;
+//   - claim_clusters and claim_cluster_claims: the claim listing in its
+//     order and the cluster of each claim, so that a page of the listing
+//     (whole, or about one entity) costs its own size, not the store's.
+func deriveListings(ctx context.Context, tx *Tx) error {
+	if err := deriveQuoteEntities(ctx, tx); err != nil {
+		return err
+	}
+	rows, err := loadClaimRows(ctx, tx, claimSelect+`ORDER BY c.id`)
+	if err != nil {
+		return fmt.Errorf("claim clusters: %w", err)
+	}
+	clusters, err := clusterClaims(ctx, tx, rows)
+	if err != nil {
+		return fmt.Errorf("claim clusters: %w", err)
+	}
+	rows = nil
+	st, err := tx.PrepareContext(ctx, `INSERT INTO claim_edges (subject, object, label, sources, docs) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (subject, object, label) DO UPDATE SET sources = excluded.sources, docs = excluded.docs`)
+	if err != nil {
+		return fmt.Errorf("claim edges: %w", err)
+	}
+	defer st.Close()
+	for _, c := range clusters {
+		if c.SubjectEntity == 0 || c.ObjectEntity == 0 || c.SubjectEntity == c.ObjectEntity {
+			continue
+		}
+		if _, err := st.ExecContext(ctx, c.SubjectEntity, c.ObjectEntity, clusterLabel(c), c.Sources, c.Docs); err != nil {
+			return fmt.Errorf("claim edge %s: %w", c.Key, err)
+		}
+	}
+	for _, table := range []string{"claim_cluster_claims", "claim_clusters"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return fmt.Errorf("claim clusters: clear %s: %w", table, err)
+		}
+	}
+	const chunk = 2000 // rows held for one batch of inserts
+	var heads, members [][]any
+	flush := func() error {
+		if err := insertRows(ctx, tx, "claim_clusters", "pos, cluster_key, subject_entity, object_entity, data", heads); err != nil {
+			return fmt.Errorf("claim clusters: %w", err)
+		}
+		if err := insertRows(ctx, tx, "claim_cluster_claims", "claim, pos, ord", members); err != nil {
+			return fmt.Errorf("claim clusters: members: %w", err)
+		}
+		heads, members = heads[:0], members[:0]
+		return nil
+	}
+	for pos, c := range clusters {
+		for ord, cv := range c.Claims { // in the cluster's order: by date
+			members = append(members, []any{cv.ID, pos, ord})
+		}
+		c.Claims = nil
+		data, err := json.Marshal(c)
+		if err != nil {
+			return fmt.Errorf("claim cluster %s: %w", c.Key, err)
+		}
+		heads = append(heads, []any{pos, c.Key, c.SubjectEntity, c.ObjectEntity, string(data)})
+		if len(heads) >= chunk || len(members) >= chunk {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// listedClaims answers a claim listing, whole (about 0) or about one
+// entity, from the derived listing: the page's clusters and then their
+// claims (the first maxClaims of each, when positive). ok is false when
+// nothing was derived (a store migrated since its last recomputation, or
+// one without claims) or db.liveListings is set: the claims are then
+// clustered as they are.
+//
+// Like every view of the entity layer, the listing is as of the layer's
+// last computation: while documents added since wait for it (during a long
+// ingest, say), their claims are not in it yet, as their mentions are in no
+// entity yet.
+//
+// An entity's clusters are those of the whole listing with it as subject
+// or object, in the same order: a cluster's key holds both of its
+// entities, so all its claims, and its denied (or asserted) twin, are
+// about the entity too.
+func (db *DB) listedClaims(ctx context.Context, about int64, offset, limit, maxClaims int) ([]claimgraph.ClaimCluster, bool, error) {
+	if db.liveListings {
+		return nil, false, nil
+	}
+	offset = max(offset, 0)
+	var q string
+	var args []any
+	switch {
+	case about != 0 && limit > 0:
+		q = `SELECT pos, data FROM claim_clusters WHERE subject_entity = ?1 AND subject_entity <> 0
+			UNION SELECT pos, data FROM claim_clusters WHERE object_entity = ?1 AND object_entity <> 0
+			ORDER BY pos LIMIT ?2 OFFSET ?3`
+		args = []any{about, limit, offset}
+	case about != 0:
+		q = `SELECT pos, data FROM claim_clusters WHERE subject_entity = ?1 AND subject_entity <> 0
+			UNION SELECT pos, data FROM claim_clusters WHERE object_entity = ?1 AND object_entity <> 0
+			ORDER BY pos LIMIT -1 OFFSET ?2`
+		args = []any{about, offset}
+	case limit > 0:
+		// Positions are the listing's order: a page is a range of them,
+		// however deep, with no OFFSET scan.
+		q = `SELECT pos, data FROM claim_clusters WHERE pos >= ? AND pos < ? ORDER BY pos`
+		args = []any{offset, offset + limit}
+	default:
+		q = `SELECT pos, data FROM claim_clusters WHERE pos >= ? ORDER BY pos`
+		args = []any{offset}
+	}
+	rows, err := db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("claim listing: %w", err)
+	}
+	var out []claimgraph.ClaimCluster
+	at := map[int64]int{} // position → index in out
+	for rows.Next() {
+		var pos int64
+		var data string
+		if err := rows.Scan(&pos, &data); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("claim listing: %w", err)
+		}
+		var c claimgraph.ClaimCluster
+		if err := json.Unmarshal([]byte(data), &c); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("claim listing: cluster %d: %w", pos, err)
+		}
+		at[pos] = len(out)
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("claim listing: %w", err)
+	}
+	if len(out) == 0 && offset == 0 {
+		// Nothing derived: a store without claims (clustering them live
+		// costs nothing), or one whose listing was never derived.
+		return nil, false, nil
+	}
+	for start := 0; start < len(out); start += 500 {
+		var ps []any
+		for pos, i := range at {
+			if i >= start && i < start+500 {
+				ps = append(ps, pos)
+			}
+		}
+		in := `(` + placeholders(len(ps)) + `)`
+		if maxClaims > 0 {
+			in += ` AND ord < ` + strconv.Itoa(maxClaims)
+		}
+		member := map[int64]int64{} // claim → position
+		mr, err := db.db.QueryContext(ctx, `SELECT claim, pos FROM claim_cluster_claims WHERE pos IN `+in, ps...)
+		if err != nil {
+			return nil, false, fmt.Errorf("claim listing: %w", err)
+		}
+		for mr.Next() {
+			var claim, pos int64
+			if err := mr.Scan(&claim, &pos); err != nil {
+				mr.Close()
+				return nil, false, fmt.Errorf("claim listing: %w", err)
+			}
+			member[claim] = pos
+		}
+		mr.Close()
+		if err := mr.Err(); err != nil {
+			return nil, false, fmt.Errorf("claim listing: %w", err)
+		}
+		claims, err := loadClaimRows(ctx, db.db, claimSelect+`WHERE c.id IN (SELECT claim FROM claim_cluster_claims WHERE pos IN `+in+`)`, ps...)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, r := range claims {
+			c := &out[at[member[r.ID]]]
+			c.Claims = append(c.Claims, r.ClaimView)
+		}
+	}
+	for i := range out {
+		out[i].Claims = orEmpty(out[i].Claims)
+		sortClusterClaims(out[i].Claims)
+	}
+	return orEmpty(out), true, nil
 }

@@ -336,21 +336,42 @@ func (db *DB) entityDocs(ctx context.Context, id int64) ([]claimgraph.EntityDoc,
 
 // coOccurring returns the entities sharing most documents with id.
 func (db *DB) coOccurring(ctx context.Context, id int64, limit int) ([]claimgraph.EntityCount, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, p.docs FROM entity_pairs p JOIN entities e ON e.id = p.b
-		WHERE p.a = ? ORDER BY p.docs DESC, p.b LIMIT ?`, id, limit)
+	lists, err := partnersOf(ctx, db.db, []int64{id}, limit)
+	if err != nil {
+		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
+	}
+	ps := lists[id]
+	out := []claimgraph.EntityCount{}
+	if len(ps) == 0 {
+		return out, nil
+	}
+	ids := make([]any, len(ps))
+	for i, p := range ps {
+		ids[i] = p.entity
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT id, name, type FROM entities WHERE id IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
 	}
 	defer rows.Close()
-	out := []claimgraph.EntityCount{}
+	named := map[int64]claimgraph.EntityCount{}
 	for rows.Next() {
 		var c claimgraph.EntityCount
-		if err := rows.Scan(&c.ID, &c.Name, &c.Type, &c.Docs); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Type); err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
 		}
-		out = append(out, c)
+		named[c.ID] = c
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
+	}
+	for _, p := range ps {
+		if c, ok := named[p.entity]; ok {
+			c.Docs = p.docs
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // ambiguousFor returns ambiguous mentions (bare names shared by several

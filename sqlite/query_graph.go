@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -22,13 +23,16 @@ const (
 // by shared documents (sized by the distinct outlets among them), to depth 1
 // or 2, keeping the strongest neighbours when there are more than MaxNodes,
 // with every edge among the nodes kept. It reads the claim_edges and
-// entity_pairs tables written with the entity layer.
+// entity_cooccurrence tables written with the entity layer.
 func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.Graph, error) {
 	if q.Depth == 0 {
 		q.Depth = 1
 	}
 	if q.Depth < 1 || q.Depth > 2 {
 		return nil, claimgraph.Errorf(claimgraph.EINVALID, "graph depth %d: want 1 or 2", q.Depth)
+	}
+	if err := checkScope(q.Docs); err != nil {
+		return nil, err
 	}
 	if q.MaxNodes <= 0 {
 		q.MaxNodes = defaultGraphNodes
@@ -59,7 +63,7 @@ func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.G
 	for depth := 1; depth <= q.Depth && len(frontier) > 0; depth++ {
 		var next []int64
 		for _, center := range frontier {
-			ns, err := db.neighbours(ctx, center, kinds, q.MinSources, q.MaxNodes+1)
+			ns, err := db.neighboursIn(ctx, center, kinds, q.MinSources, q.MaxNodes+1, q.Docs)
 			if err != nil {
 				return nil, err
 			}
@@ -86,7 +90,7 @@ func (db *DB) Graph(ctx context.Context, q claimgraph.GraphQuery) (*claimgraph.G
 	if out.Nodes, err = db.graphNodes(ctx, order); err != nil {
 		return nil, err
 	}
-	if out.Edges, err = db.graphEdges(ctx, order, kinds, q.MinSources); err != nil {
+	if out.Edges, err = db.edgesIn(ctx, order, kinds, q.MinSources, q.Docs); err != nil {
 		return nil, err
 	}
 	if out.Truncated {
@@ -131,28 +135,53 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 		}
 	}
 	if kinds["cooccur"] {
-		if err := read("co-occurring entities", `SELECT b, sources, docs FROM entity_pairs WHERE a = ?1 AND sources >= ?2
-			ORDER BY sources DESC, docs DESC, b LIMIT ?3`); err != nil {
-			return nil, err
+		lists, err := partnersOf(ctx, db.db, []int64{center}, 0)
+		if err != nil {
+			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
+		}
+		// The strongest limit by sources, then documents, as the claim
+		// neighbours are taken.
+		var ns []neighbour
+		for _, p := range lists[center] {
+			if p.sources >= minSources {
+				ns = append(ns, neighbour{p.entity, p.sources, p.docs})
+			}
+		}
+		sortNeighbours(ns)
+		for _, n := range ns[:min(len(ns), limit)] {
+			b := best[n.id]
+			best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
 		}
 	}
+	return strongest(best, limit), nil
+}
+
+// strongest returns the neighbours by their strongest link, most sources
+// first, at most limit.
+func strongest(best map[int64]neighbour, limit int) []neighbour {
 	out := make([]neighbour, 0, len(best))
 	for _, n := range best {
 		out = append(out, n)
 	}
-	slices.SortFunc(out, func(a, b neighbour) int {
+	sortNeighbours(out)
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// sortNeighbours orders neighbours strongest first: sources, then
+// documents, then id.
+func sortNeighbours(ns []neighbour) {
+	slices.SortFunc(ns, func(a, b neighbour) int {
 		if a.sources != b.sources {
 			return b.sources - a.sources
 		}
 		if a.docs != b.docs {
 			return b.docs - a.docs
 		}
-		return int(a.id - b.id)
+		return cmp.Compare(a.id, b.id)
 	})
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
 }
 
 // graphEdges returns the edges among the nodes, strongest first.
@@ -188,11 +217,28 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 	}
 	if kinds["cooccur"] {
 		// Stored both ways; one undirected edge per pair, from the smaller id.
-		if err := read("cooccur", `SELECT a, b, '', sources, docs FROM entity_pairs
-			WHERE a IN `+in+` AND b IN `+in+` AND a < b AND sources >= ?`); err != nil {
-			return nil, err
+		lists, err := partnersOf(ctx, db.db, nodes, 0)
+		if err != nil {
+			return nil, fmt.Errorf("graph cooccur edges: %w", err)
+		}
+		in := make(map[int64]bool, len(nodes))
+		for _, id := range nodes {
+			in[id] = true
+		}
+		for _, a := range nodes {
+			for _, p := range lists[a] {
+				if a < p.entity && in[p.entity] && p.sources >= minSources {
+					out = append(out, claimgraph.GraphEdge{Kind: "cooccur", Source: a, Target: p.entity, Sources: p.sources, Docs: p.docs})
+				}
+			}
 		}
 	}
+	sortGraphEdges(out)
+	return out, nil
+}
+
+// sortGraphEdges orders edges strongest first, then by their ends.
+func sortGraphEdges(out []claimgraph.GraphEdge) {
 	slices.SortFunc(out, func(a, b claimgraph.GraphEdge) int {
 		if a.Sources != b.Sources {
 			return b.Sources - a.Sources
@@ -208,7 +254,6 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 		}
 		return strings.Compare(a.Kind+a.Label, b.Kind+b.Label)
 	})
-	return out, nil
 }
 
 // graphNodes reads the entities in order.
@@ -266,22 +311,22 @@ func (db *DB) Edge(ctx context.Context, a, b int64) (*claimgraph.EdgeEvidence, e
 	for _, r := range rows {
 		ev.Claims = append(ev.Claims, r.ClaimView)
 	}
-	if ev.Sentences, err = db.sharedSentences(ctx, a, b); err != nil {
+	if ev.Sentences, ev.Documents, err = db.sharedSentences(ctx, a, b); err != nil {
 		return nil, err
 	}
 	return ev, nil
 }
 
 // sharedSentences returns sentences naming both entities, from the first
-// documents (by date) that mention both.
-func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evidence, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.text, m.start, m.end, me.entity FROM
+// documents (by date) that mention both, and those documents.
+func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evidence, []claimgraph.EntityDoc, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, d.text, m.start, m.end, me.entity FROM
 		(SELECT x.doc FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity = ?2 WHERE x.entity = ?1 LIMIT ?3) s
 		JOIN documents d ON d.id = s.doc
 		JOIN mentions m ON m.doc = s.doc JOIN mention_entities me ON me.mention = m.id AND me.entity IN (?1, ?2)
 		ORDER BY d.date = '', d.date, d.id, m.start`, a, b, maxEdgeDocs)
 	if err != nil {
-		return nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
 	}
 	defer rows.Close()
 	type span struct {
@@ -289,24 +334,31 @@ func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evi
 		entity     int64
 	}
 	type docSpans struct {
-		id, title, text string
-		spans           []span
+		claimgraph.EntityDoc
+		text  string
+		spans []span
 	}
 	var docs []*docSpans
 	for rows.Next() {
-		var id, title, text string
+		var d claimgraph.EntityDoc
+		var text string
 		var s span
-		if err := rows.Scan(&id, &title, &text, &s.start, &s.end, &s.entity); err != nil {
-			return nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		if err := rows.Scan(&d.Doc, &d.Title, &d.Outlet, &d.Date, &text, &s.start, &s.end, &s.entity); err != nil {
+			return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
 		}
-		if len(docs) == 0 || docs[len(docs)-1].id != id {
-			docs = append(docs, &docSpans{id: id, title: title, text: text})
+		if len(docs) == 0 || docs[len(docs)-1].Doc != d.Doc {
+			docs = append(docs, &docSpans{EntityDoc: d, text: text})
 		}
-		d := docs[len(docs)-1]
-		d.spans = append(d.spans, s)
+		last := docs[len(docs)-1]
+		last.spans = append(last.spans, s)
+		last.Mentions++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+	}
+	shared := make([]claimgraph.EntityDoc, len(docs))
+	for i, d := range docs {
+		shared[i] = d.EntityDoc
 	}
 	out := []claimgraph.Evidence{}
 	for _, d := range docs {
@@ -322,14 +374,14 @@ func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evi
 			for _, o := range d.spans {
 				if o.entity == b && o.start >= st && o.end <= en {
 					seen[st] = true
-					out = append(out, claimgraph.Evidence{Doc: d.id, Title: d.title, Start: st, End: en, Text: d.text[st:en]})
+					out = append(out, claimgraph.Evidence{Doc: d.Doc, Title: d.Title, Start: st, End: en, Text: d.text[st:en]})
 					break
 				}
 			}
 			if len(out) >= maxEdgeSentences {
-				return out, nil
+				return out, shared, nil
 			}
 		}
 	}
-	return out, nil
+	return out, shared, nil
 }

@@ -19,6 +19,21 @@ const maxQuotes = 10000
 func (db *DB) Quotes(ctx context.Context, f claimgraph.QuoteFilter) ([]claimgraph.QuoteView, error) {
 	var where []string
 	var args []any
+	if (f.Speaker == "") != (f.About == "") && f.Doc == "" && f.Docs.Empty() {
+		// An entity's quotes, spoken or naming it: a range of the derived
+		// index (see listedQuotes).
+		ref, role := f.Speaker, quoteSpeaker
+		if ref == "" {
+			ref, role = f.About, quoteAbout
+		}
+		id, err := db.resolveEntity(ctx, ref)
+		if err != nil {
+			return nil, err
+		}
+		if out, ok, err := db.listedQuotes(ctx, id, role, f.Offset, f.Limit); err != nil || ok {
+			return out, err
+		}
+	}
 	if f.Speaker != "" {
 		id, err := db.resolveEntity(ctx, f.Speaker)
 		if err != nil {
@@ -58,11 +73,16 @@ func (db *DB) queryQuotes(ctx context.Context, where []string, args []any, offse
 	q := quoteSelect
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
+	} else {
+		// The whole listing: walk the documents in publication order
+		// (index documents_date_order) and stop at the page; the CROSS
+		// JOIN keeps SQLite from sorting every quote of the store.
+		q = quoteSelectByDate
 	}
 	if limit <= 0 || limit > maxQuotes {
 		limit = maxQuotes
 	}
-	q += ` ORDER BY d.date = '', d.date, q.doc, q.ord` + limitClause(offset, limit)
+	q += ` ORDER BY d.date = '', d.date, d.id, q.ord` + limitClause(offset, limit)
 	rows, err := db.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
@@ -87,6 +107,15 @@ const quoteSelect = `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, 
 		LEFT JOIN mention_entities me ON me.mention = m.id
 		LEFT JOIN entities e ON e.id = me.entity`
 
+// quoteSelectByDate is quoteSelect driven by the documents, for a listing
+// of every quote in publication order.
+const quoteSelectByDate = `SELECT q.id, q.speaker_mention, q.data, d.title, d.outlet, d.date, COALESCE(me.entity, 0), COALESCE(e.name, ''), COALESCE(e.type, '')
+		FROM documents d CROSS JOIN quotes q
+		LEFT JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
+		LEFT JOIN mention_entities me ON me.mention = m.id
+		LEFT JOIN entities e ON e.id = me.entity
+		WHERE q.doc = d.id`
+
 // scanQuoteView scans one row of quoteSelect.
 func scanQuoteView(rows interface{ Scan(...any) error }) (claimgraph.QuoteView, error) {
 	var v claimgraph.QuoteView
@@ -108,4 +137,71 @@ func scanQuoteView(rows interface{ Scan(...any) error }) (claimgraph.QuoteView, 
 		}
 	}
 	return v, nil
+}
+
+// Roles of an entity in quote_entities.
+const (
+	quoteSpeaker = 0 // the quote's speaker mention resolves to it
+	quoteAbout   = 1 // a mention of it lies inside the quote
+)
+
+// quoteEntitiesInsert fills quote_entities from the entity layer (the same
+// statement as migration 0021 and PostgreSQL's 0010): the conditions of
+// Quotes' Speaker and About filters, kept with each quote's place in
+// publication order.
+const quoteEntitiesInsert = `INSERT INTO quote_entities (entity, role, undated, date, doc, ord, quote)
+	SELECT me.entity, 0, d.date = '', d.date, q.doc, q.ord, q.id
+	FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.ord = q.speaker_mention
+	JOIN mention_entities me ON me.mention = m.id JOIN documents d ON d.id = q.doc
+	UNION
+	SELECT me.entity, 1, d.date = '', d.date, q.doc, q.ord, q.id
+	FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.start < q.end AND m.end <= q.end
+	JOIN mention_entities me ON me.mention = m.id JOIN documents d ON d.id = q.doc`
+
+// deriveQuoteEntities rewrites quote_entities with the entity layer.
+func deriveQuoteEntities(ctx context.Context, tx *Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM quote_entities`); err != nil {
+		return fmt.Errorf("quote entities: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, quoteEntitiesInsert); err != nil {
+		return fmt.Errorf("quote entities: %w", err)
+	}
+	return nil
+}
+
+// listedQuotes answers an entity's quotes (role quoteSpeaker or
+// quoteAbout) from quote_entities: a page of its index, then those quotes.
+// As of the entity layer's last computation, like listedClaims; ok is
+// false when db.liveListings is set and the quotes are found through the
+// mentions as they are.
+func (db *DB) listedQuotes(ctx context.Context, entity int64, role, offset, limit int) ([]claimgraph.QuoteView, bool, error) {
+	if db.liveListings {
+		return nil, false, nil
+	}
+	if limit <= 0 || limit > maxQuotes {
+		limit = maxQuotes
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT quote FROM quote_entities WHERE entity = ? AND role = ?
+		ORDER BY undated, date, doc, ord`+limitClause(offset, limit), entity, role)
+	if err != nil {
+		return nil, false, fmt.Errorf("quotes of entity %d: %w", entity, err)
+	}
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("quotes of entity %d: %w", entity, err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("quotes of entity %d: %w", entity, err)
+	}
+	if len(ids) == 0 {
+		return []claimgraph.QuoteView{}, true, nil
+	}
+	out, err := db.queryQuotes(ctx, []string{`q.id IN (` + placeholders(len(ids)) + `)`}, ids, 0, 0)
+	return out, err == nil, err
 }

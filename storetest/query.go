@@ -2,7 +2,10 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +30,7 @@ func RunQueries(t *testing.T, open QueryOpener) {
 	t.Run("Entity", func(t *testing.T) { testEntity(t, LoadCorpus(t, open(t))) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, LoadCorpus(t, open(t))) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, LoadCorpus(t, open(t))) })
+	t.Run("DerivedListings", func(t *testing.T) { testDerivedListings(t, LoadCorpus(t, open(t))) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, LoadCorpus(t, open(t))) })
 	t.Run("Graph", func(t *testing.T) { testGraph(t, LoadCorpus(t, open(t))) })
 	t.Run("Edge", func(t *testing.T) { testEdge(t, LoadCorpus(t, open(t))) })
@@ -279,6 +283,65 @@ func testClaims(t *testing.T, c *Corpus) {
 	}
 }
 
+// testDerivedListings checks that the listings a store derives with the
+// entity layer equal the ones computed from what is stored: claims whole, paged and
+// about an entity; an entity's quotes, spoken and naming it.
+func testDerivedListings(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	live, ok := c.Store.(interface{ SetLiveListings(bool) })
+	if !ok {
+		t.Skip("the store derives no listings")
+	}
+	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}, {MaxClaims: 1}, {About: "ACME", Limit: 5, MaxClaims: 2}}
+	quoteFilters := []claimgraph.QuoteFilter{{Speaker: "Jane Roe"}, {About: "ACME"}, {About: "Acme Corp", Offset: 1, Limit: 1}, {Speaker: "Paris"}, {About: "Blue Party", Limit: 1}}
+	read := func() []string {
+		var out []string
+		for _, f := range filters {
+			cs, err := c.Store.Claims(ctx, f)
+			if err != nil {
+				t.Fatalf("Claims(%+v): %v", f, err)
+			}
+			b, err := json.Marshal(cs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+		for _, f := range quoteFilters {
+			qs, err := c.Store.Quotes(ctx, f)
+			if err != nil {
+				t.Fatalf("Quotes(%+v): %v", f, err)
+			}
+			b, err := json.Marshal(qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+		return out
+	}
+	listed := read()
+	live.SetLiveListings(true)
+	computed := read()
+	live.SetLiveListings(false)
+	for i := range computed {
+		if computed[i] == listed[i] {
+			continue
+		}
+		if i < len(filters) {
+			t.Errorf("Claims(%+v):\n derived listing %s\n clustered live  %s", filters[i], listed[i], computed[i])
+		} else {
+			t.Errorf("Quotes(%+v):\n derived %s\n live    %s", quoteFilters[i-len(filters)], listed[i], computed[i])
+		}
+	}
+	if len(listed[0]) < 100 {
+		t.Errorf("the whole listing is %s; the corpus has claims", listed[0])
+	}
+	if q := listed[len(filters)]; len(q) < 100 {
+		t.Errorf("the quotes of Jane Roe are %s; the corpus has two", q)
+	}
+}
+
 func testSearch(t *testing.T, c *Corpus) {
 	ctx := context.Background()
 	tests := []struct {
@@ -373,11 +436,82 @@ func testGraph(t *testing.T, c *Corpus) {
 	if err != nil || len(strong.Edges) != 1 {
 		t.Errorf("min 2 sources: %+v, %v; want the one corroborated claim edge", strong, err)
 	}
-	for _, q := range []claimgraph.GraphQuery{{Entity: 999}, {Entity: EntAcme, Depth: 3}, {Entity: EntAcme, EdgeKinds: []string{"x"}}} {
+	testGraphScope(t, c)
+	for _, q := range []claimgraph.GraphQuery{{Entity: 999}, {Entity: EntAcme, Depth: 3}, {Entity: EntAcme, EdgeKinds: []string{"x"}},
+		{Entity: EntAcme, Docs: claimgraph.DocScope{From: "last week"}}} {
 		if _, err := c.Store.Graph(ctx, q); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND && claimgraph.ErrorCode(err) != claimgraph.EINVALID {
 			t.Errorf("Graph(%+v) error = %v, want not found or invalid", q, err)
 		}
 	}
+}
+
+// testGraphScope checks a graph counted over the documents of an outlet or
+// a range of dates: links and entities outside the scope drop out, and the
+// independent sources are those in scope.
+func testGraphScope(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	tests := []struct {
+		name       string
+		q          claimgraph.GraphQuery
+		nodes      []int64
+		claimEdges []string // source-target:sources/docs of each claim edge
+		cooccur    []string
+	}{
+		// From March 2015 only C (no outlet) speaks of Acme: Jane Roe (A
+		// and B, February) is gone, and the claim stands on C alone.
+		{"from a month", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{From: "2015-03"}},
+			[]int64{EntAcme, EntBlue}, []string{"2-3:1/1"}, []string{"2-3:1/1"}},
+		// The Morning Wire's one document (B): its own voice, and Jane Roe
+		// named beside both.
+		{"one outlet", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{Outlet: "Morning Wire"}},
+			[]int64{EntAcme, EntBlue, EntRoe}, []string{"2-3:1/1"}, []string{"1-2:1/1", "1-3:1/1", "2-3:1/1"}},
+		// Up to February: A and B, two outlets, so two sources.
+		{"up to a month", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{To: "2015-02"}, EdgeKinds: []string{"cooccur"}},
+			[]int64{EntAcme, EntBlue, EntRoe}, nil, []string{"1-2:2/2", "1-3:2/2", "2-3:2/2"}},
+		{"outlet and dates with nothing in them", claimgraph.GraphQuery{Entity: EntAcme, Docs: claimgraph.DocScope{Outlet: "Morning Wire", From: "2015-03"}},
+			[]int64{EntAcme}, nil, nil},
+		// From 12 February: B (the Morning Wire) and C (no outlet, its own
+		// voice) are two sources; Jane Roe, named in B only, has one.
+		{"min sources in scope", claimgraph.GraphQuery{Entity: EntAcme, MinSources: 2, Docs: claimgraph.DocScope{From: "2015-02-12"}},
+			[]int64{EntAcme, EntBlue}, []string{"2-3:2/2"}, []string{"2-3:2/2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := c.Store.Graph(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []int64
+			for _, n := range g.Nodes {
+				ids = append(ids, n.ID)
+			}
+			if !sameSet(ids, tt.nodes) {
+				t.Errorf("nodes = %v, want %v", ids, tt.nodes)
+			}
+			var claims, co []string
+			for _, e := range g.Edges {
+				s := fmt.Sprintf("%d-%d:%d/%d", min(e.Source, e.Target), max(e.Source, e.Target), e.Sources, e.Docs)
+				if e.Kind == "claim" {
+					claims = append(claims, s)
+				} else {
+					co = append(co, s)
+				}
+			}
+			slices.Sort(claims)
+			slices.Sort(co)
+			if !slices.Equal(claims, tt.claimEdges) || !slices.Equal(co, tt.cooccur) {
+				t.Errorf("claim edges = %v, co-occurrence = %v; want %v and %v", claims, co, tt.claimEdges, tt.cooccur)
+			}
+		})
+	}
+}
+
+// sameSet reports whether two id lists hold the same ids.
+func sameSet(a, b []int64) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 func testEdge(t *testing.T, c *Corpus) {
@@ -400,6 +534,18 @@ func testEdge(t *testing.T, c *Corpus) {
 		if strings.Contains(s.Text, "Roe told") {
 			t.Errorf("sentence %q runs into the next one", s.Text)
 		}
+	}
+	// The documents naming both, earliest first: A, B and C (D does not
+	// name Acme).
+	var docs []string
+	for _, d := range ev.Documents {
+		docs = append(docs, d.Doc)
+		if d.Mentions < 2 {
+			t.Errorf("document %s counts %d mentions of the two, want 2 or more", d.Doc, d.Mentions)
+		}
+	}
+	if want := []string{c.A.ID, c.B.ID, c.C.ID}; !slices.Equal(docs, want) {
+		t.Errorf("documents naming both = %v, want %v (by date)", docs, want)
 	}
 	if _, err := c.Store.Edge(ctx, EntAcme, 999); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
 		t.Errorf("Edge to a missing entity: %v, want ENOTFOUND", err)

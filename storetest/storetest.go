@@ -113,6 +113,15 @@ func testList(t *testing.T, s claimgraph.DocumentStore) {
 	if err != nil || len(page) != 1 || page[0].ID != docs[1].ID {
 		t.Errorf("page = %v, %v; want the second document", page, err)
 	}
+	// Offsets without a limit, and past the end.
+	rest, err := s.Documents(ctx, claimgraph.DocumentFilter{Offset: 2})
+	if err != nil || len(rest) != 1 || rest[0].ID != docs[2].ID {
+		t.Errorf("from offset 2 = %v, %v; want the third document", rest, err)
+	}
+	past, err := s.Documents(ctx, claimgraph.DocumentFilter{Offset: 3, Limit: 5})
+	if err != nil || len(past) != 0 {
+		t.Errorf("past the end = %v, %v; want none", past, err)
+	}
 }
 
 func testAnalysis(t *testing.T, s claimgraph.DocumentStore) {

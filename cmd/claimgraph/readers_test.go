@@ -36,7 +36,7 @@ func TestReadersDoNotWaitForWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(`DELETE FROM entity_pairs`); err != nil {
+	if _, err := tx.Exec(`DELETE FROM entity_cooccurrence`); err != nil {
 		t.Fatal(err)
 	}
 	base := serveInBackground(t, nil, "--db", db, "--addr", "127.0.0.1:0")

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -11,9 +12,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -26,10 +29,12 @@ import (
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
-// BenchmarkServeLatency measures request latency (p50, p95) of the entity
-// page, search, the graph and the document reader over real HTTP, on a store
-// built by this binary's own ingest from the shared data: treebank sentences
-// (UD EWT, GUM) mixed into articles by internal/benchcorpus.
+// BenchmarkServeLatency measures request latency (p50, p95, p99) of the
+// entity page, search, the graph and the document reader over real HTTP, one
+// request at a time, on a store built by this binary's own ingest from the
+// shared data: treebank sentences (UD EWT, GUM) mixed into articles by
+// internal/benchcorpus. BenchmarkServeConcurrent measures every page and
+// listing under 8 clients at once.
 //
 //	CLAIMGRAPH_BENCH_DB  a store to measure (built beforehand, see below): a
 //	                     SQLite file or a postgres:// URL;
@@ -39,9 +44,182 @@ import (
 //
 //	go run ./scripts/benchcorpus -n 100000 -seed 1 \
 //	    ../shared/data/ud-english-ewt/*.conllu ../shared/data/gum/dep/*.conllu > mix.jsonl
-//	go run ./cmd/claimgraph ingest -q --db bench.db mix.jsonl
-//	CLAIMGRAPH_BENCH_DB=bench.db go test -run '^$' -bench ServeLatency -benchtime 300x ./cmd/claimgraph
+//	go run ./cmd/claimgraph bench --db bench.db mix.jsonl     # or --db postgres://...
+//	CLAIMGRAPH_BENCH_DB=bench.db go test -run '^$' -bench ServeLatency -benchtime 200x ./cmd/claimgraph
+//	CLAIMGRAPH_BENCH_DB=postgres://postgres@127.0.0.1:55432/bench go test -run '^$' -bench ServeLatency -benchtime 200x ./cmd/claimgraph
 func BenchmarkServeLatency(b *testing.B) {
+	env := newServeBench(b)
+	defer env.close()
+	for _, rt := range env.routes() {
+		if !rt.single {
+			continue
+		}
+		b.Run(rt.name, func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			deferred := 0
+			for i := 0; i < b.N; i++ {
+				p := rt.path()
+				d, body, err := env.get(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, d)
+				// An entity page left a list to the browser: it was not
+				// ready within the page's budget.
+				if bytes.Contains(body, []byte(`class="deferred"`)) {
+					deferred++
+				}
+			}
+			if strings.HasPrefix(rt.name, "entity-page") {
+				b.ReportMetric(100*float64(deferred)/float64(b.N), "deferred-%")
+			}
+			q := quantiles(lat)
+			b.ReportMetric(q[0], "p50-ms")
+			b.ReportMetric(q[1], "p95-ms")
+			b.ReportMetric(q[2], "p99-ms")
+			b.ReportMetric(float64(env.docs), "docs")
+		})
+	}
+}
+
+// BenchmarkServeConcurrent runs 8 clients at once over every page and API
+// listing (b.N rounds; each round asks every route once, in a shuffled
+// order shared by the clients) and reports p50/p95/p99 per route and over
+// all, the requests that failed, and the peak memory of the process (the
+// server, with the clients' small share): the peak resident set (from
+// /proc, reset before the run; it counts the pages of a memory-mapped
+// SQLite file, which the kernel may drop at any time) and the peak of
+// anonymous memory (heap, page caches of the connections), sampled every
+// 10 ms.
+//
+//	CLAIMGRAPH_BENCH_DB=bench.db go test -run '^$' -bench ServeConcurrent -benchtime 50x -v ./cmd/claimgraph
+//
+// CLAIMGRAPH_BENCH_CLIENTS sets another number of clients (1: each route's
+// own cost); CLAIMGRAPH_BENCH_ROUTES, a regular expression, keeps the routes
+// it matches.
+func BenchmarkServeConcurrent(b *testing.B) {
+	clients := 8
+	if v, err := strconv.Atoi(os.Getenv("CLAIMGRAPH_BENCH_CLIENTS")); err == nil && v > 0 {
+		clients = v // 1 shows each route's own cost, without queueing
+	}
+	env := newServeBench(b)
+	defer env.close()
+	var routes []benchRoute
+	for _, rt := range env.routes() {
+		// CLAIMGRAPH_BENCH_ROUTES (a regular expression) narrows the run,
+		// for profiling a few routes.
+		if ok, _ := regexp.MatchString(os.Getenv("CLAIMGRAPH_BENCH_ROUTES"), rt.name); ok {
+			routes = append(routes, rt)
+		}
+	}
+	type job struct{ route, path string }
+	type result struct {
+		route string
+		d     time.Duration
+		bytes int
+		err   error
+	}
+	// Paths are drawn before the clock starts, from one seeded source.
+	var jobs []job
+	for i := 0; i < b.N; i++ {
+		for _, rt := range routes {
+			jobs = append(jobs, job{rt.name, rt.path()})
+		}
+	}
+	env.rng.Shuffle(len(jobs), func(i, j int) { jobs[i], jobs[j] = jobs[j], jobs[i] })
+	mem := startMemSampler()
+	ch := make(chan job)
+	results := make(chan result, len(jobs))
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	t0, cpu0 := time.Now(), cpuTime()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				d, body, err := env.get(j.path)
+				results <- result{j.route, d, len(body), err}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	wall, cpu := time.Since(t0), cpuTime()-cpu0
+	b.StopTimer()
+	peakRSS, peakAnon := mem.stop()
+	close(results)
+	byRoute := map[string][]time.Duration{}
+	size := map[string]int{}
+	var all []time.Duration
+	failed := 0
+	for r := range results {
+		if r.err != nil {
+			failed++
+			if failed <= 5 {
+				b.Logf("%s: %v", r.route, r.err)
+			}
+			continue
+		}
+		byRoute[r.route] = append(byRoute[r.route], r.d)
+		size[r.route] += r.bytes
+		all = append(all, r.d)
+	}
+	var tab strings.Builder
+	// CPU time per request (server and clients, this process) is the
+	// steadier figure on a machine other work shares: latency there
+	// counts the waits for a core.
+	cpuPerReq := cpu.Seconds() * 1000 / float64(len(jobs))
+	fmt.Fprintf(&tab, "%d documents, %d clients, %d requests in %.1f s (%.0f/s), %.1f CPU-ms a request, %d failed, peak RSS %.0f MB, peak anonymous %.0f MB, load average %s\n",
+		env.docs, clients, len(jobs), wall.Seconds(), float64(len(jobs))/wall.Seconds(), cpuPerReq, failed, float64(peakRSS)/1e6, float64(peakAnon)/1e6, loadAverage())
+	fmt.Fprintf(&tab, "%-22s %8s %8s %8s %8s %9s\n", "route", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean KB")
+	for _, rt := range routes {
+		lat := byRoute[rt.name]
+		if len(lat) == 0 {
+			fmt.Fprintf(&tab, "%-22s (all failed)\n", rt.name)
+			continue
+		}
+		q := quantiles(lat)
+		fmt.Fprintf(&tab, "%-22s %8.1f %8.1f %8.1f %8.1f %9.1f\n", rt.name, q[0], q[1], q[2], q[3], float64(size[rt.name])/float64(len(lat))/1e3)
+	}
+	if !mem.resetPeaks {
+		tab.WriteString("(the peak RSS is since the process started: its mark could not be reset)\n")
+	}
+	b.Log("\n" + tab.String())
+	q := quantiles(all)
+	b.ReportMetric(q[0], "p50-ms")
+	b.ReportMetric(q[1], "p95-ms")
+	b.ReportMetric(q[2], "p99-ms")
+	b.ReportMetric(float64(failed), "failed")
+	b.ReportMetric(cpuPerReq, "cpu-ms/req")
+	b.ReportMetric(float64(peakRSS)/1e6, "peak-rss-MB")
+	b.ReportMetric(float64(peakAnon)/1e6, "peak-anon-MB")
+	b.ReportMetric(float64(env.docs), "docs")
+	if failed > 0 {
+		b.Errorf("%d of %d requests failed", failed, len(jobs))
+	}
+}
+
+// serveBench is a store served over real HTTP, with what the routes draw
+// their paths from.
+type serveBench struct {
+	b      *testing.B
+	db     fullStore
+	srv    *httptest.Server
+	client *http.Client
+	rng    *rand.Rand
+	mu     sync.Mutex // guards rng: paths are drawn by one goroutine, but safely
+	docs   int
+	ents   []claimgraph.Entity
+	pairs  [][2]int64 // entities named together, for edge pages
+	docIDs []string
+	words  []string
+}
+
+func newServeBench(b *testing.B) *serveBench {
 	ctx := context.Background()
 	path := os.Getenv("CLAIMGRAPH_BENCH_DB")
 	if path == "" {
@@ -49,86 +227,213 @@ func BenchmarkServeLatency(b *testing.B) {
 	} else if _, err := os.Stat(path); err != nil && !postgres.IsURL(path) {
 		b.Fatalf("CLAIMGRAPH_BENCH_DB: %v", err)
 	}
-	db, err := openDSN(ctx, path, sqlite.Options{}) // a SQLite file or a postgres:// URL
+	// Opened once for writing to apply pending migrations, then read-only
+	// as serve opens it.
+	w, err := openDSN(ctx, path, sqlite.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	w.Close()
+	db, err := openDSN(ctx, path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := &serveBench{b: b, db: db, rng: rand.New(rand.NewPCG(1, 2))}
 	n, err := db.CountDocuments(ctx)
 	if err != nil || n == 0 {
 		b.Fatalf("%s: %d documents, %v", path, n, err)
 	}
+	env.docs = n
 	// What users open: the entities most written about, and now and then
 	// one further down the list.
-	ents, err := db.Entities(ctx, claimgraph.EntityFilter{Limit: 1000})
-	if err != nil || len(ents) < 3 {
-		b.Fatalf("entities: %d, %v", len(ents), err)
+	env.ents, err = db.Entities(ctx, claimgraph.EntityFilter{Limit: 1000})
+	if err != nil || len(env.ents) < 3 {
+		b.Fatalf("entities: %d, %v", len(env.ents), err)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	for _, e := range env.ents[:min(20, len(env.ents))] {
+		d, err := db.Entity(ctx, strconv.FormatInt(e.ID, 10))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range d.CoOccurring[:min(5, len(d.CoOccurring))] {
+			env.pairs = append(env.pairs, [2]int64{e.ID, c.ID})
+		}
+	}
+	if len(env.pairs) == 0 {
+		env.pairs = [][2]int64{{env.ents[0].ID, env.ents[1].ID}}
+	}
 	var docs []*claimgraph.Document
 	for k := 0; k < 30; k++ { // documents from all over the store
-		some, err := db.Documents(ctx, claimgraph.DocumentFilter{Offset: rng.IntN(n), Limit: 10})
+		some, err := db.Documents(ctx, claimgraph.DocumentFilter{Offset: env.rng.IntN(n), Limit: 10})
 		if err != nil {
 			b.Fatal(err)
 		}
 		docs = append(docs, some...)
 	}
-	words := searchWords(docs)
+	for _, d := range docs {
+		env.docIDs = append(env.docIDs, d.ID)
+	}
+	env.words = searchWords(docs)
 	opts := httpapi.DefaultOptions()
 	opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})) // a failed request says why
-	srv := httptest.NewServer(httpapi.New(db, opts))
-	defer srv.Close()
-	client := srv.Client()
+	env.srv = httptest.NewServer(httpapi.New(db, opts))
+	env.client = env.srv.Client()
+	if t, ok := env.client.Transport.(*http.Transport); ok {
+		t.MaxIdleConnsPerHost = 16 // the concurrent clients keep their connections
+	}
+	return env
+}
 
-	entity := func() string { return strconv.FormatInt(ents[rng.IntN(len(ents))].ID, 10) }
-	word := func() string { return words[rng.IntN(len(words))] }
-	cases := []struct {
-		name string
-		path func() string
-	}{
-		{"entity-page", func() string { return "/entities/" + entity() }},
-		{"entity-page-top3", func() string { return "/entities/" + strconv.FormatInt(ents[rng.IntN(3)].ID, 10) }},
-		{"entity-api", func() string { return "/api/entities/" + entity() }},
-		{"search", func() string { return "/api/search?q=" + url.QueryEscape(word()+" "+word()) }},
-		{"search-name", func() string { return "/api/search?q=" + url.QueryEscape(ents[rng.IntN(len(ents))].Name) }},
-		{"search-page", func() string { return "/search?q=" + url.QueryEscape(word()) }},
-		{"graph", func() string { return "/api/graph?entity=" + entity() }},
-		{"graph-page", func() string { return "/graph?entity=" + entity() }},
-		{"document", func() string { return "/documents/" + docs[rng.IntN(len(docs))].ID }},
+func (env *serveBench) close() {
+	env.srv.Close()
+	env.db.Close()
+}
+
+// get fetches a path and returns how long the whole response took.
+func (env *serveBench) get(p string) (time.Duration, []byte, error) {
+	t0 := time.Now()
+	res, err := env.client.Get(env.srv.URL + p)
+	if err != nil {
+		return 0, nil, err
 	}
-	for _, tc := range cases {
-		b.Run(tc.name, func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			deferred := 0
-			for i := 0; i < b.N; i++ {
-				p := tc.path()
-				t0 := time.Now()
-				res, err := client.Get(srv.URL + p)
-				if err != nil {
-					b.Fatal(err)
-				}
-				body, err := io.ReadAll(res.Body)
-				res.Body.Close()
-				lat = append(lat, time.Since(t0))
-				if err != nil || res.StatusCode != http.StatusOK {
-					b.Fatalf("GET %s = %d %v: %s", p, res.StatusCode, err, body)
-				}
-				// An entity page left a list to the browser: it was not
-				// ready within the page's budget.
-				if bytes.Contains(body, []byte(`class="deferred"`)) {
-					deferred++
-				}
-			}
-			if strings.HasPrefix(tc.name, "entity-page") {
-				b.ReportMetric(100*float64(deferred)/float64(b.N), "deferred-%")
-			}
-			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-			q := func(f float64) float64 { return float64(lat[int(f*float64(len(lat)-1))].Microseconds()) / 1000 }
-			b.ReportMetric(q(0.50), "p50-ms")
-			b.ReportMetric(q(0.95), "p95-ms")
-			b.ReportMetric(float64(n), "docs")
-		})
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	d := time.Since(t0)
+	if err == nil && res.StatusCode != http.StatusOK {
+		err = fmt.Errorf("GET %s = %d: %.200s", p, res.StatusCode, body)
 	}
+	return d, body, err
+}
+
+func (env *serveBench) intn(n int) int {
+	env.mu.Lock()
+	defer env.mu.Unlock()
+	return env.rng.IntN(n)
+}
+
+// benchRoute is a kind of request and how to draw its path; single routes
+// are also measured one at a time by ServeLatency.
+type benchRoute struct {
+	name   string
+	single bool
+	path   func() string
+}
+
+func (env *serveBench) routes() []benchRoute {
+	entity := func() string { return strconv.FormatInt(env.ents[env.intn(len(env.ents))].ID, 10) }
+	top3 := func() string { return strconv.FormatInt(env.ents[env.intn(3)].ID, 10) }
+	word := func() string { return env.words[env.intn(len(env.words))] }
+	doc := func() string { return env.docIDs[env.intn(len(env.docIDs))] }
+	name := func() string { return env.ents[env.intn(len(env.ents))].Name }
+	prefix := func() string { // what a user types into the entity filter
+		r := []rune(name())
+		return string(r[:min(len(r), 4)])
+	}
+	edge := func() string {
+		p := env.pairs[env.intn(len(env.pairs))]
+		return fmt.Sprintf("a=%d&b=%d", p[0], p[1])
+	}
+	deep := func() string { return strconv.Itoa(env.intn(env.docs)) }
+	return []benchRoute{
+		{"entity-page", true, func() string { return "/entities/" + entity() }},
+		{"entity-page-top3", true, func() string { return "/entities/" + top3() }},
+		{"entity-api", true, func() string { return "/api/entities/" + entity() }},
+		{"search", true, func() string { return "/api/search?q=" + url.QueryEscape(word()+" "+word()) }},
+		{"search-name", true, func() string { return "/api/search?q=" + url.QueryEscape(name()) }},
+		{"search-page", true, func() string { return "/search?q=" + url.QueryEscape(word()) }},
+		{"graph", true, func() string { return "/api/graph?entity=" + entity() }},
+		{"graph-page", true, func() string { return "/graph?entity=" + entity() }},
+		{"document", true, func() string { return "/documents/" + doc() }},
+		{"home", false, func() string { return "/" }},
+		{"entities-page", false, func() string { return "/entities" }},
+		{"entities-page-q", false, func() string { return "/entities?q=" + url.QueryEscape(prefix()) }},
+		{"entities-api", false, func() string { return "/api/entities" }},
+		{"documents-page", false, func() string { return "/documents" }},
+		{"documents-page-deep", false, func() string { return "/documents?offset=" + deep() }},
+		{"documents-api", false, func() string { return "/api/documents" }},
+		{"document-api", false, func() string { return "/api/documents/" + doc() }},
+		{"quotes-page", false, func() string { return "/quotes" }},
+		{"quotes-api", false, func() string { return "/api/quotes" }},
+		{"quotes-api-speaker", false, func() string { return "/api/quotes?speaker=" + entity() }},
+		{"quotes-api-about", false, func() string { return "/api/quotes?about=" + entity() }},
+		{"claims-page", false, func() string { return "/claims" }},
+		{"claims-api", false, func() string { return "/api/claims" }},
+		{"claims-api-about", false, func() string { return "/api/claims?about=" + entity() }},
+		{"timeline-page", false, func() string { return "/timeline" }},
+		{"timeline-api", false, func() string { return "/api/timeline" }},
+		{"timeline-api-entity", false, func() string { return "/api/timeline?entity=" + entity() }},
+		{"reuse-page", false, func() string { return "/reuse" }},
+		{"reuse-api", false, func() string { return "/api/reuse" }},
+		{"outlets-api", false, func() string { return "/api/outlets" }},
+		{"edge-page", false, func() string { return "/edge?" + edge() }},
+		{"edge-api", false, func() string { return "/api/edge?" + edge() }},
+	}
+}
+
+// quantiles returns p50, p95, p99 and the maximum of lat in milliseconds.
+func quantiles(lat []time.Duration) [4]float64 {
+	s := slices.Clone(lat)
+	slices.Sort(s)
+	q := func(f float64) float64 { return float64(s[int(f*float64(len(s)-1))].Microseconds()) / 1000 }
+	return [4]float64{q(0.50), q(0.95), q(0.99), q(1)}
+}
+
+// memSampler follows the process's peak resident and anonymous memory.
+type memSampler struct {
+	done       chan struct{}
+	wg         sync.WaitGroup
+	peakAnon   int64
+	resetPeaks bool
+}
+
+// startMemSampler resets the kernel's peak-RSS mark (clear_refs 5) and
+// samples RssAnon every 10 ms until stop.
+func startMemSampler() *memSampler {
+	m := &memSampler{done: make(chan struct{})}
+	m.resetPeaks = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		for {
+			m.peakAnon = max(m.peakAnon, procStatus("RssAnon"))
+			select {
+			case <-m.done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return m
+}
+
+// stop returns the peak resident set (VmHWM; since the start when the mark
+// could be reset, else since the process started) and the peak anonymous
+// memory sampled.
+func (m *memSampler) stop() (rss, anon int64) {
+	close(m.done)
+	m.wg.Wait()
+	return procStatus("VmHWM"), m.peakAnon
+}
+
+// procStatus reads one "kB" field of /proc/self/status in bytes (0 when
+// unavailable: not Linux).
+func procStatus(field string) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			f := strings.Fields(v)
+			if len(f) > 0 {
+				n, _ := strconv.ParseInt(f[0], 10, 64)
+				return n * 1024
+			}
+		}
+	}
+	return 0
 }
 
 // buildBenchStore mixes n articles from the shared treebanks and ingests
@@ -188,4 +493,13 @@ func searchWords(docs []*claimgraph.Document) []string {
 		out = []string{"news"}
 	}
 	return out
+}
+
+// loadAverage returns the machine's 1-minute load average ("?" off Linux).
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }

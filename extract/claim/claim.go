@@ -30,16 +30,21 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, q
 	x := newIndex(text, a, mentions)
 	inQuote := make([]int, len(x.toks)) // token -> quote index + 1
 	// An intention or a demand whose content is an infinitive ("X wants to
-	// attack Y", "X urged Y to fund Z") has its subject outside the content:
+	// attack Y", "X urged Y to fund Z"), or an impression ("X seems to
+	// lead"), has its subject outside the content or split from it:
 	// its claims are read from the whole sentence and then framed by it.
 	transparent := map[int]bool{}
 	for qi, q := range quotes {
-		if q.Factuality == claimgraph.FactProposed && infinitival(q.Content.Text) {
+		if (q.Factuality == claimgraph.FactProposed || q.Factuality == claimgraph.FactPossible) && infinitival(q.Content.Text) {
 			transparent[qi] = true
 		}
 	}
 	for qi, q := range quotes {
-		if transparent[qi] {
+		if transparent[qi] || x.verbless(q.Content) || q.Attribution == claimgraph.AttrDenial && infinitival(q.Content.Text) {
+			// A noun phrase content ("X praised the plan", "X pointed to
+			// the polls") or a refusal ("X refused to fund Y") holds no
+			// claim of the source's; the sentence's claim stays the
+			// outlet's, about what the source did (or did not do).
 			continue
 		}
 		// An interrupted quote's pieces only: the "she said" between them
@@ -122,6 +127,18 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, q
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
 	return out
+}
+
+// verbless reports a content with no verb: a noun phrase. Without tags
+// nothing is known to be verbless.
+func (x *index) verbless(sp claimgraph.TextSpan) bool {
+	f, l := x.tokRange(sp.Start, sp.End)
+	for i := f; i < l; i++ {
+		if p := x.toks[i].POS; p == "VERB" || p == "AUX" || p == "" {
+			return false
+		}
+	}
+	return f < l
 }
 
 // infinitival reports content that is an infinitive or an object and an

@@ -134,9 +134,16 @@ func (x *index) directQuotes() []candidate {
 		}
 		c := candidate{first: cf, limit: cl, spk: noSpeaker}
 		c.q = claimgraph.Quote{Doc: x.doc, Kind: claimgraph.QuoteDirect, Content: x.span(cf, cl)}
-		attached := x.attachAfter(&c, last.close) || x.attachBefore(&c, first.open)
+		if len(ch) == 1 && x.titleCase(cf, cl) {
+			continue // a title in quote marks ("Fox News Sunday"), not speech
+		}
+		after := x.attachAfter(&c, last.close)
+		attached := after || x.attachBefore(&c, first.open)
 		if !attached && !x.looksLikeSpeech(cf, cl) {
 			continue // a scare quote or a title: not speech
+		}
+		if after && len(ch) == 1 {
+			x.extendMixed(&c, first.open)
 		}
 		if !attached && x.startsSentence(first.open) {
 			c.inherit = true
@@ -147,6 +154,47 @@ func (x *index) directQuotes() []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// titleCase reports a short quoted stretch whose every longer word is
+// capitalized: the title of a show, a book or an article.
+func (x *index) titleCase(first, limit int) bool {
+	n := x.words(first, limit)
+	if n == 0 || n > 6 {
+		return false
+	}
+	long := 0
+	for k := first; k < limit; k++ {
+		if !x.isWord(k) || len(x.toks[k].Text) < 4 {
+			continue
+		}
+		long++
+		if !x.isUpper(k) {
+			return false
+		}
+	}
+	return long >= 2
+}
+
+// extendMixed widens a quote attributed after its closing mark to the
+// start of its sentence when the quoted words only finish a clause that
+// began before the mark (`Not paying taxes "makes me smart," he said`): the
+// attribution is of the whole clause, a mixed quote. A prefix that ends in
+// a comma is an adverbial or a clause of the outlet's, and a prefix with a
+// cue or a colon is attributed on its own.
+func (x *index) extendMixed(c *candidate, open int) {
+	sf, _ := x.sentence(open)
+	if open <= sf || x.words(sf, open) < 2 || x.toks[open-1].Text == "," || x.toks[open-1].Text == ":" {
+		return
+	}
+	for k := sf; k < open; k++ {
+		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == ":" || x.anyCue(k) || x.quoteContent[k] {
+			return
+		}
+	}
+	c.first = sf
+	c.q.Kind = claimgraph.QuoteMixed
+	c.q.Content = x.span(sf, c.limit)
 }
 
 // looksLikeSpeech tells speech from scare quotes: a long stretch, or a
@@ -207,14 +255,19 @@ func (x *index) attachAfter(c *candidate, closeTok int) bool {
 		x.setCue(c, j, ce, info.lemma)
 		return true
 	}
-	// Subject then cue, within a few tokens.
-	for k := j; k < sl && k < j+14; k++ {
-		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == "." || x.toks[k].Text == ";" {
+	// Subject then cue, within a few tokens, or past a long appositive
+	// (`"...," X, a senior fellow at Y and a former Z, said`) when the
+	// speaker then opens right after the quote.
+	for k := j; k < sl && k < j+longAppositive; k++ {
+		// A full stop inside the sentence belongs to an abbreviation
+		// ("(D-Md.) said").
+		if isDoubleMark(x.toks[k].Text) || x.toks[k].Text == "." && (k+1 >= sl || x.sentOf[k+1] != x.sentOf[k]) || x.toks[k].Text == ";" {
 			break
 		}
 		if info, ok := x.cue(k); ok && k > j {
 			c.spk = x.subjectBefore(j, k)
-			if c.spk.first < 0 {
+			if c.spk.first < 0 || k >= j+14 && c.spk.first != j {
+				c.spk = noSpeaker
 				return false
 			}
 			x.setCue(c, k, x.cueSpanEnd(k, info), info.lemma)

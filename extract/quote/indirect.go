@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/claimgraph/claimgraph"
 )
 
@@ -26,6 +28,16 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.accordingTo(s.First, s.Limit, i)
 			case x.lower[i] == "quoted" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.quotedAs(s.First, s.Limit, i)
+			case evidentials[x.lower[i]] || x.lower[i] == "expected" && i > s.First && beAux[x.lower[i-1]]:
+				c, ok = x.evidential(s.First, s.Limit, i)
+			case beliefAdjs[x.lower[i]] && i > s.First+1 && beAux[x.lower[i-1]]:
+				c, ok = x.beliefAdj(s.First, s.Limit, i)
+			case x.lower[i] == "asked" && i == s.First:
+				c, ok = x.askedOpening(s.First, s.Limit, i)
+			case x.toks[i].Text == ":":
+				c, ok = x.colonLine(i)
+			case x.lower[i] == "in" && i == s.First:
+				c, ok = x.inDocument(s.First, s.Limit, i)
 			default:
 				if info, isCue := x.cue(i); isCue {
 					c, ok = x.reported(s.First, s.Limit, i, info)
@@ -40,6 +52,9 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 			minWords := 3
 			if c.q.Attribution != "" {
 				minWords = 2 // "him to resign", "the ban"
+				if m := x.startAt[c.first]; m >= 0 && x.mLimit[m] == c.limit {
+					minWords = 1 // a name: "endorsed Clinton", "mentioned Machado"
+				}
 			}
 			if !ok || c.first >= c.limit || x.words(c.first, c.limit) < minWords {
 				continue
@@ -65,9 +80,15 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 }
 
 // overlapsDirect reports reported speech whose content is mostly a direct
-// quote found already (`X said that "..."` is kept as the direct quote).
+// quote found already (`X said that "..."` is kept as the direct quote). A
+// quoted stretch with no attribution of its own that lies inside the
+// reported clause is no conflict: `She says it shows Trump is "unfit."` is
+// one mixed attribution, and dropNested then drops the bare direct quote.
 func (x *index) overlapsDirect(direct []candidate, c candidate) bool {
 	for _, d := range direct {
+		if d.q.Cue.End == 0 && d.spk.first < 0 && d.first > c.first && d.limit <= c.limit+1 {
+			continue
+		}
 		lo, hi := max(d.first, c.first), min(d.limit, c.limit)
 		if hi > lo && 2*(hi-lo) >= c.limit-c.first {
 			return true
@@ -147,6 +168,208 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 	return c, c.first < c.limit
 }
 
+// evidentials are verbs of appearance: "X seems to Y" presents X's Y as an
+// impression with no named source.
+var evidentials = set("seems", "seemed", "seem", "appears", "appeared", "appear")
+
+// evidential reads "X seems to be Y", "X appeared to win", "X is expected
+// to Y": an attribution with no named source whose content is the subject
+// and the infinitive, two fragments around the verb. Its factuality is
+// possible, not reported: nobody is quoted as saying it.
+func (x *index) evidential(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if x.tagged && x.toks[i].POS != "VERB" || i+2 >= sl || x.lower[i+1] != "to" || !x.verbish(i+2) {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i)
+	if x.lower[i] == "expected" {
+		g = x.verbGroupStart(sf, i-1)
+	}
+	subj := x.subjectBefore(sf, g)
+	if subj.first < 0 || subj.limit != g || x.lower[subj.first] == "it" || x.lower[subj.first] == "there" {
+		return c, false // "it seems that" reads as a clause of its own
+	}
+	end := x.contentEnd(i+1, sl)
+	f2, l2 := x.trimContent(i+1, end)
+	if x.words(f2, l2) < 2 {
+		return c, false
+	}
+	x.setCue(&c, g, i+1, strings.TrimSuffix(strings.TrimSuffix(x.lower[i], "s"), "ed"))
+	c.q.Attribution = claimgraph.AttrBelief
+	c.first, c.limit = subj.first, l2
+	c.q.Fragments = []claimgraph.TextSpan{x.span(subj.first, subj.limit), x.span(f2, l2)}
+	c.evidential = true
+	return c, true
+}
+
+// beliefAdjs describe a stance held toward a clause: "X is confident
+// that ...", "X is determined to ...".
+var beliefAdjs = set("afraid", "confident", "sure", "convinced", "worried", "concerned", "eager", "determined",
+	"optimistic", "pessimistic", "skeptical", "hopeful", "certain", "adamant", "aware", "fearful", "unsure", "doubtful")
+
+// beliefAdj reads "X is confident (that) CONTENT" and "X is eager to
+// CONTENT": the subject holds the belief or the intention.
+func (x *index) beliefAdj(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	ce := i + 1
+	if ce+1 >= sl {
+		return c, false
+	}
+	from := -1
+	switch {
+	case x.lower[ce] == "that":
+		from = ce + 1
+	case x.lower[ce] == "to" && x.verbish(ce+1):
+		from = ce
+	case x.clauseStart(ce) && x.hasVerb(ce+1, min(ce+6, sl)) && !preps[x.lower[ce]]:
+		from = ce
+	}
+	if from < 0 {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i-1)
+	c.spk = x.subjectBefore(sf, g)
+	if c.spk.first < 0 || !x.actor(c.spk) {
+		return c, false
+	}
+	x.setCue(&c, i-1, ce, x.lower[i])
+	c.q.Attribution = claimgraph.AttrBelief
+	if x.lower[ce] == "to" {
+		c.q.Attribution = claimgraph.AttrIntention
+	}
+	c.first, c.limit = x.trimContent(from, x.contentEnd(from, sl))
+	return c, c.first < c.limit
+}
+
+// askedOpening reads a sentence that opens with "Asked whether Z, X
+// said ...": the embedded question up to the comma is asked of X by
+// someone unnamed (an interviewer); X's answer is attributed on its own.
+func (x *index) askedOpening(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	from := -1
+	for k := i + 1; k < sl && k < i+5; k++ {
+		if whWords[x.lower[k]] || x.lower[k] == "about" || x.lower[k] == "to" {
+			from = k
+			if x.lower[k] == "about" {
+				from++
+			}
+			break
+		}
+	}
+	if from < 0 {
+		return c, false
+	}
+	end := -1
+	for k := from; k < sl; k++ {
+		if x.toks[k].Text == "," {
+			end = k
+			break
+		}
+	}
+	if end < 0 {
+		return c, false
+	}
+	x.setCue(&c, i, i+1, "ask")
+	c.q.Attribution = claimgraph.AttrQuestion
+	c.first, c.limit = x.trimContent(from, end)
+	return c, c.first < c.limit
+}
+
+// colonLine reads a line that opens with a name and a colon, a headline's
+// or a transcript's attribution ("Sanders: Clinton needs to change
+// course"): the name speaks, the colon is the cue, the rest of the
+// paragraph is the content. A quote right after the colon is the direct
+// quote's business.
+func (x *index) colonLine(i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	p := i
+	for p > 0 && x.paraOf[p-1] == x.paraOf[i] {
+		p--
+	}
+	if p >= i || i+1 >= len(x.toks) || x.paraOf[i+1] != x.paraOf[i] || isDoubleMark(x.toks[i+1].Text) {
+		return c, false
+	}
+	switch m := x.startAt[p]; {
+	case m >= 0 && x.mLimit[m] == i && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG):
+		c.spk = speakerRef{first: p, limit: i, mention: m, conf: 0.7}
+	case i == p+1 && sourceHeads[x.lower[p]]:
+		c.spk = speakerRef{first: p, limit: i, mention: -1, conf: 0.5}
+	default:
+		return c, false
+	}
+	x.setCue(&c, i, i+1, "colon")
+	c.first, c.limit = x.trimContent(i+1, x.paraLast(i)+1)
+	return c, c.first < c.limit
+}
+
+// inDocument reads "In a poll released Tuesday, CONTENT" and "In its
+// report, CONTENT": the document (a poll, a report, a statement) is the
+// source, "in" the cue. When a reporting verb follows in the content ("In
+// a statement, X said ..."), that verb's attribution is the one.
+func (x *index) inDocument(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	comma, head := -1, -1
+	for k := i + 1; k < sl && k < i+14; k++ {
+		if x.toks[k].Text == "," {
+			comma = k
+			break
+		}
+		if docHeads[x.lower[k]] && head < 0 {
+			head = k
+		}
+		if x.lower[k] == "of" && head < 0 {
+			return c, false // "In the wake of the report": not the report's words
+		}
+		if x.npBoundary(k) || isDoubleMark(x.toks[k].Text) {
+			return c, false
+		}
+	}
+	if comma < 0 || head < 0 || !determiners[x.lower[i+1]] && x.startAt[i+1] < 0 {
+		return c, false
+	}
+	end := x.contentEnd(comma+1, sl)
+	if x.words(comma+1, end) < 4 || x.anyCueWithin(comma+1, min(end, comma+10)) {
+		return c, false
+	}
+	c.spk = speakerRef{first: i + 1, limit: head + 1, mention: -1, conf: 0.5}
+	// "In his speech", "In Trump's letter": the owner speaks.
+	for k := i + 1; k < head; k++ {
+		if possessives[x.lower[k]] {
+			m, ok := x.pronounMentions[k]
+			if !ok {
+				return c, false // an owner not resolved: no guess
+			}
+			c.spk = speakerRef{first: k, limit: k + 1, mention: m, conf: 0.6}
+			break
+		}
+		if m := x.startAt[k]; m >= 0 && x.mLimit[m] < head && (x.lower[x.mLimit[m]] == "'s" || x.lower[x.mLimit[m]] == "\u2019s") {
+			c.spk = speakerRef{first: k, limit: x.mLimit[m], mention: m, conf: 0.7}
+			break
+		}
+	}
+	x.setCue(&c, i, i+1, "in")
+	c.q.Attribution = claimgraph.AttrFinding
+	c.first, c.limit = x.trimContent(comma+1, end)
+	return c, c.first < c.limit
+}
+
+var possessives = set("his", "her", "their", "its", "our", "my")
+
+// docHeads are documents whose findings or words news cites with "in".
+// A speech, a statement or an interview is not one: "In a statement, X
+// laid out ..." is X's act, told by the outlet.
+var docHeads = set("poll", "polls", "survey", "surveys", "study", "report", "analysis", "memo", "filing", "complaint",
+	"lawsuit", "editorial", "op-ed", "column", "essay", "article", "book")
+
+func (x *index) anyCueWithin(first, limit int) bool {
+	for k := first; k < limit; k++ {
+		if x.anyCue(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // quotedAs handles "X was quoted by Y as saying (that) CONTENT" and
 // "CONTENT, X was quoted by Y as saying": speaker X, via Y.
 func (x *index) quotedAs(sf, sl, i int) (candidate, bool) {
@@ -203,7 +426,9 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if ing && !progressive {
 		// ", adding that ...", ", arguing ...": the participle's speaker is
 		// the subject of the clause it hangs on.
-		if i > sf && x.toks[i-1].Text == "," {
+		// Also after "while", "after", "by" or a dash ("while saying
+		// that ...", "– saying he was rooting for ...").
+		if i > sf && (x.toks[i-1].Text == "," || participleLeads[x.lower[i-1]] || isDash(x.toks[i-1].Text)) {
 			return x.participle(sf, sl, i, info)
 		}
 		return c, false
@@ -245,7 +470,7 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		for j := i - 1; j > sf && j >= i-12; j-- {
 			if x.toks[j].Text == "," {
 				c.spk = x.subjectBefore(j+1, i)
-				if c.spk.first != j+1 {
+				if !x.opensAfter(c.spk.first, j+1) {
 					break
 				}
 				c.first, c.limit = x.trimContent(sf, j)
@@ -267,6 +492,11 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	}
 	j := ce
 	for k := ce; k < sl && k < ce+10; k++ {
+		if x.lower[k] == "that" && k > ce && x.hasVerb(ce, k) && info.bare {
+			// "said a device was found and that ...": a bare clause came
+			// first; this "that" is within it.
+			break
+		}
 		if x.lower[k] == "that" {
 			x.viaBetween(&c, ce, k)
 			c.first, c.limit = x.trimContent(k+1, end)
@@ -276,7 +506,10 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 			break
 		}
 	}
-	if !info.bare {
+	if !info.bare && !(namedBare[info.lemma] && x.actor(c.spk) && x.spk0Named(c.spk)) {
+		// A verb with other senses ("reported", "revealed") takes a bare
+		// clause only from a named person or organization: "CNN reported
+		// six planes filled the skies".
 		return c, false
 	}
 	// "said on Monday the ...": a time adverbial before the content.
@@ -343,7 +576,8 @@ func (x *index) tailAfterCue(ce, sl int) int {
 				return sl
 			}
 		}
-		if n <= 4 {
+		// "said one source in the room": a verbless phrase to the end.
+		if n <= 4 || !x.hasVerb(ce, sl) {
 			return sl
 		}
 	}
@@ -462,7 +696,7 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 				return c, false
 			}
 			c.spk = x.subjectBefore(j+1, x.verbGroupStart(j+1, i))
-			if c.spk.first != j+1 && !(c.spk.first > j+1 && x.words(j+1, c.spk.first) == 0) {
+			if !x.opensAfter(c.spk.first, j+1) {
 				return c, false
 			}
 			f1, l1 := x.trimContent(sf, j)
@@ -481,12 +715,51 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 	return c, false
 }
 
+// namedBare are the cues with other senses that take a bare clause from a
+// named source ("CNN reported the talks had failed"); "continued",
+// "replied" and the like need a quote, a colon or "that".
+var namedBare = set("report", "reveal", "announce", "confirm", "acknowledge", "admit", "note", "explain", "disclose",
+	"assert", "declare", "maintain", "concede", "contend", "conclude", "observe", "reiterate", "stress", "emphasize",
+	"write", "tweet", "recall", "complain", "suggest", "allege")
+
+var participleLeads = set("while", "after", "before", "by", "when")
+
+// spk0Named reports a speaker phrase that is a named person or
+// organization mention.
+func (x *index) spk0Named(r speakerRef) bool {
+	m := r.mention
+	return m >= 0 && x.mentions[m].Kind != claimgraph.MentionPronoun && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG)
+}
+
+// opensAfter reports a speaker phrase starting at first that opens the
+// stretch starting at from, past a determiner or a title the name does not
+// include ("the Tax Foundation", "Mr. Clarke").
+func (x *index) opensAfter(first, from int) bool {
+	if first < from {
+		return false
+	}
+	// A description before the name ("the news site RTL Info") has no
+	// verb, no punctuation and no preposition.
+	for k := from; k < first; k++ {
+		if determiners[x.lower[k]] || titles[strings.TrimSuffix(x.lower[k], ".")] {
+			continue
+		}
+		if !x.isWord(k) || preps[x.lower[k]] || x.verbish(k) || x.npBoundary(k) {
+			return false
+		}
+	}
+	return true
+}
+
+var titles = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "president",
+	"senator", "governor", "secretary", "judge", "justice", "chief", "former", "house", "speaker")
+
 // participle reads `MAIN CLAUSE, adding (that) CONTENT`: the speaker is the
 // main clause's subject, the content what follows the cue.
 func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 	c := candidate{spk: noSpeaker}
 	ce := x.cueSpanEnd(i, info)
-	c.spk = x.sentenceSubject(sf, i)
+	c.spk = x.clauseSubject(sf, i)
 	if c.spk.first < 0 {
 		return c, false
 	}
@@ -494,7 +767,17 @@ func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if j < sl && x.lower[j] == "that" {
 		j++
 	} else if info.object {
-		return c, false
+		// ", telling reporters (that) CONTENT": past a short addressee.
+		if m := x.startAt[j]; m >= 0 {
+			j = x.mLimit[m]
+		} else if k := x.addresseeEnd(j, sl); k > j {
+			j = k
+		} else {
+			return c, false
+		}
+		if j < sl && x.lower[j] == "that" {
+			j++
+		}
 	}
 	if j >= sl || !x.clauseStart(j) && x.lower[j] != "that" {
 		return c, false
