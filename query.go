@@ -174,6 +174,10 @@ type Graph struct {
 type EdgeEvidence struct {
 	Claims    []ClaimView `json:"claims"`
 	Sentences []Evidence  `json:"sentences"` // co-occurrence: sentences naming both
+	// Documents naming both, the earliest first (at most 50): the evidence
+	// of a co-occurrence whose two names never share a sentence. Mentions
+	// counts the two entities' mentions in the document.
+	Documents []EntityDoc `json:"documents"`
 }
 
 // Evidence is a quoted span of a document.

@@ -2,7 +2,7 @@ package httpapi
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -162,6 +162,12 @@ func (s *Server) postCurate(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return claimgraph.Errorf(claimgraph.EINVALID, "op must be merge, split, rename, type or reject, not %q", op)
 	}
+	if err := s.pinNames(w, r, op, names, to, note); err != nil {
+		if errors.Is(err, errAnswered) {
+			return nil
+		}
+		return err
+	}
 	seq, line, err := s.opts.Curator.Decide(r.Context(), op, names, to, who, note)
 	if err != nil {
 		return err
@@ -169,6 +175,87 @@ func (s *Server) postCurate(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, "/curate?done="+strconv.FormatInt(seq, 10)+"#d-"+strconv.FormatInt(seq, 10), http.StatusSeeOther)
 	_ = line
 	return nil
+}
+
+// errAnswered says the request was answered already (a choice page).
+var errAnswered = errors.New("answered")
+
+// pinNames makes sure each name a merge, rename or retype acts on denotes
+// one entity, in place: an entity id (a choice made on the page below)
+// becomes that entity's name; a name that fits several entities is
+// answered with a page listing them, each a button that posts the same
+// decision with that entity (errAnswered). A merge made on a name that
+// fits two people would merge all three. Splits (and rejected aliases)
+// keep names apart, which is never a wrong merge, so they go as given; a
+// name no entity has yet is kept for later, as on the command line.
+func (s *Server) pinNames(w http.ResponseWriter, r *http.Request, op string, names []string, to, note string) error {
+	check := names
+	switch op {
+	case "merge":
+	case "rename", "type":
+		check = names[:1]
+	default:
+		return nil
+	}
+	for i, n := range check {
+		if _, err := strconv.ParseInt(n, 10, 64); err == nil {
+			if names[i], err = s.ownName(r.Context(), n); err != nil {
+				return err
+			}
+			continue
+		}
+		_, err := s.store.Entity(r.Context(), n)
+		var amb *claimgraph.AmbiguousNameError
+		switch {
+		case errors.As(err, &amb):
+			s.render(w, r, http.StatusConflict, "curate-choose", &page{Title: "Which " + amb.Name + "?", Nav: "curate",
+				Data: curateChoice(op, names, i, to, note, amb)})
+			return errAnswered
+		case err != nil && claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND:
+			return err
+		}
+	}
+	return nil
+}
+
+// ownName returns a name that denotes entity id and no other: its
+// canonical name, else the first of its aliases that does. Decisions name
+// entities by name, so an entity whose every name is shared cannot be
+// pinned by one (renaming it first gives it one).
+func (s *Server) ownName(ctx context.Context, id string) (string, error) {
+	e, err := s.store.Entity(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	names := []string{e.Name}
+	for _, a := range e.Aliases {
+		names = append(names, a.Name)
+	}
+	for _, n := range names {
+		if x, err := s.store.Entity(ctx, n); err == nil && x.ID == e.ID {
+			return n, nil
+		}
+	}
+	return "", claimgraph.Errorf(claimgraph.ECONFLICT, "entity %d (%s) has no name of its own: every name of it fits other entities too; rename it first", e.ID, e.Name)
+}
+
+// curateChoose is the page that asks which entity a curation's name means:
+// the decision in words, and a form per candidate posting it again with the
+// candidate's id in place of the name.
+type curateChoose struct {
+	Op, Name, To, Note string
+	Index              int      // the ambiguous name's place in Names
+	Names              []string // the decision's names
+	Choices            []claimgraph.EntityCandidate
+	More               int
+}
+
+func curateChoice(op string, names []string, i int, to, note string, amb *claimgraph.AmbiguousNameError) *curateChoose {
+	c := &curateChoose{Op: op, Name: names[i], To: to, Note: note, Index: i, Names: names, Choices: amb.Candidates}
+	if len(c.Choices) > maxChoices {
+		c.More, c.Choices = len(c.Choices)-maxChoices, c.Choices[:maxChoices]
+	}
+	return c
 }
 
 // postUndo removes a decision: seq, note.
@@ -239,5 +326,3 @@ func ParseWriteTokens(specs []string) (map[string]string, error) {
 	}
 	return out, nil
 }
-
-var _ = fmt.Sprint

@@ -152,3 +152,39 @@ func TestGraphOutletAndDates(t *testing.T) {
 		}
 	}
 }
+
+// People read dates, not TIMEX3 values: the timeline and the document
+// reader show a reading beside each value ("2013-09-11 (11 Sep 2013)"),
+// while the API keeps the value alone.
+func TestPagesReadTimeValues(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	for _, path := range []string{"/timeline", "/documents/" + f.doc1} {
+		body := f.page(t, path, http.StatusOK)
+		if !strings.Contains(body, "11 Sep 2013") {
+			t.Errorf("%s does not read 2013-09-11 as 11 Sep 2013", path)
+		}
+	}
+	var tl page[claimgraph.TimelineEntry]
+	f.getJSON(t, "/api/timeline", http.StatusOK, &tl)
+	for _, e := range tl.Items {
+		if strings.Contains(e.Value, "(") {
+			t.Errorf("the API's value %q carries a reading", e.Value)
+		}
+	}
+}
+
+// An edge's evidence names the documents naming both entities, so a
+// co-occurrence whose names never share a sentence still leads somewhere.
+func TestEdgeListsDocuments(t *testing.T) {
+	f := newFixture(t, httpapi.Options{})
+	q := "a=" + strconv.FormatInt(f.mko, 10) + "&b=" + strconv.FormatInt(f.maliki, 10)
+	var ev claimgraph.EdgeEvidence
+	f.getJSON(t, "/api/edge?"+q, http.StatusOK, &ev)
+	if len(ev.Documents) != 2 || ev.Documents[0].Doc != f.doc1 || ev.Documents[1].Doc != f.doc2 {
+		t.Errorf("documents naming MKO and Maliki = %+v, want doc1 then doc2", ev.Documents)
+	}
+	body := f.page(t, "/edge?"+q, http.StatusOK)
+	if !strings.Contains(body, `id="edge-documents"`) || !strings.Contains(body, `href="/documents/`+f.doc2+`"`) {
+		t.Error("the evidence page does not list the documents naming both")
+	}
+}

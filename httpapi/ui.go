@@ -539,6 +539,7 @@ type graphPage struct {
 	ClaimEdges int
 	Scope      *scopeForm
 	Exports    []exportLink // the graph's export in each format, with its filters
+	MaxNodes   int          // the most nodes one request may ask for
 }
 
 // exportLink is a download of an export.
@@ -566,7 +567,7 @@ func graphExports(q claimgraph.GraphQuery) []exportLink {
 }
 
 func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) error {
-	gp := &graphPage{Ref: r.URL.Query().Get("entity")}
+	gp := &graphPage{Ref: r.URL.Query().Get("entity"), MaxNodes: s.opts.GraphMaxNodes}
 	sc, err := docScope(r.URL.Query())
 	if err != nil {
 		return err

@@ -51,6 +51,25 @@ func propagate(a *Analysis) {
 	if len(a.Entities) == 0 {
 		return
 	}
+	// A one-word name in brackets right after an organization is its
+	// other name, an organization in every sentence ("the Intelligence
+	// Service of Iran (Savak)", then "Savak released ..."), as an acronym
+	// defined in the text is.
+	for k := 1; k < len(a.Entities); k++ {
+		e, p := a.Entities[k], a.Entities[k-1]
+		if e.Type != "ORG" || p.Type != "ORG" || e.Limit != e.First+1 || p.Limit+1 != e.First ||
+			e.Limit >= len(a.Tokens) || a.Tokens[p.Limit].Text != "(" || a.Tokens[e.Limit].Text != ")" {
+			continue
+		}
+		key := a.Tokens[e.First].Text
+		if _, ok := defined[key]; ok || listedPlace(key) {
+			continue
+		}
+		if defined == nil {
+			defined = map[string]definition{}
+		}
+		defined[key] = definition{[]string{key}, "ORG"}
+	}
 	names := map[string]*nameVote{}
 	vote := func(toks []Token, typ string, w float64) {
 		k := entityKey(toks)
@@ -245,6 +264,17 @@ func propagate(a *Analysis) {
 		// Entities do not overlap: no two start at one offset.
 		slices.SortFunc(a.Entities, func(x, y Entity) int { return cmp.Compare(x.Start, y.Start) })
 	}
+}
+
+// listedPlace reports a word the embedded gazetteer lists as a place
+// (country, region, city or other place).
+func listedPlace(w string) bool {
+	g, err := embeddedGazetteer()
+	if err != nil || g == nil {
+		return false
+	}
+	h := tmpl(200).str(strings.ToLower(w)).sep()
+	return g.phrases[uint64(h)]&gazPlaces != 0
 }
 
 // datelineEntities marks the entities of a's dateline lines ("NEW YORK

@@ -236,6 +236,8 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 	c.tokenTags(len(toks))
 	if c.genre == GenreProse {
 		c.extendOrganizations(toks)
+		c.campsAndForts(toks)
+		c.groupNames(toks)
 	}
 	lab := c.tner
 	for i := 0; i < len(toks); {
@@ -267,6 +269,14 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		if typ == "PER" && j-i > 1 && orgEnds[strings.ToLower(toks[j-1].Text)] {
 			typ = "ORG"
 		}
+		// A name the text describes in brackets as an organization is one
+		// ("Estekhbarat (former secret service)", "Halvorsen (the shipping
+		// group)"), and so is a one-word name in brackets right after an
+		// organization, its other name ("the Intelligence Service of Iran
+		// (Savak)"); the model reads such foreign words as persons.
+		if typ != "ORG" && (c.describedAsOrg(toks, j) || c.bracketAlias(toks, i, j, s.First, ents)) {
+			typ = "ORG"
+		}
 		// "Mr", "Ms", "Dr" before a capitalized word name a person,
 		// whatever type the model gave the two ("Ms Bauchtman" read as an
 		// organization).
@@ -284,6 +294,20 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		// "RIVAL HILLARY CLINTON", "Year Barack Obama").
 		for typ == "PER" && j-i > 2 && c.isDescriptor(i) {
 			i++
+		}
+		// A street of a postal address, after its house number ("70 York
+		// Street Toronto", "1400 Smith St"), is part of an address, not a
+		// name; the town after it still is one.
+		if i > 0 && i < j && c.genre != GenreTable && houseNumber(toks[i-1].Text) {
+			for k := i + 1; k < j && k < i+4; k++ {
+				if streetWords[toks[k].Text] {
+					i = k + 1
+					for i < j && compassPoints[toks[i].Text] {
+						i++
+					}
+					break
+				}
+			}
 		}
 		// "Miramar California" is two places, as "Miramar, California" is.
 		entity := func(i, j int) Entity {
@@ -368,6 +392,12 @@ func (c *sentCtx) extendOrganizations(toks []Token) {
 	for i := 1; i+1 < n; i++ {
 		switch toks[i].Text {
 		case "of", "on", "for":
+		case "to":
+			// "Committee to Protect Journalists", "Coalition to Save the
+			// Harbour": a capitalized verb after "to"
+			if !upper(i+1) && !(i+2 < n && toks[i+1].Text == "the" && upper(i+2)) {
+				continue
+			}
 		default:
 			continue
 		}
@@ -427,6 +457,154 @@ func (c *sentCtx) extendOrganizations(toks []Token) {
 	}
 }
 
+// groupPreps are prepositions that, capitalized inside a capitalized run
+// of running text after a plural noun, make the run a group's name
+// ("Reporters Without Borders", "Mothers Against Drunk Driving").
+var groupPreps = map[string]bool{"Without": true, "Against": true, "Beyond": true, "Across": true, "For": true}
+
+// groupNames labels such a run one organization: a capitalized plural
+// common noun ("Doctors", "Reporters"), a capitalized preposition of
+// groupPreps, and one to three capitalized words after it, the run not
+// glued to more capitals. Running text only: a headline capitalizes every
+// word.
+func (c *sentCtx) groupNames(toks []Token) {
+	lab, n := c.tner, len(toks)
+	for i := 0; i+2 < n; i++ {
+		w := toks[i].Text
+		if !groupPreps[toks[i+1].Text] || !startsUpperToken(toks[i]) || len(w) < 4 || w[len(w)-1] != 's' ||
+			!c.commonWord(int(c.tokLast[i])) || (i > 0 && startsUpperToken(toks[i-1]) && i-1 != 0) {
+			continue
+		}
+		e := i + 2
+		for e < n && e-i-2 < 3 && startsUpperToken(toks[e]) {
+			e++
+		}
+		if e == i+2 || (e < n && startsUpperToken(toks[e])) || (e < n && lab[e] != 0 && lab[e]%2 == 0) ||
+			(lab[i] != 0 && lab[i]%2 == 0) {
+			continue
+		}
+		lab[i] = 3 // B-ORG
+		c.tprob[i] = 0.5
+		for k := i + 1; k < e; k++ {
+			lab[k] = 4 // I-ORG
+			c.tprob[k] = 0.5
+		}
+		i = e - 1
+	}
+}
+
+// siteWords, capitalized before a name, make a place of the two: a
+// camp, fort or base ("Camp Ashraf", "Camp Liberty", "Fort Bragg"), where
+// the model reads the name after it as a person ("Ashraf") or a common
+// word ("Liberty"). GUM, Universal NER and CoNLL-2003 label such names
+// places.
+var siteWords = map[string]bool{"Camp": true, "Fort": true}
+
+// siteStops end a site's name as a thing named after it: "the Camp David
+// Accords" is an agreement, not a camp.
+var siteStops = map[string]bool{
+	"accord": true, "accords": true, "agreement": true, "agreements": true, "treaty": true, "summit": true,
+	"talks": true, "declaration": true, "process": true,
+}
+
+// campsAndForts labels "Camp" or "Fort" and the capitalized words after
+// it (up to three, not glued to a longer capitalized run, not inside a
+// name the model found that started before) one place; running text only,
+// where capitals mean names.
+func (c *sentCtx) campsAndForts(toks []Token) {
+	lab, n := c.tner, len(toks)
+	for i := 0; i+1 < n; i++ {
+		if !siteWords[toks[i].Text] || (lab[i] != 0 && lab[i]%2 == 0) {
+			continue
+		}
+		e := i + 1
+		for e < n && e-i <= 3 && startsUpperToken(toks[e]) && toks[e].POS == "PROPN" {
+			e++
+		}
+		if e == i+1 || (e < n && startsUpperToken(toks[e])) || (e < n && lab[e] != 0 && lab[e]%2 == 0) {
+			continue
+		}
+		stop := false
+		for k := i + 1; k < e; k++ {
+			stop = stop || siteStops[strings.ToLower(toks[k].Text)] || personTitles[strings.ToLower(toks[k].Text)]
+		}
+		if stop {
+			continue
+		}
+		p := float32(1)
+		for k := i; k < e; k++ {
+			if lab[k] != 0 {
+				p = min(p, c.tprob[k])
+			}
+		}
+		lab[i] = 5 // B-LOC
+		for k := i + 1; k < e; k++ {
+			lab[k] = 6 // I-LOC
+			c.tprob[k] = p
+		}
+		c.tprob[i] = p
+		i = e - 1
+	}
+}
+
+// describedAsOrg reports a bracket at toks[j] that holds one to five
+// lower-case words ending in an organization's head word ("( former
+// secret service )", "( the ruling party )").
+func (c *sentCtx) describedAsOrg(toks []Token, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "(" {
+		return false
+	}
+	m := j + 1
+	for m < len(toks) && m-j <= 6 && toks[m].Text != ")" {
+		if startsUpperToken(toks[m]) || !isLowerWord(toks[m].Text) {
+			return false
+		}
+		m++
+	}
+	if m >= len(toks) || toks[m].Text != ")" || m == j+1 {
+		return false
+	}
+	return orgEnds[toks[m-1].Text] || orgHeads[toks[m-1].Text] || orgNouns[toks[m-1].Text]
+}
+
+// gazPlaces are the gazetteer's classes of places.
+const gazPlaces = gazCountry | gazRegion | gazCity | gazPlace
+
+// orgNouns are lower-case nouns that describe an organization in
+// brackets after its name, besides orgEnds and orgHeads.
+var orgNouns = map[string]bool{
+	"service": true, "police": true, "company": true, "group": true, "firm": true, "bank": true,
+	"newspaper": true, "broadcaster": true, "daily": true, "network": true, "club": true, "team": true,
+	"ministry": true, "militia": true, "agency": true, "organisation": true, "organization": true,
+}
+
+// isLowerWord reports a word of lower-case letters (hyphens allowed).
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// bracketAlias reports a one-word name toks[i:j] in brackets right after
+// an organization found in the same sentence (the last of ents; first is
+// the sentence's first token's index in the document).
+func (c *sentCtx) bracketAlias(toks []Token, i, j, first int, ents []Entity) bool {
+	if j != i+1 || i == 0 || j >= len(toks) || toks[i-1].Text != "(" || toks[j].Text != ")" || len(ents) == 0 {
+		return false
+	}
+	// Running text only, and not a listed place: a results line gives a
+	// club's country in brackets ("Benetton ( Italy ) 92"), a report a
+	// company's town.
+	if c.genre != GenreProse || c.gazSingle[c.tokFirst[i]]&gazPlaces != 0 {
+		return false
+	}
+	prev := ents[len(ents)-1]
+	return prev.Type == "ORG" && prev.Limit == first+i-1
+}
+
 // orgEnds are words that end organizations' names and no person's (the
 // gazetteer's organization-ending words include surnames: Church, Post,
 // Power).
@@ -483,6 +661,39 @@ func (c *sentCtx) isDescriptor(i int) bool {
 		return false
 	}
 	return c.gazSingle[c.tokFirst[i+1]]&gazFirst != 0
+}
+
+// streetWords end a street's name in an address.
+var streetWords = map[string]bool{
+	"Street": true, "St": true, "St.": true, "Avenue": true, "Ave": true, "Ave.": true, "Road": true, "Rd": true,
+	"Rd.": true, "Boulevard": true, "Blvd": true, "Blvd.": true, "Drive": true, "Dr": true, "Dr.": true, "Lane": true,
+	"Ln": true, "Ln.": true, "Way": true, "Place": true, "Pl": true, "Pl.": true, "Court": true, "Ct": true, "Ct.": true,
+	"Highway": true, "Hwy": true, "Hwy.": true, "Parkway": true, "Pkwy": true, "Pkwy.": true, "Square": true,
+	"STREET": true, "ST": true, "AVENUE": true, "AVE": true, "ROAD": true, "RD": true, "BLVD": true, "DRIVE": true,
+}
+
+// compassPoints follow a street's name in an address ("Street NW").
+var compassPoints = map[string]bool{
+	"N": true, "S": true, "E": true, "W": true, "NE": true, "NW": true, "SE": true, "SW": true,
+	"N.": true, "S.": true, "E.": true, "W.": true, "N.E.": true, "N.W.": true, "S.E.": true, "S.W.": true,
+}
+
+// houseNumber reports a house number: one to six digits, perhaps with a
+// letter after ("221B").
+func houseNumber(w string) bool {
+	n := len(w)
+	if n > 0 && w[n-1] >= 'A' && w[n-1] <= 'Z' {
+		n--
+	}
+	if n == 0 || n > 6 {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // currencyCode reports a one-token name that is a currency's country

@@ -80,13 +80,15 @@ func OpenOptions(ctx context.Context, url string, opts sqlite.Options) (*DB, err
 }
 
 var dialect = sqlite.Dialect{
-	Name:         "postgres",
-	Rebind:       rebind,
-	Migrations:   migrationFS,
-	Dir:          "migration",
-	Lock:         lockMigrations,
-	LockEntities: lockEntities,
-	Search:       search,
+	Name:          "postgres",
+	Rebind:        rebind,
+	Migrations:    migrationFS,
+	Dir:           "migration",
+	Lock:          lockMigrations,
+	LockEntities:  lockEntities,
+	CreateShadows: createShadows,
+	SwapShadows:   swapShadows,
+	Search:        search,
 	NameMatch: func(q string) (string, any) {
 		return `e.id IN (SELECT entity FROM entity_names WHERE name ILIKE ? ESCAPE '\')`, "%" + escapeLike(q) + "%"
 	},

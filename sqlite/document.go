@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"time"
@@ -76,10 +77,14 @@ type Batch struct {
 	byBand map[uint64][]string
 	sigs   map[string][]byte
 	rows   [][]any
+	// Documents to index for search at commit (stagedIndex: the one being
+	// put, until its savepoint is released).
+	stagedIndex, index []string
 }
 
 type pendingSketch struct {
 	doc   string
+	seq   int64
 	sig   []byte
 	bands []uint64
 }
@@ -93,12 +98,14 @@ func (b *Batch) keepStaged() {
 			if !seen[k] {
 				seen[k] = true
 				b.byBand[k] = append(b.byBand[k], p.doc)
-				b.rows = append(b.rows, []any{int64(k), p.doc})
+				b.rows = append(b.rows, []any{int64(k), p.seq})
 			}
 		}
 		b.sigs[p.doc] = p.sig
 	}
 	b.staged = b.staged[:0]
+	b.index = append(b.index, b.stagedIndex...)
+	b.stagedIndex = b.stagedIndex[:0]
 }
 
 // candidates adds to found the batch's documents sharing a band key.
@@ -138,9 +145,16 @@ func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin batch: %w", err)
 	}
+	if db.dialect.Name == "sqlite" {
+		// PostgreSQL's driver keeps its own statement cache per connection.
+		tx.stmts = map[string]*sql.Stmt{}
+	}
 	b := &Batch{db: db, tx: tx, byBand: map[uint64][]string{}, sigs: map[string][]byte{}}
-	tx.deferBands = func(doc string, sig []byte, bands []uint64) {
-		b.staged = append(b.staged, pendingSketch{doc, sig, bands})
+	tx.deferBands = func(doc string, seq int64, sig []byte, bands []uint64) {
+		b.staged = append(b.staged, pendingSketch{doc, seq, sig, bands})
+	}
+	if db.dialect.IndexDocument != nil {
+		tx.deferIndex = func(id string) { b.stagedIndex = append(b.stagedIndex, id) }
 	}
 	return b, nil
 }
@@ -152,7 +166,7 @@ func (b *Batch) PutDocument(ctx context.Context, doc *claimgraph.Document, a *cl
 	}
 	created, err := b.db.putDocument(ctx, b.tx, doc, a)
 	if err != nil {
-		b.staged = b.staged[:0]
+		b.staged, b.stagedIndex = b.staged[:0], b.stagedIndex[:0]
 		if _, rerr := b.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT doc`); rerr != nil {
 			return false, fmt.Errorf("%w (and rolling it back: %v)", err, rerr)
 		}
@@ -179,11 +193,17 @@ func (b *Batch) Commit() error {
 		if x[0].(int64) != y[0].(int64) {
 			return x[0].(int64) < y[0].(int64)
 		}
-		return x[1].(string) < y[1].(string)
+		return x[1].(int64) < y[1].(int64)
 	})
-	if err := insertRows(ctx, b.tx, "lsh_bands", "band, doc", b.rows); err != nil {
+	if err := insertRows(ctx, b.tx, "lsh_keys", "band, seq", b.rows); err != nil {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
+	}
+	for _, id := range b.index {
+		if err := b.db.dialect.IndexDocument(ctx, b.tx, id); err != nil {
+			b.tx.Rollback()
+			return fmt.Errorf("commit batch: index %s for search: %w", id, err)
+		}
 	}
 	if b.created > 0 {
 		if _, err := b.tx.ExecContext(ctx, bumpGeneration); err != nil {
@@ -235,7 +255,9 @@ func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
-	if db.dialect.IndexDocument != nil {
+	if tx.deferIndex != nil {
+		tx.deferIndex(d.ID)
+	} else if db.dialect.IndexDocument != nil {
 		if err := db.dialect.IndexDocument(ctx, tx, d.ID); err != nil {
 			return false, fmt.Errorf("index for search: %w", err)
 		}
@@ -327,7 +349,14 @@ func speakerMention(s *claimgraph.Speaker) int {
 // HasDocument reports whether a document with this id is stored.
 func (db *DB) HasDocument(ctx context.Context, id string) (bool, error) {
 	var n int
-	err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	var err error
+	if db.hasDoc != nil {
+		// Asked once per input document by every ingest worker: kept
+		// prepared (the SQLite driver prepares each query anew).
+		err = db.hasDoc.QueryRowContext(ctx, id).Scan(&n)
+	} else {
+		err = db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	}
 	return n > 0, err
 }
 
@@ -583,6 +612,11 @@ func insertRows(ctx context.Context, tx *Tx, table, columns string, rows [][]any
 	const chunk = 100
 	for len(rows) > 0 {
 		n := min(len(rows), chunk)
+		if tx.stmts != nil && n < chunk {
+			// Statements a transaction keeps prepared come in few shapes:
+			// the rest of the rows by powers of two (at most 7 statements).
+			n = 1 << (bits.Len(uint(n)) - 1)
+		}
 		var b strings.Builder
 		b.WriteString("INSERT INTO " + table + " (" + columns + ") VALUES ")
 		args := make([]any, 0, n*len(rows[0]))

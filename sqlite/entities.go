@@ -8,9 +8,10 @@ import (
 	"github.com/claimgraph/claimgraph"
 )
 
-// ReplaceEntities rewrites the entity layer in one transaction: the entities
-// with their aliases, which entity each mention (by mention id) resolves to,
-// and the tables derived from them (entity_docs, claim_entities). Mentions
+// ReplaceEntities rewrites the entity layer, built aside and swapped in at
+// once (layer.go): the entities with their aliases, which entity each
+// mention (by mention id) resolves to, and the tables derived from them
+// (entity_docs, co-occurrence, claim_entities, claim edges and clusters). Mentions
 // are never touched. Entity ids are the caller's and must be positive and
 // unique; the Mentions and Docs counts are recomputed from mentionEntity, not
 // taken from the entities. Afterwards EntitiesStale reports false.
@@ -30,32 +31,7 @@ func (db *DB) ReplaceEntities(ctx context.Context, entities []claimgraph.Entity,
 			return claimgraph.Errorf(claimgraph.EINVALID, "replace entities: mention %d resolves to unknown entity %d", m, e)
 		}
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	defer tx.Rollback()
-	for _, table := range []string{"claim_edges", "entity_cooccurrence", "claim_entities", "entity_docs", "mention_entities", "entity_names", "entity_aliases", "entities"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
-			return fmt.Errorf("replace entities: clear %s: %w", table, err)
-		}
-	}
-	if err := insertEntities(ctx, tx, entities); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	if err := insertMentionEntities(ctx, tx, mentionEntity); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	if err := deriveEntityTables(ctx, tx); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES ('entities_stale', '0') ON CONFLICT (key) DO UPDATE SET value = '0'`); err != nil {
-		return fmt.Errorf("replace entities: state: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("replace entities: commit: %w", err)
-	}
-	return nil
+	return db.replaceEntitiesAside(ctx, entities, mentionEntity) // layer.go
 }
 
 // insertEntities and insertMentionEntities write multi-row statements: one
@@ -105,60 +81,47 @@ const MaxPairEntities = 60
 // overlap; the pipeline stores no longer one (a name is not a paragraph).
 const MaxMentionBytes = 512
 
-// deriveEntityTables fills the counts and the derived tables from
-// mention_entities in set-based statements, one pass each, and the
-// co-occurrence lists (computed in Go from entity_docs) before the claim
-// entities.
-func deriveEntityTables(ctx context.Context, tx *Tx) error {
-	const cooccurAfter = 4 // the steps before it fill entity_docs
-	steps := []struct{ what, q string }{
-		{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities UNION SELECT name, entity FROM entity_aliases WHERE source <> 'rejected'`},
-		{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
-			AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
-			WHERE doc <> ''`},
-		{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
-			SELECT me.entity, d.id, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
-			FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc
-			GROUP BY me.entity, d.id`},
-		{"entity counts", `UPDATE entities SET
-			mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
-			docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)`},
-		// A claim's subject (object) entity is the entity of the longest
-		// resolved mention overlapping the subject (object) span. The spans
-		// are read from the JSON once per claim, and the mentions are found
-		// through mentions_doc_start within MaxMentionBytes of the span, so
-		// the cost follows the claims, not claims × mentions of a document.
-		{"claim entities", `WITH c AS MATERIALIZED (SELECT id, doc,
-				json_extract(data, '$.subject.start') AS ss, json_extract(data, '$.subject.end') AS se,
-				json_extract(data, '$.object.start') AS os, json_extract(data, '$.object.end') AS oe,
-				json_extract(data, '$.speaker_mention') AS sm FROM claims)
-			INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
-			SELECT c.id,
-				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < c.se AND m.start > c.ss - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.ss
-					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
-				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.start < c.oe AND m.start > c.os - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.os
-					ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
-				COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
-					WHERE m.doc = c.doc AND m.ord = c.sm), 0)
-			FROM c`},
-	}
-	for i, s := range steps {
-		if i == cooccurAfter {
-			// Every ordered pair of entities in one document, one list per
-			// entity (see cooccur.go): the entity page and the graph read
-			// co-occurrence from here instead of joining entity_docs with
-			// itself at query time.
-			if err := deriveCoOccurrence(ctx, tx); err != nil {
-				return fmt.Errorf("co-occurrence: %w", err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, s.q); err != nil {
-			return fmt.Errorf("%s: %w", s.what, err)
-		}
-	}
-	return deriveListings(ctx, tx) // query_claims.go
+// entityRangeSteps derive what belongs to the entities with ids from ?1 to
+// ?2 (their rows, aliases and mention rows written).
+var entityRangeSteps = []struct{ what, q string }{
+	{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities WHERE id BETWEEN ?1 AND ?2
+		UNION SELECT name, entity FROM entity_aliases WHERE source <> 'rejected' AND entity BETWEEN ?1 AND ?2`},
+	{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
+		AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
+		WHERE doc <> '' AND entity BETWEEN ?1 AND ?2`},
+	{"entity documents", `INSERT INTO entity_docs (entity, doc, mentions, source)
+		SELECT me.entity, d.id, COUNT(*), CASE WHEN d.outlet <> '' THEN 'outlet:' || d.outlet ELSE 'document:' || d.id END
+		FROM mention_entities me JOIN mentions m ON m.id = me.mention JOIN documents d ON d.id = m.doc
+		WHERE me.entity BETWEEN ?1 AND ?2
+		GROUP BY me.entity, d.id`},
+	{"entity counts", `UPDATE entities SET
+		mentions = COALESCE((SELECT SUM(mentions) FROM entity_docs WHERE entity = entities.id), 0),
+		docs = (SELECT COUNT(*) FROM entity_docs WHERE entity = entities.id)
+		WHERE id BETWEEN ?1 AND ?2`},
+}
+
+// claimEntitiesSQL fills claim_entities for the claims where selects
+// (placeholders ?1, ?2). A claim's subject (object) entity is the entity
+// of the longest resolved mention overlapping the subject (object) span.
+// The spans are read from the JSON once per claim, and the mentions are
+// found through mentions_doc_start within MaxMentionBytes of the span, so
+// the cost follows the claims, not claims × mentions of a document.
+func claimEntitiesSQL(where string) string {
+	return `WITH c AS MATERIALIZED (SELECT id, doc,
+			json_extract(data, '$.subject.start') AS ss, json_extract(data, '$.subject.end') AS se,
+			json_extract(data, '$.object.start') AS os, json_extract(data, '$.object.end') AS oe,
+			json_extract(data, '$.speaker_mention') AS sm FROM claims ` + where + `)
+		INSERT INTO claim_entities (claim, subject_entity, object_entity, speaker_entity)
+		SELECT c.id,
+			COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
+				WHERE m.doc = c.doc AND m.start < c.se AND m.start > c.ss - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.ss
+				ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
+			COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
+				WHERE m.doc = c.doc AND m.start < c.oe AND m.start > c.os - ` + fmt.Sprint(MaxMentionBytes) + ` AND m.end > c.os
+				ORDER BY m.end - m.start DESC, m.start LIMIT 1), 0),
+			COALESCE((SELECT me.entity FROM mentions m JOIN mention_entities me ON me.mention = m.id
+				WHERE m.doc = c.doc AND m.ord = c.sm), 0)
+		FROM c`
 }
 
 // EachMention calls fn for every stored mention, ordered by document id and

@@ -311,22 +311,22 @@ func (db *DB) Edge(ctx context.Context, a, b int64) (*claimgraph.EdgeEvidence, e
 	for _, r := range rows {
 		ev.Claims = append(ev.Claims, r.ClaimView)
 	}
-	if ev.Sentences, err = db.sharedSentences(ctx, a, b); err != nil {
+	if ev.Sentences, ev.Documents, err = db.sharedSentences(ctx, a, b); err != nil {
 		return nil, err
 	}
 	return ev, nil
 }
 
 // sharedSentences returns sentences naming both entities, from the first
-// documents (by date) that mention both.
-func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evidence, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.text, m.start, m.end, me.entity FROM
+// documents (by date) that mention both, and those documents.
+func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evidence, []claimgraph.EntityDoc, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, d.text, m.start, m.end, me.entity FROM
 		(SELECT x.doc FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity = ?2 WHERE x.entity = ?1 LIMIT ?3) s
 		JOIN documents d ON d.id = s.doc
 		JOIN mentions m ON m.doc = s.doc JOIN mention_entities me ON me.mention = m.id AND me.entity IN (?1, ?2)
 		ORDER BY d.date = '', d.date, d.id, m.start`, a, b, maxEdgeDocs)
 	if err != nil {
-		return nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
 	}
 	defer rows.Close()
 	type span struct {
@@ -334,24 +334,31 @@ func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evi
 		entity     int64
 	}
 	type docSpans struct {
-		id, title, text string
-		spans           []span
+		claimgraph.EntityDoc
+		text  string
+		spans []span
 	}
 	var docs []*docSpans
 	for rows.Next() {
-		var id, title, text string
+		var d claimgraph.EntityDoc
+		var text string
 		var s span
-		if err := rows.Scan(&id, &title, &text, &s.start, &s.end, &s.entity); err != nil {
-			return nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		if err := rows.Scan(&d.Doc, &d.Title, &d.Outlet, &d.Date, &text, &s.start, &s.end, &s.entity); err != nil {
+			return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
 		}
-		if len(docs) == 0 || docs[len(docs)-1].id != id {
-			docs = append(docs, &docSpans{id: id, title: title, text: text})
+		if len(docs) == 0 || docs[len(docs)-1].Doc != d.Doc {
+			docs = append(docs, &docSpans{EntityDoc: d, text: text})
 		}
-		d := docs[len(docs)-1]
-		d.spans = append(d.spans, s)
+		last := docs[len(docs)-1]
+		last.spans = append(last.spans, s)
+		last.Mentions++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+	}
+	shared := make([]claimgraph.EntityDoc, len(docs))
+	for i, d := range docs {
+		shared[i] = d.EntityDoc
 	}
 	out := []claimgraph.Evidence{}
 	for _, d := range docs {
@@ -367,14 +374,14 @@ func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evi
 			for _, o := range d.spans {
 				if o.entity == b && o.start >= st && o.end <= en {
 					seen[st] = true
-					out = append(out, claimgraph.Evidence{Doc: d.id, Title: d.title, Start: st, End: en, Text: d.text[st:en]})
+					out = append(out, claimgraph.Evidence{Doc: d.Doc, Title: d.Title, Start: st, End: en, Text: d.text[st:en]})
 					break
 				}
 			}
 			if len(out) >= maxEdgeSentences {
-				return out, nil
+				return out, shared, nil
 			}
 		}
 	}
-	return out, nil
+	return out, shared, nil
 }

@@ -126,11 +126,16 @@ func (db *DB) edgesIn(ctx context.Context, nodes []int64, kinds map[string]bool,
 				}
 			}
 		}
+		// The nodes' documents in scope first, then the pairs within them:
+		// joining entity_docs with itself passed every entity of each
+		// document (hundreds) to be filtered, not only the nodes (13 s for
+		// 500 nodes around the hub of a 3,000-article store, 1.3 s so).
 		cond, cargs := scopeDocs("x.doc", scope)
-		args := append(append(append([]any{}, ids...), ids...), cargs...)
-		rows, err := db.db.QueryContext(ctx, `SELECT x.entity, y.entity, COUNT(DISTINCT x.source), COUNT(*) FROM entity_docs x
-			JOIN entity_docs y ON y.doc = x.doc AND y.entity > x.entity
-			WHERE x.entity IN `+in+` AND y.entity IN `+in+` AND `+cond+`
+		args := append(append([]any{}, ids...), cargs...)
+		rows, err := db.db.QueryContext(ctx, `WITH d AS MATERIALIZED (SELECT x.entity, x.doc, x.source FROM entity_docs x
+				WHERE x.entity IN `+in+` AND `+cond+`)
+			SELECT x.entity, y.entity, COUNT(DISTINCT x.source), COUNT(*) FROM d x
+			JOIN d y ON y.doc = x.doc AND y.entity > x.entity
 			GROUP BY x.entity, y.entity HAVING COUNT(DISTINCT x.source) >= ?`, append(args, minSources)...)
 		if err != nil {
 			return nil, fmt.Errorf("graph cooccur edges: %w", err)

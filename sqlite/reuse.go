@@ -71,8 +71,8 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	for i, b := range bands {
 		args[i] = int64(b) // SQLite integers are signed; the bits are the key
 	}
-	rows, err := x.queryer().QueryContext(ctx, `SELECT h.doc, h.sig FROM minhash h WHERE h.doc IN
-		(SELECT DISTINCT doc FROM lsh_bands WHERE band IN (`+placeholders(len(bands))+`)) ORDER BY h.doc`, args...)
+	rows, err := x.queryer().QueryContext(ctx, `SELECT d.id, h.sig FROM documents d JOIN minhash h ON h.doc = d.id WHERE d.seq IN
+		(SELECT DISTINCT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)) ORDER BY d.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
 	}
@@ -108,14 +108,19 @@ func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []u
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already indexed: keep the first signature and its bands together
 	}
+	// The band index names the document by its seq (see migration 0019).
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, doc).Scan(&seq); err != nil {
+		return fmt.Errorf("signature: document %s: %w", doc, err)
+	}
 	if tx.deferBands != nil {
-		tx.deferBands(doc, sig, bands)
+		tx.deferBands(doc, seq, sig, bands)
 		return nil
 	}
-	return insertBands(ctx, tx, doc, bands)
+	return insertBands(ctx, tx, seq, bands)
 }
 
-func insertBands(ctx context.Context, tx *Tx, doc string, bands []uint64) error {
+func insertBands(ctx context.Context, tx *Tx, seq int64, bands []uint64) error {
 	// Band keys of one document are distinct (the detector's sketch), and
 	// the document's signature row above was new: no conflict is possible.
 	rows := make([][]any, 0, len(bands))
@@ -123,10 +128,10 @@ func insertBands(ctx context.Context, tx *Tx, doc string, bands []uint64) error 
 	for _, b := range bands {
 		if !seen[b] {
 			seen[b] = true
-			rows = append(rows, []any{int64(b), doc})
+			rows = append(rows, []any{int64(b), seq})
 		}
 	}
-	if err := insertRows(ctx, tx, "lsh_bands", "band, doc", rows); err != nil {
+	if err := insertRows(ctx, tx, "lsh_keys", "band, seq", rows); err != nil {
 		return fmt.Errorf("bands: %w", err)
 	}
 	return nil
@@ -141,12 +146,6 @@ func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis
 			return err
 		}
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO reuse_pairs (doc_a, doc_b, similarity, containment, passages) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity, containment = excluded.containment, passages = excluded.passages`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for i, p := range a.Reuse {
 		if p.DocA != doc && p.DocB != doc {
 			return fmt.Errorf("reuse pair %d (%s, %s) does not involve document %s", i, p.DocA, p.DocB, doc)
@@ -159,7 +158,9 @@ func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(ctx, p.DocA, p.DocB, p.Similarity, p.Containment, string(data)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reuse_pairs (doc_a, doc_b, similarity, containment, passages) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity, containment = excluded.containment, passages = excluded.passages`,
+			p.DocA, p.DocB, p.Similarity, p.Containment, string(data)); err != nil {
 			return fmt.Errorf("reuse pair %d (%s, %s): %w", i, p.DocA, p.DocB, err)
 		}
 	}

@@ -200,4 +200,15 @@ func TestBatchFindsCopiesInsideIt(t *testing.T) {
 	if err != nil || len(cands) != 2 {
 		t.Errorf("candidates after commit = %d, %v; want the original and the copy", len(cands), err)
 	}
+	// The batch indexes its documents for search at commit: the stored
+	// ones are found, the failed one is not, and the index is sound.
+	if hits, err := db.Search(ctx, "correspondent", 0, 10); err != nil || len(hits) != 1 || hits[0].Doc != cp.ID {
+		t.Errorf("search for a word of the copy = %+v, %v; want the copy", hits, err)
+	}
+	if hits, err := db.Search(ctx, "striker", 0, 10); err != nil || len(hits) != 0 {
+		t.Errorf("search for a word of the failed document = %+v, %v; want nothing", hits, err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("search index after the batch: %v", err)
+	}
 }

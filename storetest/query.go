@@ -535,6 +535,18 @@ func testEdge(t *testing.T, c *Corpus) {
 			t.Errorf("sentence %q runs into the next one", s.Text)
 		}
 	}
+	// The documents naming both, earliest first: A, B and C (D does not
+	// name Acme).
+	var docs []string
+	for _, d := range ev.Documents {
+		docs = append(docs, d.Doc)
+		if d.Mentions < 2 {
+			t.Errorf("document %s counts %d mentions of the two, want 2 or more", d.Doc, d.Mentions)
+		}
+	}
+	if want := []string{c.A.ID, c.B.ID, c.C.ID}; !slices.Equal(docs, want) {
+		t.Errorf("documents naming both = %v, want %v (by date)", docs, want)
+	}
 	if _, err := c.Store.Edge(ctx, EntAcme, 999); claimgraph.ErrorCode(err) != claimgraph.ENOTFOUND {
 		t.Errorf("Edge to a missing entity: %v, want ENOTFOUND", err)
 	}

@@ -209,12 +209,20 @@ func TestReuseNamesDocuments(t *testing.T) {
 }
 
 // Help texts say what the commands do: eval -h shows every task's flags,
-// tag -h names MISC, show prints the analysis the README promises.
+// tag -h names MISC, ingest -h the JSON Lines fields, show prints the
+// analysis the README promises.
 func TestHelpTextsMatch(t *testing.T) {
 	_, evalHelp, _ := run(t, "", "eval", "-h")
 	for _, want := range []string{"Flags of eval ner:", "-json", "Flags of eval timex:"} {
 		if !strings.Contains(evalHelp, want) {
 			t.Errorf("eval -h lacks %q", want)
+		}
+	}
+	// ingest -h names the JSON Lines fields it reads.
+	_, ingestHelp, _ := run(t, "", "ingest", "-h")
+	for _, field := range []string{"text", "html", "title", "outlet", "author", "url", "date"} {
+		if !strings.Contains(ingestHelp, `"`+field+`"`) {
+			t.Errorf("ingest -h does not name the JSON Lines field %q", field)
 		}
 	}
 	if _, tagHelp, _ := run(t, "", "tag", "-h"); !strings.Contains(tagHelp, "MISC") {

@@ -11,7 +11,8 @@ import (
 	"github.com/claimgraph/claimgraph/sqlite"
 )
 
-// curationLog is the store side of curation's history (the SQLite store).
+// curationLog is the store side of curation's history (both stores keep
+// it: SQLite's migration 0017, PostgreSQL's 0006).
 type curationLog interface {
 	LogCuration(ctx context.Context, e sqlite.CurationEntry) error
 	CurationLog(ctx context.Context, limit int) ([]sqlite.CurationEntry, error)
@@ -31,7 +32,7 @@ var _ httpapi.Curator = (*curator)(nil)
 func newCurator(store fullStore) (*curator, error) {
 	log, ok := store.(curationLog)
 	if !ok {
-		return nil, claimgraph.Errorf(claimgraph.EINVALID, "curation in the browser needs the SQLite store")
+		return nil, claimgraph.Errorf(claimgraph.EINVALID, "curation in the browser needs a store that keeps a curation log")
 	}
 	return &curator{store: store, log: log}, nil
 }

@@ -30,11 +30,12 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, q
 	x := newIndex(text, a, mentions)
 	inQuote := make([]int, len(x.toks)) // token -> quote index + 1
 	// An intention or a demand whose content is an infinitive ("X wants to
-	// attack Y", "X urged Y to fund Z") has its subject outside the content:
+	// attack Y", "X urged Y to fund Z"), or an impression ("X seems to
+	// lead"), has its subject outside the content or split from it:
 	// its claims are read from the whole sentence and then framed by it.
 	transparent := map[int]bool{}
 	for qi, q := range quotes {
-		if q.Factuality == claimgraph.FactProposed && infinitival(q.Content.Text) {
+		if (q.Factuality == claimgraph.FactProposed || q.Factuality == claimgraph.FactPossible) && infinitival(q.Content.Text) {
 			transparent[qi] = true
 		}
 	}

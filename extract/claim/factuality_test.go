@@ -52,6 +52,11 @@ var factualityTable = []struct {
 	{"{{Orion|ORG|o}} is believed to fund {{Delta Front|ORG|d}}.", claimgraph.FactPossible},
 	{"{{Orion|ORG|o}} is said to control {{Delta Front|ORG|d}}.", claimgraph.FactPossible},
 	{"Perhaps {{Orion|ORG|o}} funded {{Delta Front|ORG|d}}.", claimgraph.FactPossible},
+	{"{{Orion|ORG|o}} appears to fund {{Delta Front|ORG|d}}.", claimgraph.FactPossible},
+	{"{{Orion|ORG|o}} is expected to attack {{Delta Front|ORG|d}} next week.", claimgraph.FactPossible},
+	// An object frame or a refusal leaves the sentence's claim the outlet's.
+	{"{{Orion|ORG|o}} praised {{Delta Front|ORG|d}} on Monday.", claimgraph.FactAsserted},
+	{"{{Orion|ORG|o}} declined to fund {{Delta Front|ORG|d}}.", claimgraph.FactNegated},
 	// conditional.
 	{"If the vote fails, {{Orion|ORG|o}} will attack {{Delta Front|ORG|d}}.", claimgraph.FactConditional},
 	{"{{Orion|ORG|o}} would fund {{Delta Front|ORG|d}} if the council agreed.", claimgraph.FactConditional},

@@ -134,6 +134,9 @@ func (x *index) directQuotes() []candidate {
 		}
 		c := candidate{first: cf, limit: cl, spk: noSpeaker}
 		c.q = claimgraph.Quote{Doc: x.doc, Kind: claimgraph.QuoteDirect, Content: x.span(cf, cl)}
+		if len(ch) == 1 && x.titleCase(cf, cl) {
+			continue // a title in quote marks ("Fox News Sunday"), not speech
+		}
 		after := x.attachAfter(&c, last.close)
 		attached := after || x.attachBefore(&c, first.open)
 		if !attached && !x.looksLikeSpeech(cf, cl) {
@@ -151,6 +154,26 @@ func (x *index) directQuotes() []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// titleCase reports a short quoted stretch whose every longer word is
+// capitalized: the title of a show, a book or an article.
+func (x *index) titleCase(first, limit int) bool {
+	n := x.words(first, limit)
+	if n == 0 || n > 6 {
+		return false
+	}
+	long := 0
+	for k := first; k < limit; k++ {
+		if !x.isWord(k) || len(x.toks[k].Text) < 4 {
+			continue
+		}
+		long++
+		if !x.isUpper(k) {
+			return false
+		}
+	}
+	return long >= 2
 }
 
 // extendMixed widens a quote attributed after its closing mark to the

@@ -118,6 +118,21 @@ var frameTable = []struct {
 	{frameInfo{"acknowledge", claimgraph.AttrSpeech, compObj, nil}, []string{"acknowledged", "acknowledges", "acknowledging"}},
 	{frameInfo{"admit", claimgraph.AttrSpeech, compObj, nil}, []string{"admitted", "admits", "admitting"}},
 	{frameInfo{"confirm", claimgraph.AttrSpeech, compObj, nil}, []string{"confirmed", "confirms", "confirming"}},
+	{frameInfo{"speak", claimgraph.AttrSpeech, compObj, []string{"about", "of", "on"}}, []string{"spoke", "speaks", "speaking"}},
+	{frameInfo{"respond", claimgraph.AttrSpeech, compObj, []string{"to"}}, []string{"responded", "responds", "responding"}},
+	{frameInfo{"focus", claimgraph.AttrSpeech, compObj, []string{"on"}}, []string{"focused", "focuses", "focusing"}},
+	{frameInfo{"vote", claimgraph.AttrOther, compObj, []string{"for", "against"}}, []string{"voted", "votes", "voting"}},
+	{frameInfo{"advocate", claimgraph.AttrDemand, compObj | compThat, []string{"for"}}, []string{"advocated", "advocates", "advocating"}},
+	{frameInfo{"push", claimgraph.AttrDemand, compObj, []string{"for"}}, []string{"pushed", "pushes", "pushing"}},
+	{frameInfo{"note", claimgraph.AttrSpeech, compObj, nil}, []string{"noted", "notes", "noting"}},
+	{frameInfo{"stress", claimgraph.AttrSpeech, compObj, nil}, []string{"stressed", "stresses", "stressing"}},
+	{frameInfo{"emphasize", claimgraph.AttrSpeech, compObj, nil}, []string{"emphasized", "emphasizes", "emphasizing", "emphasised"}},
+	{frameInfo{"reiterate", claimgraph.AttrSpeech, compObj, nil}, []string{"reiterated", "reiterates", "reiterating"}},
+	{frameInfo{"repeat", claimgraph.AttrSpeech, compObj, nil}, []string{"repeated", "repeats", "repeating"}},
+	{frameInfo{"recall", claimgraph.AttrSpeech, compObj, nil}, []string{"recalled", "recalls", "recalling"}},
+	{frameInfo{"explain", claimgraph.AttrSpeech, compObj, nil}, []string{"explained", "explains", "explaining"}},
+	{frameInfo{"detail", claimgraph.AttrSpeech, compObj, nil}, []string{"detailed", "details", "detailing"}},
+	{frameInfo{"outline", claimgraph.AttrSpeech, compObj, nil}, []string{"outlined", "outlines", "outlining"}},
 	{frameInfo{"ask", claimgraph.AttrQuestion, compObj, []string{"about", "for", "of"}}, []string{"asked", "asks", "asking"}},
 	{frameInfo{"wonder", claimgraph.AttrQuestion, compObj, nil}, []string{"wondered", "wonders", "wondering"}},
 	{frameInfo{"caution", claimgraph.AttrSpeech, compObj | compThat, []string{"against", "about"}}, []string{"cautioned", "cautions", "cautioning"}},
@@ -193,7 +208,8 @@ func (x *index) frameCue(i int) (frameInfo, bool) {
 			if x.verbReadAsNoun(i) {
 				break
 			}
-			if i == 0 || i+1 >= len(x.toks) || x.lower[i+1] != "to" && x.lower[i+1] != "that" {
+			// ", a new analysis shows.": a verb ending its sentence.
+			if i == 0 || i+1 >= len(x.toks) || x.lower[i+1] != "to" && x.lower[i+1] != "that" && x.toks[i+1].Text != "." {
 				return info, false
 			}
 			if p := x.toks[i-1].POS; p != "NOUN" && p != "PROPN" && p != "PRON" {
@@ -255,7 +271,7 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 			// `X called the plan "a disaster"`: naming in quoted words is
 			// a characterization the source made; an unquoted one ("called
 			// a meeting") is not told from an act.
-			if !x.npStart(ce) || !x.quotedWithin(ce, x.contentEnd(ce, sl)) {
+			if !x.npStart(ce) && !pronouns[x.lower[ce]] || !x.quotedWithin(ce, x.contentEnd(ce, sl)) && !x.namingComplement(ce, sl) {
 				return c, false
 			}
 			info = frameInfo{"call", claimgraph.AttrSpeech, compObj, nil}
@@ -277,6 +293,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	if !ing && i > sf && (beAux[x.lower[i-1]] || x.lower[i-1] == "being" || x.lower[i-1] == "get" || x.lower[i-1] == "got") {
 		return c, false
 	}
+	if c2, ok := x.trailingFrame(sf, sl, i, info); ok {
+		return c2, true
+	}
 	if participle {
 		// "X spoke on Monday, citing the polls": the main clause's subject.
 		c.spk = x.clauseSubject(sf, i)
@@ -292,6 +311,12 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	}
 	if c.spk.first < 0 || info.comp&compObj != 0 && !x.actor(c.spk) {
 		return c, false
+	}
+	if particleBound[info.lemma] && !x.particleAt(ce, info.particles) {
+		return c, false // "pushed the door", "pointed the gun": not the stance verb
+	}
+	if info.lemma == "ask" && x.lower[ce] == "for" {
+		info.kind = claimgraph.AttrDemand // "asked for money" requests, it does not question
 	}
 	for _, p := range info.particles {
 		if x.lower[ce] == p && ce+1 < sl {
@@ -331,6 +356,9 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 			}
 		}
 	}
+	if info.comp&compObj != 0 && from < 0 && whWords[next] && next != "if" {
+		from = ce // "explained why the plan failed"
+	}
 	if info.kind == claimgraph.AttrQuestion {
 		// "asked (Y) whether Z", "questioned why Z": the embedded question,
 		// past a short addressee, is the content.
@@ -346,8 +374,10 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 	}
 	// A bare singular noun after an object verb is a compound or an
 	// adjective's noun ("the defending champion"), not an object.
-	bareNoun := x.tagged && x.toks[ce].POS == "NOUN" && !strings.HasSuffix(x.lower[ce], "s")
-	if from < 0 && (info.comp&compNP != 0 || info.comp&compObj != 0 && !bareNoun) && x.npStart(ce) {
+	bareNoun := progressive && x.tagged && x.toks[ce].POS == "NOUN" && !strings.HasSuffix(x.lower[ce], "s")
+	objStart := x.npStart(ce) || info.lemma == "call" && pronouns[x.lower[ce]] || // "called him a liar"
+		x.gerundObject(ce, end) // "called for reducing the rate", "called for increased spending"
+	if from < 0 && (info.comp&compNP != 0 || info.comp&compObj != 0 && !bareNoun) && objStart {
 		from = ce
 		// A noun phrase content ends before a finite verb: "criticized the
 		// group for this issue | were later tried" is not one content.
@@ -368,7 +398,7 @@ func (x *index) framed(sf, sl, i int, info frameInfo) (candidate, bool) {
 		// annexation in an on-air diatribe", "criticized the law during a
 		// stop in Flint", "mentioned her since the debate".
 		for k := ce + 1; k < end; k++ {
-			if adjunctOpeners[x.lower[k]] || x.lower[k] == "in" && k+2 < end && determiners[x.lower[k+1]] && speechEvents[x.lower[k+2]] {
+			if adjunctOpeners[x.lower[k]] || x.lower[k] == "in" && k+2 < end && determiners[x.lower[k+1]] && speechEvents[x.lower[k+2]] || x.toks[k].Text == "." && x.toks[k-1].Text == x.lower[k-1] && x.isWord(k-1) {
 				end = k
 				break
 			}
@@ -429,8 +459,106 @@ var adjunctOpeners = set("during", "since", "until", "after", "before", "while",
 var speechEvents = set("statement", "interview", "speech", "letter", "tweet", "post", "email", "briefing", "conference",
 	"rally", "hearing", "debate", "appearance", "op-ed", "diatribe", "address", "ad", "video", "memo", "call")
 
+// particleBound are the object verbs that attribute only with their
+// particle ("spoke about", "voted for", "pointed to").
+var particleBound = set("speak", "respond", "focus", "vote", "push", "refer", "point", "rail", "lash")
+
+func (x *index) particleAt(k int, particles []string) bool {
+	for _, p := range particles {
+		if x.lower[k] == p {
+			return true
+		}
+	}
+	return false
+}
+
 // whWords open an embedded question.
 var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")
+
+// namingComplement reports "called X a liar", "calling Trump unfit": an
+// object (a pronoun, a name, or a determiner and its noun) followed by a
+// second noun phrase or an adjective, which says what X was called. "called
+// a meeting", "called the police on Monday" have no such complement.
+func (x *index) namingComplement(ce, sl int) bool {
+	if !x.tagged {
+		return false
+	}
+	e := -1
+	switch m := x.startAt[ce]; {
+	case pronouns[x.lower[ce]] && x.lower[ce] != "we" && x.lower[ce] != "i" && x.lower[ce] != "he" && x.lower[ce] != "she" && x.lower[ce] != "they":
+		e = ce + 1
+	case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG):
+		e = x.mLimit[m]
+	case x.toks[ce].POS == "PROPN":
+		e = ce + 1
+		for e < sl && e < ce+4 && x.toks[e].POS == "PROPN" {
+			e++
+		}
+	case articles[x.lower[ce]]:
+		for k := ce + 1; k < sl && k < ce+4; k++ {
+			if x.toks[k].POS == "NOUN" || x.toks[k].POS == "PROPN" {
+				e = k + 1
+				if k+1 < sl && (x.toks[k+1].POS == "NOUN" || x.toks[k+1].POS == "PROPN") {
+					continue
+				}
+				break
+			}
+		}
+	}
+	if e < 0 || e+1 >= sl {
+		return false
+	}
+	switch w := x.lower[e]; {
+	case w == "a" || w == "an" || w == "the":
+		return e+1 < sl && (x.toks[e+1].POS == "NOUN" || x.toks[e+1].POS == "ADJ")
+	case x.toks[e].POS == "ADJ":
+		return true
+	}
+	return false
+}
+
+// trailingFrame reads a belief or a finding stated after its content,
+// "CONTENT, a new analysis shows." and "CONTENT, most economists believe.":
+// the frame verb ends the sentence and its subject follows a comma.
+func (x *index) trailingFrame(sf, sl, i int, info frameInfo) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if info.comp&compThat == 0 || x.words(i+1, sl) > 0 {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i)
+	for j := g - 1; j > sf && j >= g-16; j-- {
+		if x.toks[j].Text != "," {
+			if isDoubleMark(x.toks[j].Text) || x.toks[j].Text == ";" {
+				return c, false
+			}
+			continue
+		}
+		c.spk = x.subjectBefore(j+1, g)
+		if !x.opensAfter(c.spk.first, j+1) || x.hasVerb(j+1, c.spk.first) {
+			return c, false
+		}
+		f, l := x.trimContent(sf, j)
+		if x.words(f, l) < 4 || !x.hasVerb(f, l) {
+			return c, false
+		}
+		x.setCue(&c, i, i+1, info.lemma)
+		c.q.Attribution = info.kind
+		c.first, c.limit = f, l
+		return c, true
+	}
+	return c, false
+}
+
+// gerundObject reports an object that opens with a verb form: a gerund
+// ("reducing the rate") or a participle before its noun ("increased
+// defense spending").
+func (x *index) gerundObject(ce, end int) bool {
+	if !x.tagged || ce+1 >= end || x.toks[ce].POS != "VERB" {
+		return false
+	}
+	w := x.lower[ce]
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") && (x.toks[ce+1].POS == "NOUN" || x.toks[ce+1].POS == "ADJ")
+}
 
 // quotedWithin reports a double quote mark in tokens [first, limit).
 func (x *index) quotedWithin(first, limit int) bool {
@@ -462,14 +590,17 @@ func (x *index) npStart(j int) bool {
 // sentence end.
 func (x *index) contentEnd(from, sl int) int {
 	for k := from; k+1 < sl; k++ {
+		if x.quoteContent[k] {
+			continue // inside quoted words nothing ends the reported clause
+		}
 		switch {
 		case x.toks[k].Text == ";" || x.toks[k].Text == ":":
 			return k
-		case x.toks[k].Text == "\u2015" || x.toks[k].Text == "\u2014" && k > from:
+		case x.toks[k].Text == "\u2015" || x.toks[k].Text == "\u2014" && k > from && !x.dashPaired(k, sl):
 			// A dash opens an aside or another clause ("... taxes ― as
 			// was true ... ― Trump boasted").
 			return k
-		case (x.lower[k] == "and" || x.lower[k] == "but") && k > from && x.anyCue(k+1):
+		case (x.lower[k] == "and" || x.lower[k] == "but" || x.lower[k] == "or") && k > from && (x.anyCue(k+1) || x.subjectAndCue(k+1, sl)):
 			// "said he would order a review and warned against ...": the
 			// second verb is the speaker's, not the content's.
 			return k
@@ -477,7 +608,7 @@ func (x *index) contentEnd(from, sl int) int {
 		if x.toks[k].Text != "," {
 			continue
 		}
-		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" {
+		if x.tagged && x.toks[k+1].POS == "VERB" && len(x.lower[k+1]) > 4 && x.lower[k+1][len(x.lower[k+1])-3:] == "ing" && x.lower[k+1] != "including" {
 			return k // ", contradicting ...": a participle clause of the main one
 		}
 		// ", and Clinton is promising ...": a clause with a subject of its
@@ -485,7 +616,9 @@ func (x *index) contentEnd(from, sl int) int {
 		if x.lower[k+1] == "and" && x.newSubjectClause(k+2, sl) {
 			return k
 		}
-		if contrastive[x.lower[k+1]] || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
+		// ", but could not bear to ...": a second verb of the same subject
+		// stays in the content; ", but the opposition argued ..." does not.
+		if contrastive[x.lower[k+1]] && !(x.lower[k+1] == "but" && x.tagged && k+2 < sl && (x.toks[k+2].POS == "AUX" || x.toks[k+2].POS == "VERB")) || x.lower[k+1] == "and" && x.cueWithin(k+2, min(k+6, sl)) ||
 			x.lower[k+1] == "according" || x.tailAttribution(k+1, sl) || x.participleCue(k+1) {
 			return k
 		}
@@ -517,6 +650,31 @@ func (x *index) newSubjectClause(k, sl int) bool {
 		e++
 	}
 	return e < sl && (x.toks[e].POS == "AUX" || x.toks[e].POS == "VERB" && !strings.HasSuffix(x.lower[e], "ing"))
+}
+
+// subjectAndCue reports a clause at k whose subject is a name or a
+// plural people noun and whose verb is a cue ("and Democrats accused the
+// GOP of ..."): another attribution, not more content.
+func (x *index) subjectAndCue(k, sl int) bool {
+	e := -1
+	if m := x.startAt[k]; m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) {
+		e = x.mLimit[m]
+	} else if personHeads[x.lower[k]] && strings.HasSuffix(x.lower[k], "s") {
+		e = k + 1
+	}
+	return e > 0 && e < sl && x.anyCue(e)
+}
+
+// dashPaired reports an em dash that opens an aside closed by a second
+// one in the sentence ("Shriver — a member of the Kennedy clan — to
+// replace"): the aside belongs to the content.
+func (x *index) dashPaired(k, sl int) bool {
+	for j := k + 1; j < sl; j++ {
+		if x.toks[j].Text == "\u2014" {
+			return true
+		}
+	}
+	return false
 }
 
 // tailAttribution reports a trailing attribution from token k to the

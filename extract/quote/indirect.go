@@ -28,6 +28,12 @@ func (x *index) indirectQuotes(direct []candidate) []candidate {
 				c, ok = x.accordingTo(s.First, s.Limit, i)
 			case x.lower[i] == "quoted" && i > s.First && beAux[x.lower[i-1]]:
 				c, ok = x.quotedAs(s.First, s.Limit, i)
+			case evidentials[x.lower[i]] || x.lower[i] == "expected" && i > s.First && beAux[x.lower[i-1]]:
+				c, ok = x.evidential(s.First, s.Limit, i)
+			case beliefAdjs[x.lower[i]] && i > s.First+1 && beAux[x.lower[i-1]]:
+				c, ok = x.beliefAdj(s.First, s.Limit, i)
+			case x.lower[i] == "asked" && i == s.First:
+				c, ok = x.askedOpening(s.First, s.Limit, i)
 			case x.toks[i].Text == ":":
 				c, ok = x.colonLine(i)
 			case x.lower[i] == "in" && i == s.First:
@@ -159,6 +165,113 @@ func (x *index) accordingTo(sf, sl, i int) (candidate, bool) {
 		}
 		c.first, c.limit = x.trimContent(sf, cl)
 	}
+	return c, c.first < c.limit
+}
+
+// evidentials are verbs of appearance: "X seems to Y" presents X's Y as an
+// impression with no named source.
+var evidentials = set("seems", "seemed", "seem", "appears", "appeared", "appear")
+
+// evidential reads "X seems to be Y", "X appeared to win", "X is expected
+// to Y": an attribution with no named source whose content is the subject
+// and the infinitive, two fragments around the verb. Its factuality is
+// possible, not reported: nobody is quoted as saying it.
+func (x *index) evidential(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	if x.tagged && x.toks[i].POS != "VERB" || i+2 >= sl || x.lower[i+1] != "to" || !x.verbish(i+2) {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i)
+	if x.lower[i] == "expected" {
+		g = x.verbGroupStart(sf, i-1)
+	}
+	subj := x.subjectBefore(sf, g)
+	if subj.first < 0 || subj.limit != g || x.lower[subj.first] == "it" || x.lower[subj.first] == "there" {
+		return c, false // "it seems that" reads as a clause of its own
+	}
+	end := x.contentEnd(i+1, sl)
+	f2, l2 := x.trimContent(i+1, end)
+	if x.words(f2, l2) < 2 {
+		return c, false
+	}
+	x.setCue(&c, g, i+1, strings.TrimSuffix(strings.TrimSuffix(x.lower[i], "s"), "ed"))
+	c.q.Attribution = claimgraph.AttrBelief
+	c.first, c.limit = subj.first, l2
+	c.q.Fragments = []claimgraph.TextSpan{x.span(subj.first, subj.limit), x.span(f2, l2)}
+	c.evidential = true
+	return c, true
+}
+
+// beliefAdjs describe a stance held toward a clause: "X is confident
+// that ...", "X is determined to ...".
+var beliefAdjs = set("afraid", "confident", "sure", "convinced", "worried", "concerned", "eager", "determined",
+	"optimistic", "pessimistic", "skeptical", "hopeful", "certain", "adamant", "aware", "fearful", "unsure", "doubtful")
+
+// beliefAdj reads "X is confident (that) CONTENT" and "X is eager to
+// CONTENT": the subject holds the belief or the intention.
+func (x *index) beliefAdj(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	ce := i + 1
+	if ce+1 >= sl {
+		return c, false
+	}
+	from := -1
+	switch {
+	case x.lower[ce] == "that":
+		from = ce + 1
+	case x.lower[ce] == "to" && x.verbish(ce+1):
+		from = ce
+	case x.clauseStart(ce) && x.hasVerb(ce+1, min(ce+6, sl)) && !preps[x.lower[ce]]:
+		from = ce
+	}
+	if from < 0 {
+		return c, false
+	}
+	g := x.verbGroupStart(sf, i-1)
+	c.spk = x.subjectBefore(sf, g)
+	if c.spk.first < 0 || !x.actor(c.spk) {
+		return c, false
+	}
+	x.setCue(&c, i-1, ce, x.lower[i])
+	c.q.Attribution = claimgraph.AttrBelief
+	if x.lower[ce] == "to" {
+		c.q.Attribution = claimgraph.AttrIntention
+	}
+	c.first, c.limit = x.trimContent(from, x.contentEnd(from, sl))
+	return c, c.first < c.limit
+}
+
+// askedOpening reads a sentence that opens with "Asked whether Z, X
+// said ...": the embedded question up to the comma is asked of X by
+// someone unnamed (an interviewer); X's answer is attributed on its own.
+func (x *index) askedOpening(sf, sl, i int) (candidate, bool) {
+	c := candidate{spk: noSpeaker}
+	from := -1
+	for k := i + 1; k < sl && k < i+5; k++ {
+		if whWords[x.lower[k]] || x.lower[k] == "about" || x.lower[k] == "to" {
+			from = k
+			if x.lower[k] == "about" {
+				from++
+			}
+			break
+		}
+	}
+	if from < 0 {
+		return c, false
+	}
+	end := -1
+	for k := from; k < sl; k++ {
+		if x.toks[k].Text == "," {
+			end = k
+			break
+		}
+	}
+	if end < 0 {
+		return c, false
+	}
+	x.setCue(&c, i, i+1, "ask")
+	c.q.Attribution = claimgraph.AttrQuestion
+	c.first, c.limit = x.trimContent(from, end)
 	return c, c.first < c.limit
 }
 
@@ -313,7 +426,9 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 	if ing && !progressive {
 		// ", adding that ...", ", arguing ...": the participle's speaker is
 		// the subject of the clause it hangs on.
-		if i > sf && x.toks[i-1].Text == "," {
+		// Also after "while", "after", "by" or a dash ("while saying
+		// that ...", "– saying he was rooting for ...").
+		if i > sf && (x.toks[i-1].Text == "," || participleLeads[x.lower[i-1]] || isDash(x.toks[i-1].Text)) {
 			return x.participle(sf, sl, i, info)
 		}
 		return c, false
@@ -391,7 +506,10 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 			break
 		}
 	}
-	if !info.bare {
+	if !info.bare && !(namedBare[info.lemma] && x.actor(c.spk) && x.spk0Named(c.spk)) {
+		// A verb with other senses ("reported", "revealed") takes a bare
+		// clause only from a named person or organization: "CNN reported
+		// six planes filled the skies".
 		return c, false
 	}
 	// "said on Monday the ...": a time adverbial before the content.
@@ -597,6 +715,22 @@ func (x *index) parenthetical(sf, sl, i, ce int) (candidate, bool) {
 	return c, false
 }
 
+// namedBare are the cues with other senses that take a bare clause from a
+// named source ("CNN reported the talks had failed"); "continued",
+// "replied" and the like need a quote, a colon or "that".
+var namedBare = set("report", "reveal", "announce", "confirm", "acknowledge", "admit", "note", "explain", "disclose",
+	"assert", "declare", "maintain", "concede", "contend", "conclude", "observe", "reiterate", "stress", "emphasize",
+	"write", "tweet", "recall", "complain", "suggest", "allege")
+
+var participleLeads = set("while", "after", "before", "by", "when")
+
+// spk0Named reports a speaker phrase that is a named person or
+// organization mention.
+func (x *index) spk0Named(r speakerRef) bool {
+	m := r.mention
+	return m >= 0 && x.mentions[m].Kind != claimgraph.MentionPronoun && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG)
+}
+
 // opensAfter reports a speaker phrase starting at first that opens the
 // stretch starting at from, past a determiner or a title the name does not
 // include ("the Tax Foundation", "Mr. Clarke").
@@ -604,8 +738,13 @@ func (x *index) opensAfter(first, from int) bool {
 	if first < from {
 		return false
 	}
+	// A description before the name ("the news site RTL Info") has no
+	// verb, no punctuation and no preposition.
 	for k := from; k < first; k++ {
-		if x.isWord(k) && !determiners[x.lower[k]] && !titles[strings.TrimSuffix(x.lower[k], ".")] {
+		if determiners[x.lower[k]] || titles[strings.TrimSuffix(x.lower[k], ".")] {
+			continue
+		}
+		if !x.isWord(k) || preps[x.lower[k]] || x.verbish(k) || x.npBoundary(k) {
 			return false
 		}
 	}

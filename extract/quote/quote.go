@@ -41,6 +41,9 @@ func Extract(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, r
 			c.q.Attribution = AttributionKind(c.q.CueLemma)
 		}
 		c.q.Factuality = KindFactuality(c.q.Attribution)
+		if c.evidential {
+			c.q.Factuality = claimgraph.FactPossible
+		}
 		if c.limit > c.first && x.toks[c.limit-1].Text == "?" && c.q.Factuality == claimgraph.FactReported {
 			c.q.Factuality = claimgraph.FactQuestion
 		}
@@ -106,6 +109,7 @@ type candidate struct {
 	first, limit int        // content token range
 	spk          speakerRef // the speaker as found in the text, unresolved
 	inherit      bool       // no attribution of its own: take the previous quote's speaker
+	evidential   bool       // "X seems to Y": no source, the content only possible
 }
 
 // speakerRef is a speaker span found by a pattern, before resolution.
@@ -159,6 +163,7 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 		x.sents = nlp.SplitSentences(text, x.toks)
 	}
 	x.sents = joinAbbrevSplits(text, x.toks, x.sents)
+	x.toks, x.sents = mergeDoubleApostrophes(text, x.toks, x.sents)
 	if len(mentions) == 0 && a != nil {
 		mentions = mentionsFromEntities(doc, a.Entities)
 	}
@@ -205,6 +210,54 @@ func newIndex(doc, text string, a *nlp.Analysis, mentions []claimgraph.Mention, 
 	}
 	x.indexMentions()
 	return x
+}
+
+// mergeDoubleApostrophes turns two apostrophes in a row into one token,
+// the double quote mark of some newswires (two apostrophes before "a story
+// of hope," and two after), so that the quote patterns see one mark. The
+// analysis's tokens are left alone: a merged copy is made only when there
+// is a pair.
+func mergeDoubleApostrophes(text string, toks []nlp.Token, sents []nlp.Sentence) ([]nlp.Token, []nlp.Sentence) {
+	pair := func(i int) bool {
+		return i+1 < len(toks) && toks[i].Text == "'" && toks[i+1].Text == "'" && toks[i].End == toks[i+1].Start
+	}
+	found := false
+	for i := range toks {
+		if pair(i) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return toks, sents
+	}
+	out := make([]nlp.Token, 0, len(toks))
+	// newIdx maps a token boundary to the merged tokens; a boundary
+	// between the two apostrophes of a pair moves after the pair (a
+	// sentence ending in `.''` keeps its closing mark).
+	newIdx := make([]int, len(toks)+1)
+	for i := 0; i < len(toks); i++ {
+		newIdx[i] = len(out)
+		if pair(i) {
+			t := toks[i]
+			t.End = toks[i+1].End
+			t.Text = text[t.Start:t.End]
+			out = append(out, t)
+			newIdx[i+1] = len(out)
+			i++
+			continue
+		}
+		out = append(out, toks[i])
+	}
+	newIdx[len(toks)] = len(out)
+	ns := make([]nlp.Sentence, 0, len(sents))
+	for _, s := range sents {
+		s.First, s.Limit = newIdx[min(s.First, len(toks))], newIdx[min(s.Limit, len(toks))]
+		if s.First < s.Limit {
+			ns = append(ns, s)
+		}
+	}
+	return out, ns
 }
 
 // joinAbbrevSplits joins a sentence to the one before it when it opens

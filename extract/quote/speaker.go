@@ -32,7 +32,7 @@ func (x *index) subjectBefore(sf, cue int) speakerRef {
 	if e-1 >= sf && (x.lower[e-1] == "and" || x.lower[e-1] == "but" || x.lower[e-1] == "then") {
 		// A coordinated verb ("X tweeted to Y and said"): the speaker is the
 		// clause's subject, the name or pronoun opening the sentence.
-		return x.sentenceSubject(sf, e-1)
+		return x.clauseSubject(sf, e-1)
 	}
 	relative := false
 	// "that" after a noun is a relative pronoun too ("the Islamic State
@@ -186,6 +186,10 @@ func (x *index) clauseSubject(sf, limit int) speakerRef {
 			}
 		case m >= 0 && (x.mentions[m].Type == claimgraph.TypePER || x.mentions[m].Type == claimgraph.TypeORG) && x.mLimit[m] < limit:
 			r = speakerRef{first: j, limit: x.mLimit[m], mention: m, conf: 0.5}
+		case (personHeads[x.lower[j]] || orgHeads[x.lower[j]]) && strings.HasSuffix(x.lower[j], "s") || x.lower[j] == "police":
+			// "Authorities announced ... and said", "Officials said": a
+			// plural noun of people with no article.
+			r = speakerRef{first: j, limit: j + 1, mention: -1, conf: 0.4}
 		case articles[x.lower[j]]:
 			// "the governor", "the city's mayor": a person or organization noun.
 			h := j + 1
@@ -345,7 +349,7 @@ func (x *index) resolveSpeakers(cands []candidate) {
 		switch {
 		case c.spk.first >= 0 && x.plausibleSpeaker(&c.spk):
 			c.q.Speaker = x.resolveRef(c.spk, c.first, c.limit)
-		case c.inherit && prev != nil && prev.q.Speaker != nil && x.sentOf[c.first]-x.sentOf[prev.limit-1] <= 2 && x.paraOf[c.first]-x.paraOf[prev.limit-1] <= 1:
+		case c.inherit && prev != nil && prev.q.Speaker != nil && (x.sentOf[c.first]-x.sentOf[prev.limit-1] <= 2 && x.paraOf[c.first] == x.paraOf[prev.limit-1] || x.followOn(cands, ci, prev)):
 			s := *prev.q.Speaker
 			s.Confidence *= 0.8
 			c.q.Speaker = &s
@@ -382,6 +386,29 @@ func (x *index) resolveSpeakers(cands []candidate) {
 			}
 		}
 	}
+}
+
+// followOn reports a paragraph that opens with a quote with no
+// attribution of its own right after a paragraph whose quotes all have one
+// speaker, that of prev: the news convention for a speaker's words running
+// on. When the previous paragraph quotes two speakers the quote keeps no
+// speaker: two candidates compete.
+func (x *index) followOn(cands []candidate, ci int, prev *candidate) bool {
+	c := &cands[ci]
+	p := x.paraOf[c.first]
+	if c.q.Kind != claimgraph.QuoteDirect || x.paraOf[prev.limit-1] != p-1 || !x.paraFirst(c.first-1) {
+		return false
+	}
+	for cj := ci - 1; cj >= 0; cj-- {
+		o := &cands[cj]
+		if x.paraOf[o.first] < p-1 {
+			break
+		}
+		if x.paraOf[o.first] == p-1 && (o.q.Speaker == nil || o.q.Speaker.Name != prev.q.Speaker.Name || o.q.Speaker.Name == "" && o.q.Speaker.Text != prev.q.Speaker.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *index) resolveRef(r speakerRef, cf, cl int) *claimgraph.Speaker {

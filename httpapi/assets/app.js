@@ -46,7 +46,21 @@ async function showEdge(aID, bID, titleText) {
       p.append(q, el("span", "meta", " — " + (s.title || s.doc)));
       body.append(p);
     }
-    if (!data.claims.length && !data.sentences.length) body.append(el("p", "empty", "No evidence stored for this edge."));
+    // Named in the same documents but never in one sentence: the
+    // documents are the evidence.
+    if (!data.sentences.length && data.documents && data.documents.length) {
+      body.append(el("p", "meta", "Named together in " + data.documents.length + " document(s), never in one sentence:"));
+      const ul = el("ul", "edge-docs");
+      for (const d of data.documents) {
+        const a = el("a", "", d.title || d.doc.slice(0, 8));
+        a.href = "/documents/" + encodeURIComponent(d.doc);
+        const li = el("li");
+        li.append(a, el("span", "meta", [d.outlet, d.date].filter((x) => x).map((x) => " · " + x).join("")));
+        ul.append(li);
+      }
+      body.append(ul);
+    }
+    if (!data.claims.length && !data.sentences.length && !(data.documents && data.documents.length)) body.append(el("p", "empty", "No evidence stored for this edge."));
   } catch (err) {
     body.replaceChildren(el("p", "error", "Could not load the evidence: " + err.message));
   }

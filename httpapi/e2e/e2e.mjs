@@ -296,7 +296,48 @@ try {
     check(opened, "clicking an explorer edge opens its evidence panel");
     await page.waitForFunction(() => !/Loading/.test(document.getElementById("edge-body").textContent));
     check(!(await page.locator("#edge-body .error").count()), "clicking an explorer edge loads its evidence");
+    // Outlet and publication dates: the server counts the graph again over
+    // those documents (the seeds were ingested as two outlets' and some
+    // undated ones). Co-occurrence sources are distinct outlets, so within
+    // one outlet, or one outlet's dates, none counts more than one.
+    // The status says "Counting the graph again over …" while it loads,
+    // then "N entities, M edges … over …".
+    const scoped = async (what, pattern) => {
+      await page.waitForFunction((p) => new RegExp("^\\d+ entities, .*" + p).test(document.getElementById("graph-status").textContent), pattern, { timeout: 20000 });
+      return page.evaluate(() => {
+        const { graph } = window.claimgraphGraph;
+        return { order: graph.order, most: Math.max(0, ...graph.filterEdges((e, a) => a.kind === "cooccur").map((e) => graph.getEdgeAttribute(e, "sources"))) };
+      });
+    };
+    const whole = await page.evaluate(() => ({ order: window.claimgraphGraph.graph.order }));
+    const outletNames = await page.locator("#graph-outlet option").evaluateAll((os) => os.map((o) => o.value).filter((v) => v));
+    check(outletNames.includes("Seed Ledger"), `the explorer lists the store's outlets (${outletNames.join(", ")})`);
+    await page.selectOption("#graph-outlet", "Seed Ledger");
+    const ledger = await scoped("outlet", "over the documents of Seed Ledger");
+    check(ledger.most <= 1 && ledger.order <= whole.order && ledger.order >= 1, `one outlet's graph (${ledger.order} of ${whole.order} nodes, at most ${ledger.most} source(s) an edge)`);
+    check(page.url().includes("outlet=Seed+Ledger"), "the address keeps the outlet");
+    await page.selectOption("#graph-outlet", "");
+    await page.locator("#graph-from").fill("2015-09");
+    await page.locator("#graph-from").press("Enter");
+    const later = await scoped("from", "published from 2015-09");
+    check(later.most <= 1 && later.order <= whole.order, `the graph from September 2015 (${later.order} nodes, at most ${later.most} source(s) an edge)`);
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph-explorer-filters.png"), fullPage: false });
+    await page.locator("#graph-from").fill("");
+    await page.locator("#graph-from").press("Enter");
+    const back = await scoped("none", "over every outlet's documents");
+    check(back.order === whole.order, `without outlet and dates the whole graph is back (${back.order} nodes)`);
     if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, "graph-explorer.png"), fullPage: false });
+    // Show more: a graph cut at 10 nodes offers more, and gives them.
+    const small = new URL(graphURL);
+    small.searchParams.set("max_nodes", "10");
+    await goto(small.pathname + small.search);
+    await page.waitForFunction(() => document.body.classList.contains("graph-live") && window.claimgraphGraph, null, { timeout: 20000 });
+    const cut = await page.evaluate(() => window.claimgraphGraph.graph.order);
+    check(cut === 10 && await page.locator("#graph-more").isVisible(), `a graph cut at 10 nodes offers more (${cut} nodes)`);
+    await page.click("#graph-more");
+    await page.waitForFunction(() => /^\d+ entities, /.test(document.getElementById("graph-status").textContent) && /max_nodes=20/.test(location.search), null, { timeout: 20000 });
+    const more = await page.evaluate(() => window.claimgraphGraph.graph.order);
+    check(more > cut && more <= 20, `show more adds entities (${cut} → ${more})`);
 
     step = "edge evidence page";
     await goto(evidenceHref);

@@ -3,6 +3,14 @@
 // so they are bundled here and embedded, never fetched from elsewhere).
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import FA2Layout from "graphology-layout-forceatlas2/worker.js";
+import helpers from "graphology-layout-forceatlas2/helpers.js";
 import Sigma from "sigma";
 
-window.ClaimgraphGraphLib = { Graph, forceAtlas2, Sigma };
+// The layout's web worker: the library makes one from a blob: URL, which the
+// Content-Security-Policy (worker-src falls back to script-src 'self')
+// refuses; the same worker code is served as a script of its own instead
+// (fa2-worker.mjs, bundled to ../assets/vendor/fa2-worker.js).
+helpers.createWorker = () => new Worker("/assets/vendor/fa2-worker.js");
+
+window.ClaimgraphGraphLib = { Graph, forceAtlas2, FA2Layout, Sigma };

@@ -1,0 +1,155 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// The entity layer is built aside and swapped in here as on SQLite (see
+// package sqlite, layer.go): shadow tables NAME_next are created like the
+// live ones (columns, defaults, checks, indexes) but without their foreign
+// keys, so that loading them checks and locks no document, mention or
+// claim row; the swap adds the foreign keys NOT VALID (the rows were read
+// from those tables), drops the live tables, renames the shadows and their
+// indexes to the live names, and hands the live tables' sequences over.
+
+func createShadows(ctx context.Context, tx *sql.Tx, tables []string, suffix string) error {
+	for i := len(tables) - 1; i >= 0; i-- {
+		if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS `+tables[i]+suffix); err != nil {
+			return err
+		}
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE `+t+suffix+` (LIKE `+t+` INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`); err != nil {
+			return fmt.Errorf("shadow of %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+// indexDefs returns each index of table by its definition with the index
+// name taken out and the table named as base, so that a live table's
+// indexes and its shadow's match.
+func indexDefs(ctx context.Context, tx *sql.Tx, table, base string) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x
+		JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+		WHERE c.oid = to_regclass($1)`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return nil, err
+		}
+		def = strings.Replace(def, " INDEX "+name+" ON ", " INDEX ? ON ", 1)
+		def = strings.Replace(def, "."+table+" ", "."+base+" ", 1)
+		def = strings.Replace(def, " ON "+table+" ", " ON "+base+" ", 1)
+		out[def] = name
+	}
+	return out, rows.Err()
+}
+
+func swapShadows(ctx context.Context, tx *sql.Tx, tables []string, suffix string, shadowSQL func(string) string) error {
+	in := `('` + strings.Join(tables, "', '") + `')`
+	// Foreign keys of the live tables, added to the shadows unchecked.
+	rows, err := tx.QueryContext(ctx, `SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k
+		JOIN pg_class c ON c.oid = k.conrelid WHERE k.contype = 'f' AND c.relname IN `+in+`
+		AND c.relnamespace = to_regnamespace(current_schema())`)
+	if err != nil {
+		return fmt.Errorf("foreign keys: %w", err)
+	}
+	var fks [][3]string
+	for rows.Next() {
+		var f [3]string
+		if err := rows.Scan(&f[0], &f[1], &f[2]); err != nil {
+			rows.Close()
+			return err
+		}
+		fks = append(fks, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, f := range fks {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+f[0]+suffix+` ADD CONSTRAINT `+f[1]+` `+shadowSQL(f[2])+` NOT VALID`); err != nil {
+			return fmt.Errorf("foreign key %s: %w", f[1], err)
+		}
+	}
+	// Index names to restore, and sequences owned by live columns.
+	type rename struct{ from, to string }
+	var renames []rename
+	for _, t := range tables {
+		live, err := indexDefs(ctx, tx, t, t)
+		if err != nil {
+			return fmt.Errorf("indexes of %s: %w", t, err)
+		}
+		shadow, err := indexDefs(ctx, tx, t+suffix, t)
+		if err != nil {
+			return fmt.Errorf("indexes of %s: %w", t+suffix, err)
+		}
+		for def, name := range shadow {
+			if to, ok := live[def]; ok {
+				renames = append(renames, rename{name, to})
+			}
+		}
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT s.relname, t.relname, a.attname FROM pg_depend d
+		JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+		JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+		WHERE d.deptype = 'a' AND t.relname IN `+in+` AND t.relnamespace = to_regnamespace(current_schema())`)
+	if err != nil {
+		return fmt.Errorf("sequences: %w", err)
+	}
+	var seqs [][3]string
+	for rows.Next() {
+		var q [3]string
+		if err := rows.Scan(&q[0], &q[1], &q[2]); err != nil {
+			rows.Close()
+			return err
+		}
+		seqs = append(seqs, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, q := range seqs {
+		if _, err := tx.ExecContext(ctx, `ALTER SEQUENCE `+q[0]+` OWNED BY NONE`); err != nil {
+			return fmt.Errorf("sequence %s: %w", q[0], err)
+		}
+	}
+	// Statistics for the planner before readers meet the new tables (the
+	// live tables are not locked yet).
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `ANALYZE `+t+suffix); err != nil {
+			return fmt.Errorf("analyze %s: %w", t+suffix, err)
+		}
+	}
+	for i := len(tables) - 1; i >= 0; i-- {
+		if _, err := tx.ExecContext(ctx, `DROP TABLE `+tables[i]); err != nil {
+			return fmt.Errorf("drop %s: %w", tables[i], err)
+		}
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+t+suffix+` RENAME TO `+t); err != nil {
+			return fmt.Errorf("rename %s: %w", t, err)
+		}
+	}
+	for _, r := range renames {
+		if _, err := tx.ExecContext(ctx, `ALTER INDEX `+r.from+` RENAME TO `+r.to); err != nil {
+			return fmt.Errorf("index %s: %w", r.to, err)
+		}
+	}
+	for _, q := range seqs {
+		if _, err := tx.ExecContext(ctx, `ALTER SEQUENCE `+q[0]+` OWNED BY `+q[1]+`.`+q[2]); err != nil {
+			return fmt.Errorf("sequence %s: %w", q[0], err)
+		}
+	}
+	return nil
+}
