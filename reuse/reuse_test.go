@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -196,6 +197,48 @@ func TestDetector(t *testing.T) {
 	delete(texts, "a")
 	if _, _, err := d.Find(ctx, Text{Doc: "x", Text: a}); err == nil {
 		t.Fatal("missing candidate text did not fail")
+	}
+}
+
+// A story syndicated many times: each new copy is compared with at most
+// MaxVerify earlier ones, the closest first, so the cost of a document does
+// not grow with the number of copies stored; a verbatim copy still pairs
+// with a verbatim earlier one before any excerpt.
+func TestDetectorVerifiesClosestCandidates(t *testing.T) {
+	ctx := context.Background()
+	a := readFixture(t, "flood_a.txt")
+	paras := strings.Split(a, "\n\n")
+	texts := memTexts{}
+	opts := DefaultOptions()
+	opts.MaxVerify = 4
+	d := NewDetector(opts, NewMemIndex(), texts.source)
+	add := func(id, text string) []claimgraph.ReusePair {
+		t.Helper()
+		texts[id] = Text{Doc: id, Text: text}
+		pairs, err := d.Add(ctx, texts[id])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pairs
+	}
+	// Excerpts first (each half the story or less), then whole copies.
+	for i := 0; i < 6; i++ {
+		add(fmt.Sprintf("excerpt%d", i), paras[1]+"\n\nEditor's line number "+strconv.Itoa(i)+" for this outlet's readers today.")
+	}
+	add("whole0", a)
+	before := d.Stats().Verified.Load()
+	got := add("whole1", "Outlet 1 reports.\n\n"+a)
+	if v := d.Stats().Verified.Load() - before; v != 4 {
+		t.Errorf("whole1 verified %d candidates, want MaxVerify = 4", v)
+	}
+	if d.Stats().Skipped.Load() == 0 {
+		t.Error("no candidate counted as skipped")
+	}
+	if len(got) == 0 || got[0].DocA != "whole0" || got[0].Containment < 0.95 {
+		t.Fatalf("whole1: the verbatim earlier copy is not its first pair: %+v", got)
+	}
+	if len(got) > 4 {
+		t.Fatalf("whole1: %d pairs from 4 verified candidates", len(got))
 	}
 }
 
