@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/claimgraph/claimgraph"
@@ -63,6 +64,11 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 }
 
 // Candidates returns the stored documents sharing a band key with bands.
+// maxReuseCandidates bounds the candidates a document's band keys return
+// from the store: eight times the detector's MaxVerify, which then keeps
+// the closest by their signatures.
+const maxReuseCandidates = 256
+
 func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Candidate, error) {
 	if len(bands) == 0 {
 		return nil, nil
@@ -71,8 +77,14 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	for i, b := range bands {
 		args[i] = int64(b) // SQLite integers are signed; the bits are the key
 	}
+	// The documents sharing the most band keys (the likeliest copies; the
+	// latest first among equals), at most maxReuseCandidates: a story
+	// syndicated to hundreds of outlets would otherwise have every stored
+	// copy's signature read and compared for each new one, a cost that
+	// grows with the store.
 	rows, err := x.queryer().QueryContext(ctx, `SELECT d.id, h.sig FROM documents d JOIN minhash h ON h.doc = d.id WHERE d.seq IN
-		(SELECT DISTINCT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)) ORDER BY d.id`, args...)
+		(SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
+			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY d.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
 	}

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -210,5 +211,52 @@ func TestBatchFindsCopiesInsideIt(t *testing.T) {
 	}
 	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("search index after the batch: %v", err)
+	}
+}
+
+// A story stored many times: a new copy's band keys are shared by every
+// stored copy, and the store returns a bounded number of candidates, those
+// sharing the most keys, so the cost of a document does not grow with the
+// copies before it.
+func TestReuseCandidatesBounded(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	det := reuse.NewDetector(reuse.DefaultOptions(), db.ReuseIndex(), db.Texts)
+	query := det.Sketch(reuse.MainText(storetest.SampleDocument(reuseOriginal))).Bands
+	put := func(i int, bands []uint64) string {
+		t.Helper()
+		d := storetest.SampleDocument(reuseOriginal + " Edition " + strconv.Itoa(i) + ".")
+		sig, err := det.Sketch(reuse.MainText(d)).Sig.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: bands}); err != nil {
+			t.Fatal(err)
+		}
+		return d.ID
+	}
+	// Weak candidates share one band key with the query; the close copy,
+	// stored among the first, shares them all.
+	const weak = 300
+	var closest string
+	for i := 0; i < weak; i++ {
+		if i == 3 {
+			closest = put(-1, query)
+		}
+		put(i, []uint64{query[0], uint64(1000 + i)})
+	}
+	cands, err := db.ReuseIndex().Candidates(ctx, query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) == 0 || len(cands) >= weak {
+		t.Fatalf("%d candidates of %d documents sharing a key: want a bound below", len(cands), weak+1)
+	}
+	found := false
+	for _, c := range cands {
+		found = found || c.Doc == closest
+	}
+	if !found {
+		t.Errorf("the document sharing every band key is not among the %d candidates", len(cands))
 	}
 }
