@@ -154,20 +154,26 @@ func (m memTexts) source(ctx context.Context, doc string) (Text, error) {
 	return t, nil
 }
 
-func TestDetector(t *testing.T) {
-	ctx := context.Background()
-	a := readFixture(t, "flood_a.txt")
-	texts := memTexts{}
-	d := NewDetector(DefaultOptions(), NewMemIndex(), texts.source)
-	add := func(id, text string) []claimgraph.ReusePair {
+// adder returns a function that stores a text under an id and adds it to
+// the detector, returning the pairs it forms.
+func adder(t *testing.T, d *Detector, texts memTexts) func(id, text string) []claimgraph.ReusePair {
+	return func(id, text string) []claimgraph.ReusePair {
 		t.Helper()
 		texts[id] = Text{Doc: id, Text: text}
-		pairs, err := d.Add(ctx, texts[id])
+		pairs, err := d.Add(context.Background(), texts[id])
 		if err != nil {
 			t.Fatal(err)
 		}
 		return pairs
 	}
+}
+
+func TestDetector(t *testing.T) {
+	ctx := context.Background()
+	a := readFixture(t, "flood_a.txt")
+	texts := memTexts{}
+	d := NewDetector(DefaultOptions(), NewMemIndex(), texts.source)
+	add := adder(t, d, texts)
 	if got := add("a", a); len(got) != 0 {
 		t.Fatalf("first document has pairs: %+v", got)
 	}
@@ -205,22 +211,13 @@ func TestDetector(t *testing.T) {
 // not grow with the number of copies stored; a verbatim copy still pairs
 // with a verbatim earlier one before any excerpt.
 func TestDetectorVerifiesClosestCandidates(t *testing.T) {
-	ctx := context.Background()
 	a := readFixture(t, "flood_a.txt")
 	paras := strings.Split(a, "\n\n")
 	texts := memTexts{}
 	opts := DefaultOptions()
 	opts.MaxVerify = 4
 	d := NewDetector(opts, NewMemIndex(), texts.source)
-	add := func(id, text string) []claimgraph.ReusePair {
-		t.Helper()
-		texts[id] = Text{Doc: id, Text: text}
-		pairs, err := d.Add(ctx, texts[id])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pairs
-	}
+	add := adder(t, d, texts)
 	// Excerpts first (each half the story or less), then whole copies.
 	for i := 0; i < 6; i++ {
 		add(fmt.Sprintf("excerpt%d", i), paras[1]+"\n\nEditor's line number "+strconv.Itoa(i)+" for this outlet's readers today.")

@@ -109,7 +109,7 @@ type neighbour struct {
 // neighbours returns the entities linked to center by the edge kinds, with
 // at least minSources, strongest first, at most limit.
 func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]bool, minSources, limit int) ([]neighbour, error) {
-	best := map[int64]neighbour{}
+	best := linked{}
 	read := func(what, q string) error {
 		rows, err := db.db.QueryContext(ctx, q, center, minSources, limit)
 		if err != nil {
@@ -121,8 +121,7 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 			if err := rows.Scan(&n.id, &n.sources, &n.docs); err != nil {
 				return fmt.Errorf("%s of %d: %w", what, center, err)
 			}
-			b := best[n.id]
-			best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
+			best.add(n)
 		}
 		return rows.Err()
 	}
@@ -139,21 +138,33 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 		if err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
 		}
-		// The strongest limit by sources, then documents, as the claim
-		// neighbours are taken.
 		var ns []neighbour
 		for _, p := range lists[center] {
 			if p.sources >= minSources {
 				ns = append(ns, neighbour{p.entity, p.sources, p.docs})
 			}
 		}
-		sortNeighbours(ns)
-		for _, n := range ns[:min(len(ns), limit)] {
-			b := best[n.id]
-			best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
-		}
+		best.addStrongest(ns, limit)
 	}
 	return strongest(best, limit), nil
+}
+
+// linked holds the entities linked to one, each with its strongest link.
+type linked map[int64]neighbour
+
+// add records a link to n.id, keeping the strongest sources and documents.
+func (l linked) add(n neighbour) {
+	b := l[n.id]
+	l[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
+}
+
+// addStrongest adds the strongest limit of ns, as a LIMIT on the query of
+// one kind of link would.
+func (l linked) addStrongest(ns []neighbour, limit int) {
+	sortNeighbours(ns)
+	for _, n := range ns[:min(len(ns), limit)] {
+		l.add(n)
+	}
 }
 
 // strongest returns the neighbours by their strongest link, most sources

@@ -22,11 +22,7 @@ func (db *DB) neighboursIn(ctx context.Context, center int64, kinds map[string]b
 	if scope.Empty() {
 		return db.neighbours(ctx, center, kinds, minSources, limit)
 	}
-	best := map[int64]neighbour{}
-	keep := func(n neighbour) {
-		b := best[n.id]
-		best[n.id] = neighbour{n.id, max(b.sources, n.sources), max(b.docs, n.docs)}
-	}
+	best := linked{}
 	cond, cargs := scopeDocs("c.doc", scope)
 	if kinds["claim"] {
 		clusters, err := db.scopedClusters(ctx, `WHERE c.id IN (SELECT claim FROM claim_entities
@@ -43,7 +39,7 @@ func (db *DB) neighboursIn(ctx context.Context, center int64, kinds map[string]b
 			if other == center {
 				other = cl.SubjectEntity
 			}
-			keep(neighbour{other, cl.Sources, cl.Docs})
+			best.add(neighbour{other, cl.Sources, cl.Docs})
 		}
 	}
 	if kinds["cooccur"] {
@@ -78,11 +74,7 @@ func (db *DB) neighboursIn(ctx context.Context, center int64, kinds map[string]b
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
 		}
-		// The strongest limit, as the claim neighbours are taken.
-		sortNeighbours(ns)
-		for _, n := range ns[:min(len(ns), limit)] {
-			keep(n)
-		}
+		best.addStrongest(ns, limit)
 	}
 	return strongest(best, limit), nil
 }

@@ -517,11 +517,8 @@ func (x *index) reported(sf, sl, i int, info cueInfo) (candidate, bool) {
 		j++
 	}
 	if info.object { // "told reporters the ...", "told parliament the ...": skip the addressee
-		if m := x.startAt[j]; m >= 0 {
-			j = x.mLimit[m]
-		} else if k := x.addresseeEnd(j, sl); k > j {
-			j = k
-		} else {
+		var ok bool
+		if j, ok = x.pastAddressee(j, sl); !ok {
 			return c, false
 		}
 	}
@@ -657,6 +654,19 @@ func (x *index) cueWithin(first, limit int) bool {
 
 var contrastive = set("but", "while", "whereas", "although", "though", "yet")
 
+// pastAddressee returns where the addressee of an object cue starting at j
+// ends: past a name ("told Reuters"), or past a short addressee
+// (addresseeEnd); ok is false when there is neither.
+func (x *index) pastAddressee(j, sl int) (end int, ok bool) {
+	if m := x.startAt[j]; m >= 0 {
+		return x.mLimit[m], true
+	}
+	if k := x.addresseeEnd(j, sl); k > j {
+		return k, true
+	}
+	return j, false
+}
+
 // addresseeEnd returns where a short addressee after "told" ends: one to
 // three words ("reporters", "the committee") followed by the start of a
 // clause (a determiner, a pronoun or a name), or j when there is none.
@@ -768,11 +778,8 @@ func (x *index) participle(sf, sl, i int, info cueInfo) (candidate, bool) {
 		j++
 	} else if info.object {
 		// ", telling reporters (that) CONTENT": past a short addressee.
-		if m := x.startAt[j]; m >= 0 {
-			j = x.mLimit[m]
-		} else if k := x.addresseeEnd(j, sl); k > j {
-			j = k
-		} else {
+		var ok bool
+		if j, ok = x.pastAddressee(j, sl); !ok {
 			return c, false
 		}
 		if j < sl && x.lower[j] == "that" {
