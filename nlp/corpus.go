@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/internal/nerfile"
 )
 
 // corpusSentence is one annotated sentence read for training.
@@ -156,46 +158,14 @@ func readCoNLL2003(path string) ([]corpusSentence, error) {
 }
 
 func parseCoNLL2003(r io.Reader) ([]corpusSentence, error) {
-	var out []corpusSentence
-	var cur corpusSentence
-	doc := 0
-	flush := func() {
-		if len(cur.Forms) > 0 {
-			cur.Doc = doc
-			out = append(out, cur)
-		}
-		cur = corpusSentence{}
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" {
-			flush()
-			continue
-		}
-		if strings.HasPrefix(s, "-DOCSTART-") {
-			flush()
-			doc++
-			continue
-		}
-		cols := strings.Fields(s)
-		if len(cols) < 2 {
-			return nil, fmt.Errorf("line %d: %d columns, want a token and a label", line, len(cols))
-		}
-		lab := cols[len(cols)-1]
-		if lab != "O" && !(len(lab) > 2 && (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-') {
-			return nil, fmt.Errorf("line %d: bad label %q", line, lab)
-		}
-		cur.Forms = append(cur.Forms, cols[0])
-		cur.Labels = append(cur.Labels, lab)
-	}
-	if err := sc.Err(); err != nil {
+	sents, err := nerfile.Read(r, nerfile.FormatCoNLL2003)
+	if err != nil {
 		return nil, err
 	}
-	flush()
+	out := make([]corpusSentence, len(sents))
+	for i, s := range sents {
+		out[i] = corpusSentence{Forms: s.Tokens, Labels: s.Labels, Doc: s.Doc}
+	}
 	// The document's genre is read from the tokens as written, as
 	// Pipeline.analyze reads an article's.
 	for lo := 0; lo < len(out); {
