@@ -226,6 +226,11 @@ func (b *Batch) Rollback() error { return b.tx.Rollback() }
 // ReuseIndex is the store's reuse index read and written in the batch.
 func (b *Batch) ReuseIndex() reuse.Index { return reuseIndex{b.db, b} }
 
+// ShingleSets is the store's ShingleSets read in the batch.
+func (b *Batch) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
+	return shingleSets(ctx, b.tx, docs)
+}
+
 // Texts is the store's Texts read in the batch.
 func (b *Batch) Texts(ctx context.Context, doc string) (reuse.Text, error) {
 	return texts(ctx, b.tx, doc)
@@ -565,7 +570,7 @@ func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgra
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
 	saved := *a
-	saved.Reuse, saved.MinHash, saved.Bands = nil, nil, nil
+	saved.Reuse, saved.MinHash, saved.Bands, saved.Shingles = nil, nil, nil, nil
 	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}

@@ -42,7 +42,7 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
 	if x.batch != nil {
-		if err := insertSketch(ctx, x.batch.tx, doc, blob, bands); err != nil {
+		if err := insertSketch(ctx, x.batch.tx, doc, blob, bands, nil); err != nil {
 			x.batch.staged = nil
 			return fmt.Errorf("reuse index add %s: %w", doc, err)
 		}
@@ -54,7 +54,7 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
 	defer tx.Rollback()
-	if err := insertSketch(ctx, tx, doc, blob, bands); err != nil {
+	if err := insertSketch(ctx, tx, doc, blob, bands, nil); err != nil {
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -112,7 +112,9 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	return out, nil
 }
 
-func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64) error {
+// insertSketch stores a document's signature, band keys and shingle set
+// (nil: none; its text is read when a later document is compared with it).
+func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64, shingles []byte) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO minhash (doc, sig) VALUES (?, ?) ON CONFLICT (doc) DO NOTHING`, doc, sig)
 	if err != nil {
 		return fmt.Errorf("signature: %w", err)
@@ -124,6 +126,11 @@ func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []u
 	var seq int64
 	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, doc).Scan(&seq); err != nil {
 		return fmt.Errorf("signature: document %s: %w", doc, err)
+	}
+	if shingles != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reuse_shingles (seq, hashes) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING`, seq, shingles); err != nil {
+			return fmt.Errorf("shingle set: %w", err)
+		}
 	}
 	if tx.deferBands != nil {
 		tx.deferBands(doc, seq, sig, bands)
@@ -154,7 +161,7 @@ func insertBands(ctx context.Context, tx *Tx, seq int64, bands []uint64) error {
 // insertAnalysis calls it inside the document's transaction.
 func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
 	if len(a.MinHash) > 0 {
-		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands); err != nil {
+		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands, a.Shingles); err != nil {
 			return err
 		}
 	}
@@ -203,6 +210,43 @@ func texts(ctx context.Context, db queryer, doc string) (reuse.Text, error) {
 }
 
 var _ reuse.TextSource = (*DB)(nil).Texts
+
+// ShingleSets returns the stored shingle sets of those of docs that have
+// one; it is a reuse.SetSource.
+func (db *DB) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
+	return shingleSets(ctx, db.db, docs)
+}
+
+var _ reuse.SetSource = (*DB)(nil).ShingleSets
+
+func shingleSets(ctx context.Context, db queryer, docs []string) (map[string][]uint32, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(docs))
+	for i, d := range docs {
+		args[i] = d
+	}
+	rows, err := db.QueryContext(ctx, `SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id IN (`+placeholders(len(docs))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("shingle sets: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string][]uint32, len(docs))
+	for rows.Next() {
+		var id string
+		var blob []byte
+		if err := rows.Scan(&id, &blob); err != nil {
+			return nil, fmt.Errorf("shingle sets: %w", err)
+		}
+		set, err := reuse.DecodeSet32(blob)
+		if err != nil {
+			return nil, fmt.Errorf("shingle set of %s: %w", id, err)
+		}
+		out[id] = set
+	}
+	return out, rows.Err()
+}
 
 // Reuse lists reuse pairs, best containment first: those of one document
 // (id or unique prefix) when f.Doc is set, and those whose larger of

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,5 +259,60 @@ func TestReuseCandidatesBounded(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the document sharing every band key is not among the %d candidates", len(cands))
+	}
+}
+
+// The shingle set a document is stored with is what ShingleSets returns,
+// in the batch that stores it and after its commit; a document stored
+// without one (an older store) is left out, so its text is read instead.
+// A detector using the stored sets finds the pairs one reading texts finds.
+func TestShingleSets(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	cb, err := db.BeginBatch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := cb.(*sqlite.Batch)
+	det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+	det.UseSets(b.ShingleSets)
+	put := func(d *claimgraph.Document, withSet bool) ([]claimgraph.ReusePair, []byte) {
+		t.Helper()
+		sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig, _ := sk.Sig.MarshalBinary()
+		a := &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}
+		if withSet {
+			a.Shingles = sk.Shingles()
+		}
+		if _, err := b.PutDocument(ctx, d, a); err != nil {
+			t.Fatal(err)
+		}
+		return pairs, sk.Shingles()
+	}
+	orig := storetest.SampleDocument(reuseOriginal)
+	_, origSet := put(orig, true)
+	old := storetest.SampleDocument(reuseUnrelated)
+	put(old, false)
+	got, err := b.ShingleSets(ctx, []string{orig.ID, old.ID, "ffff"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := reuse.DecodeSet32(origSet)
+	if len(got) != 1 || len(want) == 0 || !slices.Equal(got[orig.ID], want) {
+		t.Fatalf("ShingleSets in the batch = %v, want only %s's %d hashes", got, orig.ID, len(want))
+	}
+	cp := storetest.SampleDocument("Breaking news from our correspondent. " + reuseOriginal)
+	if pairs, _ := put(cp, true); len(pairs) != 1 || pairs[0].DocA != orig.ID || len(pairs[0].Passages) == 0 {
+		t.Fatalf("copy compared on the stored set: pairs %+v, want one with the original and its passages", pairs)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err = db.ShingleSets(ctx, []string{orig.ID, old.ID, cp.ID})
+	if err != nil || len(got) != 2 || !slices.Equal(got[orig.ID], want) {
+		t.Fatalf("ShingleSets after commit = %d sets, %v", len(got), err)
 	}
 }
