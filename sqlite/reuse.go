@@ -82,9 +82,11 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	// syndicated to hundreds of outlets would otherwise have every stored
 	// copy's signature read and compared for each new one, a cost that
 	// grows with the store.
-	rows, err := x.queryer().QueryContext(ctx, `SELECT d.id, h.sig FROM documents d JOIN minhash h ON h.doc = d.id WHERE d.seq IN
+	// The candidates' ids and signatures are one lookup by seq each
+	// (reuse_sketches, migration 0022).
+	rows, err := x.queryer().QueryContext(ctx, `SELECT s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
 		(SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
-			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY d.id`, args...)
+			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY s.doc`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
 	}
@@ -115,17 +117,17 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 // insertSketch stores a document's signature, band keys and shingle set
 // (nil: none; its text is read when a later document is compared with it).
 func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64, shingles []byte) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO minhash (doc, sig) VALUES (?, ?) ON CONFLICT (doc) DO NOTHING`, doc, sig)
+	// The reuse tables name the document by its seq (migrations 0019, 0022).
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, doc).Scan(&seq); err != nil {
+		return fmt.Errorf("signature: document %s: %w", doc, err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO reuse_sketches (seq, doc, sig) VALUES (?, ?, ?) ON CONFLICT (seq) DO NOTHING`, seq, doc, sig)
 	if err != nil {
 		return fmt.Errorf("signature: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already indexed: keep the first signature and its bands together
-	}
-	// The band index names the document by its seq (see migration 0019).
-	var seq int64
-	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, doc).Scan(&seq); err != nil {
-		return fmt.Errorf("signature: document %s: %w", doc, err)
 	}
 	if shingles != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reuse_shingles (seq, hashes) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING`, seq, shingles); err != nil {
