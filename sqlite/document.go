@@ -195,7 +195,7 @@ func (b *Batch) Commit() error {
 		}
 		return x[1].(int64) < y[1].(int64)
 	})
-	if err := insertRows(ctx, b.tx, "lsh_keys", "band, seq", b.rows); err != nil {
+	if err := insertBandRows(ctx, b.tx, b.db.dialect.Name == "sqlite", b.rows); err != nil {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
 	}

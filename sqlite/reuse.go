@@ -73,9 +73,10 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(bands))
+	args := make([]any, 2*len(bands))
 	for i, b := range bands {
 		args[i] = int64(b) // SQLite integers are signed; the bits are the key
+		args[len(bands)+i] = int64(b)
 	}
 	// The documents sharing the most band keys (the likeliest copies; the
 	// latest first among equals), at most maxReuseCandidates: a story
@@ -84,8 +85,11 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	// grows with the store.
 	// The candidates' ids and signatures are one lookup by seq each
 	// (reuse_sketches, migration 0022).
+	// The band keys are in lsh_keys and, for the documents stored since the
+	// last merge, lsh_recent (migration 0023).
 	rows, err := x.queryer().QueryContext(ctx, `SELECT s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
-		(SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
+		(SELECT seq FROM (SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
+			UNION ALL SELECT seq FROM lsh_recent WHERE band IN (`+placeholders(len(bands))+`)) k
 			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY s.doc`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
@@ -154,6 +158,49 @@ func insertBands(ctx context.Context, tx *Tx, seq int64, bands []uint64) error {
 	}
 	if err := insertRows(ctx, tx, "lsh_keys", "band, seq", rows); err != nil {
 		return fmt.Errorf("bands: %w", err)
+	}
+	return nil
+}
+
+// lshRecentRows is how many band keys lsh_recent holds before a batch's
+// commit merges them into lsh_keys: 4,096 documents' worth. A merge
+// rewrites lsh_keys once (28,800 pages at 100k documents, once every 16
+// batches); between merges a batch rewrites at most lsh_recent's pages
+// (about 1,200), where writing its keys into lsh_keys rewrote some 12,000.
+var lshRecentRows = 1 << 18
+
+// insertBandRows inserts a batch's band keys, sorted by key: on SQLite into
+// lsh_recent, merged into lsh_keys when it has lshRecentRows or more; on
+// PostgreSQL into lsh_keys (several writers at once: see its 0012).
+func insertBandRows(ctx context.Context, tx *Tx, sqlite bool, rows [][]any) error {
+	if !sqlite {
+		return insertRows(ctx, tx, "lsh_keys", "band, seq", rows)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if err := insertRows(ctx, tx, "lsh_recent", "band, seq", rows); err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `INSERT INTO state (key, value) VALUES ('lsh_recent_rows', ?)
+		ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(state.value AS BIGINT) + excluded.value AS TEXT) RETURNING CAST(value AS INTEGER)`,
+		strconv.Itoa(len(rows))).Scan(&n); err != nil {
+		return fmt.Errorf("count recent band keys: %w", err)
+	}
+	if n < lshRecentRows {
+		return nil
+	}
+	// One pass in key order over lsh_keys; each document's keys were
+	// inserted once (insertSketch), so none is in both tables.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO lsh_keys (band, seq) SELECT band, seq FROM lsh_recent ORDER BY band, seq`); err != nil {
+		return fmt.Errorf("merge recent band keys: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM lsh_recent`); err != nil {
+		return fmt.Errorf("merge recent band keys: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE state SET value = '0' WHERE key = 'lsh_recent_rows'`); err != nil {
+		return fmt.Errorf("merge recent band keys: %w", err)
 	}
 	return nil
 }

@@ -316,3 +316,74 @@ func TestShingleSets(t *testing.T) {
 		t.Fatalf("ShingleSets after commit = %d sets, %v", len(got), err)
 	}
 }
+
+// A batch's band keys go to lsh_recent, and move to lsh_keys in one pass
+// when lsh_recent holds enough of them; a copy finds its original wherever
+// the original's keys are, and no key is lost or doubled by a merge.
+func TestBandKeysMerge(t *testing.T) {
+	defer sqlite.SetLSHRecentRows(100)()
+	ctx := context.Background()
+	db := openTest(t)
+	count := func(table string) int {
+		t.Helper()
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	commit := func(texts ...string) []*claimgraph.Document {
+		t.Helper()
+		cb, err := db.BeginBatch(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := cb.(*sqlite.Batch)
+		det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+		var docs []*claimgraph.Document
+		for _, text := range texts {
+			d := storetest.SampleDocument(text)
+			sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sig, _ := sk.Sig.MarshalBinary()
+			if _, err := b.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+		if err := b.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	orig := commit(reuseOriginal)[0]
+	if k, r := count("lsh_keys"), count("lsh_recent"); k != 0 || r != 64 {
+		t.Fatalf("after one document: lsh_keys %d rows, lsh_recent %d; want 0 and 64", k, r)
+	}
+	det := reuse.NewDetector(reuse.DefaultOptions(), db.ReuseIndex(), db.Texts)
+	find := func(text string) []claimgraph.ReusePair {
+		t.Helper()
+		_, pairs, err := det.Find(ctx, reuse.MainText(storetest.SampleDocument(text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pairs
+	}
+	copyText := "Breaking news from our correspondent. " + reuseOriginal
+	if pairs := find(copyText); len(pairs) != 1 || pairs[0].DocA != orig.ID {
+		t.Fatalf("copy before the merge: pairs %+v, want the original (its keys in lsh_recent)", pairs)
+	}
+	commit(reuseUnrelated) // 128 keys: merged
+	if k, r := count("lsh_keys"), count("lsh_recent"); k != 128 || r != 0 {
+		t.Fatalf("after the merge: lsh_keys %d rows, lsh_recent %d; want 128 and 0", k, r)
+	}
+	if pairs := find(copyText); len(pairs) != 1 || pairs[0].DocA != orig.ID {
+		t.Fatalf("copy after the merge: pairs %+v, want the original (its keys in lsh_keys)", pairs)
+	}
+	commit("A third story about a city library that opened a new reading room for children on Saturday with a concert.")
+	if k, r := count("lsh_keys"), count("lsh_recent"); k+r != 192 || r == 0 {
+		t.Fatalf("after a third document: lsh_keys %d rows, lsh_recent %d; want 192 in all, some recent", k, r)
+	}
+}
