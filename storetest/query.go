@@ -294,6 +294,8 @@ func testDerivedListings(t *testing.T, c *Corpus) {
 	}
 	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}, {MaxClaims: 1}, {About: "ACME", Limit: 5, MaxClaims: 2}}
 	quoteFilters := []claimgraph.QuoteFilter{{Speaker: "Jane Roe"}, {About: "ACME"}, {About: "Acme Corp", Offset: 1, Limit: 1}, {Speaker: "Paris"}, {About: "Blue Party", Limit: 1}}
+	timelineQueries := []claimgraph.TimelineQuery{{}, {Limit: 2}, {Offset: 1, Limit: 2}, {Entity: "ACME"}, {Entity: "Jane Roe"}, {Entity: "ACME", Offset: 1, Limit: 1},
+		{From: "2014"}, {To: "2015-06"}, {Docs: claimgraph.DocScope{Outlet: "Daily Ledger"}}}
 	read := func() []string {
 		var out []string
 		for _, f := range filters {
@@ -318,6 +320,17 @@ func testDerivedListings(t *testing.T, c *Corpus) {
 			}
 			out = append(out, string(b))
 		}
+		for _, f := range timelineQueries {
+			es, err := c.Store.Timeline(ctx, f)
+			if err != nil {
+				t.Fatalf("Timeline(%+v): %v", f, err)
+			}
+			b, err := json.Marshal(es)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
 		return out
 	}
 	listed := read()
@@ -328,14 +341,20 @@ func testDerivedListings(t *testing.T, c *Corpus) {
 		if computed[i] == listed[i] {
 			continue
 		}
-		if i < len(filters) {
+		switch {
+		case i < len(filters):
 			t.Errorf("Claims(%+v):\n derived listing %s\n clustered live  %s", filters[i], listed[i], computed[i])
-		} else {
+		case i >= len(filters)+len(quoteFilters):
+			t.Errorf("Timeline(%+v):\n derived %s\n live    %s", timelineQueries[i-len(filters)-len(quoteFilters)], listed[i], computed[i])
+		default:
 			t.Errorf("Quotes(%+v):\n derived %s\n live    %s", quoteFilters[i-len(filters)], listed[i], computed[i])
 		}
 	}
 	if len(listed[0]) < 100 {
 		t.Errorf("the whole listing is %s; the corpus has claims", listed[0])
+	}
+	if tl := listed[len(filters)+len(quoteFilters)]; len(tl) < 100 {
+		t.Errorf("the whole timeline is %s; the corpus has dated claims", tl)
 	}
 	if q := listed[len(filters)]; len(q) < 100 {
 		t.Errorf("the quotes of Jane Roe are %s; the corpus has two", q)
