@@ -134,19 +134,57 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 		}
 	}
 	if kinds["cooccur"] {
-		lists, err := partnersOf(ctx, db.db, []int64{center}, 0)
+		// The strongest limit partners by sources (the list is in order of
+		// documents): kept in a bounded set while the list is walked.
+		top := strongestSet{limit: limit}
+		err := eachPartnerList(ctx, db.db, []int64{center}, func(_ int64, blob []byte) error {
+			return eachPartner(blob, func(p coPartner) bool {
+				if p.sources >= minSources {
+					top.add(neighbour{p.entity, p.sources, p.docs})
+				}
+				return true
+			})
+		})
 		if err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
 		}
-		var ns []neighbour
-		for _, p := range lists[center] {
-			if p.sources >= minSources {
-				ns = append(ns, neighbour{p.entity, p.sources, p.docs})
-			}
-		}
-		best.addStrongest(ns, limit)
+		best.addStrongest(top.ns, limit)
 	}
 	return strongest(best, limit), nil
+}
+
+// strongestSet keeps the strongest limit neighbours added to it (in
+// sortNeighbours' order), in no particular order.
+type strongestSet struct {
+	limit int
+	ns    []neighbour
+	weak  int // index of the weakest in ns, once full
+}
+
+func (s *strongestSet) add(n neighbour) {
+	if s.limit <= 0 {
+		return
+	}
+	if len(s.ns) < s.limit {
+		s.ns = append(s.ns, n)
+		if len(s.ns) == s.limit {
+			s.findWeakest()
+		}
+		return
+	}
+	if neighbourOrder(n, s.ns[s.weak]) < 0 {
+		s.ns[s.weak] = n
+		s.findWeakest()
+	}
+}
+
+func (s *strongestSet) findWeakest() {
+	s.weak = 0
+	for i := range s.ns {
+		if neighbourOrder(s.ns[i], s.ns[s.weak]) > 0 {
+			s.weak = i
+		}
+	}
 }
 
 // linked holds the entities linked to one, each with its strongest link.
@@ -183,16 +221,17 @@ func strongest(best map[int64]neighbour, limit int) []neighbour {
 
 // sortNeighbours orders neighbours strongest first: sources, then
 // documents, then id.
-func sortNeighbours(ns []neighbour) {
-	slices.SortFunc(ns, func(a, b neighbour) int {
-		if a.sources != b.sources {
-			return b.sources - a.sources
-		}
-		if a.docs != b.docs {
-			return b.docs - a.docs
-		}
-		return cmp.Compare(a.id, b.id)
-	})
+func sortNeighbours(ns []neighbour) { slices.SortFunc(ns, neighbourOrder) }
+
+// neighbourOrder compares two neighbours, the stronger first.
+func neighbourOrder(a, b neighbour) int {
+	if a.sources != b.sources {
+		return b.sources - a.sources
+	}
+	if a.docs != b.docs {
+		return b.docs - a.docs
+	}
+	return cmp.Compare(a.id, b.id)
 }
 
 // graphEdges returns the edges among the nodes, strongest first.
@@ -228,20 +267,20 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 	}
 	if kinds["cooccur"] {
 		// Stored both ways; one undirected edge per pair, from the smaller id.
-		lists, err := partnersOf(ctx, db.db, nodes, 0)
-		if err != nil {
-			return nil, fmt.Errorf("graph cooccur edges: %w", err)
-		}
 		in := make(map[int64]bool, len(nodes))
 		for _, id := range nodes {
 			in[id] = true
 		}
-		for _, a := range nodes {
-			for _, p := range lists[a] {
+		err := eachPartnerList(ctx, db.db, nodes, func(a int64, blob []byte) error {
+			return eachPartner(blob, func(p coPartner) bool {
 				if a < p.entity && in[p.entity] && p.sources >= minSources {
 					out = append(out, claimgraph.GraphEdge{Kind: "cooccur", Source: a, Target: p.entity, Sources: p.sources, Docs: p.docs})
 				}
-			}
+				return true
+			})
+		})
+		if err != nil {
+			return nil, fmt.Errorf("graph cooccur edges: %w", err)
 		}
 	}
 	sortGraphEdges(out)
@@ -265,6 +304,12 @@ func sortGraphEdges(out []claimgraph.GraphEdge) {
 		}
 		return strings.Compare(a.Kind+a.Label, b.Kind+b.Label)
 	})
+}
+
+// EntityNodes returns the entities of ids (those that exist, in order)
+// with their names, types and mention counts only.
+func (db *DB) EntityNodes(ctx context.Context, ids []int64) ([]claimgraph.GraphNode, error) {
+	return db.graphNodes(ctx, ids)
 }
 
 // graphNodes reads the entities in order.
