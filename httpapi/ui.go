@@ -346,7 +346,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	// DeferDocs documents the lists go to the browser straight away.
 	budget, cancel := context.WithTimeout(ctx, s.opts.SectionBudget)
 	defer cancel()
-	e, err := s.store.Entity(ctx, r.PathValue("ref"))
+	e, err := s.entityForPage(ctx, r.PathValue("ref"))
 	if err != nil {
 		return err
 	}
@@ -404,10 +404,10 @@ wait:
 		}
 	}
 	ep.Docs, ep.CoOccur = e.Documents, e.CoOccurring
-	if len(ep.Docs) > 100 {
-		ep.MoreDocs = len(ep.Docs) - 100
-		ep.Docs = ep.Docs[:100]
+	if len(ep.Docs) > entityPageDocs {
+		ep.Docs = ep.Docs[:entityPageDocs]
 	}
+	ep.MoreDocs = max(e.Docs-len(ep.Docs), 0)
 	if len(ep.CoOccur) > 40 {
 		ep.MoreCo = len(ep.CoOccur) - 40
 		ep.CoOccur = ep.CoOccur[:40]
@@ -432,6 +432,25 @@ wait:
 	}
 	s.render(w, r, http.StatusOK, "entity", &page{Title: e.Name, Nav: "entities", Data: ep})
 	return nil
+}
+
+// entityPageDocs is how many of an entity's documents its page lists (the
+// most mentioning first; the count says how many more there are).
+const entityPageDocs = 100
+
+// entityLimited is a store that reads an entity with fewer documents and
+// mentions than Entity does (both of claimgraph's stores).
+type entityLimited interface {
+	EntityLimited(ctx context.Context, ref string, maxDocs, maxMentions int) (*claimgraph.EntityDetail, error)
+}
+
+// entityForPage reads the entity as its page shows it: its first
+// entityPageDocs documents and none of its mentions.
+func (s *Server) entityForPage(ctx context.Context, ref string) (*claimgraph.EntityDetail, error) {
+	if st, ok := s.store.(entityLimited); ok {
+		return st.EntityLimited(ctx, ref, entityPageDocs, 0)
+	}
+	return s.store.Entity(ctx, ref)
 }
 
 func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
