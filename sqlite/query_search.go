@@ -62,12 +62,24 @@ func (db *DB) Search(ctx context.Context, q string, offset, limit int) ([]claimg
 	if len(seqs) == 0 {
 		return out, nil
 	}
-	// One lookup per hit: FTS5 answers MATCH with rowid = ? directly.
+	// One lookup per hit: FTS5 answers MATCH with rowid = ? directly. The
+	// statement is prepared once for the page, on one connection (the
+	// driver prepared it again for every hit: a third of a search's time).
+	c, err := db.db.DB.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	defer c.Close()
+	st, err := c.PrepareContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, snippet(documents_fts, 1, '[', ']', '…', 16)
+		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+		WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	defer st.Close()
 	for _, seq := range seqs {
 		h := claimgraph.SearchHit{Rank: rank[seq.(int64)]}
-		err := db.db.QueryRowContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, snippet(documents_fts, 1, '[', ']', '…', 16)
-			FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-			WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`, match, seq).Scan(&h.Doc, &h.Title, &h.Outlet, &h.Date, &h.Snippet)
+		err := st.QueryRowContext(ctx, match, seq).Scan(&h.Doc, &h.Title, &h.Outlet, &h.Date, &h.Snippet)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: snippet of %v: %w", q, seq, err)
 		}
