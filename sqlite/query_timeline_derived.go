@@ -355,6 +355,10 @@ func (db *DB) timelineRowEntries(ctx context.Context, rows []timelineRow) ([]cla
 			quotes[qv.ID] = qv
 		}
 	}
+	names, err := db.namedIn(ctx, docIDs)
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range rows {
 		d, ok := docs[r.t.Doc]
 		if !ok {
@@ -384,43 +388,57 @@ func (db *DB) timelineRowEntries(ctx context.Context, rows []timelineRow) ([]cla
 			s, en := max(0, min(r.evStart, len(d.text))), max(0, min(r.evEnd, len(d.text)))
 			e.Evidence = claimgraph.Evidence{Doc: r.t.Doc, Title: d.title, Start: s, End: en, Text: d.text[s:min(max(s, en), len(d.text))]}
 		}
-		names, err := db.namesInSpan(ctx, r.t.Doc, e.Evidence.Start, e.Evidence.End)
-		if err != nil {
-			return nil, err
-		}
-		e.Entities = names
+		e.Entities = namesInSpan(names[r.t.Doc], e.Evidence.Start, e.Evidence.End)
 		out = append(out, e)
 	}
 	return out, nil
 }
 
-// namesInSpan returns the names of the actors mentioned in [start, end) of
-// a document, as entitiesIn does: pronouns aside, the entity's canonical
-// name when resolved, the mention's name otherwise, each once.
-func (db *DB) namesInSpan(ctx context.Context, doc string, start, end int) ([]string, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT m.name, COALESCE(me.entity, 0), COALESCE(e.name, '')
+// namedMention is a mention other than a pronoun, with the name it shows
+// under: its entity's canonical name when resolved, its own otherwise.
+type namedMention struct {
+	start, end int
+	name       string
+}
+
+// namedIn reads the mentions (pronouns aside) of the documents, in order,
+// with the names they show under: one query for a page of entries (a
+// query per entry cost a round trip each on PostgreSQL).
+func (db *DB) namedIn(ctx context.Context, docs []any) (map[string][]namedMention, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT m.doc, m.start, m.end, m.name, COALESCE(me.entity, 0), COALESCE(e.name, '')
 		FROM mentions m LEFT JOIN mention_entities me ON me.mention = m.id LEFT JOIN entities e ON e.id = me.entity
-		WHERE m.doc = ? AND m.start >= ? AND m.start < ? AND m.end <= ? AND m.kind <> '`+claimgraph.MentionPronoun+`'
-		ORDER BY m.ord`, doc, start, end, end)
+		WHERE m.doc IN (`+placeholders(len(docs))+`) AND m.kind <> '`+claimgraph.MentionPronoun+`'
+		ORDER BY m.doc, m.ord`, docs...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline names: %w", err)
 	}
 	defer rows.Close()
-	names := []string{}
-	seen := map[string]bool{}
+	out := map[string][]namedMention{}
 	for rows.Next() {
-		var name, canonical string
+		var doc, canonical string
+		var m namedMention
 		var entity int64
-		if err := rows.Scan(&name, &entity, &canonical); err != nil {
+		if err := rows.Scan(&doc, &m.start, &m.end, &m.name, &entity, &canonical); err != nil {
 			return nil, fmt.Errorf("timeline names: %w", err)
 		}
 		if entity != 0 {
-			name = canonical
+			m.name = canonical
 		}
-		if name != "" && !seen[name] {
-			seen[name] = true
-			names = append(names, name)
+		out[doc] = append(out[doc], m)
+	}
+	return out, rows.Err()
+}
+
+// namesInSpan returns the names of the mentions inside [start, end), each
+// once, as entitiesIn does for the live timeline.
+func namesInSpan(ms []namedMention, start, end int) []string {
+	names := []string{}
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.start >= start && m.end <= end && m.name != "" && !seen[m.name] {
+			seen[m.name] = true
+			names = append(names, m.name)
 		}
 	}
-	return names, rows.Err()
+	return names
 }
