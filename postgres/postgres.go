@@ -55,6 +55,13 @@ func OpenOptions(ctx context.Context, url string, opts sqlite.Options) (*DB, err
 	}
 	if opts.ReadOnly {
 		cfg.RuntimeParams["default_transaction_read_only"] = "on"
+		// A server's requests already run side by side; a parallel plan
+		// for one of its few-millisecond queries starts worker processes
+		// on every request (a 10 ms read of a timeline page's mentions
+		// took a worker). Unless the URL says otherwise.
+		if _, set := cfg.RuntimeParams["max_parallel_workers_per_gather"]; !set {
+			cfg.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+		}
 	}
 	// Defaults for this workload unless the URL sets them: the entity
 	// layer's recomputation groups millions of co-occurrence rows (a sort
