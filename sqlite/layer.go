@@ -164,7 +164,7 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 	}
 	for i := 0; i < len(pending); i += timelineDocsChunk {
 		part := pending[i:min(i+timelineDocsChunk, len(pending))]
-		if err := step("timeline", func(tx *Tx) error { return deriveTimelineTimes(ctx, tx, part) }); err != nil {
+		if err := step("timeline", func(tx *Tx) error { return deriveTimelineTimes(ctx, tx, part, db.dialect.Name == "postgres") }); err != nil {
 			return fmt.Errorf("replace entities: %w", err)
 		}
 	}

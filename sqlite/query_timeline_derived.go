@@ -57,8 +57,11 @@ func pendingTimelineDocs(ctx context.Context, q querier) ([]string, error) {
 // of docs that have none yet (timeline_times), as the live timeline chooses
 // it. Whether a sentence names an actor is read from the mentions' own
 // names, not the entity layer, so the rows stay valid when the layer is
-// recomputed.
-func deriveTimelineTimes(ctx context.Context, tx *Tx, docs []string) error {
+// recomputed. lockRows (PostgreSQL, where another process may replace a
+// document's analysis meanwhile) locks the time expressions read until the
+// transaction ends, so that none is deleted before its row is inserted
+// (the foreign key would fail the layer's build); SQLite has one writer.
+func deriveTimelineTimes(ctx context.Context, tx *Tx, docs []string, lockRows bool) error {
 	if len(docs) == 0 {
 		return nil
 	}
@@ -82,7 +85,31 @@ func deriveTimelineTimes(ctx context.Context, tx *Tx, docs []string) error {
 		}
 		return rows.Err()
 	}
-	err := scan("documents", `SELECT id, text FROM documents WHERE id IN `+in, func(s func(...any) error) error {
+	// The time expressions first (locked on PostgreSQL): the document's
+	// analysis read after them is the one they belong to.
+	lock := ""
+	if lockRows {
+		lock = ` FOR KEY SHARE OF t`
+	}
+	type timeRow struct {
+		t   claimgraph.TimeExpr
+		ord int
+	}
+	var times []timeRow
+	err := scan("times", `SELECT t.id, t.doc, t.ord, t.start, t.end FROM times t
+		WHERE t.doc IN `+in+` AND t.type IN ('DATE', 'TIME') AND t.value <> ''
+		AND NOT EXISTS (SELECT 1 FROM timeline_times tt WHERE tt.time = t.id) ORDER BY t.doc, t.ord`+lock, func(s func(...any) error) error {
+		var r timeRow
+		if err := s(&r.t.ID, &r.t.Doc, &r.ord, &r.t.Start, &r.t.End); err != nil {
+			return err
+		}
+		times = append(times, r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = scan("documents", `SELECT id, text FROM documents WHERE id IN `+in, func(s func(...any) error) error {
 		var id, text string
 		if err := s(&id, &text); err != nil {
 			return err
@@ -140,17 +167,10 @@ func deriveTimelineTimes(ctx context.Context, tx *Tx, docs []string) error {
 		return err
 	}
 	var out [][]any
-	err = scan("times", `SELECT t.id, t.doc, t.ord, t.start, t.end FROM times t
-		WHERE t.doc IN `+in+` AND t.type IN ('DATE', 'TIME') AND t.value <> ''
-		AND NOT EXISTS (SELECT 1 FROM timeline_times tt WHERE tt.time = t.id) ORDER BY t.doc, t.ord`, func(s func(...any) error) error {
-		var t claimgraph.TimeExpr
-		var ord int
-		if err := s(&t.ID, &t.Doc, &ord, &t.Start, &t.End); err != nil {
-			return err
-		}
-		d := byID[t.Doc]
-		ev := timelineEvidence(d, t, ord)
-		row := []any{t.ID, t.Doc, ev.kind, ev.start, ev.end, int64(0), int64(0)}
+	for _, r := range times {
+		d := byID[r.t.Doc]
+		ev := timelineEvidence(d, r.t, r.ord)
+		row := []any{r.t.ID, r.t.Doc, ev.kind, ev.start, ev.end, int64(0), int64(0)}
 		switch ev.kind {
 		case "claim":
 			row[5] = d.claims[ev.claim].ID
@@ -162,10 +182,6 @@ func deriveTimelineTimes(ctx context.Context, tx *Tx, docs []string) error {
 			}
 		}
 		out = append(out, row)
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	if err := insertRows(ctx, tx, "timeline_times", "time, doc, kind, ev_start, ev_end, claim, quote", out); err != nil {
 		return fmt.Errorf("timeline: %w", err)
