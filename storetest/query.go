@@ -31,6 +31,7 @@ func RunQueries(t *testing.T, open QueryOpener) {
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, LoadCorpus(t, open(t))) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, LoadCorpus(t, open(t))) })
 	t.Run("DerivedListings", func(t *testing.T) { testDerivedListings(t, LoadCorpus(t, open(t))) })
+	t.Run("DerivedTimelineAfterReanalysis", func(t *testing.T) { testTimelineAfterReanalysis(t, LoadCorpus(t, open(t))) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, LoadCorpus(t, open(t))) })
 	t.Run("Graph", func(t *testing.T) { testGraph(t, LoadCorpus(t, open(t))) })
 	t.Run("Edge", func(t *testing.T) { testEdge(t, LoadCorpus(t, open(t))) })
@@ -696,4 +697,95 @@ func equalCounts(a, b map[string]int) bool {
 		}
 	}
 	return true
+}
+
+// testTimelineAfterReanalysis replaces a document's analysis (as learning
+// site boilerplate does) with one without its claims, recomputes the
+// entity layer, and checks that the derived timeline follows: the
+// document's time expression stands in other evidence, as the timeline
+// computed live from what is stored says.
+func testTimelineAfterReanalysis(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	live, ok := c.Store.(interface{ SetLiveListings(bool) })
+	re, ok2 := c.Store.(interface {
+		Analysis(ctx context.Context, id string) (*claimgraph.Analysis, error)
+		ReplaceAnalysis(ctx context.Context, id string, regions []claimgraph.Region, a *claimgraph.Analysis) error
+	})
+	if !ok || !ok2 {
+		t.Skip("the store derives no listings or replaces no analysis")
+	}
+	kinds := func() map[string]string {
+		es, err := c.Store.Timeline(ctx, claimgraph.TimelineQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, e := range es {
+			out[e.Evidence.Doc] += e.Kind + " "
+		}
+		return out
+	}
+	before := kinds()
+	// The mentions keep their spans (a replaced analysis gets new mention
+	// ids): the entity of each is carried over by document and span.
+	ms, err := c.Store.AllMentions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byOrd := map[string]int64{}
+	for _, m := range ms {
+		byOrd[fmt.Sprint(m.Doc, m.Start, m.End)] = m.Entity
+	}
+	a, err := re.Analysis(ctx, c.A.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Claims = nil
+	if err := re.ReplaceAnalysis(ctx, c.A.ID, c.A.Regions, a); err != nil {
+		t.Fatal(err)
+	}
+	ents, err := c.Store.Entities(ctx, claimgraph.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms, err = c.Store.AllMentions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	me := map[int64]int64{}
+	for _, m := range ms {
+		if e := byOrd[fmt.Sprint(m.Doc, m.Start, m.End)]; e != 0 {
+			me[m.ID] = e
+		}
+	}
+	if err := c.Store.ReplaceEntities(ctx, ents, me); err != nil {
+		t.Fatal(err)
+	}
+	after := kinds()
+	if !strings.Contains(before[c.A.ID], "claim") || strings.Contains(after[c.A.ID], "claim") || after[c.A.ID] == "" {
+		t.Errorf("document A's timeline entries: %q before, %q after its claims went; want claim before and other evidence after", before[c.A.ID], after[c.A.ID])
+	}
+	for _, q := range []claimgraph.TimelineQuery{{}, {Entity: "ACME"}, {Entity: "Jane Roe"}} {
+		derived, err := c.Store.Timeline(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		live.SetLiveListings(true)
+		computed, err := c.Store.Timeline(ctx, q)
+		live.SetLiveListings(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, l := mustJSON(t, derived), mustJSON(t, computed); d != l {
+			t.Errorf("Timeline(%+v) after a replaced analysis:\n derived %s\n live    %s", q, d, l)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
