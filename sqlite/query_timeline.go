@@ -58,7 +58,7 @@ func (db *DB) Timeline(ctx context.Context, q claimgraph.TimelineQuery) ([]claim
 			return nil, err
 		}
 		if derived {
-			return db.derivedTimeline(ctx, q, entity, where, args, want, limit)
+			return db.derivedTimeline(ctx, q, entity, want, limit)
 		}
 	}
 	from := `times t`

@@ -237,27 +237,33 @@ type timelineRow struct {
 
 // derivedTimeline answers Timeline from the derived tables: the entries in
 // order (of the whole store, or an entity's from timeline_entities), then
-// the evidence of the page's entries only. where and args are the live
-// query's conditions over times t (with the keyset condition first).
-func (db *DB) derivedTimeline(ctx context.Context, q claimgraph.TimelineQuery, entity int64, where []string, args []any, want, limit int) ([]claimgraph.TimelineEntry, error) {
+// the evidence of the page's entries only.
+func (db *DB) derivedTimeline(ctx context.Context, q claimgraph.TimelineQuery, entity int64, want, limit int) ([]claimgraph.TimelineEntry, error) {
 	from, order := `times t INDEXED BY times_value JOIN timeline_times tt ON tt.time = t.id`, `t.value, t.doc, t.start`
-	where = append(where, `tt.kind <> ''`)
+	// v is the value the order and the bounds go by: the time
+	// expression's own, or the entity's key.
+	v, keyset := "t.value", `(t.value, t.doc, t.start) > (?, ?, ?)`
+	where := []string{`t.type IN ('DATE', 'TIME')`, `t.value <> ''`, `tt.kind <> ''`}
+	var args []any
 	if entity != 0 {
 		// The entity's entries are a range of its key; a row whose time
 		// expression got another value since (a document's date set
 		// afterwards) is left out until the layer is recomputed, rather
 		// than listed out of order.
 		from = `timeline_entities te CROSS JOIN times t JOIN timeline_times tt ON tt.time = t.id`
-		order = `te.value, te.doc, te.start`
-		where[2] = `(te.value, te.doc, te.start) > (?, ?, ?)`
+		order, v, keyset = `te.value, te.doc, te.start`, "te.value", `(te.value, te.doc, te.start) > (?, ?, ?)`
 		where = append(where, `te.entity = ?`, `t.id = te.time`, `t.value = te.value`)
-		for i, w := range where {
-			if strings.HasPrefix(w, "t.value >= ") || strings.HasPrefix(w, "t.value < ") {
-				where[i] = "te." + w[2:]
-			}
-		}
 		args = append(args, entity)
 	}
+	if q.From != "" {
+		where, args = append(where, v+` >= ?`), append(args, q.From)
+	}
+	if q.To != "" {
+		// Prefix bound: "2014" takes in "2014-06-01".
+		where, args = append(where, v+` < ?`), append(args, q.To+"\x7f")
+	}
+	// The keyset condition first: its three arguments lead each batch's.
+	where = append([]string{keyset}, where...)
 	if cond, a := scopeDocs("t.doc", q.Docs); cond != "" {
 		where, args = append(where, cond), append(args, a...)
 	}
