@@ -45,6 +45,9 @@ type DB struct {
 	layerHook func(step string)
 	// liveListings: see SetLiveListings.
 	liveListings bool
+	// outlets is the outlet list as of a generation of the store (see
+	// Outlets).
+	outlets outletCache
 }
 
 // SetLiveListings makes the claim listing and an entity's quotes computed
