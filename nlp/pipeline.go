@@ -335,6 +335,10 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 			// "US" of "US$", "AU$": a currency, not a place
 		case i < j && hyphenModifier(toks[j-1].Text) && c.commonWord(int(c.tokLast[j-1])):
 			// "New York-based", "Ontario-born": a modifier, not a name
+		case j == i+1 && c.lowerCommonWord(i):
+			// "congress", "turkey", "devil" written in lower case: a word
+			// the dictionary lists, not a name; lower-case names that are
+			// no dictionary words ("petco", "peru") stay
 		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
 			ents = append(ents, entity(i, j-1), entity(j-1, j))
 		case i < j && !isDemonymSpan(toks[i:j]):
@@ -808,6 +812,13 @@ func hyphenModifier(w string) bool {
 func (c *sentCtx) commonWord(k int) bool {
 	g := c.gazSingle[k]
 	return g&gazCommon != 0 && g&(gazFirst|gazLast|gazProper) == 0
+}
+
+// lowerCommonWord reports token i, one word not capitalized, that the
+// dictionary lists in lower case and no name list has.
+func (c *sentCtx) lowerCommonWord(i int) bool {
+	k := c.tokFirst[i]
+	return k == c.tokLast[i] && c.flags[k]&flagUpper == 0 && c.commonWord(int(k))
 }
 
 // trimmable reports tokens that may not begin or end a name.
