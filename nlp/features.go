@@ -30,6 +30,9 @@ type sentCtx struct {
 	score      []float32
 	tags       []int // predicted POS per word
 	ner        []int // predicted NER label per word
+	agreed     []int // the agreeing recognizer's labels (Pipeline.agree)
+	kept       []int // the first recognizer's labels while the second runs
+	keptProb   []float32
 	prob       []float32
 	// headline is set when most words are capitalized ("Defector Says Group Lied"),
 	// where capitals say little about names.

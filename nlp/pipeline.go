@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,6 +27,10 @@ var models embed.FS
 type Pipeline struct {
 	pos *POSTagger
 	ner *NER // nil: no entities
+	// agree, when set, is a second recognizer (another training seed)
+	// whose agreement a name needs: a name ner finds that agree does not
+	// find with the same words and type is dropped (see keepAgreed).
+	agree *NER
 }
 
 // NewPipeline returns a pipeline with the given models; ner may be nil. The
@@ -86,13 +91,33 @@ func loadEmbedded() (*Pipeline, error) {
 	}
 	// The NER model is absent only while bootstrapping (training it needs the
 	// tagger).
-	var ner *NER
+	var ner, agree *NER
 	if data, err := models.ReadFile("models/ner.gz"); err == nil {
 		if ner, err = LoadNER(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("embedded ner model: %w", err)
 		}
 	}
-	return NewPipeline(pos, ner), nil
+	// The second recognizer, trained with another seed, whose agreement a
+	// name needs (see Pipeline.agree and nlp/models/README.md).
+	if data, err := models.ReadFile("models/ner-agree.gz"); err == nil && ner != nil {
+		if agree, err = LoadNER(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("embedded ner-agree model: %w", err)
+		}
+	}
+	return NewPipeline(pos, ner).WithAgreement(agree), nil
+}
+
+// WithAgreement returns a copy of p whose names must also be found, with
+// the same words and type, by the recognizer n (a model trained with
+// another seed on the same data, gazetteer and word classes). n shares
+// p's lexicon, so the tagger's word cache serves both.
+func (p *Pipeline) WithAgreement(n *NER) *Pipeline {
+	q := *p
+	if n != nil && p.ner != nil {
+		n = &NER{model: n.model, lex: p.ner.lex, ctx: n.ctx}
+	}
+	q.agree = n
+	return &q
 }
 
 // POS returns the pipeline's tagger.
@@ -233,6 +258,19 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		return ents
 	}
 	p.ner.recognize(c)
+	if p.agree != nil && slices.ContainsFunc(c.ner, func(l int) bool { return l != 0 }) {
+		// The second recognizer overwrites the labels and their
+		// probabilities; the first's are kept aside and the names it
+		// agrees with kept. A sentence without names needs no second
+		// opinion.
+		c.kept = append(c.kept[:0], c.ner...)
+		c.keptProb = append(c.keptProb[:0], c.prob...)
+		p.agree.recognize(c)
+		c.agreed = append(c.agreed[:0], c.ner...)
+		c.ner = append(c.ner[:0], c.kept...)
+		c.prob = append(c.prob[:0], c.keptProb...)
+		c.keepAgreed(c.agreed)
+	}
 	c.tokenTags(len(toks))
 	if c.genre == GenreProse {
 		c.extendOrganizations(toks)
