@@ -1,34 +1,41 @@
 package nlp
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
 
-// keepAgreed keeps a name only where the other model has the same words
-// and type: labels are O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC.
-func TestKeepAgreed(t *testing.T) {
-	tests := []struct {
-		name       string
-		ner, other []int
-		want       []int
-	}{
-		{"same name", []int{0, 1, 2, 0}, []int{0, 1, 2, 0}, []int{0, 1, 2, 0}},
-		{"other type", []int{0, 1, 2, 0}, []int{0, 3, 4, 0}, []int{0, 0, 0, 0}},
-		{"other longer", []int{0, 1, 2, 0}, []int{0, 1, 2, 2}, []int{0, 0, 0, 0}},
-		{"other shorter", []int{0, 1, 2, 0}, []int{0, 1, 0, 0}, []int{0, 0, 0, 0}},
-		{"other starts earlier", []int{0, 5, 6, 0}, []int{5, 6, 6, 0}, []int{0, 0, 0, 0}},
-		{"other split in two", []int{1, 2, 2}, []int{1, 2, 1}, []int{0, 0, 0}},
-		{"one of two kept", []int{1, 0, 5, 6}, []int{1, 0, 5, 0}, []int{1, 0, 0, 0}},
-		{"names side by side", []int{1, 1, 3}, []int{1, 1, 5}, []int{1, 1, 0}},
-		{"other finds more", []int{0, 0, 0}, []int{1, 0, 3}, []int{0, 0, 0}},
-		{"at the end", []int{0, 3, 4}, []int{0, 3, 4}, []int{0, 3, 4}},
+// With the agreeing recognizer, a name is kept where both recognizers
+// find it with the same words and type, after the same rules: the pair's
+// names are the first recognizer's, fewer.
+func TestAgreementKeepsSharedNames(t *testing.T) {
+	p := Default()
+	if p.agree == nil {
+		t.Skip("no agreeing recognizer embedded")
 	}
-	for _, tt := range tests {
-		c := &sentCtx{ner: slices.Clone(tt.ner)}
-		c.keepAgreed(tt.other)
-		if !slices.Equal(c.ner, tt.want) {
-			t.Errorf("%s: %v against %v gave %v, want %v", tt.name, tt.ner, tt.other, c.ner, tt.want)
+	text := "Agents of Kazakhstan's Dzhardemov (former secret service) watched the border.\n" +
+		"Prime Minister Nouri al-Maliki met the Mojahedin-e Khalq Organization (MKO) in Baghdad on Monday."
+	first := firstRecognizer().Analyze(text).Entities
+	pair := p.Analyze(text).Entities
+	for _, e := range pair {
+		if !slices.Contains(first, e) {
+			t.Errorf("the pair found %s %q, which the first recognizer alone does not", e.Type, e.Text)
 		}
+	}
+	has := func(ents []Entity, name string) bool {
+		return slices.ContainsFunc(ents, func(e Entity) bool { return e.Text == name })
+	}
+	// The agreeing recognizer misses Dzhardemov; both find Baghdad.
+	if !has(first, "Dzhardemov") || has(pair, "Dzhardemov") {
+		t.Errorf("Dzhardemov: first %v, pair %v; want found by the first alone", first, pair)
+	}
+	if !has(pair, "Baghdad") {
+		t.Errorf("Baghdad not found by the pair: %v", pair)
+	}
+	// A recognizer agrees with itself.
+	self := firstRecognizer().WithAgreement(p.ner).Analyze(text).Entities
+	if !reflect.DeepEqual(self, first) {
+		t.Errorf("agreeing with itself: %v, want %v", self, first)
 	}
 }

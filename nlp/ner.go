@@ -448,41 +448,6 @@ func (n *NER) recognize(c *sentCtx) {
 	c.labelProbs(len(n.model.labels), k)
 }
 
-// keepAgreed labels O every name of c.ner that other (another model's
-// labels for the same words) does not have with the same words and type.
-func (c *sentCtx) keepAgreed(other []int) {
-	n := len(c.ner)
-	for i := 0; i < n; {
-		l := c.ner[i]
-		if l == 0 {
-			i++
-			continue
-		}
-		// A name starts at B-X or at an I-X that continues nothing; its
-		// I-X labels are l+1 (B-X is odd, I-X even).
-		in := l
-		if l%2 == 1 {
-			in = l + 1
-		}
-		j := i + 1
-		for j < n && c.ner[j] == in {
-			j++
-		}
-		b := in - 1
-		same := other[i] == b || (other[i] == in && (i == 0 || (other[i-1] != b && other[i-1] != in)))
-		for k := i + 1; same && k < j; k++ {
-			same = other[k] == in
-		}
-		same = same && (j == n || other[j] != in)
-		if !same {
-			for k := i; k < j; k++ {
-				c.ner[k] = 0
-			}
-		}
-		i = j
-	}
-}
-
 // TrainNER trains the recognizer on Universal NER IOB2 files (.iob2) and
 // GUM CoNLL-U files (.conllu, named person/organization/place mentions) and
 // writes the model (gzip) to w. The same files and options give the same bytes.

@@ -258,19 +258,37 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		return ents
 	}
 	p.ner.recognize(c)
-	if p.agree != nil && slices.ContainsFunc(c.ner, func(l int) bool { return l != 0 }) {
-		// The second recognizer overwrites the labels and their
-		// probabilities; the first's are kept aside and the names it
-		// agrees with kept. A sentence without names needs no second
-		// opinion.
-		c.kept = append(c.kept[:0], c.ner...)
-		c.keptProb = append(c.keptProb[:0], c.prob...)
-		p.agree.recognize(c)
-		c.agreed = append(c.agreed[:0], c.ner...)
-		c.ner = append(c.ner[:0], c.kept...)
-		c.prob = append(c.prob[:0], c.keptProb...)
-		c.keepAgreed(c.agreed)
+	n := len(ents)
+	ents = c.entities(text, toks, s, ents)
+	if p.agree == nil || len(ents) == n {
+		return ents
 	}
+	// The second recognizer's names, after the same rules (which mend
+	// boundaries and types both models get wrong alike); a sentence where
+	// the first found no name needs no second opinion. The rules look
+	// back at the last name before the sentence, and only at it.
+	p.agree.recognize(c)
+	c.agreedEnts = c.agreedEnts[:0]
+	if n > 0 {
+		c.agreedEnts = append(c.agreedEnts, ents[n-1])
+	}
+	c.agreedEnts = c.entities(text, toks, s, c.agreedEnts)
+	other := c.agreedEnts[min(n, 1):]
+	kept := ents[:n]
+	for _, e := range ents[n:] {
+		if slices.ContainsFunc(other, func(o Entity) bool {
+			return o.First == e.First && o.Limit == e.Limit && o.Type == e.Type
+		}) {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// entities appends to ents the names of the sentence toks (its tokens,
+// from s.First of the document) that c's labels give, after the rules
+// that mend their boundaries and types.
+func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity) []Entity {
 	c.tokenTags(len(toks))
 	if c.genre == GenreProse {
 		c.extendOrganizations(toks)
