@@ -8,14 +8,15 @@ import (
 
 // With the agreeing recognizer, a name is kept where both recognizers
 // find it with the same words and type, after the same rules: the pair's
-// names are the first recognizer's, fewer.
+// names are the first recognizer's, fewer (the document's rules, which run
+// after, may still add names: none here).
 func TestAgreementKeepsSharedNames(t *testing.T) {
 	p := Default()
 	if p.agree == nil {
 		t.Skip("no agreeing recognizer embedded")
 	}
 	text := "Agents of Kazakhstan's Dzhardemov (former secret service) watched the border.\n" +
-		"Prime Minister Nouri al-Maliki met the Mojahedin-e Khalq Organization (MKO) in Baghdad on Monday."
+		"Prime Minister Nouri al-Maliki met reporters in Baghdad on Monday."
 	first := firstRecognizer().Analyze(text).Entities
 	pair := p.Analyze(text).Entities
 	for _, e := range pair {

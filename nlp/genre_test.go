@@ -191,10 +191,7 @@ func TestHeadlineDescriptorsOutsideNames(t *testing.T) {
 		"BILLIONAIRE DONALD TRUMP TAKES ON RIVAL HILLARY CLINTON\n" +
 		"Rival Hillary Clinton said on Monday she would not debate him.\n" +
 		"Pres. Barack Obama spoke later."
-	// The rule under test, after the first recognizer alone: the agreeing
-	// one (ner-agree.gz) reads "DONALD" alone in the capitals line, so the
-	// embedded pair drops that name there (see nlp/models/README.md).
-	a := firstRecognizer().Analyze(text)
+	a := Default().Analyze(text)
 	got := map[string]int{}
 	for _, e := range a.Entities {
 		if e.Type == "PER" {

@@ -62,7 +62,7 @@ func TestBracketedOrganizations(t *testing.T) {
 	// The rules under test, after the first recognizer alone: the
 	// agreeing one (ner-agree.gz) does not find Dzhardemov at all, so the
 	// embedded pair drops it (a recall cost of the agreement, see
-	// nlp/models/README.md).
+	// TestAgreementKeepsSharedNames).
 	p := firstRecognizer()
 	for _, tt := range tests {
 		a := p.Analyze(tt.text)
