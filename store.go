@@ -20,6 +20,10 @@ type Analysis struct {
 	// band keys, stored so later documents find it without a rescan.
 	MinHash []byte   `json:"-"`
 	Bands   []uint64 `json:"-"`
+	// Shingles is the document's shingle set as reuse.EncodeSet32 writes
+	// it, stored so later documents compare with it without reading and
+	// tokenizing its text.
+	Shingles []byte `json:"-"`
 	// Analyzer names the analysis version (models and rules), so that a
 	// store can tell which documents an upgraded analyzer should redo.
 	Analyzer string `json:"analyzer"`

@@ -234,10 +234,35 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 // edge page lists every claim between two entities.
 const maxClusterClaims = 10
 
+// Claim listings are the heaviest pages: a cluster of the first page has
+// its 10 claims (a page of 50 was 650 KB of JSON at 100k documents, 17 ms
+// of CPU to build, and the HTML page 30 ms). A listing's page holds
+// claimsPageSize clusters unless limit asks for more, and the HTML page
+// shows the earliest pageClusterClaims claims of each, linking to all of
+// them (the edge page) when both ends are entities.
+const (
+	claimsPageSize    = 20
+	pageClusterClaims = 3
+)
+
 func (s *Server) claimFilter(q url.Values) (claimgraph.ClaimFilter, paging, error) {
+	if q.Get("limit") == "" {
+		q = cloneValues(q)
+		q.Set("limit", strconv.Itoa(min(claimsPageSize, s.opts.PageSize)))
+	}
 	p, err := s.paging(q)
 	sc, err := withScope(q, err)
 	return claimgraph.ClaimFilter{About: q.Get("about"), Doc: q.Get("doc"), Docs: sc, Offset: p.Offset, Limit: p.Limit + 1, MaxClaims: maxClusterClaims}, p, err
+}
+
+// cloneValues copies query parameters, to change them without changing
+// the request's.
+func cloneValues(q url.Values) url.Values {
+	out := make(url.Values, len(q))
+	for k, v := range q {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
 }
 
 func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) error {

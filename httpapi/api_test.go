@@ -104,7 +104,7 @@ func TestTokenRequiredOnEveryRequest(t *testing.T) {
 		if res.StatusCode != http.StatusUnauthorized {
 			t.Errorf("GET %s without token = %d, want 401", path, res.StatusCode)
 		}
-		if strings.HasPrefix(path, "/api/") && !strings.Contains(body, `"code": "unauthorized"`) {
+		if strings.HasPrefix(path, "/api/") && !strings.Contains(body, `"code":"unauthorized"`) {
 			t.Errorf("GET %s: body %s", path, body)
 		}
 		if res, _ := f.get(t, path, "Authorization", "Bearer wrong"); res.StatusCode != http.StatusUnauthorized {

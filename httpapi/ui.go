@@ -346,7 +346,7 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	// DeferDocs documents the lists go to the browser straight away.
 	budget, cancel := context.WithTimeout(ctx, s.opts.SectionBudget)
 	defer cancel()
-	e, err := s.store.Entity(ctx, r.PathValue("ref"))
+	e, err := s.entityForPage(ctx, r.PathValue("ref"))
 	if err != nil {
 		return err
 	}
@@ -404,10 +404,10 @@ wait:
 		}
 	}
 	ep.Docs, ep.CoOccur = e.Documents, e.CoOccurring
-	if len(ep.Docs) > 100 {
-		ep.MoreDocs = len(ep.Docs) - 100
-		ep.Docs = ep.Docs[:100]
+	if len(ep.Docs) > entityPageDocs {
+		ep.Docs = ep.Docs[:entityPageDocs]
 	}
+	ep.MoreDocs = max(e.Docs-len(ep.Docs), 0)
 	if len(ep.CoOccur) > 40 {
 		ep.MoreCo = len(ep.CoOccur) - 40
 		ep.CoOccur = ep.CoOccur[:40]
@@ -432,6 +432,25 @@ wait:
 	}
 	s.render(w, r, http.StatusOK, "entity", &page{Title: e.Name, Nav: "entities", Data: ep})
 	return nil
+}
+
+// entityPageDocs is how many of an entity's documents its page lists (the
+// most mentioning first; the count says how many more there are).
+const entityPageDocs = 100
+
+// entityLimited is a store that reads an entity with fewer documents and
+// mentions than Entity does (both of claimgraph's stores).
+type entityLimited interface {
+	EntityLimited(ctx context.Context, ref string, maxDocs, maxMentions int) (*claimgraph.EntityDetail, error)
+}
+
+// entityForPage reads the entity as its page shows it: its first
+// entityPageDocs documents and none of its mentions.
+func (s *Server) entityForPage(ctx context.Context, ref string) (*claimgraph.EntityDetail, error) {
+	if st, ok := s.store.(entityLimited); ok {
+		return st.EntityLimited(ctx, ref, entityPageDocs, 0)
+	}
+	return s.store.Entity(ctx, ref)
 }
 
 func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
@@ -512,6 +531,7 @@ func (s *Server) pageClaims(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	f.MaxClaims = pageClusterClaims
 	cs, err := s.store.Claims(r.Context(), f)
 	if err != nil {
 		return err
@@ -613,21 +633,54 @@ func (s *Server) pageEdge(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ea, err := s.store.Entity(r.Context(), strconv.FormatInt(a, 10))
-	if err != nil {
-		return err
-	}
-	eb, err := s.store.Entity(r.Context(), strconv.FormatInt(b, 10))
-	if err != nil {
-		return err
-	}
 	ev, err := s.store.Edge(r.Context(), a, b)
+	if err != nil {
+		return err
+	}
+	ea, eb, err := s.edgeEnds(r.Context(), a, b)
 	if err != nil {
 		return err
 	}
 	data := map[string]any{"A": ea, "B": eb, "Evidence": ev}
 	s.render(w, r, http.StatusOK, "edge", &page{Title: "Evidence: " + ea.Name + " — " + eb.Name, Nav: "graph", Data: data})
 	return nil
+}
+
+// entityNodes is a store that reads entities' names without their
+// documents, mentions and neighbours (both of claimgraph's stores).
+type entityNodes interface {
+	EntityNodes(ctx context.Context, ids []int64) ([]claimgraph.GraphNode, error)
+}
+
+// edgeEnds returns the two entities of an edge with their names: the page
+// shows no more of them (a whole entity detail is its 500 documents and
+// 500 mentions, two thirds of the page's cost at 100k documents).
+func (s *Server) edgeEnds(ctx context.Context, a, b int64) (*claimgraph.GraphNode, *claimgraph.GraphNode, error) {
+	if st, ok := s.store.(entityNodes); ok {
+		ns, err := st.EntityNodes(ctx, []int64{a, b})
+		if err != nil {
+			return nil, nil, err
+		}
+		byID := map[int64]*claimgraph.GraphNode{}
+		for i := range ns {
+			byID[ns[i].ID] = &ns[i]
+		}
+		for _, id := range []int64{a, b} {
+			if byID[id] == nil {
+				return nil, nil, claimgraph.Errorf(claimgraph.ENOTFOUND, "no entity %d", id)
+			}
+		}
+		return byID[a], byID[b], nil
+	}
+	var out [2]*claimgraph.GraphNode
+	for i, id := range []int64{a, b} {
+		e, err := s.store.Entity(ctx, strconv.FormatInt(id, 10))
+		if err != nil {
+			return nil, nil, err
+		}
+		out[i] = &claimgraph.GraphNode{ID: e.ID, Name: e.Name, Type: e.Type, Mentions: e.Entity.Mentions}
+	}
+	return out[0], out[1], nil
 }
 
 // timelinePage is the timeline.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -210,6 +211,9 @@ func FuzzRead(f *testing.F) {
 			}
 			if it.Err != nil && !known(it.Err) {
 				t.Fatalf("unknown error %v", it.Err)
+			}
+			if d := it.Doc; d != nil && strings.ContainsRune(d.Text+d.Title+d.Outlet+d.URL+d.Author+d.Date+d.Lang+fmt.Sprint(d.Meta), 0) {
+				t.Fatalf("a document holds a NUL character (PostgreSQL text cannot): %+v", d)
 			}
 			return nil
 		})

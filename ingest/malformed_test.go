@@ -57,6 +57,15 @@ func TestMalformed(t *testing.T) {
 			docs: 2,
 		},
 		{
+			name: "NUL escaped in a JSON text is refused, in metadata replaced",
+			files: func(t *testing.T, dir string) {
+				write(t, dir, "nul.jsonl", []byte(`{"title":"ok","text":"Alice met Bob.\u0000 Then left."}`+"\n"+
+					`{"title":"a\u0000b","outlet":"x\u0000","extra\u0000":"v\u0000","text":"Carol met Dan on Monday."}`+"\n"))
+			},
+			fails: []failure{{"nul.jsonl:1", ErrBinary}},
+			docs:  2,
+		},
+		{
 			name: "empty file",
 			files: func(t *testing.T, dir string) {
 				write(t, dir, "empty.txt", nil)
@@ -293,4 +302,20 @@ func TestHugeLine(t *testing.T) {
 		t.Errorf("reading allocated %d MB for a 100 MB line", alloc>>20)
 	}
 	t.Logf("reading a 100 MB line allocated %.1f MB in all", float64(alloc)/(1<<20))
+}
+
+// TestNULInMetadata: a NUL escaped in a JSON field other than the text is
+// replaced, so the document is stored alike by both stores (PostgreSQL's
+// text cannot hold NUL) and nothing else of it changes.
+func TestNULInMetadata(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "m.jsonl", []byte(`{"title":"a\u0000b","outlet":"x\u0000","extra\u0000":"v\u0000","text":"Carol met Dan."}`+"\n"))
+	items := readAll(t, []string{dir}, nil, Options{})
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("items %+v", items)
+	}
+	d := items[0].Doc
+	if d.Title != "a\uFFFDb" || d.Outlet != "x\uFFFD" || d.Meta["extra\uFFFD"] != "v\uFFFD" || len(d.Meta) != 1 || d.Text != "Carol met Dan." {
+		t.Errorf("title %q outlet %q meta %q text %q", d.Title, d.Outlet, d.Meta, d.Text)
+	}
 }

@@ -141,9 +141,37 @@ func (r *reader) emit(it Item) error {
 		if d.Date == "" && r.opts.Date != "" {
 			d.Date, d.DateSource = r.opts.Date, "flag"
 		}
+		if err := stripNUL(d); err != nil {
+			it.Doc, it.Notice, it.Err = nil, "", err
+		}
 	}
 	return r.fn(it)
 }
+
+// stripNUL refuses a document whose text holds a NUL character and replaces
+// NULs in its metadata with U+FFFD. Every reader of raw bytes refuses NULs
+// (checkBinary), but escapes such as JSON's "\u0000" or an HTML meta value
+// bring them back; PostgreSQL's text type cannot hold one, so the same
+// document would be stored by SQLite and fail the whole batch on PostgreSQL.
+// The text is refused rather than changed because every span is an offset
+// into it; metadata carries no offsets.
+func stripNUL(d *claimgraph.Document) error {
+	if i := strings.IndexByte(d.Text, 0); i >= 0 {
+		return fmt.Errorf("%w: NUL character in the text at byte %d", ErrBinary, i)
+	}
+	for _, f := range []*string{&d.URL, &d.Outlet, &d.Title, &d.Author, &d.Date, &d.Lang} {
+		*f = noNUL(*f)
+	}
+	for k, v := range d.Meta {
+		if nk := noNUL(k); nk != k || strings.IndexByte(v, 0) >= 0 {
+			delete(d.Meta, k)
+			d.Meta[nk] = noNUL(v)
+		}
+	}
+	return nil
+}
+
+func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", "\uFFFD") }
 
 // fail emits a failure of source.
 func (r *reader) fail(source string, err error) error {

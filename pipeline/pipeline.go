@@ -337,6 +337,7 @@ func (p *Pipeline) Relate(ctx context.Context, det *reuse.Detector, d *claimgrap
 		return err
 	}
 	a.Bands = sk.Bands
+	a.Shingles = sk.Shingles()
 	a.Reuse = pairs
 	if self != nil {
 		a.Reuse = append(a.Reuse, *self)

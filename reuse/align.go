@@ -43,8 +43,9 @@ type chain struct {
 // with byte offsets into each text. Only words inside the ranges count
 // (nil: the whole text). Passages are ordered by their start in b.
 func Align(a, b string, aRanges, bRanges [][2]int, o AlignOptions) []claimgraph.Passage {
+	o = o.withDefaults()
 	wa, wb := tokenize(a, aRanges), tokenize(b, bRanges)
-	return alignWords(a, b, wa, wb, o, false)
+	return alignWords(a, b, wa, wb, seedsOf(wa, o.Seed), seedsOf(wb, o.Seed), o, false)
 }
 
 // Repeats returns the passages that occur twice inside one text, nearly
@@ -62,29 +63,38 @@ func Repeats(text string, ranges [][2]int) []claimgraph.Passage {
 
 // RepeatsWith is Repeats with explicit options.
 func RepeatsWith(text string, ranges [][2]int, o AlignOptions) []claimgraph.Passage {
+	o = o.withDefaults()
 	w := tokenize(text, ranges)
-	return alignWords(text, text, w, w, o, true)
+	s := seedsOf(w, o.Seed)
+	return alignWords(text, text, w, w, s, s, o, true)
 }
 
-func alignWords(a, b string, wa, wb []word, o AlignOptions, self bool) []claimgraph.Passage {
-	o = o.withDefaults()
+// seeds are the seed n-grams of one text's words, in order, and where each
+// occurs: computed once for a text compared with many.
+type seeds struct {
+	grams []uint64
+	pos   map[uint64][]int32
+}
+
+func seedsOf(ws []word, n int) *seeds {
+	g := grams(ws, n)
+	pos := make(map[uint64][]int32, len(g))
+	for i, h := range g {
+		pos[h] = append(pos[h], int32(i))
+	}
+	return &seeds{grams: g, pos: pos}
+}
+
+// alignWords aligns a and b, whose words are wa and wb and seeds sa and sb
+// (for n-grams of o.Seed words; o has its defaults); self when a and b are
+// one text.
+func alignWords(a, b string, wa, wb []word, sa, sb *seeds, o AlignOptions, self bool) []claimgraph.Passage {
 	if len(wa) < o.Seed || len(wb) < o.Seed {
 		return nil
 	}
-	ga, gb := grams(wa, o.Seed), grams(wb, o.Seed)
-	pos := make(map[uint64][]int32, len(ga))
-	for i, h := range ga {
-		pos[h] = append(pos[h], int32(i))
-	}
-	freqB := pos
-	if !self {
-		freqB = make(map[uint64][]int32, len(gb))
-		for j, h := range gb {
-			freqB[h] = append(freqB[h], int32(j))
-		}
-	}
+	pos, freqB := sa.pos, sb.pos
 	var open, done []*chain
-	for j, h := range gb {
+	for j, h := range sb.grams {
 		is := pos[h]
 		if len(is) == 0 || len(is) > o.MaxSeedFreq || len(freqB[h]) > o.MaxSeedFreq {
 			continue

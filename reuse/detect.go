@@ -80,6 +80,11 @@ func MainText(d *claimgraph.Document) Text {
 	return t
 }
 
+// SetSource returns the stored shingle sets (Sketch.Shingles, decoded by
+// DecodeSet32) of those of docs that have one; a document missing from
+// the map is verified on its text.
+type SetSource func(ctx context.Context, docs []string) (map[string][]uint32, error)
+
 // Detector finds the documents already indexed that a new document shares
 // text with.
 type Detector struct {
@@ -88,7 +93,15 @@ type Detector struct {
 	signer *Signer
 	index  Index
 	texts  TextSource
+	sets   SetSource
 }
+
+// UseSets makes the detector compare a candidate with the new document on
+// its stored shingle set first, and read its text only when the pair
+// passes (to align its passages): most candidates of a large store fail,
+// and reading and tokenizing their texts was most of the cost of
+// verification.
+func (d *Detector) UseSets(s SetSource) { d.sets = s }
 
 // NewDetector returns a detector over an index, reading candidate texts from
 // texts.
@@ -114,7 +127,8 @@ func NewDetector(opts Options, index Index, texts TextSource) *Detector {
 type Stats struct {
 	Docs       atomic.Int64 // documents looked up
 	Candidates atomic.Int64 // candidates the index returned
-	Verified   atomic.Int64 // candidates compared exactly on their text
+	Verified   atomic.Int64 // candidates compared exactly (on a stored set or their text)
+	TextsRead  atomic.Int64 // candidates whose text was read
 	Skipped    atomic.Int64 // candidates over MaxVerify, not compared
 }
 
@@ -128,14 +142,23 @@ func (d *Detector) Options() Options { return d.opts }
 type Sketch struct {
 	Sig   Signature
 	Bands []uint64
-	set   []uint64
+	side  *side
+}
+
+// Shingles returns the sketch's shingle set as a store keeps it
+// (EncodeSet32), for a SetSource to return.
+func (s Sketch) Shingles() []byte {
+	if s.side == nil {
+		return nil
+	}
+	return EncodeSet32(s.side.set32)
 }
 
 // Sketch computes the shingle set, signature and band keys of a text.
 func (d *Detector) Sketch(t Text) Sketch {
-	set := ShingleSet(t.Text, t.Ranges, d.opts.ShingleWords)
-	sig := d.signer.Sign(set)
-	return Sketch{Sig: sig, Bands: sig.Bands(d.opts.Rows), set: set}
+	s := newSide(t, d.opts.ShingleWords)
+	sig := d.signer.Sign(s.set)
+	return Sketch{Sig: sig, Bands: sig.Bands(d.opts.Rows), side: s}
 }
 
 // Find returns the sketch of t and the pairs it forms with indexed documents,
@@ -182,14 +205,28 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 		d.stats.Skipped.Add(int64(len(keep) - d.opts.MaxVerify))
 		keep = keep[:d.opts.MaxVerify]
 	}
+	var sets map[string][]uint32
+	if d.sets != nil && len(keep) > 0 {
+		docs := make([]string, len(keep))
+		for i, c := range keep {
+			docs[i] = c.doc
+		}
+		if sets, err = d.sets(ctx, docs); err != nil {
+			return sk, nil, fmt.Errorf("reuse shingle sets of %s's candidates: %w", t.Doc, err)
+		}
+	}
 	var pairs []claimgraph.ReusePair
 	for _, c := range keep {
 		d.stats.Verified.Add(1)
+		if set, ok := sets[c.doc]; ok && !d.passes(compare32(set, sk.side.set32)) {
+			continue
+		}
+		d.stats.TextsRead.Add(1)
 		ct, err := d.texts(ctx, c.doc)
 		if err != nil {
 			return sk, nil, fmt.Errorf("reuse text of candidate %s: %w", c.doc, err)
 		}
-		if p, ok := d.verify(ct, t, sk.set); ok {
+		if p, ok := d.verify(newSide(ct, d.opts.ShingleWords), sk.side); ok {
 			pairs = append(pairs, p)
 		}
 	}
@@ -221,15 +258,21 @@ func (d *Detector) Add(ctx context.Context, t Text) ([]claimgraph.ReusePair, err
 // containment of their shingle sets and, when they pass the thresholds, the
 // aligned passages. ok is false when the pair is below the thresholds.
 func (d *Detector) Pair(a, b Text) (claimgraph.ReusePair, bool) {
-	return d.verify(a, b, ShingleSet(b.Text, b.Ranges, d.opts.ShingleWords))
+	return d.verify(newSide(a, d.opts.ShingleWords), newSide(b, d.opts.ShingleWords))
 }
 
-func (d *Detector) verify(a, b Text, bset []uint64) (claimgraph.ReusePair, bool) {
-	s := Compare(ShingleSet(a.Text, a.Ranges, d.opts.ShingleWords), bset)
-	p := claimgraph.ReusePair{DocA: a.Doc, DocB: b.Doc, Similarity: s.Resemblance, Containment: s.Containment}
-	if s.Shared < d.opts.MinShared || s.Containment < d.opts.MinContainment {
+// passes reports whether a pair's exact similarity makes it reported.
+func (d *Detector) passes(s Similarity) bool {
+	return s.Shared >= d.opts.MinShared && s.Containment >= d.opts.MinContainment
+}
+
+func (d *Detector) verify(a, b *side) (claimgraph.ReusePair, bool) {
+	s := compare32(a.set32, b.set32)
+	p := claimgraph.ReusePair{DocA: a.t.Doc, DocB: b.t.Doc, Similarity: s.Resemblance, Containment: s.Containment}
+	if !d.passes(s) {
 		return p, false
 	}
-	p.Passages = Align(a.Text, b.Text, a.Ranges, b.Ranges, d.opts.Align)
+	o := d.opts.Align.withDefaults()
+	p.Passages = alignWords(a.t.Text, b.t.Text, a.words, b.words, a.seedsFor(o.Seed), b.seedsFor(o.Seed), o, false)
 	return p, true
 }

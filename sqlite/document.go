@@ -195,7 +195,7 @@ func (b *Batch) Commit() error {
 		}
 		return x[1].(int64) < y[1].(int64)
 	})
-	if err := insertRows(ctx, b.tx, "lsh_keys", "band, seq", b.rows); err != nil {
+	if err := insertBandRows(ctx, b.tx, b.db.dialect.Name == "sqlite", b.rows); err != nil {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
 	}
@@ -225,6 +225,11 @@ func (b *Batch) Rollback() error { return b.tx.Rollback() }
 
 // ReuseIndex is the store's reuse index read and written in the batch.
 func (b *Batch) ReuseIndex() reuse.Index { return reuseIndex{b.db, b} }
+
+// ShingleSets is the store's ShingleSets read in the batch.
+func (b *Batch) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
+	return shingleSets(ctx, b.tx, docs)
+}
 
 // Texts is the store's Texts read in the batch.
 func (b *Batch) Texts(ctx context.Context, doc string) (reuse.Text, error) {
@@ -565,7 +570,7 @@ func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgra
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
 	saved := *a
-	saved.Reuse, saved.MinHash, saved.Bands = nil, nil, nil
+	saved.Reuse, saved.MinHash, saved.Bands, saved.Shingles = nil, nil, nil, nil
 	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}

@@ -27,7 +27,7 @@ import (
 // layerTables are the tables of the entity layer, parents before the
 // tables that reference them.
 var layerTables = []string{"entities", "entity_aliases", "entity_names", "mention_entities",
-	"entity_docs", "entity_cooccurrence", "claim_entities", "claim_edges", "claim_clusters", "claim_cluster_claims", "quote_entities"}
+	"entity_docs", "entity_cooccurrence", "claim_entities", "claim_edges", "claim_clusters", "claim_cluster_claims", "quote_entities", "timeline_entities"}
 
 // shadowSuffix names a layer table's shadow while it is built.
 const shadowSuffix = "_next"
@@ -153,6 +153,18 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 	for i := 0; i < len(claimIDs); i += layerChunkClaims {
 		lo, hi := claimIDs[i], claimIDs[min(i+layerChunkClaims, len(claimIDs))-1]
 		if err := step("claim entities", func(tx *Tx) error { return deriveClaimEntities(ctx, tx, lo, hi) }); err != nil {
+			return fmt.Errorf("replace entities: %w", err)
+		}
+	}
+	// The timeline's evidence of the documents that lack it (it depends on
+	// no entity), a slice of documents per transaction.
+	pending, err := pendingTimelineDocs(ctx, db.db)
+	if err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	for i := 0; i < len(pending); i += timelineDocsChunk {
+		part := pending[i:min(i+timelineDocsChunk, len(pending))]
+		if err := step("timeline", func(tx *Tx) error { return deriveTimelineTimes(ctx, tx, part, db.dialect.Name == "postgres") }); err != nil {
 			return fmt.Errorf("replace entities: %w", err)
 		}
 	}

@@ -547,6 +547,9 @@ func deriveListings(ctx context.Context, tx *Tx) error {
 	if err := deriveQuoteEntities(ctx, tx); err != nil {
 		return err
 	}
+	if err := deriveTimelineEntities(ctx, tx); err != nil {
+		return err
+	}
 	rows, err := loadClaimRows(ctx, tx, claimSelect+`ORDER BY c.id`)
 	if err != nil {
 		return fmt.Errorf("claim clusters: %w", err)

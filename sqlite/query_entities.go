@@ -286,6 +286,15 @@ func (db *DB) aliasesOf(ctx context.Context, ids []int64) (map[int64][]claimgrap
 // aliases with evidence, its documents, co-occurring entities, its mentions
 // and the ambiguous mentions that could be it.
 func (db *DB) Entity(ctx context.Context, ref string) (*claimgraph.EntityDetail, error) {
+	return db.EntityLimited(ctx, ref, maxEntityDocs, maxEntityMentions)
+}
+
+// EntityLimited is Entity with at most maxDocs documents (the most
+// mentioning first) and maxMentions mentions (none when 0), for a page
+// that shows no more: the entity page lists 100 documents and no mention,
+// and reading 500 of each was most of its cost.
+func (db *DB) EntityLimited(ctx context.Context, ref string, maxDocs, maxMentions int) (*claimgraph.EntityDetail, error) {
+	maxDocs, maxMentions = min(max(maxDocs, 0), maxEntityDocs), min(max(maxMentions, 0), maxEntityMentions)
 	id, err := db.resolveEntity(ctx, ref)
 	if err != nil {
 		return nil, err
@@ -300,14 +309,17 @@ func (db *DB) Entity(ctx context.Context, ref string) (*claimgraph.EntityDetail,
 		return nil, err
 	}
 	d.Aliases = orEmpty(aliases[id])
-	if d.Documents, err = db.entityDocs(ctx, id); err != nil {
+	if d.Documents, err = db.entityDocs(ctx, id, maxDocs); err != nil {
 		return nil, err
 	}
 	if d.CoOccurring, err = db.coOccurring(ctx, id, maxCoOccurring); err != nil {
 		return nil, err
 	}
-	if d.Mentions, err = db.queryMentions(ctx, `JOIN mention_entities me ON me.mention = m.id WHERE me.entity = ? ORDER BY me.mention LIMIT ?`, id, maxEntityMentions); err != nil {
-		return nil, err
+	d.Mentions = []claimgraph.Mention{}
+	if maxMentions > 0 {
+		if d.Mentions, err = db.queryMentions(ctx, `JOIN mention_entities me ON me.mention = m.id WHERE me.entity = ? ORDER BY me.mention LIMIT ?`, id, maxMentions); err != nil {
+			return nil, err
+		}
 	}
 	if d.Ambiguous, err = db.ambiguousFor(ctx, d.Type, d.Name, d.Aliases); err != nil {
 		return nil, err
@@ -315,10 +327,10 @@ func (db *DB) Entity(ctx context.Context, ref string) (*claimgraph.EntityDetail,
 	return d, nil
 }
 
-func (db *DB) entityDocs(ctx context.Context, id int64) ([]claimgraph.EntityDoc, error) {
+func (db *DB) entityDocs(ctx context.Context, id int64, limit int) ([]claimgraph.EntityDoc, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT ed.doc, d.title, d.outlet, d.date, ed.mentions
 		FROM entity_docs ed JOIN documents d ON d.id = ed.doc WHERE ed.entity = ?
-		ORDER BY ed.mentions DESC LIMIT ?`, id, maxEntityDocs)
+		ORDER BY ed.mentions DESC LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("documents of entity %d: %w", id, err)
 	}

@@ -134,19 +134,57 @@ func (db *DB) neighbours(ctx context.Context, center int64, kinds map[string]boo
 		}
 	}
 	if kinds["cooccur"] {
-		lists, err := partnersOf(ctx, db.db, []int64{center}, 0)
+		// The strongest limit partners by sources (the list is in order of
+		// documents): kept in a bounded set while the list is walked.
+		top := strongestSet{limit: limit}
+		err := eachPartnerList(ctx, db.db, []int64{center}, func(_ int64, blob []byte) error {
+			return eachPartner(blob, func(p coPartner) bool {
+				if p.sources >= minSources {
+					top.add(neighbour{p.entity, p.sources, p.docs})
+				}
+				return true
+			})
+		})
 		if err != nil {
 			return nil, fmt.Errorf("co-occurring entities of %d: %w", center, err)
 		}
-		var ns []neighbour
-		for _, p := range lists[center] {
-			if p.sources >= minSources {
-				ns = append(ns, neighbour{p.entity, p.sources, p.docs})
-			}
-		}
-		best.addStrongest(ns, limit)
+		best.addStrongest(top.ns, limit)
 	}
 	return strongest(best, limit), nil
+}
+
+// strongestSet keeps the strongest limit neighbours added to it (in
+// sortNeighbours' order), in no particular order.
+type strongestSet struct {
+	limit int
+	ns    []neighbour
+	weak  int // index of the weakest in ns, once full
+}
+
+func (s *strongestSet) add(n neighbour) {
+	if s.limit <= 0 {
+		return
+	}
+	if len(s.ns) < s.limit {
+		s.ns = append(s.ns, n)
+		if len(s.ns) == s.limit {
+			s.findWeakest()
+		}
+		return
+	}
+	if neighbourOrder(n, s.ns[s.weak]) < 0 {
+		s.ns[s.weak] = n
+		s.findWeakest()
+	}
+}
+
+func (s *strongestSet) findWeakest() {
+	s.weak = 0
+	for i := range s.ns {
+		if neighbourOrder(s.ns[i], s.ns[s.weak]) > 0 {
+			s.weak = i
+		}
+	}
 }
 
 // linked holds the entities linked to one, each with its strongest link.
@@ -183,16 +221,17 @@ func strongest(best map[int64]neighbour, limit int) []neighbour {
 
 // sortNeighbours orders neighbours strongest first: sources, then
 // documents, then id.
-func sortNeighbours(ns []neighbour) {
-	slices.SortFunc(ns, func(a, b neighbour) int {
-		if a.sources != b.sources {
-			return b.sources - a.sources
-		}
-		if a.docs != b.docs {
-			return b.docs - a.docs
-		}
-		return cmp.Compare(a.id, b.id)
-	})
+func sortNeighbours(ns []neighbour) { slices.SortFunc(ns, neighbourOrder) }
+
+// neighbourOrder compares two neighbours, the stronger first.
+func neighbourOrder(a, b neighbour) int {
+	if a.sources != b.sources {
+		return b.sources - a.sources
+	}
+	if a.docs != b.docs {
+		return b.docs - a.docs
+	}
+	return cmp.Compare(a.id, b.id)
 }
 
 // graphEdges returns the edges among the nodes, strongest first.
@@ -228,20 +267,20 @@ func (db *DB) graphEdges(ctx context.Context, nodes []int64, kinds map[string]bo
 	}
 	if kinds["cooccur"] {
 		// Stored both ways; one undirected edge per pair, from the smaller id.
-		lists, err := partnersOf(ctx, db.db, nodes, 0)
-		if err != nil {
-			return nil, fmt.Errorf("graph cooccur edges: %w", err)
-		}
 		in := make(map[int64]bool, len(nodes))
 		for _, id := range nodes {
 			in[id] = true
 		}
-		for _, a := range nodes {
-			for _, p := range lists[a] {
+		err := eachPartnerList(ctx, db.db, nodes, func(a int64, blob []byte) error {
+			return eachPartner(blob, func(p coPartner) bool {
 				if a < p.entity && in[p.entity] && p.sources >= minSources {
 					out = append(out, claimgraph.GraphEdge{Kind: "cooccur", Source: a, Target: p.entity, Sources: p.sources, Docs: p.docs})
 				}
-			}
+				return true
+			})
+		})
+		if err != nil {
+			return nil, fmt.Errorf("graph cooccur edges: %w", err)
 		}
 	}
 	sortGraphEdges(out)
@@ -265,6 +304,12 @@ func sortGraphEdges(out []claimgraph.GraphEdge) {
 		}
 		return strings.Compare(a.Kind+a.Label, b.Kind+b.Label)
 	})
+}
+
+// EntityNodes returns the entities of ids (those that exist, in order)
+// with their names, types and mention counts only.
+func (db *DB) EntityNodes(ctx context.Context, ids []int64) ([]claimgraph.GraphNode, error) {
+	return db.graphNodes(ctx, ids)
 }
 
 // graphNodes reads the entities in order.
@@ -336,15 +381,6 @@ func (db *DB) Edge(ctx context.Context, a, b int64) (*claimgraph.EdgeEvidence, e
 // (tens of thousands for the most named ones, 130-240 ms at 100k
 // documents) instead of the mentions of the 50 shared documents (a few ms).
 func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evidence, []claimgraph.EntityDoc, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, d.text, m.start, m.end, me.entity FROM
-		(SELECT x.doc FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity = ?2 WHERE x.entity = ?1 LIMIT ?3) s
-		JOIN documents d ON d.id = s.doc
-		JOIN mentions m ON m.doc = s.doc JOIN mention_entities me ON me.mention = m.id AND +me.entity IN (?1, ?2)
-		ORDER BY d.date = '', d.date, d.id, m.start`, a, b, maxEdgeDocs)
-	if err != nil {
-		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
-	}
-	defer rows.Close()
 	type span struct {
 		start, end int
 		entity     int64
@@ -354,23 +390,62 @@ func (db *DB) sharedSentences(ctx context.Context, a, b int64) ([]claimgraph.Evi
 		text  string
 		spans []span
 	}
-	var docs []*docSpans
+	// The documents (with their text) first, then the two entities'
+	// mentions in them: one query joining both carried each document's
+	// text on every mention's row through the sort (380 KB for the two most
+	// named entities at 100k documents).
+	rows, err := db.db.QueryContext(ctx, `SELECT d.id, d.title, d.outlet, d.date, d.text FROM
+		(SELECT x.doc FROM entity_docs x JOIN entity_docs y ON y.doc = x.doc AND y.entity = ?2 WHERE x.entity = ?1 LIMIT ?3) s
+		JOIN documents d ON d.id = s.doc
+		ORDER BY d.date = '', d.date, d.id`, a, b, maxEdgeDocs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+	}
+	var all []*docSpans
+	byID := map[string]*docSpans{}
+	var ids []any
 	for rows.Next() {
-		var d claimgraph.EntityDoc
-		var text string
-		var s span
-		if err := rows.Scan(&d.Doc, &d.Title, &d.Outlet, &d.Date, &text, &s.start, &s.end, &s.entity); err != nil {
+		d := &docSpans{}
+		if err := rows.Scan(&d.Doc, &d.Title, &d.Outlet, &d.Date, &d.text); err != nil {
+			rows.Close()
 			return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
 		}
-		if len(docs) == 0 || docs[len(docs)-1].Doc != d.Doc {
-			docs = append(docs, &docSpans{EntityDoc: d, text: text})
-		}
-		last := docs[len(docs)-1]
-		last.spans = append(last.spans, s)
-		last.Mentions++
+		all = append(all, d)
+		byID[d.Doc] = d
+		ids = append(ids, d.Doc)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+	}
+	if len(ids) > 0 {
+		rows, err = db.db.QueryContext(ctx, `SELECT m.doc, m.start, m.end, me.entity FROM mentions m
+			JOIN mention_entities me ON me.mention = m.id AND +me.entity IN (?, ?)
+			WHERE m.doc IN (`+placeholders(len(ids))+`) ORDER BY m.doc, m.start`, append([]any{a, b}, ids...)...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		}
+		for rows.Next() {
+			var doc string
+			var s span
+			if err := rows.Scan(&doc, &s.start, &s.end, &s.entity); err != nil {
+				rows.Close()
+				return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+			}
+			d := byID[doc]
+			d.spans = append(d.spans, s)
+			d.Mentions++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, fmt.Errorf("sentences naming %d and %d: %w", a, b, err)
+		}
+	}
+	var docs []*docSpans
+	for _, d := range all {
+		if len(d.spans) > 0 { // as the join did: a document with a mention of either
+			docs = append(docs, d)
+		}
 	}
 	shared := make([]claimgraph.EntityDoc, len(docs))
 	for i, d := range docs {

@@ -52,6 +52,15 @@ func (db *DB) Timeline(ctx context.Context, q claimgraph.TimelineQuery) ([]claim
 		where = append(where, `t.value < ?`)
 		args = append(args, q.To+"\x7f")
 	}
+	if !db.liveListings {
+		derived, err := db.timelineDerived(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if derived {
+			return db.derivedTimeline(ctx, q, entity, want, limit)
+		}
+	}
 	from := `times t`
 	if entity != 0 {
 		// An entity named in few documents: read the times of its
@@ -164,36 +173,24 @@ func (db *DB) timelineEntries(ctx context.Context, times []claimgraph.TimeExpr, 
 		}
 		e := claimgraph.TimelineEntry{Value: t.Value, Precision: claimgraph.DatePrecision(t.Value), Time: t}
 		var speakerEntity int64
-		found := false
-		for _, c := range d.claims {
-			if c.Time == ords[i] || (c.Evidence.Start <= t.Start && t.End <= c.Evidence.End && c.Evidence.End > c.Evidence.Start) {
-				e.Kind = "claim"
-				e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: c.Evidence.Start, End: c.Evidence.End, Text: c.Evidence.Text}
-				if c.Speaker != nil {
-					e.Speaker, speakerEntity = c.Speaker.Name, c.Speaker.Entity
-				}
-				found = c.Time == ords[i]
-				if found {
-					break
-				}
+		switch ev := timelineEvidence(d, t, ords[i]); ev.kind {
+		case "claim":
+			c := d.claims[ev.claim]
+			e.Kind = "claim"
+			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: c.Evidence.Start, End: c.Evidence.End, Text: c.Evidence.Text}
+			if c.Speaker != nil {
+				e.Speaker, speakerEntity = c.Speaker.Name, c.Speaker.Entity
 			}
-		}
-		if e.Kind == "" {
-			for _, qv := range d.quotes {
-				if qv.Content.Start <= t.Start && t.End <= qv.Content.End {
-					e.Kind = "quote"
-					e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: qv.Content.Start, End: qv.Content.End, Text: qv.Content.Text}
-					if qv.Speaker != nil {
-						e.Speaker, speakerEntity = qv.Speaker.Name, qv.Speaker.Entity
-					}
-					break
-				}
+		case "quote":
+			qv := d.quotes[ev.quote]
+			e.Kind = "quote"
+			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: qv.Content.Start, End: qv.Content.End, Text: qv.Content.Text}
+			if qv.Speaker != nil {
+				e.Speaker, speakerEntity = qv.Speaker.Name, qv.Speaker.Entity
 			}
-		}
-		if e.Kind == "" {
-			s, en := sentenceAround(d.text, t.Start, t.End)
+		default:
 			e.Kind = "sentence"
-			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: s, End: en, Text: d.text[s:en]}
+			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: ev.start, End: ev.end, Text: d.text[ev.start:ev.end]}
 		}
 		names, has := entitiesIn(d, e.Evidence.Start, e.Evidence.End, entity)
 		if e.Kind == "sentence" && len(names) == 0 {
@@ -206,6 +203,39 @@ func (db *DB) timelineEntries(ctx context.Context, times []claimgraph.TimeExpr, 
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// timelineChoice is the evidence a time expression stands in: the index
+// of a claim or quote of its document, or a sentence span.
+type timelineChoice struct {
+	kind         string // claim, quote or sentence
+	claim, quote int    // indexes into the document's claims and quotes
+	start, end   int    // the evidence's span
+}
+
+// timelineEvidence chooses a time expression's evidence: the claim whose
+// time it is, else the last claim whose evidence holds it, else the first
+// quote whose content holds it, else the sentence around it.
+func timelineEvidence(d *timelineDoc, t claimgraph.TimeExpr, ord int) timelineChoice {
+	ch := timelineChoice{claim: -1, quote: -1}
+	for k, c := range d.claims {
+		if c.Time == ord || (c.Evidence.Start <= t.Start && t.End <= c.Evidence.End && c.Evidence.End > c.Evidence.Start) {
+			ch = timelineChoice{kind: "claim", claim: k, quote: -1, start: c.Evidence.Start, end: c.Evidence.End}
+			if c.Time == ord {
+				return ch
+			}
+		}
+	}
+	if ch.kind != "" {
+		return ch
+	}
+	for k, qv := range d.quotes {
+		if qv.Content.Start <= t.Start && t.End <= qv.Content.End {
+			return timelineChoice{kind: "quote", claim: -1, quote: k, start: qv.Content.Start, end: qv.Content.End}
+		}
+	}
+	s, e := sentenceAround(d.text, t.Start, t.End)
+	return timelineChoice{kind: "sentence", claim: -1, quote: -1, start: s, end: e}
 }
 
 // entitiesIn returns the names of the actors mentioned in [start, end) (the

@@ -42,7 +42,7 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
 	if x.batch != nil {
-		if err := insertSketch(ctx, x.batch.tx, doc, blob, bands); err != nil {
+		if err := insertSketch(ctx, x.batch.tx, doc, blob, bands, nil); err != nil {
 			x.batch.staged = nil
 			return fmt.Errorf("reuse index add %s: %w", doc, err)
 		}
@@ -54,7 +54,7 @@ func (x reuseIndex) Add(ctx context.Context, doc string, sig reuse.Signature, ba
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
 	defer tx.Rollback()
-	if err := insertSketch(ctx, tx, doc, blob, bands); err != nil {
+	if err := insertSketch(ctx, tx, doc, blob, bands, nil); err != nil {
 		return fmt.Errorf("reuse index add %s: %w", doc, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -73,18 +73,24 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(bands))
+	args := make([]any, 2*len(bands))
 	for i, b := range bands {
 		args[i] = int64(b) // SQLite integers are signed; the bits are the key
+		args[len(bands)+i] = int64(b)
 	}
 	// The documents sharing the most band keys (the likeliest copies; the
 	// latest first among equals), at most maxReuseCandidates: a story
 	// syndicated to hundreds of outlets would otherwise have every stored
 	// copy's signature read and compared for each new one, a cost that
 	// grows with the store.
-	rows, err := x.queryer().QueryContext(ctx, `SELECT d.id, h.sig FROM documents d JOIN minhash h ON h.doc = d.id WHERE d.seq IN
-		(SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
-			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY d.id`, args...)
+	// The candidates' ids and signatures are one lookup by seq each
+	// (reuse_sketches, migration 0022).
+	// The band keys are in lsh_keys and, for the documents stored since the
+	// last merge, lsh_recent (migration 0023).
+	rows, err := x.queryer().QueryContext(ctx, `SELECT s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
+		(SELECT seq FROM (SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
+			UNION ALL SELECT seq FROM lsh_recent WHERE band IN (`+placeholders(len(bands))+`)) k
+			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY s.doc`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
 	}
@@ -112,18 +118,25 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	return out, nil
 }
 
-func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO minhash (doc, sig) VALUES (?, ?) ON CONFLICT (doc) DO NOTHING`, doc, sig)
+// insertSketch stores a document's signature, band keys and shingle set
+// (nil: none; its text is read when a later document is compared with it).
+func insertSketch(ctx context.Context, tx *Tx, doc string, sig []byte, bands []uint64, shingles []byte) error {
+	// The reuse tables name the document by its seq (migrations 0019, 0022).
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, doc).Scan(&seq); err != nil {
+		return fmt.Errorf("signature: document %s: %w", doc, err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO reuse_sketches (seq, doc, sig) VALUES (?, ?, ?) ON CONFLICT (seq) DO NOTHING`, seq, doc, sig)
 	if err != nil {
 		return fmt.Errorf("signature: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already indexed: keep the first signature and its bands together
 	}
-	// The band index names the document by its seq (see migration 0019).
-	var seq int64
-	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, doc).Scan(&seq); err != nil {
-		return fmt.Errorf("signature: document %s: %w", doc, err)
+	if shingles != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reuse_shingles (seq, hashes) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING`, seq, shingles); err != nil {
+			return fmt.Errorf("shingle set: %w", err)
+		}
 	}
 	if tx.deferBands != nil {
 		tx.deferBands(doc, seq, sig, bands)
@@ -149,12 +162,55 @@ func insertBands(ctx context.Context, tx *Tx, seq int64, bands []uint64) error {
 	return nil
 }
 
+// lshRecentRows is how many band keys lsh_recent holds before a batch's
+// commit merges them into lsh_keys: 4,096 documents' worth. A merge
+// rewrites lsh_keys once (28,800 pages at 100k documents, once every 16
+// batches); between merges a batch rewrites at most lsh_recent's pages
+// (about 1,200), where writing its keys into lsh_keys rewrote some 12,000.
+var lshRecentRows = 1 << 18
+
+// insertBandRows inserts a batch's band keys, sorted by key: on SQLite into
+// lsh_recent, merged into lsh_keys when it has lshRecentRows or more; on
+// PostgreSQL into lsh_keys (several writers at once: see its 0012).
+func insertBandRows(ctx context.Context, tx *Tx, sqlite bool, rows [][]any) error {
+	if !sqlite {
+		return insertRows(ctx, tx, "lsh_keys", "band, seq", rows)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if err := insertRows(ctx, tx, "lsh_recent", "band, seq", rows); err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `INSERT INTO state (key, value) VALUES ('lsh_recent_rows', ?)
+		ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(state.value AS BIGINT) + excluded.value AS TEXT) RETURNING CAST(value AS INTEGER)`,
+		strconv.Itoa(len(rows))).Scan(&n); err != nil {
+		return fmt.Errorf("count recent band keys: %w", err)
+	}
+	if n < lshRecentRows {
+		return nil
+	}
+	// One pass in key order over lsh_keys; each document's keys were
+	// inserted once (insertSketch), so none is in both tables.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO lsh_keys (band, seq) SELECT band, seq FROM lsh_recent ORDER BY band, seq`); err != nil {
+		return fmt.Errorf("merge recent band keys: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM lsh_recent`); err != nil {
+		return fmt.Errorf("merge recent band keys: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE state SET value = '0' WHERE key = 'lsh_recent_rows'`); err != nil {
+		return fmt.Errorf("merge recent band keys: %w", err)
+	}
+	return nil
+}
+
 // insertReuse stores what an analysis found about text reuse: the
 // document's signature and band keys, and its reuse pairs. PutDocument's
 // insertAnalysis calls it inside the document's transaction.
 func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
 	if len(a.MinHash) > 0 {
-		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands); err != nil {
+		if err := insertSketch(ctx, tx, doc, a.MinHash, a.Bands, a.Shingles); err != nil {
 			return err
 		}
 	}
@@ -203,6 +259,43 @@ func texts(ctx context.Context, db queryer, doc string) (reuse.Text, error) {
 }
 
 var _ reuse.TextSource = (*DB)(nil).Texts
+
+// ShingleSets returns the stored shingle sets of those of docs that have
+// one; it is a reuse.SetSource.
+func (db *DB) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
+	return shingleSets(ctx, db.db, docs)
+}
+
+var _ reuse.SetSource = (*DB)(nil).ShingleSets
+
+func shingleSets(ctx context.Context, db queryer, docs []string) (map[string][]uint32, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(docs))
+	for i, d := range docs {
+		args[i] = d
+	}
+	rows, err := db.QueryContext(ctx, `SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id IN (`+placeholders(len(docs))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("shingle sets: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string][]uint32, len(docs))
+	for rows.Next() {
+		var id string
+		var blob []byte
+		if err := rows.Scan(&id, &blob); err != nil {
+			return nil, fmt.Errorf("shingle sets: %w", err)
+		}
+		set, err := reuse.DecodeSet32(blob)
+		if err != nil {
+			return nil, fmt.Errorf("shingle set of %s: %w", id, err)
+		}
+		out[id] = set
+	}
+	return out, rows.Err()
+}
 
 // Reuse lists reuse pairs, best containment first: those of one document
 // (id or unique prefix) when f.Doc is set, and those whose larger of

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,5 +259,131 @@ func TestReuseCandidatesBounded(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the document sharing every band key is not among the %d candidates", len(cands))
+	}
+}
+
+// The shingle set a document is stored with is what ShingleSets returns,
+// in the batch that stores it and after its commit; a document stored
+// without one (an older store) is left out, so its text is read instead.
+// A detector using the stored sets finds the pairs one reading texts finds.
+func TestShingleSets(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	cb, err := db.BeginBatch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := cb.(*sqlite.Batch)
+	det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+	det.UseSets(b.ShingleSets)
+	put := func(d *claimgraph.Document, withSet bool) ([]claimgraph.ReusePair, []byte) {
+		t.Helper()
+		sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig, _ := sk.Sig.MarshalBinary()
+		a := &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}
+		if withSet {
+			a.Shingles = sk.Shingles()
+		}
+		if _, err := b.PutDocument(ctx, d, a); err != nil {
+			t.Fatal(err)
+		}
+		return pairs, sk.Shingles()
+	}
+	orig := storetest.SampleDocument(reuseOriginal)
+	_, origSet := put(orig, true)
+	old := storetest.SampleDocument(reuseUnrelated)
+	put(old, false)
+	got, err := b.ShingleSets(ctx, []string{orig.ID, old.ID, "ffff"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := reuse.DecodeSet32(origSet)
+	if len(got) != 1 || len(want) == 0 || !slices.Equal(got[orig.ID], want) {
+		t.Fatalf("ShingleSets in the batch = %v, want only %s's %d hashes", got, orig.ID, len(want))
+	}
+	cp := storetest.SampleDocument("Breaking news from our correspondent. " + reuseOriginal)
+	if pairs, _ := put(cp, true); len(pairs) != 1 || pairs[0].DocA != orig.ID || len(pairs[0].Passages) == 0 {
+		t.Fatalf("copy compared on the stored set: pairs %+v, want one with the original and its passages", pairs)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err = db.ShingleSets(ctx, []string{orig.ID, old.ID, cp.ID})
+	if err != nil || len(got) != 2 || !slices.Equal(got[orig.ID], want) {
+		t.Fatalf("ShingleSets after commit = %d sets, %v", len(got), err)
+	}
+}
+
+// A batch's band keys go to lsh_recent, and move to lsh_keys in one pass
+// when lsh_recent holds enough of them; a copy finds its original wherever
+// the original's keys are, and no key is lost or doubled by a merge.
+func TestBandKeysMerge(t *testing.T) {
+	defer sqlite.SetLSHRecentRows(100)()
+	ctx := context.Background()
+	db := openTest(t)
+	count := func(table string) int {
+		t.Helper()
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	commit := func(texts ...string) []*claimgraph.Document {
+		t.Helper()
+		cb, err := db.BeginBatch(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := cb.(*sqlite.Batch)
+		det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+		var docs []*claimgraph.Document
+		for _, text := range texts {
+			d := storetest.SampleDocument(text)
+			sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sig, _ := sk.Sig.MarshalBinary()
+			if _, err := b.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+		if err := b.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	orig := commit(reuseOriginal)[0]
+	if k, r := count("lsh_keys"), count("lsh_recent"); k != 0 || r != 64 {
+		t.Fatalf("after one document: lsh_keys %d rows, lsh_recent %d; want 0 and 64", k, r)
+	}
+	det := reuse.NewDetector(reuse.DefaultOptions(), db.ReuseIndex(), db.Texts)
+	find := func(text string) []claimgraph.ReusePair {
+		t.Helper()
+		_, pairs, err := det.Find(ctx, reuse.MainText(storetest.SampleDocument(text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pairs
+	}
+	copyText := "Breaking news from our correspondent. " + reuseOriginal
+	if pairs := find(copyText); len(pairs) != 1 || pairs[0].DocA != orig.ID {
+		t.Fatalf("copy before the merge: pairs %+v, want the original (its keys in lsh_recent)", pairs)
+	}
+	commit(reuseUnrelated) // 128 keys: merged
+	if k, r := count("lsh_keys"), count("lsh_recent"); k != 128 || r != 0 {
+		t.Fatalf("after the merge: lsh_keys %d rows, lsh_recent %d; want 128 and 0", k, r)
+	}
+	if pairs := find(copyText); len(pairs) != 1 || pairs[0].DocA != orig.ID {
+		t.Fatalf("copy after the merge: pairs %+v, want the original (its keys in lsh_keys)", pairs)
+	}
+	commit("A third story about a city library that opened a new reading room for children on Saturday with a concert.")
+	if k, r := count("lsh_keys"), count("lsh_recent"); k+r != 192 || r == 0 {
+		t.Fatalf("after a third document: lsh_keys %d rows, lsh_recent %d; want 192 in all, some recent", k, r)
 	}
 }

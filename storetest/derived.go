@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/claimgraph/claimgraph"
@@ -19,6 +20,37 @@ func RunStore(t *testing.T, open StoreOpener) {
 	t.Run("PendingOutlets", func(t *testing.T) { testPendingOutlets(t, open(t)) })
 	t.Run("DecisionsMakeStale", func(t *testing.T) { testDecisionsStale(t, open(t)) })
 	t.Run("EntityRedirects", func(t *testing.T) { testRedirects(t, open(t)) })
+	t.Run("OutletsFollowWrites", func(t *testing.T) { testOutletsFollowWrites(t, open(t)) })
+}
+
+// testOutletsFollowWrites checks that the outlet list (which a store may
+// keep between calls) counts every document stored since it was last read.
+func testOutletsFollowWrites(t *testing.T, s claimgraph.Store) {
+	ctx := context.Background()
+	want := func(w ...claimgraph.OutletCount) {
+		t.Helper()
+		got, err := s.Outlets(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(w) {
+			t.Errorf("Outlets = %v; want %v", got, w)
+		}
+	}
+	want()
+	if _, err := s.PutDocument(ctx, SampleDocument("An article of the Example Times."), nil); err != nil {
+		t.Fatal(err)
+	}
+	want(claimgraph.OutletCount{Outlet: "Example Times", Docs: 1})
+	want(claimgraph.OutletCount{Outlet: "Example Times", Docs: 1})
+	for _, text := range []string{"Another outlet's article.", "Another outlet's second article."} {
+		d := SampleDocument(text)
+		d.Outlet = "Other Post"
+		if _, err := s.PutDocument(ctx, d, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want(claimgraph.OutletCount{Outlet: "Other Post", Docs: 2}, claimgraph.OutletCount{Outlet: "Example Times", Docs: 1})
 }
 
 func testRedirects(t *testing.T, s claimgraph.Store) {

@@ -31,6 +31,7 @@ func RunQueries(t *testing.T, open QueryOpener) {
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, LoadCorpus(t, open(t))) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, LoadCorpus(t, open(t))) })
 	t.Run("DerivedListings", func(t *testing.T) { testDerivedListings(t, LoadCorpus(t, open(t))) })
+	t.Run("DerivedTimelineAfterReanalysis", func(t *testing.T) { testTimelineAfterReanalysis(t, LoadCorpus(t, open(t))) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, LoadCorpus(t, open(t))) })
 	t.Run("Graph", func(t *testing.T) { testGraph(t, LoadCorpus(t, open(t))) })
 	t.Run("Edge", func(t *testing.T) { testEdge(t, LoadCorpus(t, open(t))) })
@@ -294,6 +295,8 @@ func testDerivedListings(t *testing.T, c *Corpus) {
 	}
 	filters := []claimgraph.ClaimFilter{{}, {Limit: 1}, {Offset: 1, Limit: 5}, {Offset: 7}, {About: "ACME"}, {About: "ACME", Offset: 1, Limit: 1}, {About: "Paris"}, {About: "Jane Roe"}, {MaxClaims: 1}, {About: "ACME", Limit: 5, MaxClaims: 2}}
 	quoteFilters := []claimgraph.QuoteFilter{{Speaker: "Jane Roe"}, {About: "ACME"}, {About: "Acme Corp", Offset: 1, Limit: 1}, {Speaker: "Paris"}, {About: "Blue Party", Limit: 1}}
+	timelineQueries := []claimgraph.TimelineQuery{{}, {Limit: 2}, {Offset: 1, Limit: 2}, {Entity: "ACME"}, {Entity: "Jane Roe"}, {Entity: "ACME", Offset: 1, Limit: 1},
+		{From: "2014"}, {To: "2015-06"}, {Docs: claimgraph.DocScope{Outlet: "Daily Ledger"}}}
 	read := func() []string {
 		var out []string
 		for _, f := range filters {
@@ -318,6 +321,17 @@ func testDerivedListings(t *testing.T, c *Corpus) {
 			}
 			out = append(out, string(b))
 		}
+		for _, f := range timelineQueries {
+			es, err := c.Store.Timeline(ctx, f)
+			if err != nil {
+				t.Fatalf("Timeline(%+v): %v", f, err)
+			}
+			b, err := json.Marshal(es)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
 		return out
 	}
 	listed := read()
@@ -328,14 +342,20 @@ func testDerivedListings(t *testing.T, c *Corpus) {
 		if computed[i] == listed[i] {
 			continue
 		}
-		if i < len(filters) {
+		switch {
+		case i < len(filters):
 			t.Errorf("Claims(%+v):\n derived listing %s\n clustered live  %s", filters[i], listed[i], computed[i])
-		} else {
+		case i >= len(filters)+len(quoteFilters):
+			t.Errorf("Timeline(%+v):\n derived %s\n live    %s", timelineQueries[i-len(filters)-len(quoteFilters)], listed[i], computed[i])
+		default:
 			t.Errorf("Quotes(%+v):\n derived %s\n live    %s", quoteFilters[i-len(filters)], listed[i], computed[i])
 		}
 	}
 	if len(listed[0]) < 100 {
 		t.Errorf("the whole listing is %s; the corpus has claims", listed[0])
+	}
+	if tl := listed[len(filters)+len(quoteFilters)]; len(tl) < 100 {
+		t.Errorf("the whole timeline is %s; the corpus has dated claims", tl)
 	}
 	if q := listed[len(filters)]; len(q) < 100 {
 		t.Errorf("the quotes of Jane Roe are %s; the corpus has two", q)
@@ -677,4 +697,95 @@ func equalCounts(a, b map[string]int) bool {
 		}
 	}
 	return true
+}
+
+// testTimelineAfterReanalysis replaces a document's analysis (as learning
+// site boilerplate does) with one without its claims, recomputes the
+// entity layer, and checks that the derived timeline follows: the
+// document's time expression stands in other evidence, as the timeline
+// computed live from what is stored says.
+func testTimelineAfterReanalysis(t *testing.T, c *Corpus) {
+	ctx := context.Background()
+	live, ok := c.Store.(interface{ SetLiveListings(bool) })
+	re, ok2 := c.Store.(interface {
+		Analysis(ctx context.Context, id string) (*claimgraph.Analysis, error)
+		ReplaceAnalysis(ctx context.Context, id string, regions []claimgraph.Region, a *claimgraph.Analysis) error
+	})
+	if !ok || !ok2 {
+		t.Skip("the store derives no listings or replaces no analysis")
+	}
+	kinds := func() map[string]string {
+		es, err := c.Store.Timeline(ctx, claimgraph.TimelineQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, e := range es {
+			out[e.Evidence.Doc] += e.Kind + " "
+		}
+		return out
+	}
+	before := kinds()
+	// The mentions keep their spans (a replaced analysis gets new mention
+	// ids): the entity of each is carried over by document and span.
+	ms, err := c.Store.AllMentions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byOrd := map[string]int64{}
+	for _, m := range ms {
+		byOrd[fmt.Sprint(m.Doc, m.Start, m.End)] = m.Entity
+	}
+	a, err := re.Analysis(ctx, c.A.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Claims = nil
+	if err := re.ReplaceAnalysis(ctx, c.A.ID, c.A.Regions, a); err != nil {
+		t.Fatal(err)
+	}
+	ents, err := c.Store.Entities(ctx, claimgraph.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms, err = c.Store.AllMentions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	me := map[int64]int64{}
+	for _, m := range ms {
+		if e := byOrd[fmt.Sprint(m.Doc, m.Start, m.End)]; e != 0 {
+			me[m.ID] = e
+		}
+	}
+	if err := c.Store.ReplaceEntities(ctx, ents, me); err != nil {
+		t.Fatal(err)
+	}
+	after := kinds()
+	if !strings.Contains(before[c.A.ID], "claim") || strings.Contains(after[c.A.ID], "claim") || after[c.A.ID] == "" {
+		t.Errorf("document A's timeline entries: %q before, %q after its claims went; want claim before and other evidence after", before[c.A.ID], after[c.A.ID])
+	}
+	for _, q := range []claimgraph.TimelineQuery{{}, {Entity: "ACME"}, {Entity: "Jane Roe"}} {
+		derived, err := c.Store.Timeline(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		live.SetLiveListings(true)
+		computed, err := c.Store.Timeline(ctx, q)
+		live.SetLiveListings(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, l := mustJSON(t, derived), mustJSON(t, computed); d != l {
+			t.Errorf("Timeline(%+v) after a replaced analysis:\n derived %s\n live    %s", q, d, l)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -90,7 +90,7 @@ func testCurationOverHTTP(t *testing.T, db string) {
 	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/curate?done=") {
 		t.Fatalf("rename = %d %s", res.StatusCode, res.Header.Get("Location"))
 	}
-	if _, body := do("GET", "/api/entities/Riverton%20City", nil); !strings.Contains(body, `"name": "Riverton City"`) {
+	if _, body := do("GET", "/api/entities/Riverton%20City", nil); !strings.Contains(body, `"name":"Riverton City"`) {
 		t.Errorf("the rename is not applied:\n%.300s", body)
 	}
 	_, log := do("GET", "/curate", nil, auth...)

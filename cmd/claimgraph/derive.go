@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -95,6 +96,14 @@ func resolveEntities(ctx context.Context, store claimgraph.Store, force bool) (*
 		return nil, err
 	}
 	defer unlock()
+	if os.Getenv("GOGC") == "" {
+		// The pass holds every mention of the store (549 MB live at 100k
+		// documents); the collector's default lets the heap grow to twice
+		// that before collecting. Half as much headroom: the pass alone at
+		// 100k peaked 300 MB lower (1.66 -> 1.36 GB, with the writer's map
+		// at 256 MiB), and its CPU time did not measurably grow.
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
+	}
 	var res *resolve.Result
 	for round := 0; round < maxResolveRounds; round++ {
 		current, built, err := store.EntityGeneration(ctx)

@@ -158,6 +158,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	}
 	rs := &batchReuse{store: store}
 	det := reuse.NewDetector(reuse.DefaultOptions(), rs, rs.Texts)
+	det.UseSets(rs.ShingleSets)
 	// Documents are committed in groups (at most maxBatchDocs, or what
 	// arrived within maxBatchWait, or whatever is ready when the workers
 	// have nothing more yet): one commit writes the pages the documents
@@ -318,6 +319,7 @@ const (
 type reuseSource interface {
 	ReuseIndex() reuse.Index
 	Texts(ctx context.Context, doc string) (reuse.Text, error)
+	ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error)
 }
 
 // batchReuse points the reuse detector at the open batch when there is
@@ -344,6 +346,10 @@ func (b *batchReuse) Candidates(ctx context.Context, bands []uint64) ([]reuse.Ca
 
 func (b *batchReuse) Texts(ctx context.Context, doc string) (reuse.Text, error) {
 	return b.src().Texts(ctx, doc)
+}
+
+func (b *batchReuse) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
+	return b.src().ShingleSets(ctx, docs)
 }
 
 // ingestJob is one input item on its way through the workers.

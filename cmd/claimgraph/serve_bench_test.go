@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -27,6 +28,7 @@ import (
 	"github.com/claimgraph/claimgraph/internal/shareddata"
 	"github.com/claimgraph/claimgraph/postgres"
 	"github.com/claimgraph/claimgraph/sqlite"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for pgCPU
 )
 
 // BenchmarkServeLatency measures request latency (p50, p95, p99) of the
@@ -128,6 +130,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	}
 	env.rng.Shuffle(len(jobs), func(i, j int) { jobs[i], jobs[j] = jobs[j], jobs[i] })
 	mem := startMemSampler()
+	pg := startPGCPU(env.dsn)
 	ch := make(chan job)
 	results := make(chan result, len(jobs))
 	var wg sync.WaitGroup
@@ -149,6 +152,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	close(ch)
 	wg.Wait()
 	wall, cpu := time.Since(t0), cpuTime()-cpu0
+	pgCPU := pg.stop()
 	b.StopTimer()
 	peakRSS, peakAnon := mem.stop()
 	close(results)
@@ -175,6 +179,11 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	cpuPerReq := cpu.Seconds() * 1000 / float64(len(jobs))
 	fmt.Fprintf(&tab, "%d documents, %d clients, %d requests in %.1f s (%.0f/s), %.1f CPU-ms a request, %d failed, peak RSS %.0f MB, peak anonymous %.0f MB, load average %s\n",
 		env.docs, clients, len(jobs), wall.Seconds(), float64(len(jobs))/wall.Seconds(), cpuPerReq, failed, float64(peakRSS)/1e6, float64(peakAnon)/1e6, loadAverage())
+	if pgCPU >= 0 {
+		fmt.Fprintf(&tab, "PostgreSQL server processes of this database: %.1f CPU-ms a request (sampled from /proc at the start and end; a backend that ended meanwhile is not counted)\n",
+			pgCPU.Seconds()*1000/float64(len(jobs)))
+		b.ReportMetric(pgCPU.Seconds()*1000/float64(len(jobs)), "pg-cpu-ms/req")
+	}
 	fmt.Fprintf(&tab, "%-22s %8s %8s %8s %8s %9s\n", "route", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean KB")
 	for _, rt := range routes {
 		lat := byRoute[rt.name]
@@ -207,6 +216,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 // their paths from.
 type serveBench struct {
 	b      *testing.B
+	dsn    string // the store's path or URL
 	db     fullStore
 	srv    *httptest.Server
 	client *http.Client
@@ -238,7 +248,7 @@ func newServeBench(b *testing.B) *serveBench {
 	if err != nil {
 		b.Fatal(err)
 	}
-	env := &serveBench{b: b, db: db, rng: rand.New(rand.NewPCG(1, 2))}
+	env := &serveBench{b: b, dsn: path, db: db, rng: rand.New(rand.NewPCG(1, 2))}
 	n, err := db.CountDocuments(ctx)
 	if err != nil || n == 0 {
 		b.Fatalf("%s: %d documents, %v", path, n, err)
@@ -368,6 +378,82 @@ func (env *serveBench) routes() []benchRoute {
 		{"edge-page", false, func() string { return "/edge?" + edge() }},
 		{"edge-api", false, func() string { return "/api/edge?" + edge() }},
 	}
+}
+
+// pgCPU follows the CPU time of the PostgreSQL server processes serving
+// one database, when the server runs on this machine: the store's work on
+// PostgreSQL is done there, not in the benchmark's process.
+type pgCPU struct {
+	db    *sql.DB
+	start map[int]time.Duration
+}
+
+// startPGCPU samples the CPU time of the database's backends (nil for a
+// SQLite store, or when they cannot be read).
+func startPGCPU(dsn string) *pgCPU {
+	if !postgres.IsURL(dsn) {
+		return nil
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil
+	}
+	p := &pgCPU{db: db}
+	if p.start = p.sample(); p.start == nil {
+		db.Close()
+		return nil
+	}
+	return p
+}
+
+// sample reads utime+stime of each backend of the database from /proc.
+func (p *pgCPU) sample() map[int]time.Duration {
+	rows, err := p.db.Query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	out := map[int]time.Duration{}
+	for rows.Next() {
+		var pid int
+		if rows.Scan(&pid) != nil {
+			return nil
+		}
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			return nil // not this machine's server
+		}
+		// Fields after the command (which may hold spaces) start at ')'.
+		f := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+		if len(f) < 13 {
+			return nil
+		}
+		ut, _ := strconv.ParseInt(f[11], 10, 64)              // utime, field 14
+		st, _ := strconv.ParseInt(f[12], 10, 64)              // stime, field 15
+		out[pid] = time.Duration(ut+st) * (time.Second / 100) // USER_HZ
+	}
+	if rows.Err() != nil {
+		return nil
+	}
+	return out
+}
+
+// stop returns the CPU time the backends spent since the start (-1 when
+// not measured).
+func (p *pgCPU) stop() time.Duration {
+	if p == nil {
+		return -1
+	}
+	defer p.db.Close()
+	end := p.sample()
+	if end == nil {
+		return -1
+	}
+	var total time.Duration
+	for pid, t := range end {
+		total += t - p.start[pid]
+	}
+	return total
 }
 
 // quantiles returns p50, p95, p99 and the maximum of lat in milliseconds.

@@ -26,6 +26,7 @@ type fullStore interface {
 	claimgraph.Store
 	ReuseIndex() reuse.Index
 	Texts(ctx context.Context, doc string) (reuse.Text, error)
+	ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error)
 	// Dialect names the engine: sqlite or postgres.
 	Dialect() string
 }
