@@ -30,3 +30,17 @@ func TestLowerCaseCommonWordsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// A ruler's or pope's number is part of their name.
+func TestRegnalNumbersInNames(t *testing.T) {
+	a := Default().Analyze("King Charles III met Pope John Paul II in London. Louis XIV built Versailles.")
+	got := map[string]bool{}
+	for _, e := range a.Entities {
+		got[e.Type+" "+e.Text] = true
+	}
+	for _, want := range []string{"PER Charles III", "PER John Paul II", "PER Louis XIV", "LOC London"} {
+		if !got[want] {
+			t.Errorf("%s not found; entities %v", want, a.Entities)
+		}
+	}
+}

@@ -311,6 +311,11 @@ func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity)
 			conf = min(conf, c.tprob[j])
 			j++
 		}
+		// A ruler's or pope's number is part of their name ("Elizabeth
+		// II", "John Paul II"), which the models often end before it.
+		if typ == "PER" && j < len(toks) && lab[j] == 0 && regnalNumbers[toks[j].Text] {
+			j++
+		}
 		next := j
 		// Possessive endings and function words at the edges are not part of
 		// a name ("al-Maliki's", "Maliki and").
@@ -875,6 +880,13 @@ func (c *sentCtx) commonWord(k int) bool {
 func (c *sentCtx) lowerCommonWord(i int) bool {
 	k := c.tokFirst[i]
 	return k == c.tokLast[i] && c.flags[k]&flagUpper == 0 && c.commonWord(int(k))
+}
+
+// regnalNumbers are the Roman numbers after a ruler's or pope's name; "I"
+// is left out (the pronoun).
+var regnalNumbers = map[string]bool{
+	"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true,
+	"XI": true, "XII": true, "XIII": true, "XIV": true, "XV": true, "XVI": true, "XVII": true, "XVIII": true,
 }
 
 // trimmable reports tokens that may not begin or end a name.
