@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// With the agreeing recognizer, a name is kept where both recognizers
-// find it with the same words and type, after the same rules: the pair's
-// names are the first recognizer's, fewer (the document's rules, which run
+// With the agreeing recognizer, a name is kept where the second finds a
+// name of its type over some of its words, after the same rules: the
+// pair's names are the first recognizer's, fewer (the document's rules, which run
 // after, may still add names: none here).
 func TestAgreementKeepsSharedNames(t *testing.T) {
 	p := Default()
@@ -33,6 +33,11 @@ func TestAgreementKeepsSharedNames(t *testing.T) {
 	}
 	if !has(pair, "Baghdad") {
 		t.Errorf("Baghdad not found by the pair: %v", pair)
+	}
+	// The first recognizer's words are kept where the second reads fewer
+	// of them ("Holt" alone).
+	if q := p.Analyze("Lena Holt: \"We will rebuild the bridge.\"").Entities; len(q) != 1 || q[0].Text != "Lena Holt" {
+		t.Errorf("Lena Holt: the pair found %v", q)
 	}
 	// A recognizer agrees with itself.
 	self := firstRecognizer().WithAgreement(p.ner).Analyze(text).Entities

@@ -28,8 +28,9 @@ type Pipeline struct {
 	pos *POSTagger
 	ner *NER // nil: no entities
 	// agree, when set, is a second recognizer (another training seed)
-	// whose agreement a name needs: a name ner finds that agree does not
-	// find with the same words and type is dropped (see keepAgreed).
+	// whose agreement a name needs: a name ner finds where agree finds no
+	// name of the same type over any of its words is dropped (see
+	// analyzeSentence).
 	agree *NER
 }
 
@@ -107,8 +108,8 @@ func loadEmbedded() (*Pipeline, error) {
 	return NewPipeline(pos, ner).WithAgreement(agree), nil
 }
 
-// WithAgreement returns a copy of p whose names must also be found, with
-// the same words and type, by the recognizer n (a model trained with
+// WithAgreement returns a copy of p whose names must also be found, over
+// some of their words and with their type, by the recognizer n (a model trained with
 // another seed on the same data, gazetteer and word classes). n shares
 // p's lexicon, so the tagger's word cache serves both.
 func (p *Pipeline) WithAgreement(n *NER) *Pipeline {
@@ -264,9 +265,12 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		return ents
 	}
 	// The second recognizer's names, after the same rules (which mend
-	// boundaries and types both models get wrong alike); a sentence where
-	// the first found no name needs no second opinion. The rules look
-	// back at the last name before the sentence, and only at it.
+	// boundaries and types both models get wrong alike); a name of the
+	// first is kept, with its own words, where the second found a name of
+	// the same type over some of them ("Lena Holt" where it read "Holt"):
+	// the names only one model sees go. A sentence where the first found no
+	// name needs no second opinion. The rules look back at the last name
+	// before the sentence, and only at it.
 	p.agree.recognize(c)
 	c.agreedEnts = c.agreedEnts[:0]
 	if n > 0 {
@@ -277,7 +281,7 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 	kept := ents[:n]
 	for _, e := range ents[n:] {
 		if slices.ContainsFunc(other, func(o Entity) bool {
-			return o.First == e.First && o.Limit == e.Limit && o.Type == e.Type
+			return o.Type == e.Type && o.First < e.Limit && e.First < o.Limit
 		}) {
 			kept = append(kept, e)
 		}
