@@ -218,7 +218,7 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 	var pairs []claimgraph.ReusePair
 	for _, c := range keep {
 		d.stats.Verified.Add(1)
-		if set, ok := sets[c.doc]; ok && !d.passes(compare32(set, sk.side.set32)) {
+		if set, ok := sets[c.doc]; ok && !d.passes(compareSets(set, sk.side.set32)) {
 			continue
 		}
 		d.stats.TextsRead.Add(1)
@@ -267,7 +267,7 @@ func (d *Detector) passes(s Similarity) bool {
 }
 
 func (d *Detector) verify(a, b *side) (claimgraph.ReusePair, bool) {
-	s := compare32(a.set32, b.set32)
+	s := compareSets(a.set32, b.set32)
 	p := claimgraph.ReusePair{DocA: a.t.Doc, DocB: b.t.Doc, Similarity: s.Resemblance, Containment: s.Containment}
 	if !d.passes(s) {
 		return p, false

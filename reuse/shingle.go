@@ -98,7 +98,10 @@ func ShingleSet(text string, ranges [][2]int, n int) []uint64 {
 }
 
 // Overlap returns the size of the intersection of two sorted sets.
-func Overlap(a, b []uint64) int {
+func Overlap(a, b []uint64) int { return overlap(a, b) }
+
+// overlap is Overlap for sets of 64-bit hashes or of their high halves.
+func overlap[T uint32 | uint64](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -123,11 +126,15 @@ type Similarity struct {
 }
 
 // Compare measures two sorted shingle sets exactly. Empty sets share nothing.
-func Compare(a, b []uint64) Similarity {
+func Compare(a, b []uint64) Similarity { return compareSets(a, b) }
+
+// compareSets is Compare for sets of 64-bit hashes or of their high halves
+// (Set32).
+func compareSets[T uint32 | uint64](a, b []T) Similarity {
 	if len(a) == 0 || len(b) == 0 {
 		return Similarity{}
 	}
-	n := Overlap(a, b)
+	n := overlap(a, b)
 	return Similarity{
 		Shared:      n,
 		Resemblance: float64(n) / float64(len(a)+len(b)-n),

@@ -95,31 +95,6 @@ func DecodeSet32(b []byte) ([]uint32, error) {
 	return out, nil
 }
 
-// compare32 measures two sets from Set32 exactly, as Compare does.
-func compare32(a, b []uint32) Similarity {
-	if len(a) == 0 || len(b) == 0 {
-		return Similarity{}
-	}
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return Similarity{
-		Shared:      n,
-		Resemblance: float64(n) / float64(len(a)+len(b)-n),
-		Containment: float64(n) / float64(min(len(a), len(b))),
-	}
-}
-
 // seedsFor returns the side's alignment seeds of n words, computed once.
 func (s *side) seedsFor(n int) *seeds {
 	if s.seeds == nil {

@@ -548,6 +548,11 @@ func (db *DB) SetDocumentDate(ctx context.Context, id, date, source string, time
 			return claimgraph.Errorf(claimgraph.EINVALID, "time expression %d is not in document %s", t.ID, full)
 		}
 	}
+	// The timeline is derived with the entity layer: a time that got a
+	// value (or another one) is in it only once the layer is built again.
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return fmt.Errorf("set date of %s: %w", full, err)
+	}
 	return tx.Commit()
 }
 

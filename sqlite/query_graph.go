@@ -373,8 +373,11 @@ func (db *DB) Edge(ctx context.Context, a, b int64) (*claimgraph.EdgeEvidence, e
 	return ev, nil
 }
 
-// sharedSentences returns sentences naming both entities, from the first
-// documents (by date) that mention both, and those documents.
+// sharedSentences returns sentences naming both entities, from up to
+// maxEdgeDocs documents that mention both, and those documents in date
+// order. Which documents when there are more is by document id (the order
+// of entity_docs): stable and cheap, but not the earliest by date; ordering
+// every shared document by date first would read all of them.
 //
 // The unary + keeps the planner off the index of mention_entities by
 // entity: driven from it, SQLite walked every mention of both entities

@@ -30,7 +30,10 @@ With --from, set many: a CSV file of id_or_source,date rows (a header row
 "id,date" or "source,date" is skipped), where id_or_source is a document id (or
 a unique prefix) or its source as docs prints it (a file path, path:LINE for
 JSON Lines). A row that cannot be applied is reported on its own line naming
-the file and row, and the others are applied.`)
+the file and row, and the others are applied.
+
+The entity layer (which holds each entity's timeline) is brought up to date
+afterwards, as after an ingest: on a large store that takes a while.`)
 	db := m.dbFlag(fs)
 	from := fs.String("from", "", "CSV file of id_or_source,date rows to apply")
 	asJSON := fs.Bool("json", false, "print the document's time expressions as JSON")
@@ -60,6 +63,9 @@ the file and row, and the others are applied.`)
 	d, changed, err := setDate(ctx, store, fs.Arg(0), date)
 	if err != nil {
 		return err
+	}
+	if _, err := resolveEntities(ctx, store, false); err != nil {
+		return fmt.Errorf("doc set-date: update the entity layer: %w", err)
 	}
 	if *asJSON {
 		return m.printJSON(map[string]any{"doc": d.ID, "date": date, "date_source": "user", "times": changed})
@@ -164,6 +170,12 @@ func (m *Main) setDatesFrom(ctx context.Context, db, path string) error {
 			continue
 		}
 		set++
+	}
+	if set > 0 {
+		// Once for the batch: the timeline is derived with the entity layer.
+		if _, err := resolveEntities(ctx, store, false); err != nil {
+			return fmt.Errorf("doc set-date: update the entity layer: %w", err)
+		}
 	}
 	fmt.Fprintf(m.Stdout, "dated %d document(s), failed %d\n", set, failed)
 	if failed > 0 {
