@@ -115,11 +115,17 @@ func BenchmarkAnalyze(b *testing.B) {
 // long-running process over news would.
 func BenchmarkAnalyzeColdCache(b *testing.B) {
 	p := Default()
-	benchAnalyze(b, func() *Pipeline { return NewPipeline(p.pos.withCache(newPosCache()), coldNER(p.ner)) })
+	benchAnalyze(b, func() *Pipeline {
+		return NewPipeline(p.pos.withCache(newPosCache()), coldNER(p.ner)).WithAgreement(coldNER(p.agree))
+	})
 }
 
-// coldNER returns a copy of n whose context net has an empty word cache.
+// coldNER returns a copy of n whose context net has an empty word cache
+// (nil for nil).
 func coldNER(n *NER) *NER {
+	if n == nil {
+		return nil
+	}
 	m := *n
 	if n.ctx != nil {
 		net := *n.ctx

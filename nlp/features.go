@@ -28,8 +28,9 @@ type sentCtx struct {
 	part       []int32    // start in low of the last hyphen-separated part
 	feats      []fhash    // features of the current word
 	score      []float32
-	tags       []int // predicted POS per word
-	ner        []int // predicted NER label per word
+	tags       []int    // predicted POS per word
+	ner        []int    // predicted NER label per word
+	agreedEnts []Entity // the agreeing recognizer's names (Pipeline.agree)
 	prob       []float32
 	// headline is set when most words are capitalized ("Defector Says Group Lied"),
 	// where capitals say little about names.

@@ -176,6 +176,13 @@ func FuzzReadCoNLL2003(f *testing.F) {
 	})
 }
 
+// firstRecognizer is the embedded pipeline without the agreeing
+// recognizer: the rules after the model, tested on their own.
+func firstRecognizer() *Pipeline {
+	p := Default()
+	return NewPipeline(p.pos, p.ner)
+}
+
 // A descriptor a headline or a sentence's start writes in capitals stays
 // outside the name it precedes; mid-sentence a capitalized word before a
 // given name is left to the model.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,6 +27,11 @@ var models embed.FS
 type Pipeline struct {
 	pos *POSTagger
 	ner *NER // nil: no entities
+	// agree, when set, is a second recognizer (another training seed)
+	// whose agreement a name needs: a name ner finds where agree finds no
+	// name of the same type over any of its words is dropped (see
+	// analyzeSentence).
+	agree *NER
 }
 
 // NewPipeline returns a pipeline with the given models; ner may be nil. The
@@ -86,13 +92,33 @@ func loadEmbedded() (*Pipeline, error) {
 	}
 	// The NER model is absent only while bootstrapping (training it needs the
 	// tagger).
-	var ner *NER
+	var ner, agree *NER
 	if data, err := models.ReadFile("models/ner.gz"); err == nil {
 		if ner, err = LoadNER(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("embedded ner model: %w", err)
 		}
 	}
-	return NewPipeline(pos, ner), nil
+	// The second recognizer, trained with another seed, whose agreement a
+	// name needs (see Pipeline.agree and nlp/models/README.md).
+	if data, err := models.ReadFile("models/ner-agree.gz"); err == nil && ner != nil {
+		if agree, err = LoadNER(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("embedded ner-agree model: %w", err)
+		}
+	}
+	return NewPipeline(pos, ner).WithAgreement(agree), nil
+}
+
+// WithAgreement returns a copy of p whose names must also be found, over
+// some of their words and with their type, by the recognizer n (a model trained with
+// another seed on the same data, gazetteer and word classes). n shares
+// p's lexicon, so the tagger's word cache serves both.
+func (p *Pipeline) WithAgreement(n *NER) *Pipeline {
+	q := *p
+	if n != nil && p.ner != nil {
+		n = &NER{model: n.model, lex: p.ner.lex, ctx: n.ctx}
+	}
+	q.agree = n
+	return &q
 }
 
 // POS returns the pipeline's tagger.
@@ -233,6 +259,40 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		return ents
 	}
 	p.ner.recognize(c)
+	n := len(ents)
+	ents = c.entities(text, toks, s, ents)
+	if p.agree == nil || len(ents) == n {
+		return ents
+	}
+	// The second recognizer's names, after the same rules (which mend
+	// boundaries and types both models get wrong alike); a name of the
+	// first is kept, with its own words, where the second found a name of
+	// the same type over some of them ("Lena Holt" where it read "Holt"):
+	// the names only one model sees go. A sentence where the first found no
+	// name needs no second opinion. The rules look back at the last name
+	// before the sentence, and only at it.
+	p.agree.recognize(c)
+	c.agreedEnts = c.agreedEnts[:0]
+	if n > 0 {
+		c.agreedEnts = append(c.agreedEnts, ents[n-1])
+	}
+	c.agreedEnts = c.entities(text, toks, s, c.agreedEnts)
+	other := c.agreedEnts[min(n, 1):]
+	kept := ents[:n]
+	for _, e := range ents[n:] {
+		if slices.ContainsFunc(other, func(o Entity) bool {
+			return o.Type == e.Type && o.First < e.Limit && e.First < o.Limit
+		}) {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// entities appends to ents the names of the sentence toks (its tokens,
+// from s.First of the document) that c's labels give, after the rules
+// that mend their boundaries and types.
+func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity) []Entity {
 	c.tokenTags(len(toks))
 	if c.genre == GenreProse {
 		c.extendOrganizations(toks)
@@ -253,6 +313,11 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 		conf := c.tprob[i]
 		for j < len(toks) && lab[j] != 0 && lab[j]%2 == 0 && nerLabels[lab[j]][2:] == typ {
 			conf = min(conf, c.tprob[j])
+			j++
+		}
+		// A ruler's or pope's number is part of their name ("Elizabeth
+		// II", "John Paul II"), which the models often end before it.
+		if typ == "PER" && j < len(toks) && lab[j] == 0 && regnalNumbers[toks[j].Text] {
 			j++
 		}
 		next := j
@@ -335,6 +400,10 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 			// "US" of "US$", "AU$": a currency, not a place
 		case i < j && hyphenModifier(toks[j-1].Text) && c.commonWord(int(c.tokLast[j-1])):
 			// "New York-based", "Ontario-born": a modifier, not a name
+		case j == i+1 && c.lowerCommonWord(i):
+			// "congress", "turkey", "devil" written in lower case: a word
+			// the dictionary lists, not a name; lower-case names that are
+			// no dictionary words ("petco", "peru") stay
 		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
 			ents = append(ents, entity(i, j-1), entity(j-1, j))
 		case i < j && !isDemonymSpan(toks[i:j]):
@@ -808,6 +877,20 @@ func hyphenModifier(w string) bool {
 func (c *sentCtx) commonWord(k int) bool {
 	g := c.gazSingle[k]
 	return g&gazCommon != 0 && g&(gazFirst|gazLast|gazProper) == 0
+}
+
+// lowerCommonWord reports token i, one word not capitalized, that the
+// dictionary lists in lower case and no name list has.
+func (c *sentCtx) lowerCommonWord(i int) bool {
+	k := c.tokFirst[i]
+	return k == c.tokLast[i] && c.flags[k]&flagUpper == 0 && c.commonWord(int(k))
+}
+
+// regnalNumbers are the Roman numbers after a ruler's or pope's name; "I"
+// is left out (the pronoun).
+var regnalNumbers = map[string]bool{
+	"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true,
+	"XI": true, "XII": true, "XIII": true, "XIV": true, "XV": true, "XVI": true, "XVII": true, "XVIII": true,
 }
 
 // trimmable reports tokens that may not begin or end a name.

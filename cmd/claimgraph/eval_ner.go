@@ -27,7 +27,8 @@ the others, with one type (--sentences scores each sentence alone).`)
 	format := fs.String("format", eval.FormatIOB2, "file format: conll2003 or iob2")
 	types := fs.String("types", "PER,ORG,LOC", "entity types scored; others are ignored on both sides")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	model := fs.String("model", "", "NER model file to score (default: the embedded one)")
+	model := fs.String("model", "", "NER model file to score alone, or with --agree (default: the embedded ner.gz, each name also found by the embedded ner-agree.gz)")
+	agree := fs.String("agree", "", "a second NER model (another training seed) that must find each name too, with the same words and type")
 	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
 	showErrors := fs.Bool("errors", false, "also score each genre of line apart (prose, headline, table, dateline; see nlp.LineGenre) and list every error with its line's genre: missed, type, boundary, spurious (with --json: \"errors\" and \"by_genre\")")
 	if err := parseArgs(fs, args); err != nil {
@@ -55,6 +56,18 @@ the others, with one type (--sentences scores each sentence alone).`)
 			return fmt.Errorf("eval ner: %s: %w", *model, err)
 		}
 		p = nlp.NewPipeline(p.POS(), ner)
+	}
+	if *agree != "" {
+		f, err := os.Open(*agree)
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		ner, err := nlp.LoadNER(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("eval ner: %s: %w", *agree, err)
+		}
+		p = p.WithAgreement(ner)
 	}
 	sc := eval.NewNERScore(tl)
 	sc.KeepErrors = *showErrors

@@ -90,7 +90,8 @@ func TestEvalNERAndPOS(t *testing.T) {
 	}
 	// Per sentence, and with the embedded model given as a file: the same
 	// five gold entities are scored.
-	for _, args := range [][]string{{"--sentences"}, {"--model", filepath.Join("..", "..", "nlp", "models", "ner.gz")}} {
+	model := filepath.Join("..", "..", "nlp", "models", "ner.gz")
+	for _, args := range [][]string{{"--sentences"}, {"--model", model}, {"--model", model, "--agree", model}} {
 		args = append([]string{"eval", "ner", "--json"}, append(args, filepath.Join(dir, "ner_iob2.iob2"))...)
 		out, errs, err := run(t, "", args...)
 		if err != nil || json.Unmarshal([]byte(out), &r) != nil || r.Gold != 5 {
@@ -99,6 +100,9 @@ func TestEvalNERAndPOS(t *testing.T) {
 	}
 	if _, _, err := run(t, "", "eval", "ner", "--model", filepath.Join(dir, "ner_iob2.iob2"), filepath.Join(dir, "ner_iob2.iob2")); err == nil {
 		t.Error("eval ner --model accepted a file that is not a model")
+	}
+	if _, _, err := run(t, "", "eval", "ner", "--agree", filepath.Join(dir, "ner_iob2.iob2"), filepath.Join(dir, "ner_iob2.iob2")); err == nil {
+		t.Error("eval ner --agree accepted a file that is not a model")
 	}
 	if _, _, err := run(t, "", "eval", "ner", "--format", "xml", filepath.Join(dir, "ner_iob2.iob2")); err == nil {
 		t.Error("eval ner accepted an unknown format")

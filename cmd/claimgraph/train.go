@@ -48,7 +48,9 @@ give the same bytes. Without files, reads the project's shared data:
        names are read as no name)
 Files ending in .conllu are CoNLL-U; for ner, .iob2 files are Universal NER,
 and other files whose first line is "-DOCSTART-" or space-separated columns
-are CoNLL-2003 (IOB1 or IOB2).`)
+are CoNLL-2003 (IOB1 or IOB2). The embedded recognizer is two models:
+nlp/models/ner.gz (--seed 1) and nlp/models/ner-agree.gz (--seed 2), which
+must agree on each name (see nlp/models/README.md).`)
 	seed := fs.Int64("seed", 1, "seed for the training order")
 	iters := fs.Int("iters", 0, "passes over the training data (0: the default)")
 	nmodels := fs.Int("models", 0, "ner: models trained over different shuffles and averaged (0: the default)")
