@@ -177,17 +177,11 @@ func (db *DB) timelineEntries(ctx context.Context, times []claimgraph.TimeExpr, 
 		case "claim":
 			c := d.claims[ev.claim]
 			e.Kind = "claim"
-			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: c.Evidence.Start, End: c.Evidence.End, Text: c.Evidence.Text}
-			if c.Speaker != nil {
-				e.Speaker, speakerEntity = c.Speaker.Name, c.Speaker.Entity
-			}
+			speakerEntity = spokenEntry(&e, t.Doc, d.title, c.Evidence, c.Speaker)
 		case "quote":
 			qv := d.quotes[ev.quote]
 			e.Kind = "quote"
-			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: qv.Content.Start, End: qv.Content.End, Text: qv.Content.Text}
-			if qv.Speaker != nil {
-				e.Speaker, speakerEntity = qv.Speaker.Name, qv.Speaker.Entity
-			}
+			speakerEntity = spokenEntry(&e, t.Doc, d.title, qv.Content, qv.Speaker)
 		default:
 			e.Kind = "sentence"
 			e.Evidence = claimgraph.Evidence{Doc: t.Doc, Title: d.title, Start: ev.start, End: ev.end, Text: d.text[ev.start:ev.end]}
@@ -330,4 +324,15 @@ func (db *DB) timelineDocs(ctx context.Context, times []claimgraph.TimeExpr) (ma
 // their resolved speakers.
 func (db *DB) quotesIn(ctx context.Context, in string, ids []any) ([]claimgraph.QuoteView, error) {
 	return db.queryQuotes(ctx, []string{`q.doc IN ` + in}, ids, 0, 0)
+}
+
+// spokenEntry sets a timeline entry's evidence to a claim's or quote's span
+// and its speaker's name, and returns the speaker's entity (0: none).
+func spokenEntry(e *claimgraph.TimelineEntry, doc, title string, span claimgraph.TextSpan, sp *claimgraph.Speaker) int64 {
+	e.Evidence = claimgraph.Evidence{Doc: doc, Title: title, Start: span.Start, End: span.End, Text: span.Text}
+	if sp == nil {
+		return 0
+	}
+	e.Speaker = sp.Name
+	return sp.Entity
 }

@@ -393,19 +393,13 @@ func (db *DB) timelineRowEntries(ctx context.Context, rows []timelineRow) ([]cla
 			if !ok {
 				continue
 			}
-			e.Evidence = claimgraph.Evidence{Doc: r.t.Doc, Title: d.title, Start: c.Evidence.Start, End: c.Evidence.End, Text: c.Evidence.Text}
-			if c.Speaker != nil {
-				e.Speaker = c.Speaker.Name
-			}
+			spokenEntry(&e, r.t.Doc, d.title, c.Evidence, c.Speaker)
 		case "quote":
 			qv, ok := quotes[r.quote]
 			if !ok {
 				continue
 			}
-			e.Evidence = claimgraph.Evidence{Doc: r.t.Doc, Title: d.title, Start: qv.Content.Start, End: qv.Content.End, Text: qv.Content.Text}
-			if qv.Speaker != nil {
-				e.Speaker = qv.Speaker.Name
-			}
+			spokenEntry(&e, r.t.Doc, d.title, qv.Content, qv.Speaker)
 		default:
 			s, en := max(0, min(r.evStart, len(d.text))), max(0, min(r.evEnd, len(d.text)))
 			e.Evidence = claimgraph.Evidence{Doc: r.t.Doc, Title: d.title, Start: s, End: en, Text: d.text[s:min(max(s, en), len(d.text))]}

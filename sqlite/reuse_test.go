@@ -157,12 +157,7 @@ func TestTexts(t *testing.T) {
 func TestBatchFindsCopiesInsideIt(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	cb, err := db.BeginBatch(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := cb.(*sqlite.Batch)
-	det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+	b, det := batchDetector(t, db)
 	put := func(d *claimgraph.Document) []claimgraph.ReusePair {
 		sk, pairs, err := det.Find(ctx, reuse.MainText(d))
 		if err != nil {
@@ -269,12 +264,7 @@ func TestReuseCandidatesBounded(t *testing.T) {
 func TestShingleSets(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	cb, err := db.BeginBatch(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := cb.(*sqlite.Batch)
-	det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+	b, det := batchDetector(t, db)
 	det.UseSets(b.ShingleSets)
 	put := func(d *claimgraph.Document, withSet bool) ([]claimgraph.ReusePair, []byte) {
 		t.Helper()
@@ -334,12 +324,7 @@ func TestBandKeysMerge(t *testing.T) {
 	}
 	commit := func(texts ...string) []*claimgraph.Document {
 		t.Helper()
-		cb, err := db.BeginBatch(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := cb.(*sqlite.Batch)
-		det := reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+		b, det := batchDetector(t, db)
 		var docs []*claimgraph.Document
 		for _, text := range texts {
 			d := storetest.SampleDocument(text)
@@ -386,4 +371,16 @@ func TestBandKeysMerge(t *testing.T) {
 	if k, r := count("lsh_keys"), count("lsh_recent"); k+r != 192 || r == 0 {
 		t.Fatalf("after a third document: lsh_keys %d rows, lsh_recent %d; want 192 in all, some recent", k, r)
 	}
+}
+
+// batchDetector begins a batch on db and returns it with a reuse detector
+// that looks up the batch's index and texts.
+func batchDetector(t *testing.T, db *sqlite.DB) (*sqlite.Batch, *reuse.Detector) {
+	t.Helper()
+	cb, err := db.BeginBatch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := cb.(*sqlite.Batch)
+	return b, reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
 }
