@@ -57,24 +57,11 @@ func indexDefs(ctx context.Context, tx *sql.Tx, table, base string) (map[string]
 func swapShadows(ctx context.Context, tx *sql.Tx, tables []string, suffix string, shadowSQL func(string) string) error {
 	in := `('` + strings.Join(tables, "', '") + `')`
 	// Foreign keys of the live tables, added to the shadows unchecked.
-	rows, err := tx.QueryContext(ctx, `SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k
+	fks, err := queryTriples(ctx, tx, `SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k
 		JOIN pg_class c ON c.oid = k.conrelid WHERE k.contype = 'f' AND c.relname IN `+in+`
 		AND c.relnamespace = to_regnamespace(current_schema())`)
 	if err != nil {
 		return fmt.Errorf("foreign keys: %w", err)
-	}
-	var fks [][3]string
-	for rows.Next() {
-		var f [3]string
-		if err := rows.Scan(&f[0], &f[1], &f[2]); err != nil {
-			rows.Close()
-			return err
-		}
-		fks = append(fks, f)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	for _, f := range fks {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+f[0]+suffix+` ADD CONSTRAINT `+f[1]+` `+shadowSQL(f[2])+` NOT VALID`); err != nil {
@@ -99,25 +86,12 @@ func swapShadows(ctx context.Context, tx *sql.Tx, tables []string, suffix string
 			}
 		}
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT s.relname, t.relname, a.attname FROM pg_depend d
+	seqs, err := queryTriples(ctx, tx, `SELECT s.relname, t.relname, a.attname FROM pg_depend d
 		JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
 		JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
 		WHERE d.deptype = 'a' AND t.relname IN `+in+` AND t.relnamespace = to_regnamespace(current_schema())`)
 	if err != nil {
 		return fmt.Errorf("sequences: %w", err)
-	}
-	var seqs [][3]string
-	for rows.Next() {
-		var q [3]string
-		if err := rows.Scan(&q[0], &q[1], &q[2]); err != nil {
-			rows.Close()
-			return err
-		}
-		seqs = append(seqs, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	for _, q := range seqs {
 		if _, err := tx.ExecContext(ctx, `ALTER SEQUENCE `+q[0]+` OWNED BY NONE`); err != nil {
@@ -152,4 +126,22 @@ func swapShadows(ctx context.Context, tx *sql.Tx, tables []string, suffix string
 		}
 	}
 	return nil
+}
+
+// queryTriples reads the rows of a query of three text columns.
+func queryTriples(ctx context.Context, tx *sql.Tx, q string) ([][3]string, error) {
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][3]string
+	for rows.Next() {
+		var r [3]string
+		if err := rows.Scan(&r[0], &r[1], &r[2]); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

@@ -1,9 +1,5 @@
 package reuse
 
-import (
-	"slices"
-)
-
 // Shingle is one word n-gram of a text: its hash and the byte span from the
 // start of its first word to the end of its last.
 type Shingle struct {
@@ -70,31 +66,7 @@ func mix64(x uint64) uint64 {
 // ShingleSet returns the distinct shingle hashes of text inside ranges,
 // sorted: the set that resemblance and containment are measured on.
 func ShingleSet(text string, ranges [][2]int, n int) []uint64 {
-	if n < 1 {
-		n = 1
-	}
-	if ranges == nil {
-		ranges = [][2]int{{0, len(text)}}
-	}
-	var set []uint64
-	ws := make([]word, 0, len(text)/5)
-	for _, r := range ranges {
-		ws = tokenizeRange(text, min(max(r[0], 0), len(text)), min(max(r[1], 0), len(text)), ws[:0])
-		switch {
-		case len(ws) == 0:
-		case len(ws) < n:
-			set = append(set, gramHash(ws))
-		default:
-			if set == nil {
-				set = make([]uint64, 0, len(ws))
-			}
-			for i := 0; i+n <= len(ws); i++ {
-				set = append(set, gramHash(ws[i:i+n]))
-			}
-		}
-	}
-	slices.Sort(set)
-	return slices.Compact(set)
+	return newSide(Text{Text: text, Ranges: ranges}, n).set
 }
 
 // Overlap returns the size of the intersection of two sorted sets.

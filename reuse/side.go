@@ -19,7 +19,7 @@ type side struct {
 }
 
 // newSide tokenizes t and computes its set of n-word shingles, as
-// ShingleSet does (an n-gram never spans two ranges; a range of fewer than n
+// ShingleSet returns (an n-gram never spans two ranges; a range of fewer than n
 // words but at least one gives one shorter shingle).
 func newSide(t Text, n int) *side {
 	if n < 1 {
