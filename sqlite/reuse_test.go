@@ -158,17 +158,7 @@ func TestBatchFindsCopiesInsideIt(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
 	b, det := batchDetector(t, db)
-	put := func(d *claimgraph.Document) []claimgraph.ReusePair {
-		sk, pairs, err := det.Find(ctx, reuse.MainText(d))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sig, _ := sk.Sig.MarshalBinary()
-		if _, err := b.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
-			t.Fatal(err)
-		}
-		return pairs
-	}
+	put := func(d *claimgraph.Document) []claimgraph.ReusePair { return putFound(t, b, det, d) }
 	orig := storetest.SampleDocument(reuseOriginal)
 	put(orig)
 	cp := storetest.SampleDocument("Breaking news from our correspondent. " + reuseOriginal)
@@ -328,14 +318,7 @@ func TestBandKeysMerge(t *testing.T) {
 		var docs []*claimgraph.Document
 		for _, text := range texts {
 			d := storetest.SampleDocument(text)
-			sk, pairs, err := det.Find(ctx, reuse.MainText(d))
-			if err != nil {
-				t.Fatal(err)
-			}
-			sig, _ := sk.Sig.MarshalBinary()
-			if _, err := b.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
-				t.Fatal(err)
-			}
+			putFound(t, b, det, d)
 			docs = append(docs, d)
 		}
 		if err := b.Commit(); err != nil {
@@ -383,4 +366,20 @@ func batchDetector(t *testing.T, db *sqlite.DB) (*sqlite.Batch, *reuse.Detector)
 	}
 	b := cb.(*sqlite.Batch)
 	return b, reuse.NewDetector(reuse.DefaultOptions(), b.ReuseIndex(), b.Texts)
+}
+
+// putFound finds d's reuse with det and puts d in b with its sketch and
+// pairs, returning the pairs.
+func putFound(t *testing.T, b *sqlite.Batch, det *reuse.Detector, d *claimgraph.Document) []claimgraph.ReusePair {
+	t.Helper()
+	ctx := context.Background()
+	sk, pairs, err := det.Find(ctx, reuse.MainText(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, _ := sk.Sig.MarshalBinary()
+	if _, err := b.PutDocument(ctx, d, &claimgraph.Analysis{MinHash: sig, Bands: sk.Bands, Reuse: pairs}); err != nil {
+		t.Fatal(err)
+	}
+	return pairs
 }
