@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -664,6 +665,21 @@ func repeatFiles(files []string) ([]string, map[string]int) {
 		times[f]++
 	}
 	return once, times
+}
+
+// LoadNERFile reads a model file written by TrainNER; the error names the
+// file.
+func LoadNERFile(path string) (*NER, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	n, err := LoadNER(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return n, nil
 }
 
 // LoadNER reads a model written by TrainNER.

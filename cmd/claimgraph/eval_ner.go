@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -46,26 +45,16 @@ the others, with one type (--sentences scores each sentence alone).`)
 	}
 	p := nlp.Default()
 	if *model != "" {
-		f, err := os.Open(*model)
+		ner, err := nlp.LoadNERFile(*model)
 		if err != nil {
 			return fmt.Errorf("eval ner: %w", err)
-		}
-		ner, err := nlp.LoadNER(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("eval ner: %s: %w", *model, err)
 		}
 		p = nlp.NewPipeline(p.POS(), ner)
 	}
 	if *agree != "" {
-		f, err := os.Open(*agree)
+		ner, err := nlp.LoadNERFile(*agree)
 		if err != nil {
 			return fmt.Errorf("eval ner: %w", err)
-		}
-		ner, err := nlp.LoadNER(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("eval ner: %s: %w", *agree, err)
 		}
 		p = p.WithAgreement(ner)
 	}

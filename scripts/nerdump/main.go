@@ -37,14 +37,9 @@ func run(format string, args []string) error {
 	}
 	p := nlp.Default()
 	if len(args) == 2 {
-		f, err := os.Open(args[1])
+		ner, err := nlp.LoadNERFile(args[1])
 		if err != nil {
 			return err
-		}
-		ner, err := nlp.LoadNER(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", args[1], err)
 		}
 		p = nlp.NewPipeline(p.POS(), ner)
 	}

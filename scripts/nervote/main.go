@@ -42,14 +42,9 @@ func run(args []string) error {
 	base := nlp.Default()
 	var ps []*nlp.Pipeline
 	for _, path := range args[2:] {
-		f, err := os.Open(path)
+		ner, err := nlp.LoadNERFile(path)
 		if err != nil {
 			return err
-		}
-		ner, err := nlp.LoadNER(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
 		}
 		ps = append(ps, nlp.NewPipeline(base.POS(), ner))
 	}
