@@ -3,8 +3,12 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // The entity layer is built aside and swapped in here as on SQLite (see
@@ -54,7 +58,36 @@ func indexDefs(ctx context.Context, tx *sql.Tx, table, base string) (map[string]
 	return out, rows.Err()
 }
 
+// swapShadows replaces the live layer tables by their shadows in tx. Its
+// statements take table locks one by one (each foreign key added to a
+// shadow locks the table it references), while an ingest's transaction
+// takes row locks on the same tables in its own order (documents, then
+// mentions, ...): PostgreSQL then aborts one of the two with a deadlock,
+// seen with three concurrent ingests. The swap is the cheap side to redo:
+// it rolls back to a savepoint, releasing what it took, and tries again.
 func swapShadows(ctx context.Context, tx *sql.Tx, tables []string, suffix string, shadowSQL func(string) string) error {
+	const attempts = 5
+	for attempt := 1; ; attempt++ {
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT swap_shadows`); err != nil {
+			return fmt.Errorf("savepoint: %w", err)
+		}
+		err := swapShadowsOnce(ctx, tx, tables, suffix, shadowSQL)
+		var pe *pgconn.PgError
+		if err == nil || attempt == attempts || !errors.As(err, &pe) || pe.Code != "40P01" {
+			return err
+		}
+		if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT swap_shadows`); rerr != nil {
+			return fmt.Errorf("%w (and rolling back to retry: %v)", err, rerr)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(attempt) * 50 * time.Millisecond):
+		}
+	}
+}
+
+func swapShadowsOnce(ctx context.Context, tx *sql.Tx, tables []string, suffix string, shadowSQL func(string) string) error {
 	in := `('` + strings.Join(tables, "', '") + `')`
 	// Foreign keys of the live tables, added to the shadows unchecked.
 	fks, err := queryTriples(ctx, tx, `SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k
