@@ -12,7 +12,7 @@ import (
 // after, may still add names: none here).
 func TestAgreementKeepsSharedNames(t *testing.T) {
 	p := Default()
-	if p.agree == nil {
+	if len(p.agree) == 0 {
 		t.Skip("no agreeing recognizer embedded")
 	}
 	text := "Agents of Kazakhstan's Dzhardemov (former secret service) watched the border.\n" +
@@ -43,5 +43,31 @@ func TestAgreementKeepsSharedNames(t *testing.T) {
 	self := firstRecognizer().WithAgreement(p.ner).Analyze(text).Entities
 	if !reflect.DeepEqual(self, first) {
 		t.Errorf("agreeing with itself: %v, want %v", self, first)
+	}
+}
+
+// With two more recognizers a name needs one of them (more than half of
+// three): the first recognizer voting again keeps all its names, and two
+// copies of the second keep what the second alone keeps.
+func TestAgreementMajority(t *testing.T) {
+	p := Default()
+	if len(p.agree) == 0 {
+		t.Skip("no agreeing recognizer embedded")
+	}
+	text := "Agents of Kazakhstan's Dzhardemov (former secret service) watched the border.\n" +
+		"Prime Minister Nouri al-Maliki met reporters in Baghdad on Monday.\n" +
+		"Lena Holt: \"We will rebuild the bridge.\""
+	first := firstRecognizer()
+	second := p.agree[0]
+	want := first.Analyze(text).Entities
+	if got := first.WithAgreement(second, first.ner).Analyze(text).Entities; !reflect.DeepEqual(got, want) {
+		t.Errorf("the second and the first itself voting: %v, want the first's %v", got, want)
+	}
+	want = first.WithAgreement(second).Analyze(text).Entities
+	if got := first.WithAgreement(second, second).Analyze(text).Entities; !reflect.DeepEqual(got, want) {
+		t.Errorf("the second voting twice: %v, want the pair's %v", got, want)
+	}
+	if got := first.WithAgreement(nil, second, nil).Analyze(text).Entities; !reflect.DeepEqual(got, want) {
+		t.Errorf("nil recognizers voting: %v, want the pair's %v", got, want)
 	}
 }

@@ -116,8 +116,17 @@ func BenchmarkAnalyze(b *testing.B) {
 func BenchmarkAnalyzeColdCache(b *testing.B) {
 	p := Default()
 	benchAnalyze(b, func() *Pipeline {
-		return NewPipeline(p.pos.withCache(newPosCache()), coldNER(p.ner)).WithAgreement(coldNER(p.agree))
+		return NewPipeline(p.pos.withCache(newPosCache()), coldNER(p.ner)).WithAgreement(coldNERs(p.agree)...)
 	})
+}
+
+// coldNERs returns cold copies (coldNER) of ns.
+func coldNERs(ns []*NER) []*NER {
+	out := make([]*NER, len(ns))
+	for i, n := range ns {
+		out[i] = coldNER(n)
+	}
+	return out
 }
 
 // coldNER returns a copy of n whose context net has an empty word cache

@@ -30,7 +30,8 @@ type sentCtx struct {
 	score      []float32
 	tags       []int    // predicted POS per word
 	ner        []int    // predicted NER label per word
-	agreedEnts []Entity // the agreeing recognizer's names (Pipeline.agree)
+	agreedEnts []Entity // an agreeing recognizer's names (Pipeline.agree)
+	votes      []int8   // each name's votes from the agreeing recognizers (Pipeline.vote)
 	prob       []float32
 	// headline is set when most words are capitalized ("Defector Says Group Lied"),
 	// where capitals say little about names.

@@ -449,7 +449,7 @@ func TestNERWordSumsExact(t *testing.T) {
 	net.model = nil // no sums: every row is looked up
 	net.cache = newFormCache[ctxWord](ctxCacheBits)
 	plain.ctx = &net
-	q := NewPipeline(p.pos, &plain).WithAgreement(p.agree)
+	q := NewPipeline(p.pos, &plain).WithAgreement(p.agree...)
 	text := "Prime Minister Nouri al-Maliki met the Mojahedin-e Khalq Organization (MKO) in Baghdad on Monday.\n" +
 		"The MKO, which Iraq calls a terrorist group, denied it. Ms Bauchtman of Reuters said:\u201dWe know.\u201d\n" +
 		"the sales team at mcdonald's in san francisco california called GE and IBM about the U.S. deal."

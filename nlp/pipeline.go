@@ -27,11 +27,12 @@ var models embed.FS
 type Pipeline struct {
 	pos *POSTagger
 	ner *NER // nil: no entities
-	// agree, when set, is a second recognizer (another training seed)
-	// whose agreement a name needs: a name ner finds where agree finds no
-	// name of the same type over any of its words is dropped (see
-	// analyzeSentence).
-	agree *NER
+	// agree, when set, are more recognizers (the same training, other
+	// seeds) that vote on ner's names: a name ner finds is kept where more
+	// than half of all the recognizers, ner counted, find a name of its
+	// type over some of its words (see analyzeSentence). With one, a name
+	// needs both.
+	agree []*NER
 }
 
 // NewPipeline returns a pipeline with the given models; ner may be nil. The
@@ -109,15 +110,23 @@ func loadEmbedded() (*Pipeline, error) {
 }
 
 // WithAgreement returns a copy of p whose names must also be found, over
-// some of their words and with their type, by the recognizer n (a model trained with
-// another seed on the same data, gazetteer and word classes). n shares
-// p's lexicon, so the tagger's word cache serves both.
-func (p *Pipeline) WithAgreement(n *NER) *Pipeline {
+// some of their words and with their type, by more than half of all its
+// recognizers: p's and ns (models trained with other seeds on the same
+// data, gazetteer and word classes; nil ones are left out). With one
+// more recognizer a name needs both; with two, either of them. They
+// share p's lexicon, so the tagger's word cache serves all.
+func (p *Pipeline) WithAgreement(ns ...*NER) *Pipeline {
 	q := *p
-	if n != nil && p.ner != nil {
-		n = &NER{model: n.model, lex: p.ner.lex, ctx: n.ctx}
+	q.agree = nil
+	for _, n := range ns {
+		if n == nil {
+			continue
+		}
+		if p.ner != nil {
+			n = &NER{model: n.model, lex: p.ner.lex, ctx: n.ctx}
+		}
+		q.agree = append(q.agree, n)
 	}
-	q.agree = n
 	return &q
 }
 
@@ -261,28 +270,59 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 	p.ner.recognize(c)
 	n := len(ents)
 	ents = c.entities(text, toks, s, ents)
-	if p.agree == nil || len(ents) == n {
+	if len(p.agree) == 0 || len(ents) == n {
 		return ents
 	}
-	// The second recognizer's names, after the same rules (which mend
-	// boundaries and types both models get wrong alike); a name of the
-	// first is kept, with its own words, where the second found a name of
-	// the same type over some of them ("Lena Holt" where it read "Holt"):
-	// the names only one model sees go. A sentence where the first found no
-	// name needs no second opinion. The rules look back at the last name
-	// before the sentence, and only at it.
-	p.agree.recognize(c)
-	c.agreedEnts = c.agreedEnts[:0]
-	if n > 0 {
-		c.agreedEnts = append(c.agreedEnts, ents[n-1])
+	return p.vote(c, text, toks, s, ents, n)
+}
+
+// vote keeps, of the names ents[n:] that p.ner found in the sentence toks,
+// those that more than half of p's recognizers find (p.ner counted): the
+// names only one model of several sees go. Another recognizer finds a
+// name where, after the same rules (which mend boundaries and types all
+// models get wrong alike), it has a name of the same type over some of
+// its words ("Holt" where the first read "Lena Holt"); the first
+// recognizer's words are kept. The others run one at a time, only while
+// a name is undecided, so a sentence the first two agree on costs two
+// recognizers. The rules look back at the last name before the sentence,
+// and only at it.
+func (p *Pipeline) vote(c *sentCtx, text string, toks []Token, s Sentence, ents []Entity, n int) []Entity {
+	found := ents[n:]
+	need := (len(p.agree) + 1) / 2 // others' votes: with the first's own, more than half of all
+	if cap(c.votes) < len(found) {
+		c.votes = make([]int8, len(found))
 	}
-	c.agreedEnts = c.entities(text, toks, s, c.agreedEnts)
-	other := c.agreedEnts[min(n, 1):]
+	votes := c.votes[:len(found)]
+	clear(votes)
+	for k, other := range p.agree {
+		// stop when every name is decided: kept, or out of reach
+		open := false
+		for i := range found {
+			if v := int(votes[i]); v < need && v+len(p.agree)-k >= need {
+				open = true
+			}
+		}
+		if !open {
+			break
+		}
+		other.recognize(c)
+		c.agreedEnts = c.agreedEnts[:0]
+		if n > 0 {
+			c.agreedEnts = append(c.agreedEnts, ents[n-1])
+		}
+		c.agreedEnts = c.entities(text, toks, s, c.agreedEnts)
+		theirs := c.agreedEnts[min(n, 1):]
+		for i, e := range found {
+			if slices.ContainsFunc(theirs, func(o Entity) bool {
+				return o.Type == e.Type && o.First < e.Limit && e.First < o.Limit
+			}) {
+				votes[i]++
+			}
+		}
+	}
 	kept := ents[:n]
-	for _, e := range ents[n:] {
-		if slices.ContainsFunc(other, func(o Entity) bool {
-			return o.Type == e.Type && o.First < e.Limit && e.First < o.Limit
-		}) {
+	for i, e := range found {
+		if int(votes[i]) >= need {
 			kept = append(kept, e)
 		}
 	}

@@ -26,8 +26,8 @@ the others, with one type (--sentences scores each sentence alone).`)
 	format := fs.String("format", eval.FormatIOB2, "file format: conll2003 or iob2")
 	types := fs.String("types", "PER,ORG,LOC", "entity types scored; others are ignored on both sides")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	model := fs.String("model", "", "NER model file to score alone, or with --agree (default: the embedded ner.gz, each name also found by the embedded ner-agree.gz)")
-	agree := fs.String("agree", "", "a second NER model (another training seed) that must find each name too, with the same words and type")
+	model := fs.String("model", "", "NER model file to score alone, or with --agree (default: the embedded ner.gz, its names voted on by the embedded agreeing models)")
+	agree := fs.String("agree", "", "more NER models (other training seeds), comma-separated, that vote on each name of --model: a name is kept where more than half of all the models find a name of its type over some of its words (with one, both must)")
 	bySentence := fs.Bool("sentences", false, "analyse each sentence alone, without its document")
 	showErrors := fs.Bool("errors", false, "also score each genre of line apart (prose, headline, table, dateline; see nlp.LineGenre) and list every error with its line's genre: missed, type, boundary, spurious (with --json: \"errors\" and \"by_genre\")")
 	if err := parseArgs(fs, args); err != nil {
@@ -52,11 +52,15 @@ the others, with one type (--sentences scores each sentence alone).`)
 		p = nlp.NewPipeline(p.POS(), ner)
 	}
 	if *agree != "" {
-		ner, err := nlp.LoadNERFile(*agree)
-		if err != nil {
-			return fmt.Errorf("eval ner: %w", err)
+		var others []*nlp.NER
+		for _, path := range strings.Split(*agree, ",") {
+			ner, err := nlp.LoadNERFile(path)
+			if err != nil {
+				return fmt.Errorf("eval ner: %w", err)
+			}
+			others = append(others, ner)
 		}
-		p = p.WithAgreement(ner)
+		p = p.WithAgreement(others...)
 	}
 	sc := eval.NewNERScore(tl)
 	sc.KeepErrors = *showErrors
