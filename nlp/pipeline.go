@@ -360,6 +360,23 @@ func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity)
 		if typ == "PER" && j < len(toks) && lab[j] == 0 && regnalNumbers[toks[j].Text] {
 			j++
 		}
+		// So is an epithet ("Alexander the Great", "Ivan the Terrible"),
+		// a capitalized adjective after "the" that ends the capitals.
+		if typ == "PER" && j+1 < len(toks) && lab[j] == 0 && lab[j+1] == 0 && toks[j].Text == "the" &&
+			startsUpperToken(toks[j+1]) && toks[j+1].POS == "ADJ" && (j+2 == len(toks) || !startsUpperToken(toks[j+2])) {
+			j += 2
+		}
+		// A state's formal name is a place, the country's with its form of
+		// state, capitalized ("Republic of Iraq", "the Kingdom of Saudi
+		// Arabia", "the Islamic Republic of Iran"; not "the emirate of
+		// Kuwait"), where the models find the country alone.
+		if typ == "LOC" && i >= 2 && lab[i-1] == 0 && lab[i-2] == 0 && strings.EqualFold(toks[i-1].Text, "of") &&
+			startsUpperToken(toks[i-2]) && stateForms[strings.ToLower(toks[i-2].Text)] {
+			i -= 2
+			for i > 0 && lab[i-1] == 0 && startsUpperToken(toks[i-1]) && (toks[i-1].POS == "ADJ" || toks[i-1].POS == "PROPN") {
+				i--
+			}
+		}
 		next := j
 		// Possessive endings and function words at the edges are not part of
 		// a name ("al-Maliki's", "Maliki and").
@@ -924,6 +941,13 @@ func (c *sentCtx) commonWord(k int) bool {
 func (c *sentCtx) lowerCommonWord(i int) bool {
 	k := c.tokFirst[i]
 	return k == c.tokLast[i] && c.flags[k]&flagUpper == 0 && c.commonWord(int(k))
+}
+
+// stateForms name a form of state before "of" and a country ("Republic
+// of Iraq"), lower-cased.
+var stateForms = map[string]bool{
+	"republic": true, "kingdom": true, "federation": true, "commonwealth": true, "sultanate": true,
+	"emirate": true, "principality": true, "duchy": true,
 }
 
 // regnalNumbers are the Roman numbers after a ruler's or pope's name; "I"

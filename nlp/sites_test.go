@@ -179,3 +179,25 @@ func TestDefinedOrganizations(t *testing.T) {
 		}
 	}
 }
+
+// A state's formal name, capitalized, is one place with its country ("the
+// Republic of Iraq"); a form of state in lower case is a description and
+// stays outside ("the emirate of Kuwait"). A ruler's epithet is part of
+// their name ("Alexander the Great").
+func TestStateFormsAndEpithets(t *testing.T) {
+	for _, tt := range []struct{ text, want, typ string }{
+		{"Prince Albert rules the Principality of Monaco.", "Principality of Monaco", "LOC"}, // the models: "Monaco"
+		{"Officials of the Republic of Iraq met the envoys on Monday.", "Republic of Iraq", "LOC"},
+		{"Troops from the neighbouring emirate of Kuwait crossed the border.", "Kuwait", "LOC"},
+		{"a statue of Alexander the Great stands in the square", "Alexander the Great", "PER"}, // the models: "Alexander"
+	} {
+		a := Default().Analyze(tt.text)
+		ok := false
+		for _, e := range a.Entities {
+			ok = ok || (e.Text == tt.want && e.Type == tt.typ)
+		}
+		if !ok {
+			t.Errorf("%q: want %s %q, got %v", tt.text, tt.typ, tt.want, a.Entities)
+		}
+	}
+}
