@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -315,7 +316,10 @@ func glueLeadsToName(s *corpusSentence, first, k int) bool {
 // WriteGUMIOB2 writes the named person, organization and place mentions of
 // GUM CoNLL-U files as a Universal NER IOB2 file (index, token, label, -, -),
 // the labels the recognizer learns from GUM, so "claimgraph eval ner" can
-// score GUM documents the model did not train on.
+// score GUM documents the model did not train on. Each file is one
+// document ("# newdoc id = " its name), as training reads it: without
+// the line, eval ner read all the files as one document, whose genre and
+// name votes ran across articles.
 func WriteGUMIOB2(w io.Writer, files []string) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range files {
@@ -323,6 +327,7 @@ func WriteGUMIOB2(w io.Writer, files []string) error {
 		if err != nil {
 			return err
 		}
+		fmt.Fprintf(bw, "# newdoc id = %s\n", strings.TrimSuffix(filepath.Base(f), ".conllu"))
 		for _, s := range sents {
 			labels := gumLabels(&s)
 			fmt.Fprintf(bw, "# sent_id = %s\n", s.ID)

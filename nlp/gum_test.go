@@ -3,6 +3,8 @@ package nlp
 import (
 	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/internal/nerfile"
 )
 
 // gumSentence builds a sentence from "form/UPOS/Entity" items, the entity
@@ -60,5 +62,32 @@ func TestGUMLabels(t *testing.T) {
 				t.Errorf("labels %q, want %q (forms %v)", got, tc.label, tc.sent.Forms)
 			}
 		})
+	}
+}
+
+// Each GUM file is one document of the IOB2 file, as training reads it:
+// eval ner's document rules and genre stay within an article.
+func TestWriteGUMIOB2Documents(t *testing.T) {
+	var b strings.Builder
+	files := []string{"testdata/train/tiny.conllu", "testdata/train/tiny.conllu"}
+	if err := WriteGUMIOB2(&b, files); err != nil {
+		t.Fatal(err)
+	}
+	sents, err := nerfile.Read(strings.NewReader(b.String()), nerfile.FormatIOB2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := readCoNLLU(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 2*len(one) {
+		t.Fatalf("%d sentences, want %d", len(sents), 2*len(one))
+	}
+	if first, second := sents[0].Doc, sents[len(one)].Doc; first == second || sents[len(one)-1].Doc != first {
+		t.Errorf("documents %d and %d (last of the first file %d): want one per file", first, second, sents[len(one)-1].Doc)
+	}
+	if !strings.HasPrefix(b.String(), "# newdoc id = tiny\n") {
+		t.Errorf("starts %q, want the file's newdoc line", b.String()[:min(40, b.Len())])
 	}
 }
