@@ -23,10 +23,7 @@ type corpusSentence struct {
 	// DocGenre is the genre of the sentence's document (DocumentGenre of
 	// its tokens), DocProse where the corpus gives no documents.
 	DocGenre DocGenre
-	// DocCase is each word's evidence from the rest of its document
-	// (docCase.elsewhere), set by setDocCase.
-	DocCase []uint8
-	file    string // the training file read (readNERTraining)
+	file     string // the training file read (readNERTraining)
 }
 
 // readCoNLLU reads the sentences of a CoNLL-U file, skipping multi-word
@@ -101,7 +98,6 @@ func readIOB2(path string) ([]corpusSentence, error) {
 	defer f.Close()
 	var out []corpusSentence
 	var cur corpusSentence
-	doc := 0 // counts "# newdoc" lines
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	line := 0
@@ -120,12 +116,9 @@ func readIOB2(path string) ([]corpusSentence, error) {
 				cur.ID = v
 			} else if v, ok := strings.CutPrefix(s, "# text = "); ok {
 				cur.Text = v
-			} else if strings.HasPrefix(s, "# newdoc") {
-				doc++
 			}
 			continue
 		}
-		cur.Doc = doc
 		cols := strings.Split(s, "\t")
 		if len(cols) < 3 {
 			return nil, fmt.Errorf("read %s: line %d: %d columns, want at least 3", path, line, len(cols))
@@ -143,50 +136,7 @@ func readIOB2(path string) ([]corpusSentence, error) {
 	if len(cur.Forms) > 0 {
 		out = append(out, cur)
 	}
-	setDocGenres(out)
 	return out, nil
-}
-
-// docSpans calls f with each run of sentences of one document (the same
-// Doc, one after another).
-func docSpans(sents []corpusSentence, f func(doc []corpusSentence)) {
-	for lo := 0; lo < len(sents); {
-		hi := lo + 1
-		for hi < len(sents) && sents[hi].Doc == sents[lo].Doc {
-			hi++
-		}
-		f(sents[lo:hi])
-		lo = hi
-	}
-}
-
-// setDocGenres sets each sentence's DocGenre, read from its document's
-// tokens as written, as Pipeline.analyze reads an article's.
-func setDocGenres(sents []corpusSentence) {
-	docSpans(sents, func(doc []corpusSentence) {
-		lines := make([][]string, 0, len(doc))
-		for _, s := range doc {
-			lines = append(lines, s.Forms)
-		}
-		g := DocumentGenre(lines)
-		for i := range doc {
-			doc[i].DocGenre = g
-		}
-	})
-}
-
-// setDocCase sets each sentence's DocCase from its document, as
-// Pipeline.analyze does for an article's.
-func setDocCase(sents []corpusSentence) {
-	docSpans(sents, func(doc []corpusSentence) {
-		d := docCase{}
-		for _, s := range doc {
-			d.add(s.Forms)
-		}
-		for i := range doc {
-			doc[i].DocCase = d.elsewhere(doc[i].Forms, nil)
-		}
-	})
 }
 
 // readCoNLL2003 reads a CoNLL-2003 NER file (space-separated columns, the
@@ -216,7 +166,23 @@ func parseCoNLL2003(r io.Reader) ([]corpusSentence, error) {
 	for i, s := range sents {
 		out[i] = corpusSentence{Forms: s.Tokens, Labels: s.Labels, Doc: s.Doc}
 	}
-	setDocGenres(out)
+	// The document's genre is read from the tokens as written, as
+	// Pipeline.analyze reads an article's.
+	for lo := 0; lo < len(out); {
+		hi := lo + 1
+		for hi < len(out) && out[hi].Doc == out[lo].Doc {
+			hi++
+		}
+		lines := make([][]string, 0, hi-lo)
+		for _, s := range out[lo:hi] {
+			lines = append(lines, s.Forms)
+		}
+		g := DocumentGenre(lines)
+		for i := lo; i < hi; i++ {
+			out[i].DocGenre = g
+		}
+		lo = hi
+	}
 	for i := range out {
 		out[i].Forms, out[i].Labels = splitHyphens(out[i].Forms, iob1To2(out[i].Labels))
 	}

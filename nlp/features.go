@@ -45,9 +45,6 @@ type sentCtx struct {
 	gazClass  []uint16
 	gazBegin  []bool
 	gazSingle []uint16
-	// dcase is each word's evidence from the rest of its document
-	// (docCase.elsewhere; nil: none), dcaseBuf its buffer
-	dcase, dcaseBuf []uint8
 	// pwValid is set when pw holds the tagger's entries of these words
 	// (wordInfo), and cleared by reset.
 	pwValid bool
@@ -160,7 +157,6 @@ func (c *sentCtx) reset(words []string) {
 	c.headline = content >= 3 && caps*5 >= content*4
 	c.genre = LineGenre(words)
 	c.docGenre = DocProse
-	c.dcase = nil
 	c.tags = grow(c.tags, n)
 	c.ner = grow(c.ner, n)
 	if cap(c.prob) < n {

@@ -177,14 +177,6 @@ func (c *sentCtx) nerContextFeatures(i int, f []fhash) []fhash {
 		tmpl(182).num(dg).num(lg).num(sh).num(pos(i)),
 		tmpl(183).num(dg).num(int(c.gazClass[i])).num(boolInt(c.gazBegin[i])),
 	)
-	// What the rest of the document says of the word's capitals (see
-	// docCase), with how it is written here: at a sentence's start, in a
-	// line of capitals, in lower case.
-	ds := c.dcaseAt(i)
-	f = append(f,
-		tmpl(190).num(ds).num(int(c.flags[i]&(flagUpper|flagAllCaps))).num(boolInt(i == 0)).num(boolInt(c.headline)),
-		tmpl(191).num(ds).num(gsi).num(c.wclsAt(i)),
-	)
 	if c.ctxc != nil {
 		cc := c.ctxcAt(i)
 		f = append(f,
@@ -546,7 +538,7 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 			for i, f := range sents[k].Forms {
 				low[i] = strings.ToLower(f)
 			}
-			sents = append(sents, corpusSentence{Forms: low, Labels: sents[k].Labels, DocGenre: sents[k].DocGenre, DocCase: sents[k].DocCase})
+			sents = append(sents, corpusSentence{Forms: low, Labels: sents[k].Labels, DocGenre: sents[k].DocGenre})
 			origin = append(origin, origin[k])
 		}
 	}
@@ -606,7 +598,6 @@ func TrainNER(w io.Writer, files []string, opt NEROptions, logf func(string, ...
 				s := &sents[si]
 				c.reset(s.Forms)
 				c.docGenre = s.DocGenre
-				c.dcase = s.DocCase
 				copy(c.tags, posTags[si])
 				lex.match(c)
 				c.ctxc = nil
@@ -857,7 +848,6 @@ func readNERTraining(files []string, skip func(string) bool, logf func(string, .
 		for i := range ss {
 			ss[i].file = f
 		}
-		setDocCase(ss)
 		sents = append(sents, ss...)
 	}
 	if len(sents) == 0 {

@@ -202,13 +202,11 @@ func (c *sentCtx) isTitle(i int) bool {
 // entities, made consistent across the document.
 func (p *Pipeline) analyze(a *Analysis) {
 	dg := DocProse
-	var dc docCase
 	if p.ner != nil {
 		dg = analysisGenre(a)
-		dc = documentCase(a.Tokens, a.Sentences)
 	}
 	for _, s := range a.Sentences {
-		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, dg, dc, a.Entities)
+		a.Entities = p.analyzeSentence(a.Text, a.Tokens, s, dg, a.Entities)
 	}
 	if p.ner != nil {
 		propagate(a)
@@ -219,8 +217,7 @@ func (p *Pipeline) analyze(a *Analysis) {
 // returns the entities found in them, with token spans into toks. Evaluation
 // uses it to analyse a corpus's own tokens.
 func (p *Pipeline) AnalyzeTokens(toks []Token) []Entity {
-	s := Sentence{First: 0, Limit: len(toks)}
-	return p.analyzeSentence("", toks, s, DocProse, documentCase(toks, []Sentence{s}), nil)
+	return p.analyzeSentence("", toks, Sentence{First: 0, Limit: len(toks)}, DocProse, nil)
 }
 
 // AnalyzeDocument analyses one document given as sentences of tokens (a
@@ -257,22 +254,7 @@ func (p *Pipeline) AnalyzeDocument(sentences [][]string) [][]Entity {
 	return out
 }
 
-// documentCase counts the case evidence (docCase) of the words of a
-// document's sentences, split as the taggers see them (appendWords).
-func documentCase(toks []Token, sents []Sentence) docCase {
-	d := docCase{}
-	var words []string
-	for _, s := range sents {
-		words = words[:0]
-		for _, t := range toks[s.First:s.Limit] {
-			words = appendWords(words, t.Text)
-		}
-		d.add(words)
-	}
-	return d
-}
-
-func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocGenre, dc docCase, ents []Entity) []Entity {
+func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocGenre, ents []Entity) []Entity {
 	toks := all[s.First:s.Limit]
 	if len(toks) == 0 {
 		return ents
@@ -285,8 +267,6 @@ func (p *Pipeline) analyzeSentence(text string, all []Token, s Sentence, dg DocG
 	if p.ner == nil {
 		return ents
 	}
-	c.dcaseBuf = dc.elsewhere(c.words, c.dcaseBuf)
-	c.dcase = c.dcaseBuf
 	p.ner.recognize(c)
 	n := len(ents)
 	ents = c.entities(text, toks, s, ents)
