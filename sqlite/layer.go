@@ -72,6 +72,12 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 			return fmt.Errorf("%s: %w", what, err)
 		}
 		tx := &Tx{Tx: stx, rebind: func(q string) string { return db.db.rebind(shadowSQL(q)) }}
+		if db.dialect.Name == "sqlite" {
+			// Its statements prepared once a transaction (the driver
+			// prepares each call, and a slice runs one insert hundreds of
+			// times); PostgreSQL's driver caches them per connection.
+			tx.stmts = map[string]*sql.Stmt{}
+		}
 		defer tx.Rollback()
 		if err := fn(tx); err != nil {
 			return fmt.Errorf("%s: %w", what, err)
