@@ -153,7 +153,7 @@ func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
 	tx.deferBands = func(doc string, seq int64, sig []byte, bands []uint64) {
 		b.staged = append(b.staged, pendingSketch{doc, seq, sig, bands})
 	}
-	if db.dialect.IndexDocument != nil {
+	if db.dialect.IndexDocuments != nil {
 		tx.deferIndex = func(id string) { b.stagedIndex = append(b.stagedIndex, id) }
 	}
 	return b, nil
@@ -199,10 +199,10 @@ func (b *Batch) Commit() error {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
 	}
-	for _, id := range b.index {
-		if err := b.db.dialect.IndexDocument(ctx, b.tx, id); err != nil {
+	if len(b.index) > 0 {
+		if err := b.db.dialect.IndexDocuments(ctx, b.tx, b.index); err != nil {
 			b.tx.Rollback()
-			return fmt.Errorf("commit batch: index %s for search: %w", id, err)
+			return fmt.Errorf("commit batch: index %d documents for search: %w", len(b.index), err)
 		}
 	}
 	if b.created > 0 {
@@ -262,8 +262,8 @@ func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document
 	}
 	if tx.deferIndex != nil {
 		tx.deferIndex(d.ID)
-	} else if db.dialect.IndexDocument != nil {
-		if err := db.dialect.IndexDocument(ctx, tx, d.ID); err != nil {
+	} else if db.dialect.IndexDocuments != nil {
+		if err := db.dialect.IndexDocuments(ctx, tx, []string{d.ID}); err != nil {
 			return false, fmt.Errorf("index for search: %w", err)
 		}
 	}
