@@ -143,6 +143,11 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 		}
 		i = j
 	}
+	// Co-occurrence from the same rows, which are not needed after it.
+	if err := step("co-occurrence", func(tx *Tx) error { return deriveCoOccurrence(ctx, tx, eds) }); err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	eds = nil
 	// Which entity each mention resolves to, in mention order: each slice
 	// appends to the table instead of rewriting pages all over it.
 	ms := make([]int64, 0, len(mentionEntity))
@@ -159,10 +164,6 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 	if err := step("entity names", func(tx *Tx) error { return deriveEntityNames(ctx, tx) }); err != nil {
 		return fmt.Errorf("replace entities: %w", err)
 	}
-	if err := step("co-occurrence", func(tx *Tx) error { return deriveCoOccurrence(ctx, tx, eds) }); err != nil {
-		return fmt.Errorf("replace entities: %w", err)
-	}
-	eds = nil
 	var claimIDs []int64
 	rows, err := c.QueryContext(ctx, `SELECT id FROM claims ORDER BY id`)
 	if err != nil {
