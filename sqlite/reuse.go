@@ -87,7 +87,7 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	// (reuse_sketches, migration 0022).
 	// The band keys are in lsh_keys and, for the documents stored since the
 	// last merge, lsh_recent (migration 0023).
-	rows, err := x.queryer().QueryContext(ctx, `SELECT s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
+	rows, err := x.queryer().QueryContext(ctx, `SELECT s.seq, s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
 		(SELECT seq FROM (SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
 			UNION ALL SELECT seq FROM lsh_recent WHERE band IN (`+placeholders(len(bands))+`)) k
 			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY s.doc`, args...)
@@ -98,9 +98,13 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	var out []reuse.Candidate
 	for rows.Next() {
 		var c reuse.Candidate
+		var seq int64
 		var blob []byte
-		if err := rows.Scan(&c.Doc, &blob); err != nil {
+		if err := rows.Scan(&seq, &c.Doc, &blob); err != nil {
 			return nil, fmt.Errorf("reuse candidates: %w", err)
+		}
+		if x.batch != nil {
+			x.batch.seqs[c.Doc] = seq
 		}
 		if err := c.Sig.UnmarshalBinary(blob); err != nil {
 			return nil, fmt.Errorf("reuse candidate %s: %w", c.Doc, err)
@@ -301,38 +305,65 @@ var _ reuse.TextSource = (*DB)(nil).Texts
 // ShingleSets returns the stored shingle sets of those of docs that have
 // one; it is a reuse.SetSource.
 func (db *DB) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
-	return shingleSets(ctx, db.db, docs)
+	return shingleSets(ctx, db.db, docs, nil)
 }
 
 var _ reuse.SetSource = (*DB)(nil).ShingleSets
 
-func shingleSets(ctx context.Context, db queryer, docs []string) (map[string][]uint32, error) {
+// shingleSets reads the shingle sets of docs: by seq those whose seq is in
+// seqs (one lookup each: a batch's candidates), the others through their id
+// (two: documents' id index, then the set).
+func shingleSets(ctx context.Context, db queryer, docs []string, seqs map[string]int64) (map[string][]uint32, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(docs))
-	for i, d := range docs {
-		args[i] = d
+	var bySeq, byID []any
+	for _, d := range docs {
+		if seq, ok := seqs[d]; ok {
+			bySeq = append(bySeq, seq)
+		} else {
+			byID = append(byID, d)
+		}
 	}
-	rows, err := db.QueryContext(ctx, `SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id IN (`+placeholders(len(docs))+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("shingle sets: %w", err)
-	}
-	defer rows.Close()
 	out := make(map[string][]uint32, len(docs))
-	for rows.Next() {
-		var id string
-		var blob []byte
-		if err := rows.Scan(&id, &blob); err != nil {
-			return nil, fmt.Errorf("shingle sets: %w", err)
+	read := func(q string, args []any, doc func(key string) string) error {
+		if len(args) == 0 {
+			return nil
 		}
-		set, err := reuse.DecodeSet32(blob)
+		rows, err := db.QueryContext(ctx, q+` IN (`+placeholders(len(args))+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("shingle set of %s: %w", id, err)
+			return fmt.Errorf("shingle sets: %w", err)
 		}
-		out[id] = set
+		defer rows.Close()
+		for rows.Next() {
+			var key string
+			var blob []byte
+			if err := rows.Scan(&key, &blob); err != nil {
+				return fmt.Errorf("shingle sets: %w", err)
+			}
+			set, err := reuse.DecodeSet32(blob)
+			if err != nil {
+				return fmt.Errorf("shingle set of %s: %w", doc(key), err)
+			}
+			out[doc(key)] = set
+		}
+		return rows.Err()
 	}
-	return out, rows.Err()
+	if len(bySeq) > 0 {
+		docOf := make(map[string]string, len(bySeq))
+		for _, d := range docs {
+			if seq, ok := seqs[d]; ok {
+				docOf[strconv.FormatInt(seq, 10)] = d
+			}
+		}
+		if err := read(`SELECT seq, hashes FROM reuse_shingles WHERE seq`, bySeq, func(k string) string { return docOf[k] }); err != nil {
+			return nil, err
+		}
+	}
+	if err := read(`SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id`, byID, func(k string) string { return k }); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // Reuse lists reuse pairs, best containment first: those of one document

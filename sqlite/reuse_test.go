@@ -296,6 +296,18 @@ func TestShingleSets(t *testing.T) {
 	if err != nil || len(got) != 2 || !slices.Equal(got[orig.ID], want) {
 		t.Fatalf("ShingleSets after commit = %d sets, %v", len(got), err)
 	}
+	// A later batch reads the sets of the stored candidates its index
+	// returned by their seq: the same sets.
+	b2, _ := batchDetector(t, db)
+	defer b2.Rollback()
+	sk := det.Sketch(reuse.MainText(storetest.SampleDocument("Second copy. " + reuseOriginal)))
+	if _, err := b2.ReuseIndex().Candidates(ctx, sk.Bands); err != nil {
+		t.Fatal(err)
+	}
+	again, err := b2.ShingleSets(ctx, []string{orig.ID, cp.ID, old.ID})
+	if err != nil || len(again) != 2 || !slices.Equal(again[orig.ID], want) || !slices.Equal(again[cp.ID], got[cp.ID]) {
+		t.Fatalf("ShingleSets of stored candidates in a later batch = %d sets, %v", len(again), err)
+	}
 }
 
 // A batch's band keys go to lsh_recent, and move to lsh_keys in one pass
