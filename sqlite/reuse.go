@@ -176,10 +176,12 @@ var lshRecentRows = 1 << 18
 // lshRecentShare: lsh_recent is also merged only once it holds a quarter as
 // many keys as lsh_keys. A merge costs about the size of lsh_keys, so a
 // fixed threshold made the merges' total cost grow with the square of the
-// store (24 merges by 100k documents, 6.9 of 478 CPU-seconds, against 0.2
-// at 10k); a threshold growing with lsh_keys keeps it linear, as the levels
-// of a log-structured merge tree do. lsh_recent stays a quarter of lsh_keys'
-// size at most, which the writer's page cache holds at 100k documents.
+// store (24 merges by 100k documents, 6.9 CPU-seconds, against 0.2 at 10k);
+// a threshold growing with lsh_keys keeps it linear, as the levels of a
+// log-structured merge tree do. At 100k it is a wash so far (merges 6.9 ->
+// 5.3 CPU-s, inserts into the larger lsh_recent 4.3 -> 5.8); the gap widens
+// with the store. lsh_recent stays a quarter of lsh_keys' size at most
+// (28 MB at 100k documents), which the writer's page cache holds.
 const lshRecentShare = 4
 
 // insertBandRows inserts a batch's band keys, sorted by key: on SQLite into
