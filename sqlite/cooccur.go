@@ -269,26 +269,9 @@ func eachPartnerList(ctx context.Context, q queryer, ids []int64, fn func(id int
 }
 
 // deriveCoOccurrence writes entity_cooccurrence from entity_docs.
-func deriveCoOccurrence(ctx context.Context, tx *Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT entity, doc, mentions, source FROM entity_docs`)
-	if err != nil {
-		return err
-	}
-	var eds []entityDocRow
-	for rows.Next() {
-		var r entityDocRow
-		if err := rows.Scan(&r.entity, &r.doc, &r.mentions, &r.source); err != nil {
-			rows.Close()
-			return err
-		}
-		eds = append(eds, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+func deriveCoOccurrence(ctx context.Context, tx *Tx, eds []entityDocRow) error {
 	var batch [][]any
-	err = coOccurrence(eds, func(e int64, ps []coPartner) error {
+	err := coOccurrence(eds, func(e int64, ps []coPartner) error {
 		batch = append(batch, []any{e, encodePartners(ps)})
 		if len(batch) < 100 {
 			return nil

@@ -77,6 +77,9 @@ type Batch struct {
 	byBand map[uint64][]string
 	sigs   map[string][]byte
 	rows   [][]any
+	// seqs holds the seq of each document the batch's reuse index returned
+	// as a candidate, so that their shingle sets are read by seq.
+	seqs map[string]int64
 	// Documents to index for search at commit (stagedIndex: the one being
 	// put, until its savepoint is released).
 	stagedIndex, index []string
@@ -102,6 +105,7 @@ func (b *Batch) keepStaged() {
 			}
 		}
 		b.sigs[p.doc] = p.sig
+		b.seqs[p.doc] = p.seq
 	}
 	b.staged = b.staged[:0]
 	b.index = append(b.index, b.stagedIndex...)
@@ -149,11 +153,11 @@ func (db *DB) BeginBatch(ctx context.Context) (claimgraph.Batch, error) {
 		// PostgreSQL's driver keeps its own statement cache per connection.
 		tx.stmts = map[string]*sql.Stmt{}
 	}
-	b := &Batch{db: db, tx: tx, byBand: map[uint64][]string{}, sigs: map[string][]byte{}}
+	b := &Batch{db: db, tx: tx, byBand: map[uint64][]string{}, sigs: map[string][]byte{}, seqs: map[string]int64{}}
 	tx.deferBands = func(doc string, seq int64, sig []byte, bands []uint64) {
 		b.staged = append(b.staged, pendingSketch{doc, seq, sig, bands})
 	}
-	if db.dialect.IndexDocument != nil {
+	if db.dialect.IndexDocuments != nil {
 		tx.deferIndex = func(id string) { b.stagedIndex = append(b.stagedIndex, id) }
 	}
 	return b, nil
@@ -199,10 +203,10 @@ func (b *Batch) Commit() error {
 		b.tx.Rollback()
 		return fmt.Errorf("commit batch: bands: %w", err)
 	}
-	for _, id := range b.index {
-		if err := b.db.dialect.IndexDocument(ctx, b.tx, id); err != nil {
+	if len(b.index) > 0 {
+		if err := b.db.dialect.IndexDocuments(ctx, b.tx, b.index); err != nil {
 			b.tx.Rollback()
-			return fmt.Errorf("commit batch: index %s for search: %w", id, err)
+			return fmt.Errorf("commit batch: index %d documents for search: %w", len(b.index), err)
 		}
 	}
 	if b.created > 0 {
@@ -228,7 +232,7 @@ func (b *Batch) ReuseIndex() reuse.Index { return reuseIndex{b.db, b} }
 
 // ShingleSets is the store's ShingleSets read in the batch.
 func (b *Batch) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
-	return shingleSets(ctx, b.tx, docs)
+	return shingleSets(ctx, b.tx, docs, b.seqs)
 }
 
 // Texts is the store's Texts read in the batch.
@@ -262,8 +266,8 @@ func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document
 	}
 	if tx.deferIndex != nil {
 		tx.deferIndex(d.ID)
-	} else if db.dialect.IndexDocument != nil {
-		if err := db.dialect.IndexDocument(ctx, tx, d.ID); err != nil {
+	} else if db.dialect.IndexDocuments != nil {
+		if err := db.dialect.IndexDocuments(ctx, tx, []string{d.ID}); err != nil {
 			return false, fmt.Errorf("index for search: %w", err)
 		}
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -394,7 +393,11 @@ func (s *selection) Times(ctx context.Context, fn func(*claimgraph.TimeExpr) err
 }
 
 // Reuse streams the reuse pairs between two selected documents.
+// The passages' texts are cut from the two documents' texts, read on the
+// lookup connection; pairs come ordered by doc_a, so A's text is read once
+// for all its pairs.
 func (s *selection) Reuse(ctx context.Context, fn func(*claimgraph.ReusePair) error) error {
+	var lastA, textA string
 	return each(ctx, s, "reuse", `SELECT p.doc_a, p.doc_b, p.similarity, p.containment, p.passages
 		FROM x_docs x JOIN reuse_pairs p ON p.doc_a = x.id JOIN x_docs y ON y.id = p.doc_b ORDER BY p.doc_a, p.doc_b`, nil,
 		func(rows *sql.Rows) (claimgraph.ReusePair, error) {
@@ -403,10 +406,24 @@ func (s *selection) Reuse(ctx context.Context, fn func(*claimgraph.ReusePair) er
 			if err := rows.Scan(&p.DocA, &p.DocB, &p.Similarity, &p.Containment, &passages); err != nil {
 				return p, err
 			}
-			if err := json.Unmarshal([]byte(passages), &p.Passages); err != nil {
-				return p, fmt.Errorf("reuse pair %s/%s: passages: %w", p.DocA, p.DocB, err)
+			var err error
+			if p.Passages, err = decodePassages(passages); err != nil {
+				return p, fmt.Errorf("reuse pair %s/%s: %w", p.DocA, p.DocB, err)
 			}
-			return p, nil
+			if len(p.Passages) == 0 {
+				return p, nil
+			}
+			if p.DocA != lastA {
+				if textA, err = s.Text(ctx, p.DocA); err != nil {
+					return p, err
+				}
+				lastA = p.DocA
+			}
+			textB, err := s.Text(ctx, p.DocB)
+			if err != nil {
+				return p, err
+			}
+			return p, passageTexts(&p, textA, textB)
 		}, fn)
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,6 +72,12 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 			return fmt.Errorf("%s: %w", what, err)
 		}
 		tx := &Tx{Tx: stx, rebind: func(q string) string { return db.db.rebind(shadowSQL(q)) }}
+		if db.dialect.Name == "sqlite" {
+			// Its statements prepared once a transaction (the driver
+			// prepares each call, and a slice runs one insert hundreds of
+			// times); PostgreSQL's driver caches them per connection.
+			tx.stmts = map[string]*sql.Stmt{}
+		}
 		defer tx.Rollback()
 		if err := fn(tx); err != nil {
 			return fmt.Errorf("%s: %w", what, err)
@@ -83,54 +90,78 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 		}
 		return nil
 	}
+	var deferred []string // SQLite: the shadows' secondary indexes, built once filled
 	if err := step("create shadow tables", func(tx *Tx) error {
 		if db.dialect.CreateShadows != nil {
 			return db.dialect.CreateShadows(ctx, tx.Tx, layerTables, shadowSuffix)
 		}
-		return createShadows(ctx, tx.Tx)
+		var err error
+		deferred, err = createShadows(ctx, tx.Tx)
+		return err
 	}); err != nil {
 		return err
 	}
-	// Entities in id ranges, each with its aliases, names, mentions and
-	// documents.
+	// Each entity's documents (entity_docs) and counts, from the store's
+	// mentions and documents as they are now.
+	eds, err := entityDocs(ctx, c, mentionEntity)
+	if err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	// Entities in id ranges, each with its aliases, counts and documents.
 	sort.Slice(entities, func(i, j int) bool { return entities[i].ID < entities[j].ID })
+	counts := make(map[int64]entityCount, len(entities))
+	for _, r := range eds {
+		c := counts[r.entity]
+		c.mentions += r.mentions
+		c.docs++
+		counts[r.entity] = c
+	}
 	perEntity := map[int64]int{}
 	for _, e := range mentionEntity {
 		perEntity[e]++
 	}
-	byEntity := make(map[int64][]int64, len(entities))
-	for m, e := range mentionEntity {
-		byEntity[e] = append(byEntity[e], m)
-	}
-	for i := 0; i < len(entities); {
+	for i, k := 0, 0; i < len(entities); {
 		j, n := i, 0
 		for j < len(entities) && (j == i || n+perEntity[entities[j].ID] <= layerChunkMentions) && j-i < layerChunkRows {
 			n += perEntity[entities[j].ID]
 			j++
 		}
 		part := entities[i:j]
-		lo, hi := part[0].ID, part[len(part)-1].ID
-		me := make(map[int64]int64, n)
-		for _, e := range part {
-			for _, m := range byEntity[e.ID] {
-				me[m] = e.ID
-			}
+		hi := part[len(part)-1].ID
+		l := k
+		for k < len(eds) && eds[k].entity <= hi {
+			k++
 		}
 		err := step("entities", func(tx *Tx) error {
-			if err := insertEntities(ctx, tx, part); err != nil {
+			if err := insertEntities(ctx, tx, part, counts); err != nil {
 				return err
 			}
-			if err := insertMentionEntities(ctx, tx, me); err != nil {
-				return err
-			}
-			return deriveEntityRange(ctx, tx, lo, hi)
+			return insertEntityDocs(ctx, tx, eds[l:k])
 		})
 		if err != nil {
 			return fmt.Errorf("replace entities: %w", err)
 		}
 		i = j
 	}
-	if err := step("co-occurrence", func(tx *Tx) error { return deriveCoOccurrence(ctx, tx) }); err != nil {
+	// Co-occurrence from the same rows, which are not needed after it.
+	if err := step("co-occurrence", func(tx *Tx) error { return deriveCoOccurrence(ctx, tx, eds) }); err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	eds = nil
+	// Which entity each mention resolves to, in mention order: each slice
+	// appends to the table instead of rewriting pages all over it.
+	ms := make([]int64, 0, len(mentionEntity))
+	for m := range mentionEntity {
+		ms = append(ms, m)
+	}
+	slices.Sort(ms)
+	for i := 0; i < len(ms); i += layerChunkMentions {
+		part := ms[i:min(i+layerChunkMentions, len(ms))]
+		if err := step("mention entities", func(tx *Tx) error { return insertMentionEntities(ctx, tx, part, mentionEntity) }); err != nil {
+			return fmt.Errorf("replace entities: %w", err)
+		}
+	}
+	if err := step("entity names", func(tx *Tx) error { return deriveEntityNames(ctx, tx) }); err != nil {
 		return fmt.Errorf("replace entities: %w", err)
 	}
 	var claimIDs []int64
@@ -171,6 +202,16 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 	if err := step("claim edges, clusters and quote entities", func(tx *Tx) error { return deriveListings(ctx, tx) }); err != nil {
 		return fmt.Errorf("replace entities: %w", err)
 	}
+	// The shadows' indexes, each sorted once from the filled table instead
+	// of taking the rows one by one at random leaves (SQLite).
+	for _, ddl := range deferred {
+		if err := step("index", func(tx *Tx) error {
+			_, err := tx.Tx.ExecContext(ctx, ddl)
+			return err
+		}); err != nil {
+			return fmt.Errorf("replace entities: %w", err)
+		}
+	}
 	// The swap: the only transaction that touches the live layer.
 	swap, err := c.BeginTx(ctx, nil)
 	if err != nil {
@@ -206,17 +247,22 @@ func (db *DB) replaceEntitiesAside(ctx context.Context, entities []claimgraph.En
 // shadow of each layer table from the live table's own schema (so an index
 // a migration added to a live table is built on its shadow too). Index
 // names alternate between NAME and NAME_next from one build to the next,
-// as SQLite cannot rename an index.
-func createShadows(ctx context.Context, tx *sql.Tx) error {
+// as SQLite cannot rename an index. The shadows' indexes are returned, to
+// be created once the shadows are filled: a table filled in slices
+// (entities by id, mentions by id) takes each slice's rows at random
+// leaves of its other indexes, and every slice's commit rewrote those
+// leaves (at 100k documents the entity layer's slices wrote its indexes
+// about ninety times over).
+func createShadows(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	for _, t := range layerTables {
 		if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS `+t+shadowSuffix); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT type, name, tbl_name, sql FROM sqlite_master
 		WHERE tbl_name IN ('`+strings.Join(layerTables, "', '")+`') AND sql IS NOT NULL ORDER BY type = 'index', rowid`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	type object struct{ typ, name, table, sql string }
 	var objs []object
@@ -224,14 +270,15 @@ func createShadows(ctx context.Context, tx *sql.Tx) error {
 		var o object
 		if err := rows.Scan(&o.typ, &o.name, &o.table, &o.sql); err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
 		objs = append(objs, o)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
+	var indexes []string
 	for _, o := range objs {
 		ddl := shadowSQL(o.sql)
 		if o.typ == "index" {
@@ -242,22 +289,24 @@ func createShadows(ctx context.Context, tx *sql.Tx) error {
 			// The index's own name follows CREATE [UNIQUE] INDEX [IF NOT EXISTS].
 			i := strings.Index(ddl, o.name)
 			if i < 0 {
-				return fmt.Errorf("index %s: name not found in its definition", o.name)
+				return nil, fmt.Errorf("index %s: name not found in its definition", o.name)
 			}
-			ddl = ddl[:i] + next + ddl[i+len(o.name):]
+			indexes = append(indexes, ddl[:i]+next+ddl[i+len(o.name):])
+			continue
 		}
 		if _, err := tx.ExecContext(ctx, ddl); err != nil {
-			return fmt.Errorf("shadow of %s: %w", o.name, err)
+			return nil, fmt.Errorf("shadow of %s: %w", o.name, err)
 		}
 	}
-	return nil
+	return indexes, nil
 }
 
-// deriveEntityRange fills names, alias regions, documents and counts of the
-// entities with ids in [lo, hi], whose rows and mentions are written.
-func deriveEntityRange(ctx context.Context, tx *Tx, lo, hi int64) error {
-	for _, s := range entityRangeSteps {
-		if _, err := tx.ExecContext(ctx, s.q, lo, hi); err != nil {
+// deriveEntityNames fills the names the entities are found by (their
+// names and aliases, rejected ones aside) and the region each alias with
+// evidence lies in, for all entities at once: their rows are written.
+func deriveEntityNames(ctx context.Context, tx *Tx) error {
+	for _, s := range entityNameSteps {
+		if _, err := tx.ExecContext(ctx, s.q); err != nil {
 			return fmt.Errorf("%s: %w", s.what, err)
 		}
 	}

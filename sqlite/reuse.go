@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -87,7 +88,7 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	// (reuse_sketches, migration 0022).
 	// The band keys are in lsh_keys and, for the documents stored since the
 	// last merge, lsh_recent (migration 0023).
-	rows, err := x.queryer().QueryContext(ctx, `SELECT s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
+	rows, err := x.queryer().QueryContext(ctx, `SELECT s.seq, s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
 		(SELECT seq FROM (SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
 			UNION ALL SELECT seq FROM lsh_recent WHERE band IN (`+placeholders(len(bands))+`)) k
 			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY s.doc`, args...)
@@ -98,9 +99,13 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 	var out []reuse.Candidate
 	for rows.Next() {
 		var c reuse.Candidate
+		var seq int64
 		var blob []byte
-		if err := rows.Scan(&c.Doc, &blob); err != nil {
+		if err := rows.Scan(&seq, &c.Doc, &blob); err != nil {
 			return nil, fmt.Errorf("reuse candidates: %w", err)
+		}
+		if x.batch != nil {
+			x.batch.seqs[c.Doc] = seq
 		}
 		if err := c.Sig.UnmarshalBinary(blob); err != nil {
 			return nil, fmt.Errorf("reuse candidate %s: %w", c.Doc, err)
@@ -162,15 +167,33 @@ func insertBands(ctx context.Context, tx *Tx, seq int64, bands []uint64) error {
 	return nil
 }
 
-// lshRecentRows is how many band keys lsh_recent holds before a batch's
-// commit merges them into lsh_keys: 4,096 documents' worth. A merge
-// rewrites lsh_keys once (28,800 pages at 100k documents, once every 16
-// batches); between merges a batch rewrites at most lsh_recent's pages
-// (about 1,200), where writing its keys into lsh_keys rewrote some 12,000.
+// lshRecentRows is the least number of band keys lsh_recent holds before a
+// batch's commit merges them into lsh_keys: 4,096 documents' worth. A merge
+// rewrites lsh_keys once (28,800 pages at 100k documents); between merges a
+// batch rewrites at most lsh_recent's pages (about 1,200), where writing its
+// keys into lsh_keys rewrote some 12,000.
 var lshRecentRows = 1 << 18
 
+// lshMergeAt returns how many band keys lsh_recent holds before it is
+// merged into lsh_keys, which holds keys of them: lshRecentRows, or
+// lshMergeFactor·√keys once that is more. A batch's keys (up to 16,384)
+// land on up to as many pages of lsh_recent, which grows with the
+// threshold T, and every T keys a merge rewrites all of lsh_keys' pages:
+// per batch about T/r + (keys/r)·16,384/T pages written (r keys a page),
+// least at T = √(16,384·keys) = 128·√keys. A fixed threshold made the
+// merges' total grow with the square of the store (24 merges of up to
+// 28,800 pages by 100k documents; 6.9 CPU-seconds against 0.2 at 10k);
+// T = keys/4 (tried) cut the merges (5.3 CPU-s) but made each batch dirty
+// more of lsh_recent (its inserts 4.3 -> 5.8). At 100k the square root is
+// 324k keys, about the fixed 2^18; past it the threshold keeps growing.
+func lshMergeAt(keys int) int {
+	return max(lshRecentRows, int(lshMergeFactor*math.Sqrt(float64(keys))))
+}
+
+var lshMergeFactor = 128.0
+
 // insertBandRows inserts a batch's band keys, sorted by key: on SQLite into
-// lsh_recent, merged into lsh_keys when it has lshRecentRows or more; on
+// lsh_recent, merged into lsh_keys when it has enough of them; on
 // PostgreSQL into lsh_keys (several writers at once: see its 0012).
 func insertBandRows(ctx context.Context, tx *Tx, sqlite bool, rows [][]any) error {
 	if !sqlite {
@@ -182,13 +205,20 @@ func insertBandRows(ctx context.Context, tx *Tx, sqlite bool, rows [][]any) erro
 	if err := insertRows(ctx, tx, "lsh_recent", "band, seq", rows); err != nil {
 		return err
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `INSERT INTO state (key, value) VALUES ('lsh_recent_rows', ?)
-		ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(state.value AS BIGINT) + excluded.value AS TEXT) RETURNING CAST(value AS INTEGER)`,
-		strconv.Itoa(len(rows))).Scan(&n); err != nil {
+	n, err := addStateCount(ctx, tx, "lsh_recent_rows", len(rows), "")
+	if err != nil {
 		return fmt.Errorf("count recent band keys: %w", err)
 	}
 	if n < lshRecentRows {
+		return nil
+	}
+	// A store written before lsh_keys_rows was kept counts its lsh_keys
+	// once.
+	keys, err := addStateCount(ctx, tx, "lsh_keys_rows", 0, `SELECT COUNT(*) FROM lsh_keys`)
+	if err != nil {
+		return fmt.Errorf("count band keys: %w", err)
+	}
+	if n < lshMergeAt(keys) {
 		return nil
 	}
 	// One pass in key order over lsh_keys; each document's keys were
@@ -199,10 +229,36 @@ func insertBandRows(ctx context.Context, tx *Tx, sqlite bool, rows [][]any) erro
 	if _, err := tx.ExecContext(ctx, `DELETE FROM lsh_recent`); err != nil {
 		return fmt.Errorf("merge recent band keys: %w", err)
 	}
+	if _, err := addStateCount(ctx, tx, "lsh_keys_rows", n, ""); err != nil {
+		return fmt.Errorf("count band keys: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE state SET value = '0' WHERE key = 'lsh_recent_rows'`); err != nil {
 		return fmt.Errorf("merge recent band keys: %w", err)
 	}
 	return nil
+}
+
+// addStateCount adds n to the count kept under key in the state table and
+// returns the new count. A missing key starts at the value of initial (a
+// query returning one integer), or at 0 when initial is empty.
+func addStateCount(ctx context.Context, tx *Tx, key string, n int, initial string) (int, error) {
+	var v int
+	err := tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM state WHERE key = ?`, key).Scan(&v)
+	switch {
+	case err == sql.ErrNoRows:
+		if initial != "" {
+			if err := tx.QueryRowContext(ctx, initial).Scan(&v); err != nil {
+				return 0, err
+			}
+		}
+	case err != nil:
+		return 0, err
+	}
+	v += n
+	if _, err := tx.ExecContext(ctx, `INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, strconv.Itoa(v)); err != nil {
+		return 0, err
+	}
+	return v, nil
 }
 
 // insertReuse stores what an analysis found about text reuse: the
@@ -218,11 +274,7 @@ func insertReuse(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis
 		if p.DocA != doc && p.DocB != doc {
 			return fmt.Errorf("reuse pair %d (%s, %s) does not involve document %s", i, p.DocA, p.DocB, doc)
 		}
-		ps := p.Passages
-		if ps == nil {
-			ps = []claimgraph.Passage{}
-		}
-		data, err := json.Marshal(ps)
+		data, err := encodePassages(p.Passages)
 		if err != nil {
 			return err
 		}
@@ -263,38 +315,65 @@ var _ reuse.TextSource = (*DB)(nil).Texts
 // ShingleSets returns the stored shingle sets of those of docs that have
 // one; it is a reuse.SetSource.
 func (db *DB) ShingleSets(ctx context.Context, docs []string) (map[string][]uint32, error) {
-	return shingleSets(ctx, db.db, docs)
+	return shingleSets(ctx, db.db, docs, nil)
 }
 
 var _ reuse.SetSource = (*DB)(nil).ShingleSets
 
-func shingleSets(ctx context.Context, db queryer, docs []string) (map[string][]uint32, error) {
+// shingleSets reads the shingle sets of docs: by seq those whose seq is in
+// seqs (one lookup each: a batch's candidates), the others through their id
+// (two: documents' id index, then the set).
+func shingleSets(ctx context.Context, db queryer, docs []string, seqs map[string]int64) (map[string][]uint32, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(docs))
-	for i, d := range docs {
-		args[i] = d
+	var bySeq, byID []any
+	for _, d := range docs {
+		if seq, ok := seqs[d]; ok {
+			bySeq = append(bySeq, seq)
+		} else {
+			byID = append(byID, d)
+		}
 	}
-	rows, err := db.QueryContext(ctx, `SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id IN (`+placeholders(len(docs))+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("shingle sets: %w", err)
-	}
-	defer rows.Close()
 	out := make(map[string][]uint32, len(docs))
-	for rows.Next() {
-		var id string
-		var blob []byte
-		if err := rows.Scan(&id, &blob); err != nil {
-			return nil, fmt.Errorf("shingle sets: %w", err)
+	read := func(q string, args []any, doc func(key string) string) error {
+		if len(args) == 0 {
+			return nil
 		}
-		set, err := reuse.DecodeSet32(blob)
+		rows, err := db.QueryContext(ctx, q+` IN (`+placeholders(len(args))+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("shingle set of %s: %w", id, err)
+			return fmt.Errorf("shingle sets: %w", err)
 		}
-		out[id] = set
+		defer rows.Close()
+		for rows.Next() {
+			var key string
+			var blob []byte
+			if err := rows.Scan(&key, &blob); err != nil {
+				return fmt.Errorf("shingle sets: %w", err)
+			}
+			set, err := reuse.DecodeSet32(blob)
+			if err != nil {
+				return fmt.Errorf("shingle set of %s: %w", doc(key), err)
+			}
+			out[doc(key)] = set
+		}
+		return rows.Err()
 	}
-	return out, rows.Err()
+	if len(bySeq) > 0 {
+		docOf := make(map[string]string, len(bySeq))
+		for _, d := range docs {
+			if seq, ok := seqs[d]; ok {
+				docOf[strconv.FormatInt(seq, 10)] = d
+			}
+		}
+		if err := read(`SELECT seq, hashes FROM reuse_shingles WHERE seq`, bySeq, func(k string) string { return docOf[k] }); err != nil {
+			return nil, err
+		}
+	}
+	if err := read(`SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id`, byID, func(k string) string { return k }); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // Reuse lists reuse pairs, best containment first: those of one document
@@ -326,12 +405,113 @@ func (db *DB) Reuse(ctx context.Context, f claimgraph.ReuseFilter) ([]claimgraph
 		if err := rows.Scan(&p.DocA, &p.DocB, &p.Similarity, &p.Containment, &passages); err != nil {
 			return nil, fmt.Errorf("reuse pairs: %w", err)
 		}
-		if err := json.Unmarshal([]byte(passages), &p.Passages); err != nil {
-			return nil, fmt.Errorf("reuse pair %s/%s: passages: %w", p.DocA, p.DocB, err)
+		if p.Passages, err = decodePassages(passages); err != nil {
+			return nil, fmt.Errorf("reuse pair %s/%s: %w", p.DocA, p.DocB, err)
 		}
 		out = append(out, p)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reuse pairs: %w", err)
+	}
+	rows.Close()
+	if err := fillPassageTexts(ctx, db.db, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// storedPassage is a passage as reuse_pairs keeps it: its spans and score.
+// The passages' text is the documents' own bytes at those spans, read back
+// from documents when a pair is listed: stored twice more in every pair,
+// it was 581 MB of a 2.1 GB store at 100k documents of the benchmark mix,
+// written (and checkpointed) as each pair was found. Pairs stored before
+// carry a_text and b_text too; they are ignored, the spans decide.
+type storedPassage struct {
+	AStart int     `json:"a_start"`
+	AEnd   int     `json:"a_end"`
+	BStart int     `json:"b_start"`
+	BEnd   int     `json:"b_end"`
+	Score  float64 `json:"score"`
+}
+
+func encodePassages(ps []claimgraph.Passage) ([]byte, error) {
+	out := make([]storedPassage, len(ps))
+	for i, p := range ps {
+		out[i] = storedPassage{p.AStart, p.AEnd, p.BStart, p.BEnd, p.Score}
+	}
+	return json.Marshal(out)
+}
+
+func decodePassages(data string) ([]claimgraph.Passage, error) {
+	var in []storedPassage
+	if err := json.Unmarshal([]byte(data), &in); err != nil {
+		return nil, fmt.Errorf("passages: %w", err)
+	}
+	out := make([]claimgraph.Passage, len(in))
+	for i, p := range in {
+		out[i] = claimgraph.Passage{AStart: p.AStart, AEnd: p.AEnd, BStart: p.BStart, BEnd: p.BEnd, Score: p.Score}
+	}
+	return out, nil
+}
+
+// passageTextChunk is how many pairs' documents fillPassageTexts reads at
+// once, so that listing every pair of a large store holds a bounded number
+// of texts.
+const passageTextChunk = 256
+
+// fillPassageTexts sets each passage's AText and BText to its spans of the
+// two documents' stored text.
+func fillPassageTexts(ctx context.Context, db queryer, pairs []claimgraph.ReusePair) error {
+	for lo := 0; lo < len(pairs); lo += passageTextChunk {
+		chunk := pairs[lo:min(len(pairs), lo+passageTextChunk)]
+		var ids []any
+		seen := map[string]bool{}
+		for _, p := range chunk {
+			for _, d := range []string{p.DocA, p.DocB} {
+				if !seen[d] {
+					seen[d] = true
+					ids = append(ids, d)
+				}
+			}
+		}
+		texts := make(map[string]string, len(ids))
+		rows, err := db.QueryContext(ctx, `SELECT id, text FROM documents WHERE id IN (`+placeholders(len(ids))+`)`, ids...)
+		if err != nil {
+			return fmt.Errorf("reuse passages: texts: %w", err)
+		}
+		for rows.Next() {
+			var id, text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return fmt.Errorf("reuse passages: texts: %w", err)
+			}
+			texts[id] = text
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("reuse passages: texts: %w", err)
+		}
+		for i := range chunk {
+			if err := passageTexts(&chunk[i], texts[chunk[i].DocA], texts[chunk[i].DocB]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// passageTexts cuts a pair's passages out of its documents' texts; a span
+// outside a text (a store edited by hand) is an error, not a panic.
+func passageTexts(p *claimgraph.ReusePair, a, b string) error {
+	for i := range p.Passages {
+		ps := &p.Passages[i]
+		if ps.AStart < 0 || ps.AStart > ps.AEnd || ps.AEnd > len(a) || ps.BStart < 0 || ps.BStart > ps.BEnd || ps.BEnd > len(b) {
+			return fmt.Errorf("reuse pair %s/%s: passage %d [%d:%d] [%d:%d] outside the texts (%d and %d bytes)",
+				p.DocA, p.DocB, i, ps.AStart, ps.AEnd, ps.BStart, ps.BEnd, len(a), len(b))
+		}
+		ps.AText, ps.BText = a[ps.AStart:ps.AEnd], b[ps.BStart:ps.BEnd]
+	}
+	return nil
 }
 
 // placeholders returns "?, ?, ..." with n marks.

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -295,6 +296,18 @@ func TestShingleSets(t *testing.T) {
 	if err != nil || len(got) != 2 || !slices.Equal(got[orig.ID], want) {
 		t.Fatalf("ShingleSets after commit = %d sets, %v", len(got), err)
 	}
+	// A later batch reads the sets of the stored candidates its index
+	// returned by their seq: the same sets.
+	b2, _ := batchDetector(t, db)
+	defer b2.Rollback()
+	sk := det.Sketch(reuse.MainText(storetest.SampleDocument("Second copy. " + reuseOriginal)))
+	if _, err := b2.ReuseIndex().Candidates(ctx, sk.Bands); err != nil {
+		t.Fatal(err)
+	}
+	again, err := b2.ShingleSets(ctx, []string{orig.ID, cp.ID, old.ID})
+	if err != nil || len(again) != 2 || !slices.Equal(again[orig.ID], want) || !slices.Equal(again[cp.ID], got[cp.ID]) {
+		t.Fatalf("ShingleSets of stored candidates in a later batch = %d sets, %v", len(again), err)
+	}
 }
 
 // A batch's band keys go to lsh_recent, and move to lsh_keys in one pass
@@ -353,6 +366,60 @@ func TestBandKeysMerge(t *testing.T) {
 	commit("A third story about a city library that opened a new reading room for children on Saturday with a concert.")
 	if k, r := count("lsh_keys"), count("lsh_recent"); k+r != 192 || r == 0 {
 		t.Fatalf("after a third document: lsh_keys %d rows, lsh_recent %d; want 192 in all, some recent", k, r)
+	}
+}
+
+// Merges of lsh_recent wait until it holds a number of keys that grows as
+// the square root of lsh_keys' size, so that neither the merges (each a pass
+// over lsh_keys) nor the pages of lsh_recent a batch dirties grow with the
+// square of the store.
+func TestBandKeysMergeGrowsWithTheStore(t *testing.T) {
+	defer sqlite.SetLSHRecentRows(1)()
+	defer sqlite.SetLSHMergeFactor(16)()
+	if a, b := sqlite.LSHMergeAt(64), sqlite.LSHMergeAt(1024); a != 128 || b != 512 {
+		t.Fatalf("merge thresholds at 64 and 1024 keys = %d, %d; want 16·√keys: 128, 512", a, b)
+	}
+	ctx := context.Background()
+	db := openTest(t)
+	count := func(q string) int {
+		t.Helper()
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	total := 0
+	var merges []int // lsh_keys' size after each merge
+	for i := 0; i < 12; i++ {
+		b, det := batchDetector(t, db)
+		putFound(t, b, det, storetest.SampleDocument(fmt.Sprintf("Story %d: %s", i, strings.Repeat(fmt.Sprintf("word%d%d ", i, i), 10)+reuseUnrelated[i*7:])))
+		if err := b.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		keys, recent := count(`SELECT COUNT(*) FROM lsh_keys`), count(`SELECT COUNT(*) FROM lsh_recent`)
+		if keys+recent <= total {
+			t.Fatalf("document %d added no band keys (%d + %d)", i, keys, recent)
+		}
+		total = keys + recent
+		// Not merged: lsh_recent is below the threshold of lsh_keys' size.
+		if recent != 0 && recent >= sqlite.LSHMergeAt(keys) {
+			t.Errorf("document %d: lsh_recent %d rows not merged into lsh_keys' %d (threshold %d)", i, recent, keys, sqlite.LSHMergeAt(keys))
+		}
+		if recent == 0 {
+			merges = append(merges, keys)
+		}
+		if stored := count(`SELECT CAST(value AS INTEGER) FROM state WHERE key = 'lsh_keys_rows'`); stored != keys {
+			t.Errorf("document %d: lsh_keys_rows %d, lsh_keys holds %d", i, stored, keys)
+		}
+	}
+	// The gaps between merges widen as lsh_keys grows.
+	if len(merges) < 3 {
+		t.Fatalf("lsh_keys' size after each merge %v: want at least 3 merges", merges)
+	}
+	first, last := merges[1]-merges[0], merges[len(merges)-1]-merges[len(merges)-2]
+	if last <= first {
+		t.Errorf("lsh_keys' size after each merge %v: the keys merged at once did not grow", merges)
 	}
 }
 
