@@ -7,3 +7,14 @@ func SetLSHRecentRows(n int) func() {
 	lshRecentRows = n
 	return func() { lshRecentRows = old }
 }
+
+// SetLSHMergeFactor sets the factor of lsh_recent's merge threshold's
+// square-root term, for tests; it returns a function restoring the default.
+func SetLSHMergeFactor(f float64) func() {
+	old := lshMergeFactor
+	lshMergeFactor = f
+	return func() { lshMergeFactor = old }
+}
+
+// LSHMergeAt is lshMergeAt, for tests.
+func LSHMergeAt(keys int) int { return lshMergeAt(keys) }

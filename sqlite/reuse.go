@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -173,16 +174,23 @@ func insertBands(ctx context.Context, tx *Tx, seq int64, bands []uint64) error {
 // keys into lsh_keys rewrote some 12,000.
 var lshRecentRows = 1 << 18
 
-// lshRecentShare: lsh_recent is also merged only once it holds a quarter as
-// many keys as lsh_keys. A merge costs about the size of lsh_keys, so a
-// fixed threshold made the merges' total cost grow with the square of the
-// store (24 merges by 100k documents, 6.9 CPU-seconds, against 0.2 at 10k);
-// a threshold growing with lsh_keys keeps it linear, as the levels of a
-// log-structured merge tree do. At 100k it is a wash so far (merges 6.9 ->
-// 5.3 CPU-s, inserts into the larger lsh_recent 4.3 -> 5.8); the gap widens
-// with the store. lsh_recent stays a quarter of lsh_keys' size at most
-// (28 MB at 100k documents), which the writer's page cache holds.
-const lshRecentShare = 4
+// lshMergeAt returns how many band keys lsh_recent holds before it is
+// merged into lsh_keys, which holds keys of them: lshRecentRows, or
+// lshMergeFactor·√keys once that is more. A batch's keys (up to 16,384)
+// land on up to as many pages of lsh_recent, which grows with the
+// threshold T, and every T keys a merge rewrites all of lsh_keys' pages:
+// per batch about T/r + (keys/r)·16,384/T pages written (r keys a page),
+// least at T = √(16,384·keys) = 128·√keys. A fixed threshold made the
+// merges' total grow with the square of the store (24 merges of up to
+// 28,800 pages by 100k documents; 6.9 CPU-seconds against 0.2 at 10k);
+// T = keys/4 (tried) cut the merges (5.3 CPU-s) but made each batch dirty
+// more of lsh_recent (its inserts 4.3 -> 5.8). At 100k the square root is
+// 324k keys, about the fixed 2^18; past it the threshold keeps growing.
+func lshMergeAt(keys int) int {
+	return max(lshRecentRows, int(lshMergeFactor*math.Sqrt(float64(keys))))
+}
+
+var lshMergeFactor = 128.0
 
 // insertBandRows inserts a batch's band keys, sorted by key: on SQLite into
 // lsh_recent, merged into lsh_keys when it has enough of them; on
@@ -210,7 +218,7 @@ func insertBandRows(ctx context.Context, tx *Tx, sqlite bool, rows [][]any) erro
 	if err != nil {
 		return fmt.Errorf("count band keys: %w", err)
 	}
-	if n < keys/lshRecentShare {
+	if n < lshMergeAt(keys) {
 		return nil
 	}
 	// One pass in key order over lsh_keys; each document's keys were

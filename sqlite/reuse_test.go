@@ -369,10 +369,16 @@ func TestBandKeysMerge(t *testing.T) {
 	}
 }
 
-// Merges of lsh_recent wait until it holds a quarter of lsh_keys' size, so
-// their cost, each a pass over lsh_keys, stays linear in the store's size.
+// Merges of lsh_recent wait until it holds a number of keys that grows as
+// the square root of lsh_keys' size, so that neither the merges (each a pass
+// over lsh_keys) nor the pages of lsh_recent a batch dirties grow with the
+// square of the store.
 func TestBandKeysMergeGrowsWithTheStore(t *testing.T) {
 	defer sqlite.SetLSHRecentRows(1)()
+	defer sqlite.SetLSHMergeFactor(16)()
+	if a, b := sqlite.LSHMergeAt(64), sqlite.LSHMergeAt(1024); a != 128 || b != 512 {
+		t.Fatalf("merge thresholds at 64 and 1024 keys = %d, %d; want 16·√keys: 128, 512", a, b)
+	}
 	ctx := context.Background()
 	db := openTest(t)
 	count := func(q string) int {
@@ -384,8 +390,8 @@ func TestBandKeysMergeGrowsWithTheStore(t *testing.T) {
 		return n
 	}
 	total := 0
-	var merges []int // lsh_keys' size after each document
-	for i := 0; i < 8; i++ {
+	var merges []int // lsh_keys' size after each merge
+	for i := 0; i < 12; i++ {
 		b, det := batchDetector(t, db)
 		putFound(t, b, det, storetest.SampleDocument(fmt.Sprintf("Story %d: %s", i, strings.Repeat(fmt.Sprintf("word%d%d ", i, i), 10)+reuseUnrelated[i*7:])))
 		if err := b.Commit(); err != nil {
@@ -396,10 +402,9 @@ func TestBandKeysMergeGrowsWithTheStore(t *testing.T) {
 			t.Fatalf("document %d added no band keys (%d + %d)", i, keys, recent)
 		}
 		total = keys + recent
-		// The merge rule, from the counts: merged when lsh_recent reached a
-		// quarter of lsh_keys (or lsh_keys was empty).
-		if recent != 0 && len(merges) > 0 && recent >= merges[len(merges)-1]/4 {
-			t.Errorf("document %d: lsh_recent %d rows not merged into lsh_keys' %d", i, recent, keys)
+		// Not merged: lsh_recent is below the threshold of lsh_keys' size.
+		if recent != 0 && recent >= sqlite.LSHMergeAt(keys) {
+			t.Errorf("document %d: lsh_recent %d rows not merged into lsh_keys' %d (threshold %d)", i, recent, keys, sqlite.LSHMergeAt(keys))
 		}
 		if recent == 0 {
 			merges = append(merges, keys)
@@ -408,8 +413,13 @@ func TestBandKeysMergeGrowsWithTheStore(t *testing.T) {
 			t.Errorf("document %d: lsh_keys_rows %d, lsh_keys holds %d", i, stored, keys)
 		}
 	}
-	if len(merges) < 3 || len(merges) == 8 {
-		t.Errorf("lsh_keys' size after each merge %v: want merges, and fewer than one a document", merges)
+	// The gaps between merges widen as lsh_keys grows.
+	if len(merges) < 3 {
+		t.Fatalf("lsh_keys' size after each merge %v: want at least 3 merges", merges)
+	}
+	first, last := merges[1]-merges[0], merges[len(merges)-1]-merges[len(merges)-2]
+	if last <= first {
+		t.Errorf("lsh_keys' size after each merge %v: the keys merged at once did not grow", merges)
 	}
 }
 
