@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,6 +97,18 @@ func swapShadowsOnce(ctx context.Context, tx *sql.Tx, tables []string, suffix st
 	if err != nil {
 		return fmt.Errorf("foreign keys: %w", err)
 	}
+	// The tables the foreign keys reference, locked up front in the order
+	// an ingest's batch writes them (documents, then mentions, ...): adding
+	// a key locks its table against writes, and taken one key at a time,
+	// the swap could hold mentions while it waited for a batch's documents
+	// and the batch wait for mentions. PostgreSQL then aborts one of the two,
+	// and when it chose the batch, the ingest failed (TestConcurrentIngest-
+	// Postgres under -race: "put analysis: mentions: deadlock detected").
+	if refs := referencedTables(fks, tables); len(refs) > 0 {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE `+strings.Join(refs, ", ")+` IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+			return fmt.Errorf("lock %s: %w", strings.Join(refs, ", "), err)
+		}
+	}
 	for _, f := range fks {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+f[0]+suffix+` ADD CONSTRAINT `+f[1]+` `+shadowSQL(f[2])+` NOT VALID`); err != nil {
 			return fmt.Errorf("foreign key %s: %w", f[1], err)
@@ -159,6 +172,43 @@ func swapShadowsOnce(ctx context.Context, tx *sql.Tx, tables []string, suffix st
 		}
 	}
 	return nil
+}
+
+// ingestOrder is the order in which an ingest's batch first writes the
+// tables the entity layer references (sqlite.putDocument: the document,
+// then its regions, mentions, alias assertions, quotes, claims and times).
+var ingestOrder = []string{"documents", "regions", "mentions", "alias_assertions", "quotes", "claims", "times"}
+
+// referencedTables returns the tables outside the layer that the foreign
+// keys fks (table, name, definition) reference, in ingestOrder (others
+// after them, by name).
+func referencedTables(fks [][3]string, layer []string) []string {
+	rank := func(t string) int {
+		if i := slices.Index(ingestOrder, t); i >= 0 {
+			return i
+		}
+		return len(ingestOrder)
+	}
+	var out []string
+	for _, f := range fks {
+		_, rest, ok := strings.Cut(f[2], " REFERENCES ")
+		if !ok {
+			continue
+		}
+		t, _, _ := strings.Cut(rest, "(")
+		t = strings.TrimSpace(t)
+		if t == "" || slices.Contains(layer, t) || slices.Contains(out, t) {
+			continue
+		}
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if c := rank(a) - rank(b); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }
 
 // queryTriples reads the rows of a query of three text columns.
