@@ -169,15 +169,21 @@ func TestDefinedOrganizations(t *testing.T) {
 		{"The Dzhardemov Front was an armed group in the east of the country.", "Dzhardemov Front", "ORG"},
 		{"Anna Kowalski is a party leader in Gdansk.", "Anna Kowalski", "PER"},
 	} {
-		a := Default().Analyze(tt.text)
-		ok := false
-		for _, e := range a.Entities {
-			ok = ok || (e.Text == tt.want && e.Type == tt.typ)
-		}
-		if !ok {
-			t.Errorf("%q: want %s %q; entities %v", tt.text, tt.typ, tt.want, a.Entities)
+		wantEntity(t, tt.text, tt.want, tt.typ)
+	}
+}
+
+// wantEntity reports an error unless the default pipeline finds want, of
+// type typ, in text.
+func wantEntity(t *testing.T, text, want, typ string) {
+	t.Helper()
+	a := Default().Analyze(text)
+	for _, e := range a.Entities {
+		if e.Text == want && e.Type == typ {
+			return
 		}
 	}
+	t.Errorf("%q: want %s %q; entities %v", text, typ, want, a.Entities)
 }
 
 // A state's formal name, capitalized, is one place with its country ("the
@@ -191,13 +197,6 @@ func TestStateFormsAndEpithets(t *testing.T) {
 		{"Troops from the neighbouring emirate of Kuwait crossed the border.", "Kuwait", "LOC"},
 		{"a statue of Alexander the Great stands in the square", "Alexander the Great", "PER"}, // the models: "Alexander"
 	} {
-		a := Default().Analyze(tt.text)
-		ok := false
-		for _, e := range a.Entities {
-			ok = ok || (e.Text == tt.want && e.Type == tt.typ)
-		}
-		if !ok {
-			t.Errorf("%q: want %s %q, got %v", tt.text, tt.typ, tt.want, a.Entities)
-		}
+		wantEntity(t, tt.text, tt.want, tt.typ)
 	}
 }
