@@ -361,9 +361,12 @@ func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity)
 			j++
 		}
 		// So is an epithet ("Alexander the Great", "Ivan the Terrible"),
-		// a capitalized adjective after "the" that ends the capitals.
+		// a capitalized adjective after "the" that ends the capitals. A
+		// people, nationality or faith there describes the person ("Angela
+		// Merkel the German chancellor") and stays outside.
 		if typ == "PER" && j+1 < len(toks) && lab[j] == 0 && lab[j+1] == 0 && toks[j].Text == "the" &&
-			startsUpperToken(toks[j+1]) && toks[j+1].POS == "ADJ" && (j+2 == len(toks) || !startsUpperToken(toks[j+2])) {
+			startsUpperToken(toks[j+1]) && toks[j+1].POS == "ADJ" && !demonyms[strings.ToLower(toks[j+1].Text)] &&
+			(j+2 == len(toks) || !startsUpperToken(toks[j+2])) {
 			j += 2
 		}
 		// A state's formal name is a place, the country's with its form of

@@ -196,6 +196,10 @@ func TestStateFormsAndEpithets(t *testing.T) {
 		{"Officials of the Republic of Iraq met the envoys on Monday.", "Republic of Iraq", "LOC"},
 		{"Troops from the neighbouring emirate of Kuwait crossed the border.", "Kuwait", "LOC"},
 		{"a statue of Alexander the Great stands in the square", "Alexander the Great", "PER"}, // the models: "Alexander"
+		{"The life of Ivan the Terrible was filmed in 1944.", "Ivan the Terrible", "PER"},
+		// A nationality before a noun describes the person: not an epithet.
+		{"Angela Merkel the German chancellor met the president in Paris.", "Angela Merkel", "PER"},
+		{"Vladimir Putin the Russian leader said on Monday that talks would go on.", "Vladimir Putin", "PER"},
 	} {
 		wantEntity(t, tt.text, tt.want, tt.typ)
 	}
