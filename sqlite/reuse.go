@@ -321,8 +321,8 @@ func (db *DB) ShingleSets(ctx context.Context, docs []string) (map[string][]uint
 var _ reuse.SetSource = (*DB)(nil).ShingleSets
 
 // shingleSets reads the shingle sets of docs: by seq those whose seq is in
-// seqs (one lookup each: a batch's candidates), the others through their id
-// (two: documents' id index, then the set).
+// seqs (a batch's candidates; their reuse_sketches rows, which name them,
+// were just read), the others through the documents' id index.
 func shingleSets(ctx context.Context, db queryer, docs []string, seqs map[string]int64) (map[string][]uint32, error) {
 	if len(docs) == 0 {
 		return nil, nil
@@ -336,42 +336,38 @@ func shingleSets(ctx context.Context, db queryer, docs []string, seqs map[string
 		}
 	}
 	out := make(map[string][]uint32, len(docs))
-	read := func(q string, args []any, doc func(key string) string) error {
-		if len(args) == 0 {
-			return nil
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`SELECT k.doc, s.hashes FROM reuse_sketches k JOIN reuse_shingles s ON s.seq = k.seq WHERE k.seq`, bySeq},
+		{`SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id`, byID},
+	} {
+		if len(q.args) == 0 {
+			continue
 		}
-		rows, err := db.QueryContext(ctx, q+` IN (`+placeholders(len(args))+`)`, args...)
+		rows, err := db.QueryContext(ctx, q.sql+` IN (`+placeholders(len(q.args))+`)`, q.args...)
 		if err != nil {
-			return fmt.Errorf("shingle sets: %w", err)
+			return nil, fmt.Errorf("shingle sets: %w", err)
 		}
-		defer rows.Close()
 		for rows.Next() {
-			var key string
+			var id string
 			var blob []byte
-			if err := rows.Scan(&key, &blob); err != nil {
-				return fmt.Errorf("shingle sets: %w", err)
+			if err := rows.Scan(&id, &blob); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("shingle sets: %w", err)
 			}
 			set, err := reuse.DecodeSet32(blob)
 			if err != nil {
-				return fmt.Errorf("shingle set of %s: %w", doc(key), err)
+				rows.Close()
+				return nil, fmt.Errorf("shingle set of %s: %w", id, err)
 			}
-			out[doc(key)] = set
+			out[id] = set
 		}
-		return rows.Err()
-	}
-	if len(bySeq) > 0 {
-		docOf := make(map[string]string, len(bySeq))
-		for _, d := range docs {
-			if seq, ok := seqs[d]; ok {
-				docOf[strconv.FormatInt(seq, 10)] = d
-			}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("shingle sets: %w", err)
 		}
-		if err := read(`SELECT seq, hashes FROM reuse_shingles WHERE seq`, bySeq, func(k string) string { return docOf[k] }); err != nil {
-			return nil, err
-		}
-	}
-	if err := read(`SELECT d.id, s.hashes FROM documents d JOIN reuse_shingles s ON s.seq = d.seq WHERE d.id`, byID, func(k string) string { return k }); err != nil {
-		return nil, err
 	}
 	return out, nil
 }
