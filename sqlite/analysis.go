@@ -18,7 +18,7 @@ func (db *DB) Analysis(ctx context.Context, id string) (*claimgraph.Analysis, er
 	}
 	a := &claimgraph.Analysis{}
 	// A document stored without analysis has an empty one.
-	err = db.db.QueryRowContext(ctx, `SELECT analyzer FROM analyses WHERE doc = ?`, full).Scan(&a.Analyzer)
+	err = db.db.QueryRowContext(ctx, `SELECT analyzer FROM analyses WHERE seq = (SELECT seq FROM documents WHERE id = ?)`, full).Scan(&a.Analyzer)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("analysis of %s: %w", full, err)
 	}

@@ -46,13 +46,14 @@ func (db *DB) putDocument(ctx context.Context, tx *Tx, doc *claimgraph.Document,
 	if doc.IngestedAt.IsZero() {
 		doc.IngestedAt = db.Now().UTC()
 	}
-	if ok, err := db.insertDocument(ctx, tx, doc); err != nil {
+	seq, err := db.insertDocument(ctx, tx, doc)
+	if err != nil {
 		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
-	} else if !ok {
+	} else if seq == 0 {
 		return false, nil // stored already, maybe by another writer a moment ago
 	}
 	if a != nil {
-		if err := insertAnalysis(ctx, tx, doc.ID, a); err != nil {
+		if err := insertAnalysis(ctx, tx, doc.ID, seq, a); err != nil {
 			return false, fmt.Errorf("put analysis of %s: %w", doc.ID, err)
 		}
 	}
@@ -240,51 +241,56 @@ func (b *Batch) Texts(ctx context.Context, doc string) (reuse.Text, error) {
 }
 
 // insertDocument inserts d unless a document with its id is stored; it
-// reports whether it did. The insert itself decides (ON CONFLICT), so two
-// writers racing on one document store it once: the second waits for the
-// first's transaction and then finds it.
-func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document) (bool, error) {
+// returns the new document's seq, 0 when it was stored already. The insert
+// itself decides (ON CONFLICT), so two writers racing on one document store
+// it once: the second waits for the first's transaction and then finds it.
+func (db *DB) insertDocument(ctx context.Context, tx *Tx, d *claimgraph.Document) (int64, error) {
 	meta := d.Meta
 	if meta == nil {
 		meta = map[string]string{}
 	}
 	mj, err := json.Marshal(meta)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents
+	var seq int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO documents
 		(id, source, format, url, outlet, title, author, date, date_source, lang, encoding, text, raw, meta, bytes, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
 		d.ID, d.Source, d.Format, d.URL, d.Outlet, d.Title, d.Author, d.Date, d.DateSource, d.Lang, d.Encoding,
-		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano))
-	if err != nil {
-		return false, err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return false, err
+		d.Text, d.Raw, string(mj), len(d.Text), d.IngestedAt.UTC().Format(time.RFC3339Nano)).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	} else if err != nil {
+		return 0, err
 	}
 	if tx.deferIndex != nil {
 		tx.deferIndex(d.ID)
 	} else if db.dialect.IndexDocuments != nil {
 		if err := db.dialect.IndexDocuments(ctx, tx, []string{d.ID}); err != nil {
-			return false, fmt.Errorf("index for search: %w", err)
+			return 0, fmt.Errorf("index for search: %w", err)
 		}
 	}
 	if err := markOutlet(ctx, tx, d.Outlet); err != nil {
-		return false, fmt.Errorf("mark outlet: %w", err)
+		return 0, fmt.Errorf("mark outlet: %w", err)
 	}
-	return true, insertRegions(ctx, tx, d.ID, d.Regions)
+	return seq, insertRegions(ctx, tx, seq, d.Regions)
 }
 
-func insertRegions(ctx context.Context, tx *Tx, doc string, regions []claimgraph.Region) error {
+// insertRegions stores a document's regions under its seq (migration 0025:
+// rows keyed by seq append to their index; keyed by the id, a hash, each
+// document's went to a random leaf).
+func insertRegions(ctx context.Context, tx *Tx, seq int64, regions []claimgraph.Region) error {
 	rows := make([][]any, len(regions))
 	for i, r := range regions {
-		rows[i] = []any{doc, string(r.Kind), r.Start, r.End, r.Why}
+		rows[i] = []any{seq, string(r.Kind), r.Start, r.End, r.Why}
 	}
-	return insertRows(ctx, tx, "regions", "doc, kind, start, end, why", rows)
+	return insertRows(ctx, tx, "regions", "seq, kind, start, end, why", rows)
 }
 
-func insertAnalysis(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analysis) error {
+// insertAnalysis stores the analysis a of the document doc, whose seq is
+// seq.
+func insertAnalysis(ctx context.Context, tx *Tx, doc string, seq int64, a *claimgraph.Analysis) error {
 	rows := make([][]any, len(a.Mentions))
 	for i, m := range a.Mentions {
 		rows[i] = []any{doc, i, m.Start, m.End, m.Text, m.Type, m.Kind, m.Name, m.Chain, m.Ambiguous, m.Confidence}
@@ -335,7 +341,7 @@ func insertAnalysis(ctx context.Context, tx *Tx, doc string, a *claimgraph.Analy
 	if err := insertReuse(ctx, tx, doc, a); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO analyses (doc, analyzer) VALUES (?, ?)`, doc, a.Analyzer)
+	_, err := tx.ExecContext(ctx, `INSERT INTO analyses (seq, analyzer) VALUES (?, ?)`, seq, a.Analyzer)
 	return err
 }
 
@@ -451,7 +457,7 @@ type queryer interface {
 }
 
 func regionsOf(ctx context.Context, db queryer, id string) ([]claimgraph.Region, error) {
-	rows, err := db.QueryContext(ctx, `SELECT kind, start, end, why FROM regions WHERE doc = ? ORDER BY start`, id)
+	rows, err := db.QueryContext(ctx, `SELECT kind, start, end, why FROM regions WHERE seq = (SELECT seq FROM documents WHERE id = ?) ORDER BY start`, id)
 	if err != nil {
 		return nil, fmt.Errorf("regions of %s: %w", id, err)
 	}
@@ -569,17 +575,26 @@ func (db *DB) ReplaceAnalysis(ctx context.Context, id string, regions []claimgra
 		return err
 	}
 	defer tx.Rollback()
-	for _, table := range []string{"regions", "mentions", "alias_assertions", "quotes", "claims", "times", "analyses"} {
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, id).Scan(&seq); err != nil {
+		return fmt.Errorf("replace analysis of %s: %w", id, err)
+	}
+	for _, table := range []string{"mentions", "alias_assertions", "quotes", "claims", "times"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE doc = ?`, id); err != nil {
 			return fmt.Errorf("replace analysis of %s: %s: %w", id, table, err)
 		}
 	}
-	if err := insertRegions(ctx, tx, id, regions); err != nil {
+	for _, table := range []string{"regions", "analyses"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE seq = ?`, seq); err != nil {
+			return fmt.Errorf("replace analysis of %s: %s: %w", id, table, err)
+		}
+	}
+	if err := insertRegions(ctx, tx, seq, regions); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
 	saved := *a
 	saved.Reuse, saved.MinHash, saved.Bands, saved.Shingles = nil, nil, nil, nil
-	if err := insertAnalysis(ctx, tx, id, &saved); err != nil {
+	if err := insertAnalysis(ctx, tx, id, seq, &saved); err != nil {
 		return fmt.Errorf("replace analysis of %s: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {

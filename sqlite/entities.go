@@ -209,7 +209,7 @@ const MaxMentionBytes = 512
 var entityNameSteps = []struct{ what, q string }{
 	{"entity names", `INSERT INTO entity_names (name, entity) SELECT name, id FROM entities
 		UNION SELECT name, entity FROM entity_aliases WHERE source <> 'rejected'`},
-	{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.doc = entity_aliases.doc
+	{"alias regions", `UPDATE entity_aliases SET region = COALESCE((SELECT r.kind FROM regions r WHERE r.seq = (SELECT seq FROM documents WHERE id = entity_aliases.doc)
 		AND r.start <= entity_aliases.start AND r.end >= entity_aliases.end AND r.kind <> 'main' LIMIT 1), '')
 		WHERE doc <> ''`},
 }

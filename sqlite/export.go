@@ -171,11 +171,11 @@ func (s *selection) prepare(ctx context.Context, center int64) error {
 		where = append(where, `d.outlet = `+param(f.Outlet))
 	}
 	if f.From != "" {
-		where = append(where, `d.date <> '' AND d.date >= `+param(f.From))
+		where = append(where, `(d.date = '') = FALSE AND d.date >= `+param(f.From))
 	}
 	if f.To != "" {
 		p := param(f.To)
-		where = append(where, `d.date <> '' AND substr(d.date, 1, length(`+p+`)) <= `+p)
+		where = append(where, `(d.date = '') = FALSE AND substr(d.date, 1, length(`+p+`)) <= `+p)
 	}
 	if f.Narrows() {
 		where = append(where, `EXISTS (SELECT 1 FROM entity_docs ed JOIN x_ents x ON x.id = ed.entity WHERE ed.doc = d.id)`)

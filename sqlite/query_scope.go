@@ -23,12 +23,14 @@ func scopeDocs(docCol string, s claimgraph.DocScope) (string, []any) {
 		cond += ` AND outlet = ?`
 		args = append(args, s.Outlet)
 	}
+	// (date = '') = FALSE lets SQLite range-read documents_date_order
+	// (migration 0026); PostgreSQL reads it as date <> ''.
 	if s.From != "" {
-		cond += ` AND date <> '' AND date >= ?`
+		cond += ` AND (date = '') = FALSE AND date >= ?`
 		args = append(args, s.From)
 	}
 	if s.To != "" {
-		cond += ` AND date <> '' AND date < ?`
+		cond += ` AND (date = '') = FALSE AND date < ?`
 		args = append(args, s.To+"\x7f")
 	}
 	return docCol + ` IN (` + cond + `)`, args
@@ -88,10 +90,11 @@ func (db *DB) Outlets(ctx context.Context) ([]claimgraph.OutletCount, error) {
 func (db *DB) DateRange(ctx context.Context) (string, string, error) {
 	var from, to string
 	// The day of the first and last date is the first and last day (ISO
-	// dates order as strings): two probes of documents_date, not a scan of
-	// every document on each page showing the date filter.
-	err := db.db.QueryRowContext(ctx, `SELECT COALESCE((SELECT substr(MIN(date), 1, 10) FROM documents WHERE date <> ''), ''),
-		COALESCE((SELECT substr(MAX(date), 1, 10) FROM documents WHERE date <> ''), '')`).Scan(&from, &to)
+	// dates order as strings): the two ends of the dated documents in
+	// documents_date_order (SQLite; PostgreSQL: documents_date), not a scan
+	// of every document on each page showing the date filter.
+	err := db.db.QueryRowContext(ctx, `SELECT COALESCE((SELECT substr(date, 1, 10) FROM documents WHERE (date = '') = FALSE ORDER BY date LIMIT 1), ''),
+		COALESCE((SELECT substr(date, 1, 10) FROM documents WHERE (date = '') = FALSE ORDER BY date DESC LIMIT 1), '')`).Scan(&from, &to)
 	if err != nil {
 		return "", "", fmt.Errorf("date range: %w", err)
 	}

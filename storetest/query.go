@@ -38,6 +38,7 @@ func RunQueries(t *testing.T, open QueryOpener) {
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, LoadCorpus(t, open(t))) })
 	t.Run("Reuse", func(t *testing.T) { testReuse(t, LoadCorpus(t, open(t))) })
 	t.Run("EmptyStore", func(t *testing.T) { testEmptyQueries(t, open(t)) })
+	t.Run("DateRange", func(t *testing.T) { testDateRange(t, open(t)) })
 }
 
 func testEntities(t *testing.T, c *Corpus) {
@@ -788,4 +789,30 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// testDateRange checks the first and last day of the stored documents'
+// dates: a date with a time counts by its day, an undated document is left
+// out, and an empty store (or one of undated documents only) has none.
+func testDateRange(t *testing.T, s EntityStore) {
+	ctx := context.Background()
+	check := func(when, wantFrom, wantTo string) {
+		t.Helper()
+		from, to, err := s.DateRange(ctx)
+		if err != nil || from != wantFrom || to != wantTo {
+			t.Errorf("DateRange %s = %q, %q, %v; want %q, %q", when, from, to, err, wantFrom, wantTo)
+		}
+	}
+	check("of an empty store", "", "")
+	for i, date := range []string{"", "2016-01-02", "2014-05-06T10:00:00Z", "", "2015-07-01"} {
+		d := SampleDocument(fmt.Sprintf("Document number %d of the date range test.", i))
+		d.Date = date
+		if _, err := s.PutDocument(ctx, d, nil); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			check("with an undated document only", "", "")
+		}
+	}
+	check("of dated and undated documents", "2014-05-06", "2016-01-02")
 }

@@ -127,7 +127,7 @@ func topEntityNames(t *testing.T, bin, db string, n int) []string {
 
 // dumpRegions lists every document's regions, sorted.
 func dumpRegions(t *testing.T, db string) string {
-	rows, err := openSQL(t, db).Query(`SELECT doc, kind, start, "end" FROM regions`)
+	rows, err := openSQL(t, db).Query(`SELECT d.id, r.kind, r.start, r."end" FROM regions r JOIN documents d ON d.seq = r.seq`)
 	if err != nil {
 		t.Fatal(err)
 	}

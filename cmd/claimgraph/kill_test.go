@@ -117,7 +117,7 @@ func openSQL(t *testing.T, dsn string) *sql.DB {
 // each once and with its regions.
 func checkStoredOnce(t *testing.T, dsn string, want []string) {
 	t.Helper()
-	rows, err := openSQL(t, dsn).Query(`SELECT id, (SELECT COUNT(*) FROM regions r WHERE r.doc = d.id) FROM documents d`)
+	rows, err := openSQL(t, dsn).Query(`SELECT id, (SELECT COUNT(*) FROM regions r WHERE r.seq = d.seq) FROM documents d`)
 	if err != nil {
 		t.Fatal(err)
 	}
