@@ -442,9 +442,9 @@ func defineAcronyms(a *Analysis) map[string]definition {
 // or -1. It takes the shortest span that spells it: "The" before the name
 // is not part of it. Square brackets and quotes around the acronym are the
 // same definition as plain parentheses: contracts and filings define their
-// parties' short names so ("Deutsche Bank ("DB")", "[SNAP]"). An acronym
+// parties' short names so ("Northwind Bank ("NB")", "[CSST]"). An acronym
 // of two letters is taken only for a name of exactly two capitalized words
-// ("Deutsche Bank (DB)"): shorter acronyms spell too much by chance.
+// ("Northwind Bank (NB)"): shorter acronyms spell too much by chance.
 func spelledBefore(toks []Token, s Sentence, i int) (int, int, []string) {
 	closer := ""
 	switch toks[i].Text {
