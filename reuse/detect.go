@@ -37,21 +37,38 @@ type Options struct {
 	// CPU-seconds, against 4.7 at 10k). The closest copies are enough to
 	// place a document in its cluster: clusters join through any pair.
 	MaxVerify int
+	// SourcesPerPassage is how many earlier documents a passage of a new
+	// document is attributed to (0: DefaultOptions' value). Candidates are
+	// taken earliest first; a pair below CopyContainment whose shared
+	// shingles are all (but fewer than MinShared) already shared with that
+	// many earlier documents adds no provenance and is not kept: a passage
+	// quoted by hundreds of outlets leads each new one to its first
+	// sources, not to every sibling, and the pairs stored stop growing with
+	// the square of a passage's copies. Copies (CopyContainment and above)
+	// are always kept, so the reuse clusters are the same.
+	SourcesPerPassage int
 	// Align tunes the passages reported for each pair.
 	Align AlignOptions
 }
 
+// CopyContainment is the containment from which two documents are copies
+// of one another (the smaller mostly the larger): one source for
+// corroboration, joined in a reuse cluster. Below it a pair shares
+// passages.
+const CopyContainment = 0.5
+
 // DefaultOptions are the settings the benchmark measures.
 func DefaultOptions() Options {
 	return Options{
-		ShingleWords:   5,
-		Hashes:         128,
-		Rows:           2,
-		MinEstimate:    0.15,
-		MinContainment: 0.25,
-		MinShared:      10,
-		MaxVerify:      32,
-		Align:          DefaultAlignOptions(),
+		ShingleWords:      5,
+		Hashes:            128,
+		Rows:              2,
+		MinEstimate:       0.15,
+		MinContainment:    0.25,
+		MinShared:         10,
+		MaxVerify:         32,
+		SourcesPerPassage: 3,
+		Align:             DefaultAlignOptions(),
 	}
 }
 
@@ -119,6 +136,9 @@ func NewDetector(opts Options, index Index, texts TextSource) *Detector {
 	if opts.MaxVerify < 1 {
 		opts.MaxVerify = d.MaxVerify
 	}
+	if opts.SourcesPerPassage < 1 {
+		opts.SourcesPerPassage = d.SourcesPerPassage
+	}
 	return &Detector{opts: opts, signer: NewSigner(opts.Hashes), index: index, texts: texts}
 }
 
@@ -130,6 +150,7 @@ type Stats struct {
 	Verified   atomic.Int64 // candidates compared exactly (on a stored set or their text)
 	TextsRead  atomic.Int64 // candidates whose text was read
 	Skipped    atomic.Int64 // candidates over MaxVerify, not compared
+	Redundant  atomic.Int64 // candidates whose shared text had SourcesPerPassage earlier copies
 }
 
 // Stats returns the detector's counters.
@@ -180,8 +201,9 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 	// The candidates worth reading, closest first (then by id, so that the
 	// same store gives the same pairs), at most MaxVerify of them.
 	type scored struct {
-		doc string
-		est float64
+		doc   string
+		est   float64
+		order int64
 	}
 	var keep []scored
 	for _, c := range cands {
@@ -189,7 +211,7 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 			continue
 		}
 		if est := sk.Sig.Containment(c.Sig); est >= d.opts.MinEstimate {
-			keep = append(keep, scored{c.Doc, est})
+			keep = append(keep, scored{c.Doc, est, c.Order})
 		}
 	}
 	if len(keep) > d.opts.MaxVerify {
@@ -205,6 +227,16 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 		d.stats.Skipped.Add(int64(len(keep) - d.opts.MaxVerify))
 		keep = keep[:d.opts.MaxVerify]
 	}
+	// Earliest first: a passage is attributed to its first copies.
+	slices.SortFunc(keep, func(x, y scored) int {
+		if x.order != y.order {
+			if x.order < y.order {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.doc, y.doc)
+	})
 	var sets map[string][]uint32
 	if d.sets != nil && len(keep) > 0 {
 		docs := make([]string, len(keep))
@@ -215,10 +247,12 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 			return sk, nil, fmt.Errorf("reuse shingle sets of %s's candidates: %w", t.Doc, err)
 		}
 	}
+	cov := coverage{need: d.opts.SourcesPerPassage, min: d.opts.MinShared}
 	var pairs []claimgraph.ReusePair
 	for _, c := range keep {
 		d.stats.Verified.Add(1)
-		if set, ok := sets[c.doc]; ok && !d.passes(compareSets(set, sk.side.set32)) {
+		set, stored := sets[c.doc]
+		if stored && !d.attributes(&cov, set, sk.side.set32) {
 			continue
 		}
 		d.stats.TextsRead.Add(1)
@@ -226,7 +260,11 @@ func (d *Detector) Find(ctx context.Context, t Text) (Sketch, []claimgraph.Reuse
 		if err != nil {
 			return sk, nil, fmt.Errorf("reuse text of candidate %s: %w", c.doc, err)
 		}
-		if p, ok := d.verify(newSide(ct, d.opts.ShingleWords), sk.side); ok {
+		cs := newSide(ct, d.opts.ShingleWords)
+		if !stored && !d.attributes(&cov, cs.set32, sk.side.set32) {
+			continue
+		}
+		if p, ok := d.verify(cs, sk.side); ok {
 			pairs = append(pairs, p)
 		}
 	}
@@ -261,6 +299,22 @@ func (d *Detector) Pair(a, b Text) (claimgraph.ReusePair, bool) {
 	return d.verify(newSide(a, d.opts.ShingleWords), newSide(b, d.opts.ShingleWords))
 }
 
+// attributes reports whether a candidate's shingle set makes a pair with
+// the new document's that is worth keeping: it passes the thresholds and
+// is a copy or shares text not yet attributed to SourcesPerPassage earlier
+// documents (cov, which it then counts).
+func (d *Detector) attributes(cov *coverage, cand, doc []uint32) bool {
+	s := compareSets(cand, doc)
+	if !d.passes(s) {
+		return false
+	}
+	if !cov.adds(cand, doc, s.Containment >= CopyContainment) {
+		d.stats.Redundant.Add(1)
+		return false
+	}
+	return true
+}
+
 // passes reports whether a pair's exact similarity makes it reported.
 func (d *Detector) passes(s Similarity) bool {
 	return s.Shared >= d.opts.MinShared && s.Containment >= d.opts.MinContainment
@@ -275,4 +329,57 @@ func (d *Detector) verify(a, b *side) (claimgraph.ReusePair, bool) {
 	o := d.opts.Align.withDefaults()
 	p.Passages = alignWords(a.t.Text, b.t.Text, a.words, b.words, a.seedsFor(o.Seed), b.seedsFor(o.Seed), o, false)
 	return p, true
+}
+
+// coverage counts, for each shingle of a new document, the earlier
+// documents it has been paired with through that shingle.
+type coverage struct {
+	need  int // copies a shingle needs to be attributed
+	min   int // uncovered shared shingles that still make a pair worth keeping
+	count []uint8
+}
+
+// adds reports whether a candidate sharing shingles with the new document
+// (both sets sorted) is a copy or shares at least min of them that fewer
+// than need earlier pairs cover, and if so counts the candidate on all it
+// shares.
+func (c *coverage) adds(cand, doc []uint32, isCopy bool) bool {
+	if c.count == nil {
+		c.count = make([]uint8, len(doc))
+	}
+	if !isCopy {
+		fresh := 0
+		sharedIdx(cand, doc, func(j int) {
+			if int(c.count[j]) < c.need {
+				fresh++
+			}
+		})
+		if fresh < c.min {
+			return false
+		}
+	}
+	sharedIdx(cand, doc, func(j int) {
+		if c.count[j] < 255 {
+			c.count[j]++
+		}
+	})
+	return true
+}
+
+// sharedIdx calls fn with the index in b of each element of the sorted set
+// a that b holds.
+func sharedIdx(a, b []uint32, fn func(j int)) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			fn(j)
+			i++
+			j++
+		}
+	}
 }

@@ -11,6 +11,10 @@ import (
 type Candidate struct {
 	Doc string
 	Sig Signature
+	// Order is when the index received the document (a store's seq, the
+	// memory index's count): lower is earlier. The detector attributes a
+	// passage to its earliest copies first; 0 when the index cannot say.
+	Order int64
 }
 
 // Index keeps the signatures and LSH band keys of the documents seen so far.
@@ -111,7 +115,7 @@ func (x *MemIndex) Candidates(ctx context.Context, bands []uint64) ([]Candidate,
 			}
 			seen[id] = true
 			lo := int(id) * x.k
-			out = append(out, Candidate{Doc: x.docs[id], Sig: Signature{Mins: x.mins[lo : lo+x.k : lo+x.k], Shingles: int(x.shingles[id])}})
+			out = append(out, Candidate{Doc: x.docs[id], Sig: Signature{Mins: x.mins[lo : lo+x.k : lo+x.k], Shingles: int(x.shingles[id])}, Order: int64(id) + 1})
 		}
 	}
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -355,6 +356,74 @@ func TestMemIndex(t *testing.T) {
 		}
 		if strings.Join(ids, ",") != tt.want {
 			t.Errorf("keys %v: got %v, want %s", tt.keys, ids, tt.want)
+		}
+	}
+}
+
+// filler returns n sentences of words no other call with another tag
+// shares, so that a document's own text dilutes what it shares.
+func filler(tag string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "The %s%d committee heard %s%d witnesses about %s%d roads and %s%d bridges. ", tag, i, tag, i+1, tag, i+2, tag, i+3)
+	}
+	return b.String()
+}
+
+func TestDetectorAttributesPassagesToEarliestSources(t *testing.T) {
+	passage := readFixture(t, "flood_a.txt")
+	// Every pair sharing text is a candidate and passes the estimate: the
+	// test is about which verified pairs are kept, not about LSH recall.
+	opts := DefaultOptions()
+	opts.Rows, opts.MinEstimate = 1, 0.01
+	texts := memTexts{}
+	d := NewDetector(opts, NewMemIndex(), texts.source)
+	add := adder(t, d, texts)
+	docA := func(pairs []claimgraph.ReusePair) []string {
+		var out []string
+		for _, p := range pairs {
+			out = append(out, p.DocA)
+		}
+		slices.Sort(out)
+		return out
+	}
+	// Six outlets quote the passage inside longer reports of their own:
+	// each pair shares a passage and is no copy.
+	for i := range 6 {
+		id := fmt.Sprintf("quote%d", i)
+		got := add(id, filler(id, 18)+"\n\n"+passage)
+		want := []string{"quote0", "quote1", "quote2"}[:min(i, 3)]
+		if g := docA(got); !slices.Equal(g, want) {
+			t.Fatalf("%s paired with %v, want its earliest sources %v", id, g, want)
+		}
+		for _, p := range got {
+			if p.Containment >= CopyContainment {
+				t.Fatalf("%s: containment %.2f with %s; the test needs shared passages, not copies", id, p.Containment, p.DocA)
+			}
+		}
+	}
+	if d.Stats().Redundant.Load() == 0 {
+		t.Error("no candidate counted as redundant")
+	}
+	// A later report sharing the passage and, with quote4 only, two of its
+	// sentences: quote4 is paired for what it alone has.
+	got := add("both", passage+"\n\n"+filler("quote4", 2)+"\n\n"+filler("both", 40))
+	if g := docA(got); !slices.Equal(g, []string{"quote0", "quote1", "quote2", "quote4"}) {
+		t.Errorf("both paired with %v, want the passage's three sources and quote4", g)
+	}
+	// A copy of quote5 is paired with it whatever its passages' sources.
+	got = add("copy5", "Reprinted.\n\n"+texts["quote5"].Text)
+	if g := docA(got); !slices.Contains(g, "quote5") {
+		t.Errorf("copy5 paired with %v, not with quote5 it copies", g)
+	}
+	// With a source kept for every copy, each earlier quote is paired.
+	opts.SourcesPerPassage = 100
+	texts2 := memTexts{}
+	add2 := adder(t, NewDetector(opts, NewMemIndex(), texts2.source), texts2)
+	for i := range 6 {
+		id := fmt.Sprintf("quote%d", i)
+		if got := add2(id, texts[id].Text); len(got) != i {
+			t.Errorf("SourcesPerPassage 100: %s has %d pairs, want %d", id, len(got), i)
 		}
 	}
 }

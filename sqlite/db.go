@@ -49,6 +49,9 @@ type DB struct {
 	// outlets is the outlet list as of a generation of the store (see
 	// Outlets).
 	outlets outletCache
+	// sketches holds the signatures of documents recently returned as
+	// reuse candidates (see sketchCache).
+	sketches sketchCache
 }
 
 // SetLiveListings makes the claim listing and an entity's quotes computed

@@ -125,8 +125,7 @@ func (b *Batch) candidates(found []reuse.Candidate, bands []uint64) ([]reuse.Can
 				continue
 			}
 			have[doc] = true
-			var c reuse.Candidate
-			c.Doc = doc
+			c := reuse.Candidate{Doc: doc, Order: b.seqs[doc]}
 			if err := c.Sig.UnmarshalBinary(b.sigs[doc]); err != nil {
 				return nil, fmt.Errorf("reuse candidate %s: %w", doc, err)
 			}

@@ -15,7 +15,7 @@ import (
 
 // minChainContainment is the containment from which two documents are one
 // source for corroboration: at least half of the smaller one is copied.
-const minChainContainment = 0.5
+const minChainContainment = reuse.CopyContainment
 
 // chainThreshold is minChainContainment as SQL: the condition of the partial
 // indexes reuse_chain_a and reuse_chain_b (migration 0004), which the

@@ -1,13 +1,16 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/claimgraph/claimgraph"
 	"github.com/claimgraph/claimgraph/reuse"
@@ -79,42 +82,80 @@ func (x reuseIndex) Candidates(ctx context.Context, bands []uint64) ([]reuse.Can
 		args[i] = int64(b) // SQLite integers are signed; the bits are the key
 		args[len(bands)+i] = int64(b)
 	}
-	// The documents sharing the most band keys (the likeliest copies; the
-	// latest first among equals), at most maxReuseCandidates: a story
-	// syndicated to hundreds of outlets would otherwise have every stored
-	// copy's signature read and compared for each new one, a cost that
-	// grows with the store.
-	// The candidates' ids and signatures are one lookup by seq each
-	// (reuse_sketches, migration 0022).
 	// The band keys are in lsh_keys and, for the documents stored since the
-	// last merge, lsh_recent (migration 0023).
-	rows, err := x.queryer().QueryContext(ctx, `SELECT s.seq, s.doc, s.sig FROM reuse_sketches s WHERE s.seq IN
-		(SELECT seq FROM (SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
-			UNION ALL SELECT seq FROM lsh_recent WHERE band IN (`+placeholders(len(bands))+`)) k
-			GROUP BY seq ORDER BY COUNT(*) DESC, seq DESC LIMIT `+strconv.Itoa(maxReuseCandidates)+`) ORDER BY s.doc`, args...)
+	// last merge, lsh_recent (migration 0023). The postings are counted
+	// here rather than by GROUP BY: at 100k documents of the benchmark mix
+	// a document's 64 keys return some 130 postings, and the engine's
+	// grouping and sorting of them in temporary B-trees cost as much as
+	// reading them.
+	rows, err := x.queryer().QueryContext(ctx, `SELECT seq FROM lsh_keys WHERE band IN (`+placeholders(len(bands))+`)
+		UNION ALL SELECT seq FROM lsh_recent WHERE band IN (`+placeholders(len(bands))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reuse candidates: %w", err)
 	}
-	defer rows.Close()
-	var out []reuse.Candidate
+	shared := map[int64]int{}
 	for rows.Next() {
-		var c reuse.Candidate
 		var seq int64
-		var blob []byte
-		if err := rows.Scan(&seq, &c.Doc, &blob); err != nil {
+		if err := rows.Scan(&seq); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("reuse candidates: %w", err)
 		}
-		if x.batch != nil {
-			x.batch.seqs[c.Doc] = seq
-		}
-		if err := c.Sig.UnmarshalBinary(blob); err != nil {
-			return nil, fmt.Errorf("reuse candidate %s: %w", c.Doc, err)
-		}
-		out = append(out, c)
+		shared[seq]++
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reuse candidates: %w", err)
 	}
+	// The documents sharing the most band keys (the likeliest copies; the
+	// earliest first among equals), at most maxReuseCandidates: a story
+	// syndicated to hundreds of outlets would otherwise have every stored
+	// copy's signature read and compared for each new one, a cost that
+	// grows with the store.
+	seqs := make([]int64, 0, len(shared))
+	for seq := range shared {
+		seqs = append(seqs, seq)
+	}
+	slices.SortFunc(seqs, func(a, b int64) int {
+		if shared[a] != shared[b] {
+			return shared[b] - shared[a]
+		}
+		return cmp.Compare(a, b)
+	})
+	seqs = seqs[:min(len(seqs), maxReuseCandidates)]
+	out := make([]reuse.Candidate, 0, len(seqs))
+	missing := x.db.sketches.get(seqs, func(seq int64, doc string, sig reuse.Signature) {
+		out = append(out, reuse.Candidate{Doc: doc, Sig: sig, Order: seq})
+	})
+	if len(missing) > 0 {
+		// The candidates' ids and signatures are one lookup by seq each
+		// (reuse_sketches, migration 0022).
+		rows, err = x.queryer().QueryContext(ctx, `SELECT seq, doc, sig FROM reuse_sketches WHERE seq IN (`+placeholders(len(missing))+`)`, missing...)
+		if err != nil {
+			return nil, fmt.Errorf("reuse candidates: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c reuse.Candidate
+			var blob []byte
+			if err := rows.Scan(&c.Order, &c.Doc, &blob); err != nil {
+				return nil, fmt.Errorf("reuse candidates: %w", err)
+			}
+			if err := c.Sig.UnmarshalBinary(blob); err != nil {
+				return nil, fmt.Errorf("reuse candidate %s: %w", c.Doc, err)
+			}
+			x.db.sketches.put(c.Order, c.Doc, c.Sig)
+			out = append(out, c)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if x.batch != nil {
+		for _, c := range out {
+			x.batch.seqs[c.Doc] = c.Order
+		}
+	}
+	slices.SortFunc(out, func(a, b reuse.Candidate) int { return strings.Compare(a.Doc, b.Doc) })
 	if x.batch != nil {
 		// Documents earlier in the batch: their band keys are not in the
 		// table until the batch commits.
@@ -527,4 +568,64 @@ func limitClause(offset, limit int) string {
 		return fmt.Sprintf(" LIMIT -1 OFFSET %d", offset)
 	}
 	return ""
+}
+
+// sketchCacheSize is how many documents' signatures sketchCache keeps: 64k
+// documents, about 40 MB (512-byte signatures).
+const sketchCacheSize = 1 << 16
+
+// sketchCache keeps the ids and signatures of the documents the reuse index
+// returned as candidates, by seq: the last sketchCacheSize read. A document is a candidate of every later one that shares
+// a passage with it; at 100k documents of the benchmark mix a new document
+// had some 70 candidates, and reading their signatures (a random lookup of
+// 512 bytes each) was half the cost of finding them. Only rows read from the
+// store are kept, never those a batch writes: a stored document's seq is
+// never given to another (AUTOINCREMENT; a PostgreSQL sequence) and its
+// signature never changes (insertSketch keeps the first), so an entry is
+// valid for as long as the document's band keys can return it.
+type sketchCache struct {
+	mu   sync.Mutex
+	m    map[int64]cachedSketch
+	ring []int64 // seqs in the order they were put, for eviction
+	next int
+}
+
+type cachedSketch struct {
+	doc string
+	sig reuse.Signature
+}
+
+// get calls hit for each seq the cache holds and returns the others, as
+// query arguments.
+func (c *sketchCache) get(seqs []int64, hit func(seq int64, doc string, sig reuse.Signature)) []any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var missing []any
+	for _, seq := range seqs {
+		if e, ok := c.m[seq]; ok {
+			hit(seq, e.doc, e.sig)
+		} else {
+			missing = append(missing, seq)
+		}
+	}
+	return missing
+}
+
+func (c *sketchCache) put(seq int64, doc string, sig reuse.Signature) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = make(map[int64]cachedSketch)
+	}
+	if _, ok := c.m[seq]; ok {
+		return
+	}
+	if len(c.ring) < sketchCacheSize {
+		c.ring = append(c.ring, seq)
+	} else {
+		delete(c.m, c.ring[c.next])
+		c.ring[c.next] = seq
+		c.next = (c.next + 1) % len(c.ring)
+	}
+	c.m[seq] = cachedSketch{doc, sig}
 }

@@ -29,6 +29,7 @@ type benchReport struct {
 	MBPerSec     float64            `json:"mb_per_sec"`
 	PeakRSSBytes int64              `json:"peak_rss_bytes"`
 	Stages       map[string]float64 `json:"stage_seconds"`
+	Reuse        reuseCounts        `json:"reuse"` // the reuse detector's work
 }
 
 func cmdBench(ctx context.Context, m *Main, args []string) error {
@@ -83,7 +84,7 @@ peak resident memory and the time spent in each stage.`)
 	secs := time.Since(start).Seconds()
 	cpu := (cpuTime() - cpu0).Seconds()
 	r := benchReport{Store: store.Dialect(), CPUSeconds: cpu, Documents: sum.Ingested + sum.Unchanged, Failed: sum.Failed, Bytes: sum.Bytes, Words: sum.Words,
-		Seconds: secs, PeakRSSBytes: peakRSS(), Stages: map[string]float64{}}
+		Seconds: secs, PeakRSSBytes: peakRSS(), Stages: map[string]float64{}, Reuse: sum.reuse}
 	if secs > 0 {
 		r.DocsPerSec = float64(r.Documents) / secs
 		r.WordsPerSec = float64(r.Words) / secs
@@ -107,6 +108,11 @@ peak resident memory and the time spent in each stage.`)
 	sort.Strings(names)
 	for _, k := range names {
 		fmt.Fprintf(m.Stdout, "stage %-8s %.3fs\n", k, r.Stages[k])
+	}
+	if u := r.Reuse; u.Lookups > 0 {
+		n := float64(u.Lookups)
+		fmt.Fprintf(m.Stdout, "reuse      %.1f candidates, %.1f verified, %.1f redundant, %.1f texts read a document\n",
+			float64(u.Candidates)/n, float64(u.Verified)/n, float64(u.Redundant)/n, float64(u.TextsRead)/n)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -237,5 +238,52 @@ func TestHelpTextsMatch(t *testing.T) {
 		if err != nil || !strings.Contains(out, want) {
 			t.Errorf("show lacks %q: %v\n%s", want, err, out)
 		}
+	}
+}
+
+// bench reports the reuse detector's work: six reports quoting one
+// statement inside text of their own are looked up, compared, and the
+// last ones are paired with the statement's first three sources only.
+func TestBenchReportsReuse(t *testing.T) {
+	dir := t.TempDir()
+	statement := "The harbour authority said on Friday that the northern pier would stay closed until engineers had inspected every pile, " +
+		"and that ferries to the islands would leave from the southern terminal for at least three weeks while the repairs went on."
+	var lines []string
+	for i := range 6 {
+		var own strings.Builder
+		for j := range 5 {
+			fmt.Fprintf(&own, "Reporter %d%d of outlet %d%d visited street %d%d and spoke with %d%d shop owners. ", i, j, i, j, i, j, i, j)
+		}
+		b, err := json.Marshal(map[string]string{"id": fmt.Sprint("r", i), "title": fmt.Sprint("Report ", i), "outlet": fmt.Sprint("Outlet ", i),
+			"text": own.String() + "\n\n" + statement})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, string(b))
+	}
+	in := filepath.Join(dir, "in.jsonl")
+	writeFile(t, in, strings.Join(lines, "\n")+"\n")
+	out, e, err := run(t, "", "bench", "--json", "--db", filepath.Join(dir, "b.db"), in)
+	if err != nil {
+		t.Fatalf("bench: %v\n%s", err, e)
+	}
+	var r benchReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if r.Documents != 6 || r.Words == 0 || r.CPUSeconds <= 0 {
+		t.Errorf("report %+v", r)
+	}
+	u := r.Reuse
+	t.Logf("reuse counts %+v", u)
+	if u.Lookups != 6 || u.Candidates == 0 || u.Verified == 0 || u.Redundant == 0 || u.TextsRead == 0 || u.TextsRead+u.Redundant > u.Verified {
+		t.Errorf("reuse counts %+v", u)
+	}
+	pairs, _, err := run(t, "", "reuse", "--json", "--db", filepath.Join(dir, "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(pairs, "\n"); n == 0 || int64(n) > u.TextsRead {
+		t.Errorf("%d pairs stored, %d texts read:\n%s", n, u.TextsRead, pairs)
 	}
 }

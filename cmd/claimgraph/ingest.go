@@ -32,6 +32,22 @@ type ingestSummary struct {
 	Seconds   float64  `json:"seconds"`
 	Errors    []string `json:"errors,omitempty"`
 	IDs       []string `json:"ids,omitempty"`
+	// reuse counts the reuse detector's work (bench reports it).
+	reuse reuseCounts
+}
+
+// reuseCounts is what the reuse detector did in one run (reuse.Stats).
+type reuseCounts struct {
+	Lookups    int64 `json:"lookups"`    // documents looked up in the band index
+	Candidates int64 `json:"candidates"` // candidates the index returned
+	Verified   int64 `json:"verified"`   // compared exactly (shingle set or text)
+	Redundant  int64 `json:"redundant"`  // passing pairs not kept: their passages had three earlier sources
+	TextsRead  int64 `json:"texts_read"` // candidates whose text was read and aligned
+}
+
+func countsOf(s *reuse.Stats) reuseCounts {
+	return reuseCounts{Lookups: s.Docs.Load(), Candidates: s.Candidates.Load(), Verified: s.Verified.Load(),
+		Redundant: s.Redundant.Load(), TextsRead: s.TextsRead.Load()}
 }
 
 func cmdIngest(ctx context.Context, m *Main, args []string) error {
@@ -286,6 +302,7 @@ func (m *Main) ingestRun(ctx context.Context, store fullStore, paths []string, o
 	}
 	sum.Input = total
 	sum.Words = st.Words
+	sum.reuse = countsOf(det.Stats())
 	if err != nil {
 		sum.Seconds = time.Since(start).Seconds()
 		return sum, fmt.Errorf("ingest: %w", err)

@@ -13,6 +13,9 @@ func cmdReuse(ctx context.Context, m *Main, args []string) error {
 List text reuse between stored documents: near-duplicates, excerpts and copied
 passages, best containment first, each with its aligned passages (both spans and
 their text). doc_a equals doc_b for a passage repeated inside one document.
+A document is paired with every earlier one it copies or that copies it
+(containment 0.5 or more); a passage it shares with many earlier documents is
+paired with the first three of them (by ingest order), not with every one.
 --json prints JSON Lines, one pair a line.`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one pair a line")
