@@ -378,7 +378,7 @@ func defineAcronyms(a *Analysis) map[string]definition {
 	var drop map[int]bool
 	for _, s := range a.Sentences {
 		for i := s.First + 1; i+2 < s.Limit; i++ {
-			first, words := spelledBefore(toks, s, i)
+			first, at, words := spelledBefore(toks, s, i)
 			if first < 0 {
 				continue
 			}
@@ -391,7 +391,7 @@ func defineAcronyms(a *Analysis) map[string]definition {
 				}
 				drop = map[int]bool{}
 			}
-			acr := toks[i+1].Text
+			acr := toks[at].Text
 			typ, ok := definedType(a, inEntity, first, i, acr)
 			if !ok {
 				continue
@@ -401,7 +401,7 @@ func defineAcronyms(a *Analysis) map[string]definition {
 			}
 			defs[entityKey(toks[first:i])] = definition{words, typ}
 			defs[acr] = definition{[]string{acr}, typ}
-			for _, span := range [][2]int{{first, i}, {i + 1, i + 2}} {
+			for _, span := range [][2]int{{first, i}, {at, at + 1}} {
 				exact := false
 				for k := span[0]; k < span[1]; k++ {
 					if e := inEntity[k]; e > 0 {
@@ -436,27 +436,71 @@ func defineAcronyms(a *Analysis) map[string]definition {
 	return defs
 }
 
-// spelledBefore reports whether tokens i, i+1, i+2 of sentence s are an
-// acronym in parentheses whose letters the words just before spell
-// (acronym), and returns where those words begin and the words, or -1. It
-// takes the shortest span that spells it: "The" before the name is not
-// part of it.
-func spelledBefore(toks []Token, s Sentence, i int) (int, []string) {
-	if toks[i].Text != "(" || toks[i+2].Text != ")" {
-		return -1, nil
+// spelledBefore reports whether tokens from i of sentence s are an
+// acronym in brackets whose letters the words just before spell (acronym),
+// and returns where those words begin, the acronym's token and the words,
+// or -1. It takes the shortest span that spells it: "The" before the name
+// is not part of it. Square brackets and quotes around the acronym are the
+// same definition as plain parentheses: contracts and filings define their
+// parties' short names so ("Northwind Bank ("NB")", "[CSST]"). An acronym
+// of two letters is taken only for a name of exactly two capitalized words
+// ("Northwind Bank (NB)"): shorter acronyms spell too much by chance.
+func spelledBefore(toks []Token, s Sentence, i int) (int, int, []string) {
+	closer := ""
+	switch toks[i].Text {
+	case "(":
+		closer = ")"
+	case "[":
+		closer = "]"
+	default:
+		return -1, 0, nil
 	}
-	acr := toks[i+1].Text
-	if len(acr) < 3 || len(acr) > 8 || !isUpperASCII(acr) {
-		return -1, nil
+	at := i + 1
+	for at < s.Limit && isQuoteToken(toks[at].Text) {
+		at++
+	}
+	end := at + 1
+	for end < s.Limit && isQuoteToken(toks[end].Text) {
+		end++
+	}
+	if end >= s.Limit || toks[end].Text != closer || (end > at+1) != (at > i+1) {
+		return -1, 0, nil
+	}
+	acr := toks[at].Text
+	if len(acr) < 2 || len(acr) > 8 || !isUpperASCII(acr) {
+		return -1, 0, nil
 	}
 	lo := max(s.First, i-12)
 	words := tokenTexts(toks[lo:i])
+	if len(acr) == 2 {
+		if j := i - 2; j >= lo && startsUpperToken(toks[j]) && startsUpperToken(toks[j+1]) &&
+			toks[j].Text[0] == acr[0] && toks[j+1].Text[0] == acr[1] {
+			return j, at, words[j-lo:]
+		}
+		return -1, 0, nil
+	}
 	for j := i - 1; j >= lo; j-- {
 		if acronym(words[j-lo:]) == acr {
-			return j, words[j-lo:]
+			return j, at, words[j-lo:]
 		}
 	}
-	return -1, nil
+	return -1, 0, nil
+}
+
+// isQuoteToken reports whether a token is a quotation mark, straight or
+// curly, or a run of them.
+func isQuoteToken(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		switch r {
+		case '"', '\'', '`', '“', '”', '‘', '’':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // definedType returns the type of the name [first, i) defined with acr,

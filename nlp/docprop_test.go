@@ -122,6 +122,26 @@ func TestPropagateDefinedAcronym(t *testing.T) {
 		model: []string{"Acme Corp/ORG"},
 		want:  "Acme Corp/ORG",
 	}, {
+		name:  "an acronym in quotes, of two letters for a name of two words",
+		text:  "Under the deal with Northwind Bank (\"NB\"), NB may sell the notes.",
+		model: []string{"Northwind Bank/ORG"},
+		want:  "Northwind Bank/ORG NB/ORG NB/ORG",
+	}, {
+		name:  "an acronym in square brackets",
+		text:  "A leader of the Coalition for Safer Streets Today [CSST] spoke. CSST wants lights.",
+		model: []string{"Safer Streets/LOC", "CSST/ORG"},
+		want:  "Coalition for Safer Streets Today/ORG CSST/ORG CSST/ORG",
+	}, {
+		name:  "two letters need two capitalized words that are a name",
+		text:  "The Prime Minister (PM) met the press at Fairview House (FH).",
+		model: []string{},
+		want:  "",
+	}, {
+		name:  "a quote on one side only is no definition",
+		text:  "It went to Northwind Bank (\"NB) and so on.",
+		model: []string{"Northwind Bank/ORG"},
+		want:  "Northwind Bank/ORG",
+	}, {
 		name:  "letters that do not spell the acronym",
 		text:  "The Islamic State of Iraq (ISIS) rose.",
 		model: []string{"Iraq/LOC"},

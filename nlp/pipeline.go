@@ -464,6 +464,9 @@ func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity)
 			// "congress", "turkey", "devil" written in lower case: a word
 			// the dictionary lists, not a name; lower-case names that are
 			// no dictionary words ("petco", "peru") stay
+		case typ == "PER" && j == i+1 && doctrineWord(toks[i].Text):
+			// "Scientology", "Mormonism": a faith or a doctrine, never a
+			// person (the models type such rare words PER)
 		case typ == "LOC" && j-i >= 2 && c.placeThenRegion(i, j):
 			ents = append(ents, entity(i, j-1), entity(j-1, j))
 		case i < j && !isDemonymSpan(toks[i:j]):
@@ -472,6 +475,26 @@ func (c *sentCtx) entities(text string, toks []Token, s Sentence, ents []Entity)
 		i = next
 	}
 	return ents
+}
+
+// doctrineWord reports a capitalized word of six letters or more ending in
+// "ism" or "ology", any case ("Mormonism", "SCIENTOLOGY"): the name of a
+// faith, a doctrine or a field, not of a person.
+func doctrineWord(w string) bool {
+	if len(w) < 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return hasSuffixFold(w, "ism") || hasSuffixFold(w, "ology")
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // analysisGenre is the genre of a's document, from its sentences' tokens.

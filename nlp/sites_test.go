@@ -204,3 +204,35 @@ func TestStateFormsAndEpithets(t *testing.T) {
 		wantEntity(t, tt.text, tt.want, tt.typ)
 	}
 }
+
+// TestDoctrinesAreNoPersons: a faith's or a doctrine's name ("-ism",
+// "-ology") is no person, though the models type such rare words PER; the
+// people beside it stay.
+func TestDoctrinesAreNoPersons(t *testing.T) {
+	for _, tt := range []struct{ text, word, person string }{
+		{"Critics of Scientology protested outside the hall on Sunday.", "Scientology", ""},
+		{"Leaders of Mormonism met Dallin Oaks in Utah.", "Mormonism", "Dallin Oaks"},
+		{"Former members said Scientology had harassed them, Marta Lind told reporters.", "Scientology", "Marta Lind"},
+	} {
+		a := Default().Analyze(tt.text)
+		found := false
+		for _, e := range a.Entities {
+			if e.Text == tt.word && e.Type == "PER" {
+				t.Errorf("%q: %s typed a person", tt.text, tt.word)
+			}
+			found = found || e.Text == tt.person && e.Type == "PER"
+		}
+		if tt.person != "" && !found {
+			t.Errorf("%q: person %s not found: %v", tt.text, tt.person, a.Entities)
+		}
+	}
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{{"Scientology", true}, {"MORMONISM", true}, {"Marxism", true}, {"Ism", false}, {"tourism", false},
+		{"Addison", false}, {"Bio-ology", false}, {"", false}} {
+		if got := doctrineWord(tt.w); got != tt.want {
+			t.Errorf("doctrineWord(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}

@@ -25,7 +25,7 @@ import (
 )
 
 // Version names the analysis (rules and models); stored with each analysis.
-const Version = "claimgraph-analysis-15"
+const Version = "claimgraph-analysis-16"
 
 // Stage names, in order, as reported by Stats.
 const (
