@@ -349,7 +349,7 @@ func (c *coverage) adds(cand, doc []uint32, isCopy bool) bool {
 	}
 	if !isCopy {
 		fresh := 0
-		sharedIdx(cand, doc, func(j int) {
+		eachShared(cand, doc, func(j int) {
 			if int(c.count[j]) < c.need {
 				fresh++
 			}
@@ -358,28 +358,10 @@ func (c *coverage) adds(cand, doc []uint32, isCopy bool) bool {
 			return false
 		}
 	}
-	sharedIdx(cand, doc, func(j int) {
+	eachShared(cand, doc, func(j int) {
 		if c.count[j] < 255 {
 			c.count[j]++
 		}
 	})
 	return true
-}
-
-// sharedIdx calls fn with the index in b of each element of the sorted set
-// a that b holds.
-func sharedIdx(a, b []uint32, fn func(j int)) {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			fn(j)
-			i++
-			j++
-		}
-	}
 }

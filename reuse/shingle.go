@@ -74,7 +74,15 @@ func Overlap(a, b []uint64) int { return overlap(a, b) }
 
 // overlap is Overlap for sets of 64-bit hashes or of their high halves.
 func overlap[T uint32 | uint64](a, b []T) int {
-	n, i, j := 0, 0, 0
+	n := 0
+	eachShared(a, b, func(int) { n++ })
+	return n
+}
+
+// eachShared calls fn with the index in b of each element of the sorted
+// set a that b holds, in order.
+func eachShared[T uint32 | uint64](a, b []T, fn func(j int)) {
+	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i] < b[j]:
@@ -82,12 +90,11 @@ func overlap[T uint32 | uint64](a, b []T) int {
 		case a[i] > b[j]:
 			j++
 		default:
-			n++
+			fn(j)
 			i++
 			j++
 		}
 	}
-	return n
 }
 
 // Similarity is the exact resemblance and containment of two shingle sets.
