@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,11 +15,7 @@ import (
 // own bytes even where a stored pair says otherwise.
 func TestPassagesStoredAsSpans(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "passages.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openTemp(t)
 	a := storetest.SampleDocument("The mayor said the bridge will close on Monday. Nothing else happened.")
 	b := storetest.SampleDocument("Earlier today: the mayor said the bridge will close on Monday, officials confirmed.")
 	if _, err := db.PutDocument(ctx, a, nil); err != nil {

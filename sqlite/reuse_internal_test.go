@@ -1,11 +1,25 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/reuse"
 )
+
+// openTemp opens a new store in the test's temporary directory, closed
+// when the test ends.
+func openTemp(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
 
 func TestSketchCacheKeepsTheLatest(t *testing.T) {
 	var c sketchCache
